@@ -1,0 +1,239 @@
+/* cmd_plan.c — `zhijiao plan`: enrolment plan look-ups (招生计划).
+ *
+ * Matching is the library's (zj_plan_lookup: exact text after trimming).
+ * A query with only a school, only a major or neither is answered by
+ * asking the library for every (school, major) pair that the plan tables
+ * hold, so the CLI never decides on its own what matches.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "args.h"
+#include "output.h"
+
+static const char plan_help[] =
+    "Usage: zhijiao plan --year Y [--school S] [--major M]\n"
+    "\n"
+    "Looks up the enrolment plans (招生计划) of year Y in the bundled plan\n"
+    "tables (贯通培养 高本/中本, \"3+2\" 中高职衔接): the detail rows for school\n"
+    "S (招生院校 / 中职学校) and major M (专业, exactly as published, a\n"
+    "parenthesised direction included).  Without --school or --major, every\n"
+    "plan row of the year that matches the rest.\n"
+    "\n"
+    "Output: year, programme, school, major, major_code, partner (合作高校),\n"
+    "partner_major, places (计划数; empty/NA when not published), table,\n"
+    "line.  A note says when the bundled plans of the year are incomplete.\n"
+    "Exit status: 0 found, 1 no row matches, 2 no plan table for the year\n"
+    "or bad arguments.\n";
+
+typedef struct plan_list {
+    zj_plan_entry *items;
+    size_t n, cap;
+} plan_list;
+
+static int seen(const plan_list *l, const zj_plan_entry *e)
+{
+    size_t i;
+
+    for (i = 0; i < l->n; i++)
+        if (l->items[i].line == e->line &&
+            strcmp(l->items[i].table, e->table) == 0)
+            return 1;
+    return 0;
+}
+
+static int push(plan_list *l, const zj_plan_entry *e)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        zj_plan_entry *p = realloc(l->items, cap * sizeof *p);
+        if (!p)
+            return -1;
+        l->items = p;
+        l->cap = cap;
+    }
+    l->items[l->n++] = *e;
+    return 0;
+}
+
+/* Asks the library for (school, major) and keeps the rows not seen yet. */
+static int lookup_into(const zj_data *data, int year, const char *school,
+                       const char *major, plan_list *l, zj_error *err)
+{
+    zj_plan_entry *e;
+    size_t found, got, i;
+    int rc = 0;
+
+    if (zj_plan_lookup(data, year, school, major, NULL, 0, &found, err) !=
+        ZJ_OK)
+        return -1;
+    if (found == 0)
+        return 0;
+    if (!(e = malloc(found * sizeof *e)))
+        return -1;
+    if (zj_plan_lookup(data, year, school, major, e, found, &got, err) !=
+        ZJ_OK)
+        rc = -1;
+    for (i = 0; rc == 0 && i < got && i < found; i++)
+        if (!seen(l, &e[i]))
+            rc = push(l, &e[i]);
+    free(e);
+    return rc;
+}
+
+/* Plan tables are those with the plan schema's school, major and places
+ * columns (data/README.md); their rows give the pairs to ask about. */
+static int scan_pairs(const zj_data *data, int year, const char *school,
+                      const char *major, plan_list *l, zj_error *err)
+{
+    size_t t, r, cs, cm, cp;
+
+    for (t = 0; t < zj_data_table_count(data); t++) {
+        const zj_table *tab = zj_data_table_at(data, t);
+        if (zj_table_col_index(tab, "school", &cs, NULL) != ZJ_OK ||
+            zj_table_col_index(tab, "major", &cm, NULL) != ZJ_OK ||
+            zj_table_col_index(tab, "places", &cp, NULL) != ZJ_OK)
+            continue;
+        for (r = 0; r < zj_table_rows(tab); r++) {
+            const char *s = zj_table_cell(tab, r, cs);
+            const char *m = zj_table_cell(tab, r, cm);
+            if (!s || !m || !*s || !*m)
+                continue;
+            if (lookup_into(data, year, school ? school : s, major ? major : m,
+                            l, err) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Table by table, in the order of the CSV lines. */
+static int entry_cmp(const void *a, const void *b)
+{
+    const zj_plan_entry *x = a, *y = b;
+    int c = strcmp(x->table, y->table);
+
+    if (c != 0)
+        return c;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static json_t *entry_json(const zj_plan_entry *e)
+{
+    return json_pack("{s:i,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I}",
+                     "year", e->year, "programme", out_jstr(e->programme),
+                     "school", out_jstr(e->school), "major", out_jstr(e->major),
+                     "major_code", out_jstr(e->major_code),
+                     "partner", out_jstr(e->partner),
+                     "partner_major", out_jstr(e->partner_major),
+                     "places", out_jcount(e->places),
+                     "table", out_jstr(e->table), "line", (json_int_t)e->line);
+}
+
+static int print_entries(const cli_ctx *ctx, int year, int complete,
+                         const plan_list *l)
+{
+    static const char *const cols[] = {"year", "programme", "school", "major",
+                                       "major_code", "partner", "partner_major",
+                                       "places", "table", "line"};
+    out_table t;
+    size_t i;
+    int rc = 0;
+
+    if (ctx->format == CLI_FMT_JSON) {
+        json_t *arr = json_array();
+        for (i = 0; i < l->n; i++)
+            json_array_append_new(arr, entry_json(&l->items[i]));
+        return out_json(json_pack("{s:i,s:b,s:o}", "year", year, "complete",
+                                  complete, "entries", arr),
+                        stdout);
+    }
+    if (out_table_init(&t, 10, cols) != 0)
+        return -1;
+    for (i = 0; i < l->n && rc == 0; i++) {
+        const zj_plan_entry *e = &l->items[i];
+        char y[16], places[64], line[32];
+        const char *cells[10];
+        snprintf(y, sizeof y, "%d", e->year);
+        snprintf(line, sizeof line, "%zu", e->line);
+        cells[0] = y;
+        cells[1] = e->programme;
+        cells[2] = e->school;
+        cells[3] = e->major;
+        cells[4] = e->major_code;
+        cells[5] = e->partner;
+        cells[6] = e->partner_major;
+        cells[7] = out_num(ctx, e->places, places, sizeof places);
+        cells[8] = e->table;
+        cells[9] = line;
+        rc = out_table_add(&t, cells);
+    }
+    if (rc == 0)
+        rc = out_table_print(&t, ctx->format, stdout);
+    out_table_free(&t);
+    return rc;
+}
+
+int cmd_plan(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *year_text = NULL, *school = NULL, *major = NULL;
+    const cli_opt opts[] = {
+        {"year", 1, &year_text}, {"school", 1, &school}, {"major", 1, &major},
+    };
+    const char *pos[1];
+    const zj_data *data;
+    size_t npos, found;
+    double y;
+    int year, rc, complete;
+    plan_list l = {NULL, 0, 0};
+    zj_error err;
+
+    rc = args_parse(ctx, "plan", argc, argv, opts, 3, pos, 0, &npos);
+    if (rc == ARGS_HELP) {
+        fputs(plan_help, stdout);
+        return CLI_EXIT_OK;
+    }
+    if (rc != 0)
+        return rc;
+    if (!year_text)
+        return out_usage(ctx, "plan", "--year", "须给出 --year",
+                         "--year is required");
+    if (args_number(ctx, "plan", "--year", year_text, &y) != 0)
+        return CLI_EXIT_ERROR;
+    if (y != floor(y) || y < 1900 || y > 9999)
+        return out_usage(ctx, "plan", "--year", "年份须为整数，而不是“%s”",
+                         "the year must be a whole number, not '%s'",
+                         year_text);
+    year = (int)y;
+    if (!(data = cli_data(ctx)))
+        return CLI_EXIT_ERROR;
+    zj_error_clear(&err);
+    /* Asking with empty names tells whether the year has plans at all. */
+    if (zj_plan_lookup(data, year, school ? school : "", major ? major : "",
+                       NULL, 0, &found, &err) != ZJ_OK)
+        return out_error(ctx, &err);
+    if ((school && major ? lookup_into(data, year, school, major, &l, &err)
+                         : scan_pairs(data, year, school, major, &l, &err)) !=
+        0) {
+        if (err.code == ZJ_OK)
+            cli_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
+        rc = out_error(ctx, &err);
+        goto done;
+    }
+    if (l.n > 1)
+        qsort(l.items, l.n, sizeof *l.items, entry_cmp);
+    complete = zj_plan_year_complete(data, year);
+    if (!complete)
+        fprintf(stderr,
+                "zhijiao: 注意：内置的 %d 年招生计划并不包含该年的全部项目\n"
+                "zhijiao: note: the bundled %d plans do not list every programme of that year\n",
+                year, year);
+    rc = print_entries(ctx, year, complete, &l) ? CLI_EXIT_ERROR
+         : l.n ? CLI_EXIT_OK : CLI_EXIT_NEGATIVE;
+    if (l.n == 0 && rc == CLI_EXIT_NEGATIVE)
+        fprintf(stderr, "zhijiao: 没有匹配的计划 / no plan entry matches\n");
+done:
+    free(l.items);
+    return rc;
+}

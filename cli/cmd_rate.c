@@ -1,0 +1,401 @@
+/* cmd_rate.c — `zhijiao rate`, `pooled` and `diff`: proportions with
+ * confidence intervals, as the library computes them. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "args.h"
+#include "output.h"
+
+static const char rate_help[] =
+    "Usage: zhijiao rate X N [--method M] [--conf 0.95] [--all-methods]\n"
+    "       zhijiao rate --x 1,2,3 --n 10,20,30 [--method M] [--conf C]\n"
+    "\n"
+    "A rate (比率) x/n with its confidence interval (置信区间), e.g. 520 of\n"
+    "600 graduates satisfied (满意).  x and n are counts: whole numbers with\n"
+    "0 <= x <= n and n > 0.  The rate is a proportion in [0, 1].\n"
+    "\n"
+    "Options:\n"
+    "  --method M     interval method: wilson (default; R prop.test without\n"
+    "                 correction), wilson-cc (prop.test with correction),\n"
+    "                 clopper-pearson or exact (binom.test), agresti-coull,\n"
+    "                 jeffreys, wald\n"
+    "  --conf C       confidence level (置信水平), 0 < C < 1, default 0.95\n"
+    "  --x LIST       many rates at once: comma-separated counts x ...\n"
+    "  --n LIST       ... and their n, the same number of items\n"
+    "  --all-methods  every method, one row each\n"
+    "\n"
+    "Output: x, n, rate, lower, upper, method, conf.  JSON: one object, or an\n"
+    "array when there are several rates.  Exit 2 on bad counts (x > n, n = 0,\n"
+    "fractional or negative counts) or an unknown method.\n";
+
+static const char pooled_help[] =
+    "Usage: zhijiao pooled --x 1,2,3 --n 10,20,30 [--method M] [--conf 0.95]\n"
+    "\n"
+    "Pools the rates of several groups (schools, majors) in the two ways that\n"
+    "published tables mix up, clearly labelled:\n"
+    "  pooled (合并率)          sum(x) / sum(n), a proportion, with its interval\n"
+    "  mean of rates (各组率均值) the unweighted mean of x_i/n_i: NOT a\n"
+    "                          proportion of anybody, so no interval\n"
+    "\n"
+    "Options: --x LIST, --n LIST (counts per group), --method and --conf as\n"
+    "for `zhijiao rate`.  JSON: {\"pooled\": {rate}, \"mean_of_rates\", \"groups\"}.\n";
+
+static const char diff_help[] =
+    "Usage: zhijiao diff X1 N1 X2 N2 [--conf 0.95] [--correct|--no-correct]\n"
+    "\n"
+    "Difference of two independent rates p1 - p2 (两率之差), e.g. this year\n"
+    "minus last year: the interval of the difference and the chi-square test\n"
+    "of equal rates, as R prop.test(c(X1, X2), c(N1, N2)).\n"
+    "\n"
+    "Options:\n"
+    "  --conf C       confidence level, default 0.95\n"
+    "  --correct      Yates' continuity correction (default, like R)\n"
+    "  --no-correct   without the correction\n";
+
+static int parse_method_conf(const cli_ctx *ctx, const char *cmd,
+                             const char *method_text, const char *conf_text,
+                             zj_ci_method *method, double *conf)
+{
+    zj_error err;
+
+    zj_error_clear(&err);
+    *method = ZJ_CI_DEFAULT;
+    *conf = ZJ_CONF_DEFAULT;
+    if (method_text &&
+        zj_ci_method_parse(method_text, method, &err) != ZJ_OK)
+        return out_error(ctx, &err);
+    if (conf_text && args_number(ctx, cmd, "--conf", conf_text, conf) != 0)
+        return CLI_EXIT_ERROR;
+    return 0;
+}
+
+static const char *const rate_cols[] = {"x", "n", "rate", "lower", "upper",
+                                        "method", "conf"};
+
+static int rate_row(const cli_ctx *ctx, out_table *t, const zj_rate *r)
+{
+    char b[6][64];
+    const char *cells[7];
+
+    cells[0] = out_num(ctx, r->x, b[0], sizeof b[0]);
+    cells[1] = out_num(ctx, r->n, b[1], sizeof b[1]);
+    cells[2] = out_num(ctx, r->estimate, b[2], sizeof b[2]);
+    cells[3] = out_num(ctx, r->lower, b[3], sizeof b[3]);
+    cells[4] = out_num(ctx, r->upper, b[4], sizeof b[4]);
+    cells[5] = zj_ci_method_name(r->method);
+    cells[6] = out_num_csv(r->conf, b[5], sizeof b[5]);
+    return out_table_add(t, cells);
+}
+
+/* Prints the rates; `single` prints JSON as one object, not an array. */
+static int print_rates(const cli_ctx *ctx, const zj_rate *r,
+                       const zj_code *status, const zj_error *errs,
+                       size_t count, int single)
+{
+    size_t i;
+
+    if (ctx->format == CLI_FMT_JSON) {
+        json_t *arr;
+        if (single)
+            return out_json(out_jrate(&r[0]), stdout);
+        arr = json_array();
+        for (i = 0; i < count; i++) {
+            json_t *o = out_jrate(&r[i]);
+            if (status[i] != ZJ_OK) {
+                /* A failed element says why, in place of its numbers. */
+                json_t *e = out_jerror(&errs[i]);
+                json_object_set(o, "error", json_object_get(e, "error"));
+                json_decref(e);
+            }
+            json_array_append_new(arr, o);
+        }
+        return out_json(arr, stdout);
+    } else {
+        out_table t;
+        int rc = 0;
+        if (out_table_init(&t, 7, rate_cols) != 0)
+            return -1;
+        for (i = 0; i < count && rc == 0; i++)
+            rc = rate_row(ctx, &t, &r[i]);
+        if (rc == 0)
+            rc = out_table_print(&t, ctx->format, stdout);
+        out_table_free(&t);
+        return rc;
+    }
+}
+
+int cmd_rate(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *method_text = NULL, *conf_text = NULL, *xs = NULL, *ns = NULL,
+               *all = NULL;
+    const cli_opt opts[] = {
+        {"method", 1, &method_text}, {"conf", 1, &conf_text},
+        {"x", 1, &xs}, {"n", 1, &ns}, {"all-methods", 0, &all},
+    };
+    const char *pos[2];
+    size_t npos, count = 0, nmethods, i, m, k;
+    zj_ci_method method;
+    double conf, *x = NULL, *n = NULL, one_x, one_n;
+    zj_rate *r = NULL;
+    zj_code *status = NULL;
+    zj_error err, *errs = NULL;
+    int rc;
+
+    rc = args_parse(ctx, "rate", argc, argv, opts, 5, pos, 2, &npos);
+    if (rc == ARGS_HELP) {
+        fputs(rate_help, stdout);
+        return CLI_EXIT_OK;
+    }
+    if (rc != 0)
+        return rc;
+    if ((rc = parse_method_conf(ctx, "rate", method_text, conf_text,
+                                &method, &conf)) != 0)
+        return rc;
+    if (npos == 2 && !xs && !ns) {
+        if (args_number(ctx, "rate", "X", pos[0], &one_x) != 0 ||
+            args_number(ctx, "rate", "N", pos[1], &one_n) != 0)
+            return CLI_EXIT_ERROR;
+        x = &one_x;
+        n = &one_n;
+        count = 1;
+    } else if (npos == 0 && xs && ns) {
+        size_t nn;
+        if (args_number_list(ctx, "rate", "--x", xs, 0, &x, &count) != 0)
+            return CLI_EXIT_ERROR;
+        if (args_number_list(ctx, "rate", "--n", ns, 0, &n, &nn) != 0) {
+            free(x);
+            return CLI_EXIT_ERROR;
+        }
+        if (nn != count) {
+            free(x);
+            free(n);
+            return out_usage(ctx, "rate", "--n",
+                             "--x 有 %zu 项而 --n 有 %zu 项，须一样多",
+                             "--x has %zu items but --n has %zu: they must match",
+                             count, nn);
+        }
+    } else {
+        return out_usage(ctx, "rate", NULL,
+                         "请给出 X N 两个数，或 --x 与 --n 两个列表",
+                         "give X N, or the lists --x and --n");
+    }
+
+    nmethods = all ? (size_t)ZJ_CI_WALD + 1 : 1;
+    r = calloc(count * nmethods, sizeof *r);
+    status = calloc(count * nmethods, sizeof *status);
+    errs = calloc(count * nmethods, sizeof *errs);
+    rc = CLI_EXIT_OK;
+    if (!r || !status || !errs) {
+        cli_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
+        rc = out_error(ctx, &err);
+        goto done;
+    }
+    for (m = 0; m < nmethods; m++) {
+        zj_ci_method mm = all ? (zj_ci_method)m : method;
+        zj_error_clear(&err);
+        if (zj_rate_ci_batch(x, n, count, conf, mm, r + m * count,
+                             status + m * count, &err) != ZJ_OK) {
+            rc = out_error(ctx, &err);
+            goto done;
+        }
+    }
+    /* Element errors carry no message: ask for one element at a time. */
+    for (k = 0; k < count * nmethods; k++) {
+        if (status[k] == ZJ_OK)
+            continue;
+        i = k % count;
+        zj_error_clear(&errs[k]);
+        zj_rate_ci(x[i], n[i], conf, all ? (zj_ci_method)(k / count) : method,
+                   &r[k], &errs[k]);
+        /* Keep the inputs visible in the output row. */
+        r[k].x = x[i];
+        r[k].n = n[i];
+        r[k].estimate = r[k].lower = r[k].upper = NAN;
+        r[k].conf = conf;
+        r[k].method = all ? (zj_ci_method)(k / count) : method;
+        rc = CLI_EXIT_ERROR;
+    }
+    if (count == 1 && nmethods == 1 && rc != CLI_EXIT_OK) {
+        rc = out_error(ctx, &errs[0]);
+        goto done;
+    }
+    for (k = 0; k < count * nmethods; k++)
+        if (status[k] != ZJ_OK)
+            out_error(NULL, &errs[k]);
+    if (print_rates(ctx, r, status, errs, count * nmethods,
+                    count == 1 && nmethods == 1) != 0)
+        rc = CLI_EXIT_ERROR;
+done:
+    if (x != &one_x) {
+        free(x);
+        free(n);
+    }
+    free(r);
+    free(status);
+    free(errs);
+    return rc;
+}
+
+int cmd_pooled(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *method_text = NULL, *conf_text = NULL, *xs = NULL, *ns = NULL;
+    const cli_opt opts[] = {
+        {"method", 1, &method_text}, {"conf", 1, &conf_text},
+        {"x", 1, &xs}, {"n", 1, &ns},
+    };
+    const char *pos[1];
+    size_t npos, count, nn;
+    zj_ci_method method;
+    double conf, *x = NULL, *n = NULL;
+    zj_pooled p;
+    zj_error err;
+    int rc;
+
+    rc = args_parse(ctx, "pooled", argc, argv, opts, 4, pos, 0, &npos);
+    if (rc == ARGS_HELP) {
+        fputs(pooled_help, stdout);
+        return CLI_EXIT_OK;
+    }
+    if (rc != 0)
+        return rc;
+    if ((rc = parse_method_conf(ctx, "pooled", method_text, conf_text,
+                                &method, &conf)) != 0)
+        return rc;
+    if (!xs || !ns)
+        return out_usage(ctx, "pooled", xs ? "--n" : "--x",
+                         "须给出 --x 与 --n", "--x and --n are required");
+    if (args_number_list(ctx, "pooled", "--x", xs, 0, &x, &count) != 0)
+        return CLI_EXIT_ERROR;
+    if (args_number_list(ctx, "pooled", "--n", ns, 0, &n, &nn) != 0) {
+        free(x);
+        return CLI_EXIT_ERROR;
+    }
+    if (nn != count) {
+        rc = out_usage(ctx, "pooled", "--n",
+                       "--x 有 %zu 项而 --n 有 %zu 项，须一样多",
+                       "--x has %zu items but --n has %zu: they must match",
+                       count, nn);
+        goto done;
+    }
+    zj_error_clear(&err);
+    if (zj_rate_pooled(x, n, count, conf, method, &p, &err) != ZJ_OK) {
+        rc = out_error(ctx, &err);
+        goto done;
+    }
+    if (ctx->format == CLI_FMT_JSON) {
+        json_t *j = json_pack("{s:o,s:o,s:o}", "pooled", out_jrate(&p.pooled),
+                              "mean_of_rates", out_jreal(p.mean_of_rates),
+                              "groups", out_jcount((double)p.groups));
+        rc = out_json(j, stdout) ? CLI_EXIT_ERROR : CLI_EXIT_OK;
+    } else {
+        static const char *const cols[] = {"measure", "x", "n", "rate", "lower",
+                                           "upper", "method", "conf", "groups"};
+        char b[9][64];
+        const char *c1[9], *c2[9];
+        out_table t;
+        int tab = ctx->format == CLI_FMT_TABLE;
+
+        c1[0] = tab ? "pooled 合并率 = sum(x)/sum(n)" : "pooled";
+        c1[1] = out_num(ctx, p.pooled.x, b[0], 64);
+        c1[2] = out_num(ctx, p.pooled.n, b[1], 64);
+        c1[3] = out_num(ctx, p.pooled.estimate, b[2], 64);
+        c1[4] = out_num(ctx, p.pooled.lower, b[3], 64);
+        c1[5] = out_num(ctx, p.pooled.upper, b[4], 64);
+        c1[6] = zj_ci_method_name(p.pooled.method);
+        c1[7] = out_num_csv(p.pooled.conf, b[5], 64);
+        c1[8] = out_num(ctx, (double)p.groups, b[6], 64);
+        c2[0] = tab ? "mean of rates 各组率均值 (not a proportion)" : "mean_of_rates";
+        c2[1] = c2[2] = "";
+        c2[3] = out_num(ctx, p.mean_of_rates, b[7], 64);
+        c2[4] = c2[5] = tab ? "-" : "";
+        c2[6] = c2[7] = "";
+        c2[8] = c1[8];
+        rc = CLI_EXIT_OK;
+        if (out_table_init(&t, 9, cols) != 0 || out_table_add(&t, c1) != 0 ||
+            out_table_add(&t, c2) != 0 ||
+            out_table_print(&t, ctx->format, stdout) != 0)
+            rc = CLI_EXIT_ERROR;
+        out_table_free(&t);
+    }
+done:
+    free(x);
+    free(n);
+    return rc;
+}
+
+int cmd_diff(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *conf_text = NULL, *correct = NULL, *no_correct = NULL;
+    const cli_opt opts[] = {
+        {"conf", 1, &conf_text}, {"correct", 0, &correct},
+        {"no-correct", 0, &no_correct},
+    };
+    static const char *const names[] = {"X1", "N1", "X2", "N2"};
+    const char *pos[4];
+    size_t npos, i;
+    double v[4], conf = ZJ_CONF_DEFAULT;
+    zj_rate_diff d;
+    zj_error err;
+    int rc;
+
+    rc = args_parse(ctx, "diff", argc, argv, opts, 3, pos, 4, &npos);
+    if (rc == ARGS_HELP) {
+        fputs(diff_help, stdout);
+        return CLI_EXIT_OK;
+    }
+    if (rc != 0)
+        return rc;
+    if (npos != 4)
+        return out_usage(ctx, "diff", NULL, "须给出 X1 N1 X2 N2 四个数",
+                         "give the four counts X1 N1 X2 N2");
+    if (correct && no_correct)
+        return out_usage(ctx, "diff", "--no-correct",
+                         "--correct 与 --no-correct 只能选一个",
+                         "--correct and --no-correct exclude each other");
+    for (i = 0; i < 4; i++)
+        if (args_number(ctx, "diff", names[i], pos[i], &v[i]) != 0)
+            return CLI_EXIT_ERROR;
+    if (conf_text && args_number(ctx, "diff", "--conf", conf_text, &conf) != 0)
+        return CLI_EXIT_ERROR;
+    zj_error_clear(&err);
+    if (zj_rate_difference(v[0], v[1], v[2], v[3], conf, !no_correct, &d,
+                           &err) != ZJ_OK)
+        return out_error(ctx, &err);
+    if (ctx->format == CLI_FMT_JSON) {
+        json_t *j = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b}",
+                              "p1", out_jreal(d.p1), "p2", out_jreal(d.p2),
+                              "diff", out_jreal(d.diff),
+                              "lower", out_jreal(d.lower),
+                              "upper", out_jreal(d.upper),
+                              "conf", out_jreal(d.conf),
+                              "statistic", out_jreal(d.statistic),
+                              "p_value", out_jreal(d.p_value),
+                              "correct", d.correct);
+        return out_json(j, stdout) ? CLI_EXIT_ERROR : CLI_EXIT_OK;
+    } else {
+        static const char *const keys[] = {"p1", "p2", "diff", "lower", "upper",
+                                           "conf", "statistic", "p_value",
+                                           "correct"};
+        static const char *const labels[] = {
+            "p1 率1", "p2 率2", "diff 差值 p1-p2", "lower 下限", "upper 上限",
+            "conf 置信水平", "X-squared 卡方", "p-value P值", "correct 连续性校正"};
+        char b[8][64];
+        const char *vals[9];
+        double nums[8];
+
+        nums[0] = d.p1; nums[1] = d.p2; nums[2] = d.diff; nums[3] = d.lower;
+        nums[4] = d.upper; nums[5] = d.conf; nums[6] = d.statistic;
+        nums[7] = d.p_value;
+        for (i = 0; i < 8; i++)
+            vals[i] = out_num(ctx, nums[i], b[i], sizeof b[i]);
+        /* conf is an input: print it as given, not with 6 decimals. */
+        vals[5] = out_num_csv(d.conf, b[5], sizeof b[5]);
+        /* A p-value can be tiny: keep its significant digits. */
+        if (ctx->format == CLI_FMT_TABLE && !isnan(d.p_value))
+            snprintf(b[7], sizeof b[7], "%.6g", d.p_value);
+        vals[8] = d.correct ? "1" : "0";
+        return out_record(ctx, 9, keys, labels, vals) ? CLI_EXIT_ERROR
+                                                      : CLI_EXIT_OK;
+    }
+}

@@ -1,0 +1,89 @@
+/* output.h — how the commands print: errors, aligned text tables, CSV and
+ * JSON, in the format and language the global options chose.
+ */
+#ifndef ZJ_CLI_OUTPUT_H
+#define ZJ_CLI_OUTPUT_H
+
+#include <stdio.h>
+#include <jansson.h>
+#include "cli.h"
+
+/* ---- errors --------------------------------------------------------------- */
+
+/* Fills *err like the library does: a code, where, and the message in both
+ * languages (the two formats take the same arguments). */
+void cli_error_set(zj_error *err, zj_code code, const char *where,
+                   const char *fmt_zh, const char *fmt_en, ...);
+
+/* Reports an error: always as text on stderr (both languages and where),
+ * and also as {"error": {...}} on stdout with --format json.  Returns
+ * CLI_EXIT_ERROR so callers can `return out_error(...)`. */
+int out_error(const cli_ctx *ctx, const zj_error *err);
+
+/* A usage error of command `cmd` (NULL: the top level): reported like
+ * out_error with code "argument", plus a hint to ask for --help. */
+int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
+              const char *fmt_zh, const char *fmt_en, ...);
+
+/* ---- text ----------------------------------------------------------------- */
+
+/* Terminal columns of UTF-8 text: East Asian wide and fullwidth characters
+ * count 2, combining marks 0, everything else 1. */
+size_t out_width(const char *s);
+
+/* The message in the --lang language: zh, en, or "zh / en".  Returns s
+ * itself when only one is wanted, otherwise buf. */
+const char *out_lang(const cli_ctx *ctx, const char *zh, const char *en,
+                     char *buf, size_t size);
+
+/* A number for a text table (6 decimals, or a whole number as such), or for
+ * CSV (15 significant digits).  NaN is "NA" in tables and "" in CSV. */
+const char *out_num_text(double v, char *buf, size_t size);
+const char *out_num_csv(double v, char *buf, size_t size);
+/* Up to 10 significant digits, no trailing zeros (95, 95.26); NaN "NA". */
+const char *out_num_short(double v, char *buf, size_t size);
+/* Per the current format: out_num_csv for CSV, else out_num_text. */
+const char *out_num(const cli_ctx *ctx, double v, char *buf, size_t size);
+
+/* ---- tables (printed as aligned text or CSV) ------------------------------ */
+
+typedef struct out_table {
+    size_t ncols, nrows, cap;
+    char **cells;          /* (nrows + 1) * ncols copies; row 0 the header */
+} out_table;
+
+/* headers: ncols strings.  Returns 0, or -1 on allocation failure. */
+int out_table_init(out_table *t, size_t ncols, const char *const *headers);
+/* Appends a copy of cells[0 .. ncols); NULL cells are empty. */
+int out_table_add(out_table *t, const char *const *cells);
+/* Aligned text (CLI_FMT_TABLE) or CSV (CLI_FMT_CSV) on fp. */
+int out_table_print(const out_table *t, cli_format fmt, FILE *fp);
+void out_table_free(out_table *t);
+
+/* One record of n fields: CSV prints a header of keys and one row; the
+ * text table prints "label  value" lines, labels aligned (the labels may
+ * carry the Chinese term).  labels NULL: the keys. */
+int out_record(const cli_ctx *ctx, size_t n, const char *const *keys,
+               const char *const *labels, const char *const *values);
+
+/* ---- JSON ----------------------------------------------------------------- */
+
+json_t *out_jreal(double v);          /* NaN and infinities are null */
+json_t *out_jcount(double v);         /* an integer when whole, else as out_jreal */
+json_t *out_jstr(const char *s);      /* NULL is null */
+json_t *out_jbool3(int v);            /* 1 true, 0 false, anything else null */
+json_t *out_jsource(const zj_source *src);  /* NULL is null */
+json_t *out_jerror(const zj_error *err);    /* {"error": {...}} */
+/* {"x","n","rate","lower","upper","method","conf"}; NaN is null. */
+json_t *out_jrate(const zj_rate *r);
+/* Dumps j (and decrefs it) to fp with the documented flags; 0 or -1. */
+int out_json(json_t *j, FILE *fp);
+/* json_dumps with the documented flags; free() the result. */
+char *out_json_string(const json_t *j);
+
+/* ---- citations ----------------------------------------------------------- */
+
+/* A citation string of src (zj_source_format), in buf. */
+const char *out_citation(const zj_source *src, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,95 @@
+/* gtpy_exit.c — may a 贯通 student leave the programme with a certificate?
+ *
+ * 京教职成〔2023〕6号 三(三)4: at the student's wish, after completing the
+ * 中职 or 高职 stage, the student may graduate and leave; the school holding
+ * the 学籍 issues that stage's certificate, and the student is no longer in
+ * 贯通.  Which school that is and which certificate come from the xueji.*
+ * rules (三(三)1–2, 二(一)(二)), shared with gtpy.xueji. */
+#include <stdio.h>
+
+#include "check_internal.h"
+
+enum { F_TYPE = 2, F_DONE };
+
+static const char *const type_ids[] = { "gaoben", "zhongben", NULL };
+static const char *const type_zh[] = { "高本贯通", "中本贯通", NULL };
+static const char *const done_ids[] = { "none", "zhongzhi", "gaozhi", NULL };
+static const char *const done_zh[] = { "未完成", "中职", "高职", NULL };
+
+static const zj_field_info fields[] = {
+    ZJ_FIELDS_JURISDICTION_YEAR,
+    { "programme_type", "项目类型", ZJ_FIELD_CHOICE, 1,
+      "贯通培养项目类型：高本贯通（gaoben）或中本贯通（zhongben）",
+      "programme type: gaoben (高本贯通) or zhongben (中本贯通)",
+      type_ids, type_zh },
+    { "completed_stage", "已完成学段", ZJ_FIELD_CHOICE, 1,
+      "已完成学业的最高学段：未完成（none）、中职（zhongzhi）、高职（gaozhi）",
+      "highest stage completed: none, zhongzhi (中职, years 1–3) or gaozhi (高职, years 4–5)",
+      done_ids, done_zh },
+};
+
+static const char *const p_none[] = { NULL };
+static const char *const p_xueji[] = {
+    "institution_zh:s", "institution_en:s", "certificate_zh:s", "certificate_en:s",
+    "issuer_zh:s", "issuer_en:s", NULL
+};
+
+static const zj_rule_need needs[] = {
+    { "exit.voluntary", p_none },
+    { "xueji.gaoben.zhongzhi", p_xueji },
+    { "xueji.gaoben.gaozhi", p_xueji },
+    { "xueji.zhongben.zhongzhi", p_xueji },
+    { "xueji.zhongben.gaozhi", p_xueji },
+    { NULL, NULL }
+};
+
+static const char *const done_en[] = { "none", "中职 (secondary vocational)", "高职 (higher vocational)" };
+static const char *const type_en[] = { "高本贯通", "中本贯通" };
+
+static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+{
+    int t = ZJ_ARG(ctx, F_TYPE)->choice, d = ZJ_ARG(ctx, F_DONE)->choice;
+    const zj_rule *ex = zj_ruleset_rule(ctx->rules, "exit.voluntary");
+    const zj_rule *x;
+    char id[48];
+
+    if (d == 0) {
+        zj_db_reason(b, "GTPY.EXIT.STAGE_COMPLETED", ZJ_UNMET, ex,
+                     "尚未完成中职或高职阶段学业：只有完成中职或高职教育后才能选择毕业退出贯通培养",
+                     "neither the 中职 nor the 高职 stage is completed: a student may graduate and leave "
+                     "贯通 only after completing one of them");
+        zj_db_outcome(b, 0, "not_allowed", "不能毕业退出", "may not graduate and leave");
+        return;
+    }
+    snprintf(id, sizeof id, "xueji.%s.%s", type_ids[t], done_ids[d]);
+    x = zj_ruleset_rule(ctx->rules, id);
+    zj_db_reason(b, "GTPY.EXIT.STAGE_COMPLETED", ZJ_MET, ex,
+                 "已完成%s%.0s阶段学业，依个人意愿可选择毕业退出贯通培养",
+                 "the %.0s%s stage is completed: the student may choose to graduate and leave 贯通",
+                 done_zh[d], done_en[d]);
+    zj_db_reason(b, "GTPY.EXIT.CERTIFICATE", ZJ_MET, x,
+                 "%s%.0s学生%s%.0s阶段学籍在%s%.0s，由学籍所在学校%s%.0s颁发%s%.0s",
+                 "%.0s%s students are registered in the %.0s%s stage at %.0s%s; the school holding the "
+                 "学籍, %.0s%s, issues the certificate: %.0s%s",
+                 type_zh[t], type_en[t], done_zh[d], done_en[d],
+                 zj_rule_str(x, "institution_zh"), zj_rule_str(x, "institution_en"),
+                 zj_rule_str(x, "issuer_zh"), zj_rule_str(x, "issuer_en"),
+                 zj_rule_str(x, "certificate_zh"), zj_rule_str(x, "certificate_en"));
+    zj_db_reason(b, "GTPY.EXIT.STATUS_ENDS", ZJ_MET, ex,
+                 "毕业后不再具有贯通培养资格",
+                 "after graduating the student no longer holds 贯通 status");
+    zj_db_outcome(b, 1, "exit_with_certificate", "可毕业退出并获相应学段毕业证书",
+                  "may graduate and leave with the stage's certificate");
+}
+
+const zj_check_def zj_check_gtpy_exit = {
+    { "gtpy.exit", "gtpy", "贯通培养毕业退出", "贯通 programme: leaving with a certificate",
+      "判断贯通培养学生能否依个人意愿毕业退出：完成中职或高职阶段后可以，由学籍所在学校颁发相应学段毕业证书，"
+      "此后不再具有贯通培养资格。",
+      "Whether a 贯通 student may choose to graduate and leave the programme: after completing the 中职 or "
+      "高职 stage, with that stage's certificate from the school holding the 学籍; the student then no "
+      "longer holds 贯通 status.",
+      sizeof fields / sizeof fields[0], fields },
+    needs,
+    eval,
+};

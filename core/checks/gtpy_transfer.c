@@ -1,0 +1,197 @@
+/* gtpy_transfer.c — may a 贯通 student change major or school?
+ *
+ * 京教职成〔2023〕6号 三(三)5 (repeated by the 2024 news): one chance to
+ * change major or school; the student applies, both schools consent and the
+ * authority approves; the student's 中考 score must be higher than (高于,
+ * strictly) the admission score of the target school's major that year;
+ * students admitted by a special form, where a national rule or a prior
+ * agreement bars it, may not change major.  Scores are on the year's 中考
+ * scale (rule admission.score_scale); a score above it is an input error.
+ *
+ * Outcome: eligible when everything holds; eligible_pending_procedure when
+ * the substantive conditions hold and only procedure steps are not stated;
+ * ineligible when anything fails; undetermined otherwise. */
+#include "check_internal.h"
+
+enum { F_USED = 2, F_SCORE, F_TARGET, F_SPECIAL, F_APPLIED, F_OUT_OK, F_IN_OK, F_APPROVED };
+
+static const zj_field_info fields[] = {
+    ZJ_FIELDS_JURISDICTION_YEAR,
+    { "transfers_used", "已转专业转学次数", ZJ_FIELD_INTEGER, 0,
+      "在贯通培养期间已经转专业或转学的次数", "times the student has already changed major or school in 贯通",
+      NULL, NULL },
+    { "score", "中考成绩", ZJ_FIELD_NUMBER, 0,
+      "学生本人的中考成绩（中招录取总分，按入学当年中考总分计）",
+      "the student's own 中考 score, on the scale of the year of admission", NULL, NULL },
+    { "target_admission_score", "拟转入专业录取成绩", ZJ_FIELD_NUMBER, 0,
+      "拟转入学校相关专业该年份的录取成绩", "the admission score of the target school's major in that year",
+      NULL, NULL },
+    { "special_admission_agreement", "特殊招生不得转专业", ZJ_FIELD_BOOL, 0,
+      "是否以特殊招生形式录取，且国家有相关规定或录取前与学校有明确约定不得转专业",
+      "whether the student was admitted by a special form with a national rule or a prior agreement "
+      "barring a change of major", NULL, NULL },
+    { "applied", "学生申请", ZJ_FIELD_BOOL, 0,
+      "学生是否已提出申请", "whether the student has applied", NULL, NULL },
+    { "out_school_consents", "转出学校同意", ZJ_FIELD_BOOL, 0,
+      "转出学校是否同意", "whether the school the student leaves consents", NULL, NULL },
+    { "in_school_consents", "转入学校同意", ZJ_FIELD_BOOL, 0,
+      "转入学校是否同意", "whether the receiving school consents", NULL, NULL },
+    { "authority_approved", "相关部门审核通过", ZJ_FIELD_BOOL, 0,
+      "相关部门是否已审核通过", "whether the competent authority has approved", NULL, NULL },
+};
+
+static const char *const p_none[] = { NULL };
+static const char *const p_max[] = { "max_transfers:n", NULL };
+static const char *const p_total[] = { "total:n", NULL };
+
+static const zj_rule_need needs[] = {
+    { "transfer.max", p_max },
+    { "transfer.score", p_none },
+    { "transfer.special_admission", p_none },
+    { "transfer.procedure", p_none },
+    { "admission.score_scale", p_total },
+    { NULL, NULL }
+};
+
+static int out_of_scale(zj_dbuild *b, const zj_arg *a, const char *what_zh, const char *what_en,
+                        int year, double total)
+{
+    if (!a->present || (a->number >= 0 && a->number <= total))
+        return 0;
+    zj_db_input_error(b, "INPUT.OUT_OF_RANGE", "%s%.0s %g 超出 %d 年中考总分范围（0–%g 分）",
+                      "%.0s%s %g is outside the %d 中考 scale (0–%g points)",
+                      what_zh, what_en, a->number, year, total);
+    return 1;
+}
+
+static void step(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule *r,
+                 const char *field, const char *zh, const char *en)
+{
+    if (!a->present)
+        zj_db_reason(b, code, ZJ_UNKNOWN, r, "未提供是否%s%.0s（%s）", "not stated whether %.0s%s (%s)",
+                     zh, en, field);
+    else if (a->boolean)
+        zj_db_reason(b, code, ZJ_MET, r, "已%s%.0s", "done: %.0s%s", zh, en);
+    else
+        zj_db_reason(b, code, ZJ_UNMET, r, "未%s%.0s：转专业或转学须经学生申请、转入转出学校同意和相关部门审核",
+                     "not done: %.0s%s; a change needs the student's application, both schools' consent "
+                     "and the authority's approval", zh, en);
+}
+
+static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+{
+    const zj_rule *rmax = zj_ruleset_rule(ctx->rules, "transfer.max");
+    const zj_rule *rscore = zj_ruleset_rule(ctx->rules, "transfer.score");
+    const zj_rule *rspecial = zj_ruleset_rule(ctx->rules, "transfer.special_admission");
+    const zj_rule *rproc = zj_ruleset_rule(ctx->rules, "transfer.procedure");
+    const zj_rule *scale = zj_ruleset_rule(ctx->rules, "admission.score_scale");
+    const zj_arg *used = ZJ_ARG(ctx, F_USED), *score = ZJ_ARG(ctx, F_SCORE),
+                 *target = ZJ_ARG(ctx, F_TARGET), *special = ZJ_ARG(ctx, F_SPECIAL);
+    double max = zj_rule_num(rmax, "max_transfers"), total = zj_rule_num(scale, "total");
+    int year = ctx->rules->info.year;
+    int bad = 0;
+    size_t unknown_before;
+
+    if (used->present && used->integer < 0) {
+        zj_db_input_error(b, "INPUT.OUT_OF_RANGE", "已转专业转学次数 %ld 不能为负数",
+                          "transfers_used %ld must not be negative", used->integer);
+        bad = 1;
+    }
+    bad |= out_of_scale(b, score, "中考成绩", "score", year, total);
+    bad |= out_of_scale(b, target, "拟转入专业录取成绩", "target_admission_score", year, total);
+    if (bad)
+        return;
+
+    /* substantive conditions */
+    if (!used->present)
+        zj_db_reason(b, "GTPY.TRANSFER.COUNT", ZJ_UNKNOWN, rmax,
+                     "未提供已转专业或转学的次数（transfers_used）：贯通培养学生可有 %g 次机会",
+                     "times already transferred not given (transfers_used): 贯通 students have %g chance(s)", max);
+    else if ((double)used->integer < max)
+        zj_db_reason(b, "GTPY.TRANSFER.COUNT", ZJ_MET, rmax,
+                     "已转 %ld 次，少于可转专业或转学的 %g 次机会",
+                     "transferred %ld time(s), fewer than the %g chance(s) allowed", used->integer, max);
+    else
+        zj_db_reason(b, "GTPY.TRANSFER.COUNT", ZJ_UNMET, rmax,
+                     "已转 %ld 次，已用完可转专业或转学的 %g 次机会",
+                     "transferred %ld time(s): the %g chance(s) allowed are used up", used->integer, max);
+
+    if (!score->present && !target->present)
+        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_UNKNOWN, rscore,
+                     "未提供中考成绩（score）和拟转入专业录取成绩（target_admission_score）",
+                     "neither the student's 中考 score (score) nor the target major's admission score "
+                     "(target_admission_score) is given");
+    else if (!score->present)
+        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_UNKNOWN, rscore,
+                     "未提供中考成绩（score），无法判定是否高于拟转入专业录取成绩 %g 分",
+                     "the student's 中考 score (score) is not given: cannot tell whether it is above the "
+                     "target major's admission score of %g", target->number);
+    else if (!target->present)
+        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_UNKNOWN, rscore,
+                     "未提供拟转入专业录取成绩（target_admission_score），无法判定中考成绩 %g 分是否高于它",
+                     "the target major's admission score (target_admission_score) is not given: cannot tell "
+                     "whether the score of %g is above it", score->number);
+    else if (score->number > target->number)
+        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_MET, rscore,
+                     "中考成绩 %g 分，高于拟转入专业当年录取成绩 %g 分（%d 年中考总分 %g 分）",
+                     "中考 score %g is above the target major's admission score of %g (%d scale: %g points)",
+                     score->number, target->number, year, total);
+    else if (score->number == target->number)
+        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_UNMET, rscore,
+                     "中考成绩 %g 分，等于拟转入专业当年录取成绩 %g 分：须“高于”，相等不够（%d 年中考总分 %g 分）",
+                     "中考 score %g equals the target major's admission score of %g: it must be higher, "
+                     "equal is not enough (%d scale: %g points)",
+                     score->number, target->number, year, total);
+    else
+        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_UNMET, rscore,
+                     "中考成绩 %g 分，低于拟转入专业当年录取成绩 %g 分（%d 年中考总分 %g 分）",
+                     "中考 score %g is below the target major's admission score of %g (%d scale: %g points)",
+                     score->number, target->number, year, total);
+
+    if (!special->present)
+        zj_db_reason(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_UNKNOWN, rspecial,
+                     "未提供是否以特殊招生形式录取且有不得转专业的规定或约定（special_admission_agreement）",
+                     "not stated whether the student was admitted by a special form barring a change of "
+                     "major (special_admission_agreement)");
+    else if (special->boolean)
+        zj_db_reason(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_UNMET, rspecial,
+                     "以特殊招生形式录取，国家有相关规定或录取前与学校有明确约定：不得转专业",
+                     "admitted by a special form with a national rule or a prior agreement: may not change major");
+    else
+        zj_db_reason(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_MET, rspecial,
+                     "不属于以特殊招生形式录取且约定不得转专业的情形",
+                     "not admitted by a special form that bars a change of major");
+
+    unknown_before = zj_db_count(b, ZJ_UNKNOWN);
+
+    /* procedure */
+    step(b, ZJ_ARG(ctx, F_APPLIED), "GTPY.TRANSFER.APPLIED", rproc, "applied", "经学生申请", "the student has applied");
+    step(b, ZJ_ARG(ctx, F_OUT_OK), "GTPY.TRANSFER.OUT_SCHOOL_CONSENT", rproc, "out_school_consents", "经转出学校同意",
+         "the school the student leaves has consented");
+    step(b, ZJ_ARG(ctx, F_IN_OK), "GTPY.TRANSFER.IN_SCHOOL_CONSENT", rproc, "in_school_consents", "经转入学校同意",
+         "the receiving school has consented");
+    step(b, ZJ_ARG(ctx, F_APPROVED), "GTPY.TRANSFER.APPROVAL", rproc, "authority_approved", "经相关部门审核通过",
+         "the competent authority has approved");
+
+    if (zj_db_count(b, ZJ_UNMET))
+        zj_db_outcome(b, 0, "ineligible", "不能转专业或转学", "may not change major or school");
+    else if (unknown_before)
+        zj_db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
+    else if (zj_db_count(b, ZJ_UNKNOWN))
+        zj_db_outcome(b, -1, "eligible_pending_procedure", "符合转专业或转学条件，待完成申请、同意和审核程序",
+                      "meets the conditions; the application, consents and approval are pending");
+    else
+        zj_db_outcome(b, 1, "eligible", "可以转专业或转学", "may change major or school");
+}
+
+const zj_check_def zj_check_gtpy_transfer = {
+    { "gtpy.transfer", "gtpy", "贯通培养转专业或转学", "贯通 programme: changing major or school",
+      "判断贯通培养学生能否转专业或转学：仅有1次机会，中考成绩须高于拟转入学校相关专业当年录取成绩，"
+      "特殊招生形式录取且有规定或约定的不得转专业，并须经学生申请、转入转出学校同意和相关部门审核。",
+      "Whether a 贯通 student may change major or school: one chance only, a 中考 score higher than the "
+      "target major's admission score that year, no special-admission bar, and the student's application, "
+      "both schools' consent and the authority's approval.",
+      sizeof fields / sizeof fields[0], fields },
+    needs,
+    eval,
+};

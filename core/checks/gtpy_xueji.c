@@ -1,0 +1,86 @@
+/* gtpy_xueji.c — where is a 贯通 student's 学籍 registered in each stage?
+ *
+ * 京教职成〔2023〕6号 三(三)1–3 and 二(一)(二): the institution holding the
+ * 学籍 (高本: 中职 and 高职 at the 高职院校, 本科 at the partner university;
+ * 中本: 中职 at the 中职学校, 高职 and 本科 at the partner university), the
+ * student-status rules of the stage, and the certificate on completing the
+ * stage with its issuer.  All texts are parameters of the rules
+ * xueji.<programme_type>.<stage>, shared with gtpy.exit. */
+#include <stdio.h>
+
+#include "check_internal.h"
+
+enum { F_TYPE = 2, F_STAGE };
+
+static const char *const type_ids[] = { "gaoben", "zhongben", NULL };
+static const char *const type_zh[] = { "高本贯通", "中本贯通", NULL };
+static const char *const stage_ids[] = { "zhongzhi", "gaozhi", "benke", NULL };
+static const char *const stage_zh[] = { "中职", "高职", "本科", NULL };
+
+static const zj_field_info fields[] = {
+    ZJ_FIELDS_JURISDICTION_YEAR,
+    { "programme_type", "项目类型", ZJ_FIELD_CHOICE, 1,
+      "贯通培养项目类型：高本贯通（gaoben）或中本贯通（zhongben）",
+      "programme type: gaoben (高本贯通, 高职 school + university) or zhongben (中本贯通, 中职 school + university)",
+      type_ids, type_zh },
+    { "stage", "学段", ZJ_FIELD_CHOICE, 1,
+      "学段：中职（前3年）、高职（中间2年）、本科（后2年）",
+      "stage: zhongzhi (years 1–3), gaozhi (years 4–5), benke (years 6–7)",
+      stage_ids, stage_zh },
+};
+
+static const char *const p_xueji[] = {
+    "institution_zh:s", "institution_en:s", "regulation_zh:s", "regulation_en:s",
+    "certificate_zh:s", "certificate_en:s", "issuer_zh:s", "issuer_en:s", NULL
+};
+
+static const zj_rule_need needs[] = {
+    { "xueji.gaoben.zhongzhi", p_xueji },
+    { "xueji.gaoben.gaozhi", p_xueji },
+    { "xueji.gaoben.benke", p_xueji },
+    { "xueji.zhongben.zhongzhi", p_xueji },
+    { "xueji.zhongben.gaozhi", p_xueji },
+    { "xueji.zhongben.benke", p_xueji },
+    { NULL, NULL }
+};
+
+static const char *const stage_en[] = { "中职 (secondary vocational)", "高职 (higher vocational)",
+                                        "本科 (undergraduate)" };
+static const char *const type_en[] = { "高本贯通", "中本贯通" };
+
+static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+{
+    int t = ZJ_ARG(ctx, F_TYPE)->choice, s = ZJ_ARG(ctx, F_STAGE)->choice;
+    char id[48];
+    const zj_rule *r;
+
+    snprintf(id, sizeof id, "xueji.%s.%s", type_ids[t], stage_ids[s]);
+    r = zj_ruleset_rule(ctx->rules, id);
+    zj_db_reason(b, "GTPY.XUEJI.INSTITUTION", ZJ_MET, r,
+                 "%s%.0s学生%s%.0s阶段注册为%s%.0s学籍",
+                 "%.0s%s students are registered in the %.0s%s stage at %.0s%s",
+                 type_zh[t], type_en[t], stage_zh[s], stage_en[s],
+                 zj_rule_str(r, "institution_zh"), zj_rule_str(r, "institution_en"));
+    zj_db_reason(b, "GTPY.XUEJI.REGULATION", ZJ_MET, r,
+                 "%s%.0s阶段执行%s%.0s",
+                 "the %.0s%s stage follows %.0s%s",
+                 stage_zh[s], stage_en[s],
+                 zj_rule_str(r, "regulation_zh"), zj_rule_str(r, "regulation_en"));
+    zj_db_reason(b, "GTPY.XUEJI.CERTIFICATE", ZJ_MET, r,
+                 "完成%s%.0s阶段学业且成绩合格：%s%.0s，由%s%.0s颁发",
+                 "on completing the %.0s%s stage with passing results: %.0s%s, issued by %.0s%s",
+                 stage_zh[s], stage_en[s],
+                 zj_rule_str(r, "certificate_zh"), zj_rule_str(r, "certificate_en"),
+                 zj_rule_str(r, "issuer_zh"), zj_rule_str(r, "issuer_en"));
+    zj_db_outcome(b, 1, "registered", "学籍注册", "registered");
+}
+
+const zj_check_def zj_check_gtpy_xueji = {
+    { "gtpy.xueji", "gtpy", "贯通培养学籍注册", "贯通 programme: 学籍 registration by stage",
+      "给出贯通培养学生在某一学段的学籍所在学校、执行的学籍管理规定，以及完成该学段后的证书及颁发学校。",
+      "Where a 贯通 student's 学籍 (student status) is registered in a stage, which student-status rules "
+      "apply, and which certificate completing the stage brings and who issues it.",
+      sizeof fields / sizeof fields[0], fields },
+    needs,
+    eval,
+};

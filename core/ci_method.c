@@ -1,0 +1,69 @@
+/* ci_method.c — names of the confidence-interval methods.
+ *
+ * The names are part of the interface (CLI options, CSV columns, the R and
+ * Calc clients), so they never change; parsing is lenient only in case and
+ * in accepting "exact", the name many reports use for Clopper-Pearson. */
+#include <stddef.h>
+
+#include "zhijiao/indicators.h"
+#include "error_internal.h"
+#include "utf8.h"
+
+/* Indexed by zj_ci_method. */
+static const char *const method_names[] = {
+    "wilson", "wilson-cc", "clopper-pearson", "agresti-coull", "jeffreys",
+    "wald"
+};
+
+#define METHOD_COUNT (sizeof method_names / sizeof method_names[0])
+
+/* The error for a name we do not know, quoting it only when it is
+ * well-formed UTF-8 (the message must stay UTF-8) and cut at a whole
+ * character. */
+static zj_code unknown_method(const char *name, zj_error *err)
+{
+    size_t len = zj_utf8_prefix(name, 48);
+
+    if (!zj_utf8_valid(name, len, NULL))
+        len = 0;
+    return zj_fail(err, ZJ_ERR_ARG, "argument name",
+                   "name 为未知的区间方法“%.*s”；可用：wilson、wilson-cc、"
+                   "clopper-pearson（或 exact）、agresti-coull、jeffreys、wald",
+                   "name is an unknown interval method \"%.*s\"; expected "
+                   "one of wilson, wilson-cc, clopper-pearson (or exact), "
+                   "agresti-coull, jeffreys, wald",
+                   (int)len, name);
+}
+
+const char *zj_ci_method_name(zj_ci_method m)
+{
+    /* An out-of-range enum is a caller bug; "unknown" (as zj_code_name
+     * does) keeps a careless printf("%s") from crashing. */
+    if ((unsigned)m >= METHOD_COUNT)
+        return "unknown";
+    return method_names[m];
+}
+
+zj_code zj_ci_method_parse(const char *name, zj_ci_method *out, zj_error *err)
+{
+    size_t i;
+
+    if (!out)
+        return zj_fail(err, ZJ_ERR_ARG, "argument out",
+                       "out 不能为 NULL", "out must not be NULL");
+    if (!name)
+        return zj_fail(err, ZJ_ERR_ARG, "argument name",
+                       "区间方法名 name 不能为 NULL",
+                       "the interval method name must not be NULL");
+    for (i = 0; i < METHOD_COUNT; i++) {
+        if (zj_ascii_ieq(name, method_names[i])) {
+            *out = (zj_ci_method)i;
+            return ZJ_OK;
+        }
+    }
+    if (zj_ascii_ieq(name, "exact")) {
+        *out = ZJ_CI_CLOPPER_PEARSON;
+        return ZJ_OK;
+    }
+    return unknown_method(name, err);
+}

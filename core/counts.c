@@ -1,0 +1,54 @@
+/* counts.c — what a valid count is. */
+#include <math.h>
+#include <stdio.h>
+
+#include "counts.h"
+#include "error_internal.h"
+
+zj_code zj_valid_count(double v, const char *label, zj_error *err)
+{
+    char where[64];
+
+    snprintf(where, sizeof where, "argument %s", label);
+    if (!isfinite(v))
+        return zj_fail(err, ZJ_ERR_ARG, where, "%s 必须是有限的计数（现为 %g）",
+                       "%s must be a finite count (got %g)", label, v);
+    if (v < 0)
+        return zj_fail(err, ZJ_ERR_ARG, where, "%s 是计数，不能为负数（现为 %.15g）",
+                       "%s is a count and must not be negative (got %.15g)", label, v);
+    if (v != floor(v))
+        return zj_fail(err, ZJ_ERR_ARG, where, "%s 是计数，必须为整数（现为 %.15g）",
+                       "%s is a count and must be a whole number (got %.15g)", label, v);
+    if (v > ZJ_MAX_COUNT)
+        return zj_fail(err, ZJ_ERR_ARG, where, "%s 超过 2^53，双精度数无法精确表示（现为 %g）",
+                       "%s exceeds 2^53 and cannot be held exactly (got %g)", label, v);
+    return ZJ_OK;
+}
+
+zj_code zj_valid_base(double v, const char *label, zj_error *err)
+{
+    char where[64];
+    zj_code rc = zj_valid_count(v, label, err);
+
+    if (rc != ZJ_OK || v > 0)
+        return rc;
+    snprintf(where, sizeof where, "argument %s", label);
+    return zj_fail(err, ZJ_ERR_ARG, where, "%s 是分母，必须大于 0（现为 0）",
+                   "%s is a denominator and must be greater than 0 (got 0)", label);
+}
+
+zj_code zj_valid_proportion(double x, double n, const char *xlabel,
+                            const char *nlabel, zj_error *err)
+{
+    char where[64];
+    zj_code rc;
+
+    if ((rc = zj_valid_count(x, xlabel, err)) != ZJ_OK ||
+        (rc = zj_valid_base(n, nlabel, err)) != ZJ_OK)
+        return rc;
+    if (x <= n)
+        return ZJ_OK;
+    snprintf(where, sizeof where, "argument %s", xlabel);
+    return zj_fail(err, ZJ_ERR_ARG, where, "%s（%.17g）不能大于 %s（%.17g）",
+                   "%s (%.17g) must not be greater than %s (%.17g)", xlabel, x, nlabel, n);
+}

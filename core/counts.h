@@ -1,0 +1,24 @@
+/* counts.h — validating the counts behind rates (internal).
+ *
+ * Counts arrive as doubles (R and Calc hand us doubles).  One place says
+ * what a valid count is, so every indicator rejects the same inputs with
+ * the same words.  `label` names the argument ("x", "n[3]", "graduates")
+ * in err->where and in both messages. */
+#ifndef ZJ_COUNTS_H
+#define ZJ_COUNTS_H
+
+#include "zhijiao/error.h"
+
+/* Above 2^53 a double no longer holds every whole number: "x <= n" and
+ * "whole number" would stop meaning anything. */
+#define ZJ_MAX_COUNT 9007199254740992.0
+
+/* A whole number in [0, 2^53]. */
+zj_code zj_valid_count(double v, const char *label, zj_error *err);
+/* A count greater than 0 (a denominator). */
+zj_code zj_valid_base(double v, const char *label, zj_error *err);
+/* x successes of n: both counts, n > 0, x <= n. */
+zj_code zj_valid_proportion(double x, double n, const char *xlabel,
+                            const char *nlabel, zj_error *err);
+
+#endif

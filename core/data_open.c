@@ -1,0 +1,257 @@
+/* data_open.c — opening a data directory: rule sets and tables. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "data_internal.h"
+#include "error_internal.h"
+#include "utf8.h"
+
+#ifndef ZJ_DATADIR
+#define ZJ_DATADIR "/usr/local/share/zhijiao/data"
+#endif
+
+const char *zj_data_default_dir(void)
+{
+    const char *env = getenv("ZHIJIAO_DATA");
+
+    return (env && *env) ? env : ZJ_DATADIR;
+}
+
+void zj_data_close(zj_data *d)
+{
+    size_t i;
+
+    if (!d)
+        return;
+    for (i = 0; i < d->n_rulesets; i++)
+        zj_ruleset_free(d->rulesets[i]);
+    free(d->rulesets);
+    for (i = 0; i < d->n_tables; i++)
+        zj_table_free(d->tables[i]);
+    free(d->tables);
+    for (i = 0; i < d->n_plan_years; i++) {
+        free(d->plan_years[i].note_zh);
+        free(d->plan_years[i].note_en);
+    }
+    free(d->plan_years);
+    free(d->dir);
+    free(d);
+}
+
+const char *zj_data_dir(const zj_data *d)
+{
+    return d->dir;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The sorted paths of rules/<jurisdiction>/<file>.json, so that loading
+ * (and any error about it) does not depend on readdir order. */
+static zj_code list_rule_files(const char *dir, char ***out, size_t *n, zj_error *err)
+{
+    char *rules = NULL, **list = NULL;
+    size_t cap = 0, count = 0;
+    DIR *top = NULL;
+    struct dirent *e;
+    zj_code rc = ZJ_OK;
+
+    *out = NULL;
+    *n = 0;
+    rules = malloc(strlen(dir) + sizeof "/rules");
+    if (!rules)
+        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    sprintf(rules, "%s/rules", dir);
+    top = opendir(rules);
+    if (!top) {
+        rc = zj_fail(err, ZJ_ERR_IO, rules, "无法打开规则目录：%s", "cannot open the rules directory: %s",
+                     strerror(errno));
+        goto out;
+    }
+    while ((e = readdir(top)) != NULL) {
+        char *sub;
+        DIR *d;
+        struct dirent *f;
+
+        if (e->d_name[0] == '.')
+            continue;
+        sub = malloc(strlen(rules) + strlen(e->d_name) + 2);
+        if (!sub)
+            goto nomem;
+        sprintf(sub, "%s/%s", rules, e->d_name);
+        d = opendir(sub);
+        if (!d) {
+            free(sub);
+            continue;   /* a stray file next to the jurisdiction folders */
+        }
+        while ((f = readdir(d)) != NULL) {
+            size_t len = strlen(f->d_name);
+            char *p;
+
+            if (f->d_name[0] == '.' || len < 6 || strcmp(f->d_name + len - 5, ".json") != 0)
+                continue;
+            if (count == cap) {
+                char **q = realloc(list, (cap = cap ? cap * 2 : 16) * sizeof *list);
+                if (!q) {
+                    closedir(d);
+                    free(sub);
+                    goto nomem;
+                }
+                list = q;
+            }
+            p = malloc(strlen(sub) + len + 2);
+            if (!p) {
+                closedir(d);
+                free(sub);
+                goto nomem;
+            }
+            sprintf(p, "%s/%s", sub, f->d_name);
+            list[count++] = p;
+        }
+        closedir(d);
+        free(sub);
+    }
+    qsort(list, count, sizeof *list, by_name);
+    *out = list;
+    *n = count;
+    list = NULL;
+    goto out;
+nomem:
+    rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+out:
+    if (list) {
+        while (count)
+            free(list[--count]);
+        free(list);
+    }
+    if (top)
+        closedir(top);
+    free(rules);
+    return rc;
+}
+
+static zj_code load_rulesets(zj_data *d, zj_error *err)
+{
+    char **files;
+    size_t n, i, j;
+    zj_code rc;
+
+    if ((rc = list_rule_files(d->dir, &files, &n, err)))
+        return rc;
+    d->rulesets = calloc(n + 1, sizeof *d->rulesets);
+    if (!d->rulesets) {
+        rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        goto out;
+    }
+    for (i = 0; i < n; i++) {
+        zj_ruleset *rs;
+
+        if ((rc = zj_ruleset_load(files[i], &rs, err)))
+            goto out;
+        d->rulesets[d->n_rulesets++] = rs;
+        for (j = 0; j + 1 < d->n_rulesets; j++)
+            if (strcmp(d->rulesets[j]->id, rs->id) == 0) {
+                rc = zj_fail(err, ZJ_ERR_PARSE, files[i],
+                             "规则集 %s 已由 %s 定义，不能重复", "rule set %s is already defined by %s",
+                             rs->id, d->rulesets[j]->info.file);
+                goto out;
+            }
+    }
+out:
+    for (i = 0; i < n; i++)
+        free(files[i]);
+    free(files);
+    return rc;
+}
+
+zj_code zj_data_open(const char *dir, zj_data **out, zj_error *err)
+{
+    zj_data *d;
+    struct stat st;
+    zj_code rc;
+
+    zj_error_clear(err);
+    *out = NULL;
+    if (!dir || !*dir)
+        return zj_fail(err, ZJ_ERR_ARG, "argument dir", "未指定数据目录", "no data directory given");
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return zj_fail(err, ZJ_ERR_IO, dir,
+                       "数据目录不存在或不是目录（可用 $ZHIJIAO_DATA 或 --data 指定）",
+                       "the data directory does not exist or is not a directory (set $ZHIJIAO_DATA or --data)");
+    d = calloc(1, sizeof *d);
+    if (!d || !(d->dir = zj_strdup(dir))) {
+        free(d);
+        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    }
+    if ((rc = load_rulesets(d, err)) || (rc = zj_manifest_load(d, err))) {
+        zj_data_close(d);
+        return rc;
+    }
+    *out = d;
+    return ZJ_OK;
+}
+
+zj_code zj_data_open_default(zj_data **out, zj_error *err)
+{
+    return zj_data_open(zj_data_default_dir(), out, err);
+}
+
+size_t zj_data_ruleset_count(const zj_data *d)
+{
+    return d->n_rulesets;
+}
+
+const zj_ruleset_info *zj_data_ruleset_at(const zj_data *d, size_t i)
+{
+    return i < d->n_rulesets ? &d->rulesets[i]->info : NULL;
+}
+
+size_t zj_data_table_count(const zj_data *d)
+{
+    return d->n_tables;
+}
+
+const zj_table *zj_data_table_at(const zj_data *d, size_t i)
+{
+    return i < d->n_tables ? d->tables[i] : NULL;
+}
+
+zj_code zj_data_table(const zj_data *d, const char *name, const zj_table **out, zj_error *err)
+{
+    char names[400];
+    size_t i, len = 0;
+
+    *out = NULL;
+    for (i = 0; i < d->n_tables; i++)
+        if (name && strcmp(d->tables[i]->name, name) == 0) {
+            *out = d->tables[i];
+            return ZJ_OK;
+        }
+    names[0] = '\0';
+    for (i = 0; i < d->n_tables && len + 2 < sizeof names; i++) {
+        int k = snprintf(names + len, sizeof names - len, "%s%s", i ? ", " : "", d->tables[i]->name);
+        if (k < 0)
+            break;
+        len += (size_t)k;
+    }
+    if (len >= sizeof names)
+        names[zj_utf8_prefix(names, sizeof names - 1)] = '\0';
+    return zj_fail(err, ZJ_ERR_NOT_FOUND, "argument name", "没有名为 %s 的表（现有：%s）",
+                   "no table named %s (there are: %s)", name ? name : "(null)", names);
+}
+
+int zj_plan_year_complete(const zj_data *d, int year)
+{
+    size_t i;
+
+    for (i = 0; i < d->n_plan_years; i++)
+        if (d->plan_years[i].year == year)
+            return d->plan_years[i].complete;
+    return 0;
+}

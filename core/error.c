@@ -1,0 +1,62 @@
+/* error.c — the zj_error object. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "error_internal.h"
+
+void zj_error_clear(zj_error *err)
+{
+    if (!err)
+        return;
+    err->code = ZJ_OK;
+    err->where[0] = '\0';
+    err->message_zh[0] = '\0';
+    err->message_en[0] = '\0';
+}
+
+const char *zj_code_name(zj_code code)
+{
+    switch (code) {
+    case ZJ_OK: return "ok";
+    case ZJ_ERR_NOMEM: return "nomem";
+    case ZJ_ERR_ARG: return "argument";
+    case ZJ_ERR_IO: return "io";
+    case ZJ_ERR_PARSE: return "parse";
+    case ZJ_ERR_NOT_FOUND: return "not_found";
+    case ZJ_ERR_ENCODING: return "encoding";
+    case ZJ_ERR_UNSUPPORTED: return "unsupported";
+    }
+    return "unknown";
+}
+
+zj_code zj_fail(zj_error *err, zj_code code, const char *where,
+                const char *fmt_zh, const char *fmt_en, ...)
+{
+    va_list ap, ap2;
+
+    if (!err)
+        return code;
+    err->code = code;
+    snprintf(err->where, sizeof err->where, "%s", where ? where : "");
+    va_start(ap, fmt_en);
+    va_copy(ap2, ap);
+    vsnprintf(err->message_zh, sizeof err->message_zh, fmt_zh, ap);
+    vsnprintf(err->message_en, sizeof err->message_en, fmt_en, ap2);
+    va_end(ap2);
+    va_end(ap);
+    return code;
+}
+
+void zj_error_prefix_where(zj_error *err, const char *prefix)
+{
+    char tmp[ZJ_ERROR_WHERE_MAX];
+
+    if (!err || !prefix || !*prefix)
+        return;
+    if (err->where[0])
+        snprintf(tmp, sizeof tmp, "%s: %s", prefix, err->where);
+    else
+        snprintf(tmp, sizeof tmp, "%s", prefix);
+    memcpy(err->where, tmp, sizeof tmp);
+}

@@ -1,0 +1,53 @@
+/* findings_internal.h — adding to a zj_findings list (internal). */
+#ifndef ZJ_FINDINGS_INTERNAL_H
+#define ZJ_FINDINGS_INTERNAL_H
+
+#include <stddef.h>
+
+#include "zhijiao/audit.h"
+#include "strbuf.h"
+
+/* Appends a finding, copying every string (NULL ones are stored as "").
+ * ZJ_ERR_NOMEM leaves f unchanged. */
+zj_code zj_findings_add(zj_findings *f, zj_finding_kind kind,
+                        const char *table, size_t row, const char *column,
+                        double expected, double found, const char *msg_zh,
+                        const char *msg_en, zj_error *err);
+
+/* The same with printf-style messages; both formats consume the same
+ * arguments in the same order (as zj_fail's do). */
+zj_code zj_findings_addf(zj_findings *f, zj_finding_kind kind,
+                         const char *table, size_t row, const char *column,
+                         double expected, double found, zj_error *err,
+                         const char *fmt_zh, const char *fmt_en, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 9, 11)))
+#endif
+    ;
+
+/* The same with messages built in zh and en (which it frees), failing
+ * with ZJ_ERR_NOMEM if building them did. */
+zj_code zj_findings_add_msg(zj_findings *f, zj_finding_kind kind,
+                            const char *table, size_t row, const char *column,
+                            double expected, double found, zj_strbuf *zh,
+                            zj_strbuf *en, zj_error *err);
+
+/* Frees the findings from index `count` on, so that an audit that fails
+ * half-way can leave the list as it found it. */
+void zj_findings_truncate(zj_findings *f, size_t count);
+
+/* Checks the arguments every audit shares (out, table, column), failing
+ * with ZJ_ERR_ARG. */
+zj_code zj_audit_check_names(const char *table, const char *column,
+                             const zj_findings *out, zj_error *err);
+
+/* Starts a message pair with "表 T 第 R 行 C：" / "table T row R column
+ * C: " (without the row when it is 0, the whole table). */
+void zj_audit_msg_start(zj_strbuf *zh, zj_strbuf *en, const char *table,
+                        size_t row, const char *column);
+
+/* A value as messages show it ("%.15g"), written into buf. */
+#define ZJ_AUDIT_NUM_MAX 32
+const char *zj_audit_num(double v, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,33 @@
+/* zhijiao.h — the public API of libzhijiao.
+ *
+ * libzhijiao is the one place where the rules and the numbers of Chinese
+ * vocational-education programmes live; the `zhijiao` command, the Calc
+ * add-in and the R package are thin clients of this header.
+ *
+ * Conventions, everywhere:
+ *   - Text is UTF-8.  Chinese names are accepted and returned as UTF-8.
+ *   - Fallible functions return zj_code and fill a caller-owned zj_error.
+ *   - Who frees what is stated at each function; handles are immutable
+ *     after they are opened and may be shared between threads.
+ *   - Batch functions take arrays, so one call serves a spreadsheet range
+ *     or an R vector, and report per-element status.
+ *
+ *   zhijiao/error.h       error codes and the zj_error object
+ *   zhijiao/indicators.h  rates with intervals, pooling, score summaries, ...
+ *   zhijiao/audit.h       do the parts of a published table add up?
+ *   zhijiao/data.h        rule sets, bundled tables, plan look-ups
+ *   zhijiao/check.h       rule decisions with reasons and citations
+ *   zhijiao/csv.h         CSV reading in UTF-8 or GB18030
+ */
+#ifndef ZHIJIAO_H
+#define ZHIJIAO_H
+
+#include "zhijiao/version.h"
+#include "zhijiao/error.h"
+#include "zhijiao/indicators.h"
+#include "zhijiao/audit.h"
+#include "zhijiao/data.h"
+#include "zhijiao/check.h"
+#include "zhijiao/csv.h"
+
+#endif

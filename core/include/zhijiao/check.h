@@ -1,0 +1,153 @@
+/* zhijiao/check.h — rule decisions with reasons and citations.
+ *
+ * A check is a question the rules answer: may this candidate apply to
+ * 贯通培养, is this 志愿 form valid, what happens after a failed 转段, is the
+ * 普职互转 window open.  The catalogue (zj_check_at) lists every check with
+ * its input fields and their help texts in Chinese and English; the CLI,
+ * the Calc add-in and the R package are generated from it, so they offer
+ * the same checks with the same arguments.
+ *
+ * Inputs are named values, row by row.  One call decides any number of rows
+ * (a spreadsheet range, an R data frame, a CSV file in chunks).  A row with
+ * bad input is not an error of the call: its decision has status ZJ_ERR_ARG
+ * and a reason saying which field was wrong and what was expected; a row
+ * for a jurisdiction, programme or year without rules has status
+ * ZJ_ERR_NOT_FOUND and a reason listing the years that exist.
+ *
+ * Every decided row carries every reason that applies: each condition that
+ * was checked, whether it was met, a message in both languages with the
+ * numbers involved, and the source document and clause.
+ */
+#ifndef ZHIJIAO_CHECK_H
+#define ZHIJIAO_CHECK_H
+
+#include <stddef.h>
+#include "error.h"
+#include "data.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- input values ------------------------------------------------------- */
+
+typedef enum zj_value_type {
+    ZJ_VAL_MISSING = 0,   /* an empty cell, NA, an absent CSV field */
+    ZJ_VAL_NUMBER,
+    ZJ_VAL_TEXT,          /* UTF-8; booleans and numbers given as text are parsed */
+    ZJ_VAL_BOOL
+} zj_value_type;
+
+typedef struct zj_value {
+    zj_value_type type;
+    double number;        /* ZJ_VAL_NUMBER */
+    const char *text;     /* ZJ_VAL_TEXT; borrowed for the duration of the call */
+    int boolean;          /* ZJ_VAL_BOOL: 0 or 1 */
+} zj_value;
+
+/* Convenience constructors. */
+zj_value zj_value_missing(void);
+zj_value zj_value_number(double v);
+zj_value zj_value_text(const char *s);
+zj_value zj_value_bool(int b);
+
+/* ---- the catalogue ------------------------------------------------------ */
+
+typedef enum zj_field_type {
+    ZJ_FIELD_INTEGER = 0, /* whole number (year, counts) */
+    ZJ_FIELD_NUMBER,      /* any finite number (scores) */
+    ZJ_FIELD_BOOL,        /* 1/0, true/false, yes/no, 是/否, 有/无, Y/N */
+    ZJ_FIELD_TEXT,        /* free text: school, major */
+    ZJ_FIELD_CHOICE       /* one of `choices` (ids or their Chinese labels) */
+} zj_field_type;
+
+typedef struct zj_field_info {
+    const char *name;         /* programmatic name, also the CSV header: "score" */
+    const char *name_zh;      /* Chinese name, also accepted as CSV header: "中招录取总分" */
+    zj_field_type type;
+    int required;             /* 0: optional, the check says what is undetermined without it */
+    const char *help_zh;
+    const char *help_en;
+    const char *const *choices;     /* CHOICE: NULL-terminated ids */
+    const char *const *choices_zh;  /* CHOICE: the same, in Chinese */
+} zj_field_info;
+
+typedef struct zj_check_info {
+    const char *name;         /* "gtpy.admission" */
+    const char *programme;    /* rule-set programme it reads: "gtpy" */
+    const char *title_zh;     /* "贯通培养报考资格" */
+    const char *title_en;     /* "贯通 programme: may the candidate apply?" */
+    const char *help_zh;
+    const char *help_en;
+    size_t n_fields;
+    const zj_field_info *fields;
+} zj_check_info;
+
+size_t zj_check_count(void);
+const zj_check_info *zj_check_at(size_t i);
+/* NULL when there is no such check. */
+const zj_check_info *zj_check_find(const char *name);
+/* Index of a field by programmatic or Chinese name; -1 when none. */
+int zj_check_field_index(const zj_check_info *check, const char *name);
+
+/* ---- decisions ---------------------------------------------------------- */
+
+typedef enum zj_met {
+    ZJ_UNMET = 0,         /* the condition fails */
+    ZJ_MET = 1,           /* the condition holds */
+    ZJ_UNKNOWN = -1       /* cannot be decided from the input or the data */
+} zj_met;
+
+typedef struct zj_reason {
+    const char *code;     /* stable: "GTPY.ADMISSION.MIN_SCORE", "INPUT.NOT_A_NUMBER" */
+    zj_met met;
+    const char *message_zh;
+    const char *message_en;
+    const zj_source *source;  /* NULL for input and data errors */
+} zj_reason;
+
+typedef struct zj_decision {
+    zj_code status;       /* ZJ_OK decided; ZJ_ERR_ARG bad input; ZJ_ERR_NOT_FOUND no rules */
+    int eligible;         /* 1 allowed/holds, 0 not, -1 undetermined or not decided */
+    const char *outcome;  /* stable code: "eligible", "ineligible", "advance", ... */
+    const char *outcome_zh;
+    const char *outcome_en;
+    const char *ruleset;  /* "beijing/gtpy/2024"; "" when no rule set applied */
+    size_t n_reasons;
+    const zj_reason *reasons;
+    void *priv_;          /* the single block holding the strings above */
+} zj_decision;
+
+/* Frees what a decision owns (not the struct itself); leaves it zeroed. */
+void zj_decision_free(zj_decision *d);
+void zj_decisions_free(zj_decision *d, size_t count);
+
+/* Whether reason i decided the outcome: every reason when eligible = 1;
+ * the unmet ones when eligible = 0; the unmet and unknown ones when
+ * eligible = -1 (all of them if there are none such).  Used for one-line
+ * summaries (CSV cells, sheet cells). */
+int zj_reason_is_decisive(const zj_decision *d, size_t i);
+
+/* Decides rows of one check.
+ *   names[0 .. n_names)       the field of each column; names that are not
+ *                             fields of the check are ignored (a CSV may
+ *                             carry an id or a name column)
+ *   cells[row * n_names + k]  row-major values
+ *   out[0 .. rows)            decisions, to be freed with zj_decisions_free
+ * Returns ZJ_ERR_NOT_FOUND for an unknown check, ZJ_ERR_ARG for a field
+ * given twice, ZJ_ERR_NOMEM; row problems are in the rows' decisions.  On
+ * an error return no decision needs freeing. */
+zj_code zj_check_batch(const zj_data *data, const char *check,
+                       const char *const *names, size_t n_names,
+                       const zj_value *cells, size_t rows,
+                       zj_decision *out, zj_error *err);
+
+/* One row: zj_check_batch with rows = 1. */
+zj_code zj_check_run(const zj_data *data, const char *check,
+                     const char *const *names, const zj_value *values,
+                     size_t n_values, zj_decision *out, zj_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,136 @@
+/* zhijiao/data.h — the loaded rule sets and official tables.
+ *
+ * A zj_data is opened once from a data directory and is immutable
+ * afterwards: any number of threads may use one zj_data at the same time
+ * without locking.  Everything a zj_data hands out (tables, cells, sources,
+ * names) stays valid until zj_data_close and must not be freed.
+ *
+ * The directory holds
+ *   rules/<jurisdiction>/<programme>-<year>.json   one rule set per file
+ *   tables.json                                    the table manifest
+ *   tables/<name>.csv                              UTF-8 CSV tables
+ * (see data/README.md for the schemas).  A rule file for a new year dropped
+ * into rules/ is used on the next open, without recompiling.
+ */
+#ifndef ZHIJIAO_DATA_H
+#define ZHIJIAO_DATA_H
+
+#include <stddef.h>
+#include "error.h"
+#include "audit.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct zj_data zj_data;
+typedef struct zj_table zj_table;
+
+/* The directory zj_data_open_default uses: $ZHIJIAO_DATA when set and not
+ * empty, else the directory chosen at build time (…/share/zhijiao). */
+const char *zj_data_default_dir(void);
+
+/* Loads and validates every rule file and table.  Any invalid file fails
+ * the whole open with ZJ_ERR_PARSE, err->where naming the file and line or
+ * key and the message the reason: a half-loaded rule book would give wrong
+ * answers silently. */
+zj_code zj_data_open(const char *dir, zj_data **out, zj_error *err);
+zj_code zj_data_open_default(zj_data **out, zj_error *err);
+void zj_data_close(zj_data *data);              /* NULL is fine */
+const char *zj_data_dir(const zj_data *data);
+
+/* ---- citations ---------------------------------------------------------- */
+
+/* Where a rule or a number comes from.  Any field but document may be
+ * NULL when the source does not say. */
+typedef struct zj_source {
+    const char *document;   /* "京教职成〔2023〕6号" or a report/article title */
+    const char *clause;     /* "三(一)2", "表 1-10-1" */
+    const char *date;       /* ISO date, as precise as the source: "2023-04-07", "2024-04" */
+    const char *url;
+    const char *title;      /* the document's title */
+} zj_source;
+
+/* "京教职成〔2023〕6号 三(一)2 (2023-04-07)" — into buf, always
+ * NUL-terminated, truncated to size.  Returns the length it needed. */
+size_t zj_source_format(const zj_source *src, char *buf, size_t size);
+
+/* ---- rule sets ---------------------------------------------------------- */
+
+typedef struct zj_ruleset_info {
+    const char *jurisdiction;     /* "beijing" */
+    const char *jurisdiction_zh;  /* "北京市" */
+    const char *programme;        /* "gtpy", "3plus2", "pzhz" */
+    const char *programme_zh;
+    int year;
+    const char *file;             /* path it was loaded from */
+} zj_ruleset_info;
+
+size_t zj_data_ruleset_count(const zj_data *data);
+const zj_ruleset_info *zj_data_ruleset_at(const zj_data *data, size_t i);
+
+/* ---- tables ------------------------------------------------------------- */
+
+size_t zj_data_table_count(const zj_data *data);
+const zj_table *zj_data_table_at(const zj_data *data, size_t i);
+/* ZJ_ERR_NOT_FOUND (listing the names that exist) when there is none. */
+zj_code zj_data_table(const zj_data *data, const char *name,
+                      const zj_table **out, zj_error *err);
+
+const char *zj_table_name(const zj_table *t);       /* "gtpy_plan_2023" */
+const char *zj_table_title_zh(const zj_table *t);
+const char *zj_table_title_en(const zj_table *t);
+const zj_source *zj_table_source(const zj_table *t);
+const char *zj_table_file(const zj_table *t);
+size_t zj_table_rows(const zj_table *t);            /* data rows, header excluded */
+size_t zj_table_cols(const zj_table *t);
+const char *zj_table_col_name(const zj_table *t, size_t col);
+/* Cell text, UTF-8; "" for an empty cell (a number the source lost stays
+ * empty).  Out-of-range indices give NULL. */
+const char *zj_table_cell(const zj_table *t, size_t row, size_t col);
+/* The CSV line a row came from, for findings and error messages. */
+size_t zj_table_line(const zj_table *t, size_t row);
+zj_code zj_table_col_index(const zj_table *t, const char *name, size_t *out,
+                           zj_error *err);
+
+/* Runs every audit the manifest declares for this table and appends the
+ * findings.  A table that does not add up is reported, never corrected. */
+zj_code zj_table_audit(const zj_data *data, const zj_table *t,
+                       zj_findings *out, zj_error *err);
+
+/* ---- plan look-ups ------------------------------------------------------ */
+
+/* One row of an enrolment plan or project list (tables whose manifest kind
+ * is "plan"; schema in data/README.md).  places is NaN when the source
+ * does not give (or lost) the number. */
+typedef struct zj_plan_entry {
+    int year;
+    const char *programme;      /* "高本贯通", "中本贯通", "3+2" */
+    const char *school;
+    const char *major;
+    const char *major_code;     /* "" when not published */
+    const char *partner;        /* partner university / 高职 school */
+    const char *partner_major;
+    double places;
+    const char *table;          /* the table it came from */
+    size_t line;                /* its CSV line */
+} zj_plan_entry;
+
+/* Finds the detail rows of `year`'s plans for school and major (exact
+ * text after trimming, full-width brackets （） equal to ASCII (); a major's
+ * parenthesised direction is part of its name).  NULL or "" school or
+ * major matches any.  Writes at most `max` entries to out (out may be NULL to count)
+ * and the number found to *found.  No match: ZJ_OK with *found = 0;
+ * no plan table for the year at all: ZJ_ERR_NOT_FOUND. */
+zj_code zj_plan_lookup(const zj_data *data, int year, const char *school,
+                       const char *major, zj_plan_entry *out, size_t max,
+                       size_t *found, zj_error *err);
+
+/* Whether the bundled plans for `year` list every programme of that year
+ * (the 2024 seeds give the 中本贯通 plan only).  0 also when unknown. */
+int zj_plan_year_complete(const zj_data *data, int year);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,186 @@
+/* zhijiao/indicators.h — rates, intervals and the figures of quality reports.
+ *
+ * All functions here are pure: no handles, no global state, safe from any
+ * thread.  Counts are passed as doubles (R and Calc hand us doubles) but
+ * must hold non-negative whole numbers; anything else is ZJ_ERR_ARG with a
+ * message naming the argument.  Rates are proportions in [0, 1], never
+ * percentages.
+ *
+ * Batch functions take arrays and a per-element status array so that one
+ * bad element (a spreadsheet cell, an R vector element) does not fail the
+ * others: status[i] is ZJ_OK or the code of that element's error, and the
+ * element's numeric outputs are NaN.  The return value is ZJ_OK unless the
+ * call itself is unusable (NULL arrays, bad method, bad level).
+ */
+#ifndef ZHIJIAO_INDICATORS_H
+#define ZHIJIAO_INDICATORS_H
+
+#include <stddef.h>
+#include "error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Confidence-interval methods for a binomial proportion.  Each matches a
+ * reference implementation to 1e-9 (see tests/data/rate_reference.csv):
+ *   WILSON          score interval, R prop.test(x, n, correct = FALSE)
+ *   WILSON_CC       score interval with Yates' continuity correction,
+ *                   R prop.test(x, n, correct = TRUE) (including its rule
+ *                   that the correction never exceeds |x - n/2|)
+ *   CLOPPER_PEARSON exact interval, R binom.test(x, n)
+ *   AGRESTI_COULL   "add z^2/2 successes and failures", as
+ *                   binom::binom.confint(method = "agresti-coull"), clipped
+ *                   to [0, 1]
+ *   JEFFREYS        equal-tailed Beta(x + 1/2, n - x + 1/2) interval, with
+ *                   lower = 0 at x = 0 and upper = 1 at x = n (Brown, Cai
+ *                   and DasGupta 2001)
+ *   WALD            p +- z sqrt(p(1-p)/n), clipped to [0, 1]; degenerate at
+ *                   x = 0 and x = n, offered only because reports use it */
+typedef enum zj_ci_method {
+    ZJ_CI_WILSON = 0,
+    ZJ_CI_WILSON_CC,
+    ZJ_CI_CLOPPER_PEARSON,
+    ZJ_CI_AGRESTI_COULL,
+    ZJ_CI_JEFFREYS,
+    ZJ_CI_WALD
+} zj_ci_method;
+
+#define ZJ_CI_DEFAULT ZJ_CI_WILSON
+#define ZJ_CONF_DEFAULT 0.95
+
+/* Stable lower-case names: "wilson", "wilson-cc", "clopper-pearson",
+ * "agresti-coull", "jeffreys", "wald".  Parsing also accepts "exact" for
+ * Clopper-Pearson and is case-insensitive.  Unknown name: ZJ_ERR_ARG. */
+const char *zj_ci_method_name(zj_ci_method m);
+zj_code zj_ci_method_parse(const char *name, zj_ci_method *out, zj_error *err);
+
+typedef struct zj_rate {
+    double x, n;           /* the inputs */
+    double estimate;       /* x / n */
+    double lower, upper;   /* the interval */
+    double conf;           /* confidence level, 0 < conf < 1 */
+    zj_ci_method method;
+} zj_rate;
+
+/* One rate.  Errors: n = 0, x > n, negative or fractional counts,
+ * conf outside (0, 1). */
+zj_code zj_rate_ci(double x, double n, double conf, zj_ci_method method,
+                   zj_rate *out, zj_error *err);
+
+/* count rates; out[i] and status[i] for each; see the batch rule above.
+ * Element errors are not described in err: call zj_rate_ci on one element
+ * to get its message. */
+zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
+                         double conf, zj_ci_method method,
+                         zj_rate *out, zj_code *status, zj_error *err);
+
+/* Pooling across groups (schools, majors).  Published tables mix two
+ * different things, and this keeps them apart:
+ *   pooled        = sum(x) / sum(n), a proportion, with its interval;
+ *   mean_of_rates = the unweighted mean of the group rates x_i/n_i, which
+ *                   is NOT a proportion of anybody and has no binomial
+ *                   interval.
+ * Groups with n_i = 0 are an error (their rate is undefined). */
+typedef struct zj_pooled {
+    zj_rate pooled;
+    double mean_of_rates;
+    size_t groups;
+} zj_pooled;
+
+zj_code zj_rate_pooled(const double *x, const double *n, size_t groups,
+                       double conf, zj_ci_method method,
+                       zj_pooled *out, zj_error *err);
+
+/* Difference of two independent rates p1 - p2 (e.g. this year minus last
+ * year), its interval and the two-sided p-value of the test of equal
+ * rates.  Matches R prop.test(c(x1, x2), c(n1, n2), correct = ...): Wald
+ * interval for the difference (with Yates' correction when `correct`),
+ * clipped to [-1, 1], and the Pearson chi-square test on the 2x2 table. */
+typedef struct zj_rate_diff {
+    double p1, p2, diff, lower, upper, conf;
+    double statistic;  /* X-squared */
+    double p_value;
+    int correct;
+} zj_rate_diff;
+
+zj_code zj_rate_difference(double x1, double n1, double x2, double n2,
+                           double conf, int correct,
+                           zj_rate_diff *out, zj_error *err);
+
+/* Score vectors (a test's marks).  NaN marks are missing: excluded from
+ * every figure and counted in `missing`.  A score is a pass when
+ * score >= pass_mark and excellent when score >= excellent_mark
+ * (defaults ZJ_PASS_MARK_DEFAULT and ZJ_EXCELLENT_MARK_DEFAULT).  With no
+ * valid score, mean and rates are NaN and the call still succeeds. */
+#define ZJ_PASS_MARK_DEFAULT 60.0
+#define ZJ_EXCELLENT_MARK_DEFAULT 85.0
+
+typedef struct zj_score_summary {
+    size_t valid, missing;
+    double mean, sd;               /* sd: sample standard deviation (n - 1) */
+    double min, max;
+    size_t passed, excellent;
+    double pass_rate, excellent_rate;
+    double pass_mark, excellent_mark;
+} zj_score_summary;
+
+zj_code zj_scores_summarize(const double *scores, size_t count,
+                            double pass_mark, double excellent_mark,
+                            zj_score_summary *out, zj_error *err);
+
+/* Plan completion: actual / plan.  Not a proportion (it can exceed 1);
+ * plan must be > 0. */
+zj_code zj_completion_rate(double actual, double plan, double *out,
+                           zj_error *err);
+
+/* 升学 (progression to further study) of a graduating cohort:
+ * to_zhuanke + to_benke <= graduates is required. */
+typedef struct zj_progression {
+    double graduates, to_zhuanke, to_benke;
+    double zhuanke_rate, benke_rate, total_rate;
+} zj_progression;
+
+zj_code zj_progression_rates(double graduates, double to_zhuanke,
+                             double to_benke, zj_progression *out,
+                             zj_error *err);
+
+/* 转段 rate of a "3+2" or 贯通 cohort: transferred / eligible cohort, with
+ * transferred <= cohort. */
+zj_code zj_transfer_rate(double transferred, double cohort, double *out,
+                         zj_error *err);
+
+/* Weighted composite of component scores, e.g. the 30/30/10/30 转段
+ * evaluation of 北京新城职业学校.  Weights must be finite, >= 0 and sum to 1
+ * within 1e-9; otherwise ZJ_ERR_ARG naming the sum.  For the batch form,
+ * scores are row-major (rows x components) and a row with a NaN component
+ * gets NaN and status ZJ_ERR_ARG. */
+zj_code zj_composite(const double *scores, const double *weights,
+                     size_t components, double *out, zj_error *err);
+zj_code zj_composite_batch(const double *scores, size_t rows,
+                           const double *weights, size_t components,
+                           double *out, zj_code *status, zj_error *err);
+
+/* Grade distributions.  Grades are text: the monitoring scale
+ * "A+", "A", "A-", "B+", "B", "B-", "C+", "C", "C-" and the conclusions
+ * "通过" (pass) and "黄牌" (yellow card; the seeds' "黄牌，限期整改" counts too).
+ * Unknown text is an error naming the element.  NULL or "" is missing. */
+#define ZJ_GRADE_SCALE_SIZE 9
+
+typedef struct zj_grade_distribution {
+    size_t counts[ZJ_GRADE_SCALE_SIZE];  /* in the order A+ .. C- */
+    size_t passed, yellow, missing, total;
+    double pass_share;                   /* passed / (passed + yellow) */
+} zj_grade_distribution;
+
+const char *zj_grade_label(size_t index);   /* "A+" .. "C-", NULL past the end */
+zj_code zj_grade_distribution_count(const char *const *grades,
+                                    const char *const *conclusions,
+                                    size_t count,
+                                    zj_grade_distribution *out,
+                                    zj_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

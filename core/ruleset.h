@@ -1,0 +1,79 @@
+/* ruleset.h — one loaded rule file (internal).
+ *
+ * A rule file holds one jurisdiction's rules for one programme and year:
+ * named rules, each with its citation and its parameters.  Loading turns
+ * the JSON into these plain structs (no jansson at decision time, so the
+ * structs are trivially safe to share between threads) and checks that
+ * every rule and parameter the catalogue's checks read is present and of
+ * the right type, so a decision never meets a missing parameter. */
+#ifndef ZJ_RULESET_H
+#define ZJ_RULESET_H
+
+#include <stddef.h>
+#include "zhijiao/data.h"
+#include "zhijiao/error.h"
+
+typedef enum zj_param_type {
+    ZJ_PARAM_NUMBER = 0,
+    ZJ_PARAM_STRING,
+    ZJ_PARAM_BOOL,
+    ZJ_PARAM_STRINGS   /* array of strings */
+} zj_param_type;
+
+typedef struct zj_param {
+    char *key;
+    zj_param_type type;
+    double number;
+    int boolean;
+    char *string;
+    char **strings;
+    size_t n_strings;
+} zj_param;
+
+typedef struct zj_rule {
+    char *id;              /* "admission.min_score" */
+    zj_source source;      /* document fields shared with the file's sources; clause own */
+    char *clause;
+    char *note_zh, *note_en;
+    size_t n_params;
+    zj_param *params;
+} zj_rule;
+
+typedef struct zj_ruleset {
+    zj_ruleset_info info;      /* strings below */
+    char *id;                  /* "beijing/gtpy/2024" */
+    char *jurisdiction_en;
+    char *programme_en;
+    char **aliases;            /* accepted spellings of the jurisdiction */
+    size_t n_aliases;
+    size_t n_rules;
+    zj_rule *rules;
+    /* the file's "sources" table, owned here, pointed to by rules */
+    size_t n_docs;
+    struct zj_rule_doc {
+        char *key, *document, *title, *date, *url;
+    } *docs;
+} zj_ruleset;
+
+/* Parses and validates one rule file. */
+zj_code zj_ruleset_load(const char *path, zj_ruleset **out, zj_error *err);
+/* The same from memory (`name` stands for the file in messages); used by
+ * the fuzz target. */
+zj_code zj_ruleset_load_buffer(const char *buf, size_t len, const char *name,
+                               zj_ruleset **out, zj_error *err);
+void zj_ruleset_free(zj_ruleset *rs);
+
+/* NULL when absent (cannot happen for rules a check declares: the loader
+ * verified them). */
+const zj_rule *zj_ruleset_rule(const zj_ruleset *rs, const char *id);
+const zj_param *zj_rule_param(const zj_rule *r, const char *key);
+/* Typed shortcuts for parameters the loader has verified. */
+double zj_rule_num(const zj_rule *r, const char *key);
+const char *zj_rule_str(const zj_rule *r, const char *key);
+int zj_rule_bool(const zj_rule *r, const char *key);
+
+/* Whether `text` names the rule set's jurisdiction (id, Chinese name or an
+ * alias; ASCII case-insensitive, trimmed). */
+int zj_ruleset_matches_jurisdiction(const zj_ruleset *rs, const char *text);
+
+#endif

@@ -1,0 +1,101 @@
+/* strbuf.c — a growable byte buffer. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+void zj_strbuf_reset(zj_strbuf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void zj_strbuf_free(zj_strbuf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+}
+
+int zj_strbuf_reserve(zj_strbuf *b, size_t extra)
+{
+    size_t need, cap;
+    char *p;
+
+    if (b->failed)
+        return 0;
+    if (extra > (size_t)-1 / 2 - b->len) {
+        b->failed = 1;
+        return 0;
+    }
+    need = b->len + extra + 1;
+    if (need <= b->cap)
+        return 1;
+    cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap *= 2;
+    p = realloc(b->data, cap);
+    if (!p) {
+        b->failed = 1;
+        return 0;
+    }
+    b->data = p;
+    b->cap = cap;
+    return 1;
+}
+
+void zj_strbuf_append(zj_strbuf *b, const char *s, size_t n)
+{
+    if (!zj_strbuf_reserve(b, n))
+        return;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void zj_strbuf_puts(zj_strbuf *b, const char *s)
+{
+    zj_strbuf_append(b, s, strlen(s));
+}
+
+void zj_strbuf_putc(zj_strbuf *b, char c)
+{
+    zj_strbuf_append(b, &c, 1);
+}
+
+void zj_strbuf_printf(zj_strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !zj_strbuf_reserve(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+char *zj_strbuf_take(zj_strbuf *b)
+{
+    char *s;
+
+    if (b->failed) {
+        zj_strbuf_free(b);
+        return NULL;
+    }
+    if (!b->data && !zj_strbuf_reserve(b, 0))
+        return NULL;
+    s = b->data;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}

@@ -1,0 +1,29 @@
+/* utf8.h — small UTF-8 and text helpers (internal). */
+#ifndef ZJ_UTF8_H
+#define ZJ_UTF8_H
+
+#include <stddef.h>
+
+/* 1 when s[0 .. len) is well-formed UTF-8 (no overlongs, no surrogates);
+ * otherwise 0 and *bad (if not NULL) = offset of the first bad byte. */
+int zj_utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* Length in bytes of a prefix of s that is whole characters and at most
+ * max bytes (for truncating without splitting a character). */
+size_t zj_utf8_prefix(const char *s, size_t max);
+
+/* Trims ASCII whitespace and U+3000 (ideographic space) from both ends:
+ * returns the start and stores the trimmed length in *len. */
+const char *zj_trim(const char *s, size_t *len);
+
+/* Equality after trimming both sides. */
+int zj_text_eq(const char *a, const char *b);
+
+/* ASCII case-insensitive equality (no trimming). */
+int zj_ascii_ieq(const char *a, const char *b);
+
+/* Copy of s[0 .. n) with a NUL; NULL on allocation failure. */
+char *zj_strndup(const char *s, size_t n);
+char *zj_strdup(const char *s);
+
+#endif

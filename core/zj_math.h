@@ -1,0 +1,13 @@
+/* zj_math.h — the distribution functions the indicators need (internal).
+ *
+ * They come from R's own math library (libRmath, Debian r-mathlib), so our
+ * intervals agree with R's prop.test and binom.test to rounding; inside the
+ * R package the same names resolve to R itself. */
+#ifndef ZJ_MATH_H
+#define ZJ_MATH_H
+
+double zj_qnorm(double p);                       /* standard normal quantile */
+double zj_qbeta(double p, double a, double b);   /* Beta(a, b) quantile */
+double zj_pchisq_upper(double x, double df);     /* P(X > x), X ~ chi^2(df) */
+
+#endif
