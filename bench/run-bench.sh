@@ -37,8 +37,8 @@ t_wc=$(best wc -l "$in")
 
 # Same decisions?  The outcome is column 8 in both outputs (the input
 # columns hold no commas or quotes).
-cut -d, -f8 "$work/zj.csv" > "$work/zj.outcome"
-cut -d, -f8 "$work/awk.csv" > "$work/awk.outcome"
+tail -n +2 "$work/zj.csv" | cut -d, -f8 > "$work/zj.outcome"
+tail -n +2 "$work/awk.csv" | cut -d, -f8 > "$work/awk.outcome"
 if ! cmp -s "$work/zj.outcome" "$work/awk.outcome"; then
     echo "bench: zhijiao and awk disagree on some decisions:" >&2
     paste -d' ' "$work/zj.outcome" "$work/awk.outcome" | awk '$1 != $2' | sort | uniq -c | head >&2
@@ -53,4 +53,4 @@ echo "awk (same rule):      ${t_awk} s"
 echo "wc -l (I/O floor):    ${t_wc} s"
 echo "awk / zhijiao:        $(echo "scale=2; $t_awk / $t_zj" | bc -l)x  (goal: >= 3x)"
 echo "zhijiao / wc -l:      $(echo "scale=1; $t_zj / $t_wc" | bc -l)x  (goal: <= 10x)"
-echo "decisions agree:      yes ($(sort "$work/zj.outcome" | uniq -c | sort -rn | awk '{printf "%s%s %s", NR > 1 ? ", " : "", $1, $2}'))"
+echo "decisions agree:      yes ($(sort "$work/zj.outcome" | uniq -c | sort -rn | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}'))"

@@ -1,4 +1,5 @@
 /* decision.c — building, packing and freeing decisions. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,8 @@ struct zj_dbuild {
     size_t n, cap;
     zj_strbuf text;
     int failed;
+    char nums[ZJ_DB_NUMS][ZJ_DB_NUM_SIZE];   /* zj_db_num's results */
+    unsigned next_num;
 };
 
 zj_dbuild *zj_db_new(void)
@@ -54,27 +57,68 @@ void zj_db_reset(zj_dbuild *b)
     b->ruleset = "";
     b->n = 0;
     b->failed = 0;
+    b->next_num = 0;
     zj_strbuf_reset(&b->text);
 }
 
+/* Formats into the text buffer.  One vsnprintf in the usual case: room
+ * for a typical message is reserved first and the call is repeated only
+ * when the message was longer (batches format millions of these). */
 static void vformat(zj_dbuild *b, size_t *off, const char *fmt, va_list ap)
 {
-    *off = b->text.len;
-    {
-        va_list cp;
-        int need;
+    size_t room = 256;
+    va_list cp;
+    int need;
 
-        va_copy(cp, ap);
-        need = vsnprintf(NULL, 0, fmt, cp);
-        va_end(cp);
-        if (need < 0 || !zj_strbuf_reserve(&b->text, (size_t)need + 1)) {
+    *off = b->text.len;
+    if (!zj_strbuf_reserve(&b->text, room)) {
+        b->failed = 1;
+        return;
+    }
+    va_copy(cp, ap);
+    need = vsnprintf(b->text.data + b->text.len, room, fmt, cp);
+    va_end(cp);
+    if (need < 0) {
+        b->failed = 1;
+        return;
+    }
+    if ((size_t)need >= room) {
+        if (!zj_strbuf_reserve(&b->text, (size_t)need + 1)) {
             b->failed = 1;
             return;
         }
         vsnprintf(b->text.data + b->text.len, (size_t)need + 1, fmt, ap);
-        /* keep the NUL: texts are stored back to back */
-        b->text.len += (size_t)need + 1;
     }
+    /* keep the NUL: texts are stored back to back */
+    b->text.len += (size_t)need + 1;
+}
+
+const char *zj_db_num(zj_dbuild *b, double v)
+{
+    char *s = b->nums[b->next_num++ % ZJ_DB_NUMS];
+    double r = floor(v);
+
+    /* Scores and counts are nearly always whole: print those without
+     * going through the (slow) floating-point path of printf. */
+    if (r == v && fabs(v) < 1e15) {
+        char tmp[24];
+        long long n = (long long)v;
+        unsigned long long u = n < 0 ? (unsigned long long)(-n) : (unsigned long long)n;
+        size_t k = 0, i = 0;
+
+        do {
+            tmp[k++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (n < 0)
+            s[i++] = '-';
+        while (k)
+            s[i++] = tmp[--k];
+        s[i] = '\0';
+    } else {
+        snprintf(s, ZJ_DB_NUM_SIZE, "%g", v);
+    }
+    return s;
 }
 
 static pending_reason *push(zj_dbuild *b)

@@ -54,6 +54,13 @@ void zj_db_no_rules(zj_dbuild *b, const char *fmt_zh, const char *fmt_en, ...)
 #endif
     ;
 
+/* A number as %g would print it, faster for whole numbers.  The text lives
+ * in the builder and stays valid for the next ZJ_DB_NUMS calls (until the
+ * next row): format the row's numbers with it and pass them as %s. */
+#define ZJ_DB_NUMS 16
+#define ZJ_DB_NUM_SIZE 32
+const char *zj_db_num(zj_dbuild *b, double v);
+
 void zj_db_set_ruleset(zj_dbuild *b, const char *ruleset_id);
 
 /* Status so far (ZJ_OK unless an input error or no-rules was recorded). */

@@ -55,6 +55,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     const zj_rule *scale = zj_ruleset_rule(ctx->rules, "admission.score_scale");
     const zj_arg *score = ZJ_ARG(ctx, F_SCORE);
     double lo = zj_rule_num(min, "min"), total = zj_rule_num(scale, "total");
+    const char *lo_s, *total_s;
     int year = ctx->rules->info.year;
 
     if (score->present && (score->number < 0 || score->number > total)) {
@@ -68,21 +69,27 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
          "当年中考升学资格", "the year's 中考 progression qualification");
     flag(b, ZJ_ARG(ctx, F_HUKOU), "GTPY.ADMISSION.HUKOU", hukou,
          "本市正式户籍", "a formal Beijing household registration (本市正式户籍)");
-    if (!score->present)
+    lo_s = zj_db_num(b, lo);
+    total_s = zj_db_num(b, total);
+    if (!score->present) {
         zj_db_reason(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_UNKNOWN, min,
-                     "未提供中招录取总分，无法判定是否达到 %g 分（%d 年总分 %g 分）",
-                     "no score given: cannot tell whether it reaches %g (of %d's %g-point scale)",
-                     lo, year, total);
-    else if (score->number >= lo)
-        zj_db_reason(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_MET, min,
-                     "中招录取总分 %g 分，达到最低录取分数线 %g 分（%d 年中考总分 %g 分）",
-                     "score %g reaches the minimum of %g (%d scale: %g points)",
-                     score->number, lo, year, total);
-    else
-        zj_db_reason(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_UNMET, min,
-                     "中招录取总分 %g 分，低于最低录取分数线 %g 分（%d 年中考总分 %g 分）",
-                     "score %g is below the minimum of %g (%d scale: %g points)",
-                     score->number, lo, year, total);
+                     "未提供中招录取总分，无法判定是否达到 %s 分（%d 年总分 %s 分）",
+                     "no score given: cannot tell whether it reaches %s (of %d's %s-point scale)",
+                     lo_s, year, total_s);
+    } else {
+        const char *score_s = zj_db_num(b, score->number);
+
+        if (score->number >= lo)
+            zj_db_reason(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_MET, min,
+                         "中招录取总分 %s 分，达到最低录取分数线 %s 分（%d 年中考总分 %s 分）",
+                         "score %s reaches the minimum of %s (%d scale: %s points)",
+                         score_s, lo_s, year, total_s);
+        else
+            zj_db_reason(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_UNMET, min,
+                         "中招录取总分 %s 分，低于最低录取分数线 %s 分（%d 年中考总分 %s 分）",
+                         "score %s is below the minimum of %s (%d scale: %s points)",
+                         score_s, lo_s, year, total_s);
+    }
     zj_db_conclude(b, "eligible", "符合报考条件", "eligible to apply",
                    "ineligible", "不符合报考条件", "not eligible to apply");
 }
