@@ -1,4 +1,4 @@
-/* counts.h — validating the counts behind rates (internal).
+/* counts.h — validating the counts and levels behind rates (internal).
  *
  * Counts arrive as doubles (R and Calc hand us doubles).  One place says
  * what a valid count is, so every indicator rejects the same inputs with
@@ -13,6 +13,8 @@
  * "whole number" would stop meaning anything. */
 #define ZJ_MAX_COUNT 9007199254740992.0
 
+/* A confidence level strictly between 0 and 1 (NaN fails). */
+zj_code zj_valid_conf(double conf, zj_error *err);
 /* A whole number in [0, 2^53]. */
 zj_code zj_valid_count(double v, const char *label, zj_error *err);
 /* A count greater than 0 (a denominator). */

@@ -117,7 +117,8 @@ static zj_code list_rule_files(const char *dir, char ***out, size_t *n, zj_error
         closedir(d);
         free(sub);
     }
-    qsort(list, count, sizeof *list, by_name);
+    if (count)   /* qsort(NULL, 0, ...) is undefined */
+        qsort(list, count, sizeof *list, by_name);
     *out = list;
     *n = count;
     list = NULL;

@@ -7,18 +7,6 @@
 #include "error_internal.h"
 #include "utf8.h"
 
-/* Places as published: a whole number, or NaN when the cell is empty. */
-static double places_of(const char *cell)
-{
-    char *end;
-    double d;
-
-    if (!cell || !*cell)
-        return NAN;
-    d = strtod(cell, &end);
-    return (*end == '\0' && isfinite(d)) ? d : NAN;
-}
-
 /* Next character of s for name comparison: full-width brackets, as typed
  * with a Chinese IME, count as their ASCII forms, so "园林技术（风景园林）"
  * finds the plan's "园林技术(风景园林)".  Returns the byte to compare and
@@ -92,7 +80,7 @@ zj_code zj_plan_lookup(const zj_data *d, int year, const char *school, const cha
                 e->major_code = zj_table_get(t, r, "major_code");
                 e->partner = zj_table_get(t, r, "partner");
                 e->partner_major = zj_table_get(t, r, "partner_major");
-                e->places = places_of(zj_table_get(t, r, "places"));
+                e->places = zj_cell_number(zj_table_get(t, r, "places"));
                 e->table = t->name;
                 e->line = t->lines[r];
             }

@@ -13,18 +13,6 @@
 #include "error_internal.h"
 #include "zj_math.h"
 
-/* The conf test is written so that NaN fails it too. */
-static zj_code check_conf(double conf, zj_error *err)
-{
-    if (!(conf > 0 && conf < 1))
-        return zj_fail(err, ZJ_ERR_ARG, "argument conf",
-                       "置信水平 conf 必须在 0 与 1 之间（不含端点，如 0.95），"
-                       "现为 %g",
-                       "the confidence level conf must be strictly between "
-                       "0 and 1 (e.g. 0.95); got %g", conf);
-    return ZJ_OK;
-}
-
 static zj_code check_method(zj_ci_method method, zj_error *err)
 {
     if ((unsigned)method > (unsigned)ZJ_CI_WALD)
@@ -183,7 +171,7 @@ zj_code zj_rate_ci(double x, double n, double conf, zj_ci_method method,
         return zj_fail(err, ZJ_ERR_ARG, "argument out",
                        "out 不能为 NULL", "out must not be NULL");
     if ((rc = check_method(method, err)) != ZJ_OK ||
-        (rc = check_conf(conf, err)) != ZJ_OK ||
+        (rc = zj_valid_conf(conf, err)) != ZJ_OK ||
         (rc = zj_valid_proportion(x, n, "x", "n", err)) != ZJ_OK) {
         fill_rate(x, n, conf, method, 0, out);
         return rc;
@@ -217,7 +205,7 @@ zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
     size_t i;
 
     if ((rc = check_method(method, err)) != ZJ_OK ||
-        (rc = check_conf(conf, err)) != ZJ_OK)
+        (rc = zj_valid_conf(conf, err)) != ZJ_OK)
         return rc;
     if (count == 0)
         return ZJ_OK;

@@ -22,13 +22,7 @@ static zj_code check_args(double x1, double n1, double x2, double n2,
     if ((rc = zj_valid_proportion(x1, n1, "x1", "n1", err)) != ZJ_OK ||
         (rc = zj_valid_proportion(x2, n2, "x2", "n2", err)) != ZJ_OK)
         return rc;
-    if (!(conf > 0 && conf < 1))
-        return zj_fail(err, ZJ_ERR_ARG, "argument conf",
-                       "置信水平 conf 必须在 0 与 1 之间（不含端点，如 0.95），"
-                       "现为 %g",
-                       "the confidence level conf must be strictly between "
-                       "0 and 1 (e.g. 0.95); got %g", conf);
-    return ZJ_OK;
+    return zj_valid_conf(conf, err);
 }
 
 /* Pearson's X-squared on the 2x2 table, as prop.test computes it:

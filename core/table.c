@@ -1,4 +1,5 @@
 /* table.c — a bundled table: a CSV file held in memory, read-only. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,4 +184,15 @@ const char *zj_table_get(const zj_table *t, size_t row, const char *col)
         if (strcmp(t->col_names[i], col) == 0)
             return zj_table_cell(t, row, i);
     return NULL;
+}
+
+double zj_cell_number(const char *cell)
+{
+    char *end;
+    double d;
+
+    if (!cell || !*cell)
+        return NAN;
+    d = strtod(cell, &end);
+    return (*end == '\0' && isfinite(d)) ? d : NAN;
 }

@@ -14,17 +14,6 @@
 #include "findings_internal.h"
 #include "utf8.h"
 
-static double number_of(const char *cell)
-{
-    char *end;
-    double d;
-
-    if (!cell || !*cell)
-        return NAN;
-    d = strtod(cell, &end);
-    return (*end == '\0' && isfinite(d)) ? d : NAN;
-}
-
 static const char *member_str(const json_t *spec, const char *key)
 {
     return json_string_value(json_object_get(spec, key));
@@ -64,7 +53,7 @@ static zj_code run_sums(const zj_table *t, const json_t *spec, zj_findings *out,
             cells[r * nk + k] = zj_table_get(t, r, json_string_value(json_array_get(keys, k)));
         if (kinds)
             kinds[r] = kind_of(zj_table_get(t, r, kind_col));
-        values[r] = number_of(zj_table_get(t, r, value));
+        values[r] = zj_cell_number(zj_table_get(t, r, value));
         lines[r] = t->lines[r];
     }
     rc = zj_audit_sums(t->name, value, cells, nk, kinds, values, lines, t->rows, out, err);
@@ -155,7 +144,7 @@ static zj_code run_percentages(const zj_table *t, const json_t *spec, zj_finding
     zj_code rc;
 
     for (r = 0; r < t->rows; r++) {
-        double p = number_of(zj_table_get(t, r, pc)), n = number_of(zj_table_get(t, r, nc));
+        double p = zj_cell_number(zj_table_get(t, r, pc)), n = zj_cell_number(zj_table_get(t, r, nc));
 
         if (isnan(p) || isnan(n))
             continue;
@@ -195,8 +184,8 @@ static zj_code run_percentage(const zj_table *t, const json_t *spec, zj_findings
         return missing_row(t, prow, err);
     if (nr == (size_t)-1)
         return missing_row(t, nrow, err);
-    p = number_of(zj_table_get(t, pr, val));
-    n = number_of(zj_table_get(t, nr, val));
+    p = zj_cell_number(zj_table_get(t, pr, val));
+    n = zj_cell_number(zj_table_get(t, nr, val));
     if (isnan(p) || isnan(n))
         return ZJ_OK;   /* a lost number stays lost; nothing to check */
     return zj_audit_percentage(t->name, val, t->lines[pr], p, n, dec, NULL, out, err);
@@ -229,10 +218,10 @@ static zj_code run_components(const zj_table *t, const json_t *spec, zj_findings
             goto out;
         }
         labels[i] = id;
-        vals[i] = number_of(zj_table_get(t, pr, val));
+        vals[i] = zj_cell_number(zj_table_get(t, pr, val));
     }
     rc = zj_audit_components(t->name, val, t->lines[tr], labels, vals, np,
-                             number_of(zj_table_get(t, tr, val)), out, err);
+                             zj_cell_number(zj_table_get(t, tr, val)), out, err);
 out:
     free(labels);
     free(vals);
