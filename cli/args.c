@@ -150,11 +150,8 @@ int args_number_list(const cli_ctx *ctx, const char *cmd, const char *what,
     for (p = text; *p; p++)
         n += *p == ',';
     v = malloc(n * sizeof *v);
-    if (!v) {
-        zj_error err;
-        cli_error_set(&err, ZJ_ERR_NOMEM, what, "内存不足", "out of memory");
-        return out_error(ctx, &err);
-    }
+    if (!v)
+        return out_nomem(ctx);
     for (p = text;; k++) {
         const char *e = strchr(p, ',');
         size_t len = e ? (size_t)(e - p) : strlen(p);
@@ -195,11 +192,8 @@ int args_name_list(const cli_ctx *ctx, const char *cmd, const char *what,
         n += *p == ',';
     /* One block: the pointer array, then the text. */
     v = malloc((n + 1) * sizeof *v + len + 1);
-    if (!v) {
-        zj_error err;
-        cli_error_set(&err, ZJ_ERR_NOMEM, what, "内存不足", "out of memory");
-        return out_error(ctx, &err);
-    }
+    if (!v)
+        return out_nomem(ctx);
     copy = (char *)(v + n + 1);
     memcpy(copy, text, len + 1);
     for (p = copy;; k++) {
@@ -286,8 +280,7 @@ int args_read_columns(const cli_ctx *ctx, const char *cmd, const char *path,
     idx = malloc((n ? n : 1) * sizeof *idx);
     cells = malloc((n ? n : 1) * sizeof *cells);
     if (!idx || !cells) {
-        cli_error_set(&err, ZJ_ERR_NOMEM, path, "内存不足", "out of memory");
-        out_error(ctx, &err);
+        out_nomem(ctx);
         goto done;
     }
     for (k = 0; k < n; k++) {

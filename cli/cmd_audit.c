@@ -207,7 +207,7 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
 
     pos = malloc((size_t)(argc > 0 ? argc : 1) * sizeof *pos);
     if (!pos)
-        return CLI_EXIT_ERROR;
+        return out_nomem(ctx);
     rc = args_parse(ctx, "audit", argc, argv, opts, 1, pos, (size_t)argc,
                     &npos);
     if (rc == ARGS_HELP) {
@@ -227,8 +227,10 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
         goto done;
     n = npos ? npos : zj_data_table_count(data);
     tables = malloc((n ? n : 1) * sizeof *tables);
-    if (!tables)
+    if (!tables) {
+        out_nomem(ctx);
         goto done;
+    }
     for (i = 0; i < n; i++) {
         if (npos == 0) {
             tables[i] = zj_data_table_at(data, i);
@@ -347,8 +349,7 @@ static int sums_row(void *ud, size_t line, const char *const *cells)
     s->lines[s->rows++] = line;
     return 0;
 nomem:
-    cli_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
-    return out_error(s->ctx, &err);
+    return out_nomem(s->ctx);
 }
 
 static const char *base_name(const char *path)
@@ -394,8 +395,10 @@ int cmd_audit_csv(cli_ctx *ctx, int argc, char **argv)
         return CLI_EXIT_ERROR;
     rc = CLI_EXIT_ERROR;
     names = malloc((nk + 2) * sizeof *names);
-    if (!names)
+    if (!names) {
+        out_nomem(ctx);
         goto done;
+    }
     for (i = 0; i < nk; i++)
         names[i] = key_names[i];
     names[nk] = value;

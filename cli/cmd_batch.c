@@ -5,6 +5,7 @@
  * through one large buffer (csv_out).  Nothing is allocated per row here,
  * and nothing is flushed per row.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -85,6 +86,17 @@ static int bytes_add(bytes *b, const char *s, size_t n)
     return 0;
 }
 
+/* Citations of the last few distinct sources.  A file of a million rows
+ * cites a handful of clauses, and formatting each again for every row was
+ * a tenth of the run.  Keyed by content (the five fields), not by
+ * pointer: a decision's strings are freed with it. */
+#define CITE_CACHE 8
+
+typedef struct cite_entry {
+    bytes key;    /* the five fields, each NUL-terminated; NULL as "\1" */
+    bytes text;   /* zj_source_format of them */
+} cite_entry;
+
 /* Everything one run needs; allocated once. */
 typedef struct batch {
     cli_ctx *ctx;
@@ -101,17 +113,82 @@ typedef struct batch {
     zj_value *cells;          /* [CHUNK * nk] */
     zj_decision *dec;         /* [CHUNK] */
     bytes join;               /* scratch for the joined reason columns */
+    bytes decisive;           /* per reason of the current row: 0/1 */
+    cite_entry cites[CITE_CACHE];
+    size_t next_cite;
     csv_out out;
     size_t *counts;           /* eligible, not, undetermined, invalid */
     size_t errors_shown;
     int quiet;                /* no messages for single invalid rows */
 } batch;
 
-static int nomem(const cli_ctx *ctx)
+static const char *source_field(const zj_source *src, int k)
 {
-    zj_error err;
-    cli_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
-    return out_error(ctx, &err);
+    switch (k) {
+    case 0: return src->document;
+    case 1: return src->clause;
+    case 2: return src->date;
+    case 3: return src->url;
+    default: return src->title;
+    }
+}
+
+static int cite_matches(const cite_entry *e, const zj_source *src)
+{
+    const char *p = e->key.p;
+    int k;
+
+    if (!p)
+        return 0;
+    for (k = 0; k < 5; k++) {
+        const char *f = source_field(src, k);
+        size_t n;
+        if (!f)
+            f = "\1";
+        n = strlen(f);
+        if (memcmp(p, f, n + 1) != 0)
+            return 0;
+        p += n + 1;
+    }
+    return 1;
+}
+
+/* The citation of src, from the cache or formatted into it. */
+static const bytes *citation(batch *b, const zj_source *src)
+{
+    cite_entry *e;
+    size_t i, need;
+    int k;
+
+    for (i = 0; i < CITE_CACHE; i++)
+        if (cite_matches(&b->cites[i], src))
+            return &b->cites[i].text;
+    e = &b->cites[b->next_cite];
+    b->next_cite = (b->next_cite + 1) % CITE_CACHE;
+    e->key.len = e->text.len = 0;
+    for (k = 0; k < 5; k++) {
+        const char *f = source_field(src, k);
+        if (!f)
+            f = "\1";
+        if (bytes_add(&e->key, f, strlen(f) + 1) != 0)
+            goto fail;
+    }
+    if (bytes_reserve(&e->text, 256) != 0)
+        goto fail;
+    need = zj_source_format(src, e->text.p, e->text.cap);
+    if (need >= e->text.cap) {
+        if (bytes_reserve(&e->text, need + 1) != 0)
+            goto fail;
+        zj_source_format(src, e->text.p, e->text.cap);
+    }
+    e->text.len = need;
+    return &e->text;
+fail:
+    /* Leave no half-built entry that could match later. */
+    e->key.len = 0;
+    if (e->key.p)
+        e->key.p[0] = '\2';
+    return NULL;
 }
 
 /* Which reason text goes into a joined column. */
@@ -126,38 +203,53 @@ static int write_joined(batch *b, const zj_decision *d, int what)
     b->join.len = 0;
     for (i = 0; i < d->n_reasons; i++) {
         const zj_reason *r = &d->reasons[i];
-        const char *s = NULL;
-        size_t n;
+        const char *s;
 
-        if (!zj_reason_is_decisive(d, i))
+        if (!b->decisive.p[i])
             continue;
         if (what == J_SOURCE && !r->source)
             continue;
         if (parts++ > 0 && bytes_add(&b->join, " | ", 3) != 0)
             return -1;
         if (what == J_SOURCE) {
-            /* Format straight into the scratch buffer, growing it once if
-             * the citation is longer than the room left. */
-            size_t room, need;
-            if (bytes_reserve(&b->join, 256) != 0)
+            const bytes *c = citation(b, r->source);
+            if (!c || bytes_add(&b->join, c->p, c->len) != 0)
                 return -1;
-            room = b->join.cap - b->join.len;
-            need = zj_source_format(r->source, b->join.p + b->join.len, room);
-            if (need >= room) {
-                if (bytes_reserve(&b->join, need + 1) != 0)
-                    return -1;
-                zj_source_format(r->source, b->join.p + b->join.len, need + 1);
-            }
-            b->join.len += need;
             continue;
         }
         s = what == J_CODE ? r->code : what == J_ZH ? r->message_zh
                                                      : r->message_en;
-        n = s ? strlen(s) : 0;
-        if (bytes_add(&b->join, s ? s : "", n) != 0)
+        if (s && bytes_add(&b->join, s, strlen(s)) != 0)
             return -1;
     }
-    csv_out_field_n(&b->out, b->join.p ? b->join.p : "", b->join.len);
+    if (bytes_reserve(&b->join, 1) != 0)
+        return -1;
+    b->join.p[b->join.len] = '\0';
+    csv_out_field_nz(&b->out, b->join.p, b->join.len);
+    return 0;
+}
+
+/* The decision columns of one row. */
+static int write_decision(batch *b, const zj_decision *d)
+{
+    size_t i;
+
+    /* Decisiveness once per reason, not once per column. */
+    b->decisive.len = 0;
+    if (bytes_reserve(&b->decisive, d->n_reasons + 1) != 0)
+        return -1;
+    for (i = 0; i < d->n_reasons; i++)
+        b->decisive.p[i] = (char)zj_reason_is_decisive(d, i);
+    csv_out_field(&b->out, d->status != ZJ_OK ? ""
+                           : d->eligible == 1 ? "1"
+                           : d->eligible == 0 ? "0" : "");
+    csv_out_field(&b->out, d->outcome && *d->outcome ? d->outcome
+                                                     : zj_code_name(d->status));
+    csv_out_field(&b->out, d->outcome_zh);
+    if (write_joined(b, d, J_CODE) || write_joined(b, d, J_ZH) ||
+        write_joined(b, d, J_EN) || write_joined(b, d, J_SOURCE))
+        return -1;
+    csv_out_end_row(&b->out);
     return 0;
 }
 
@@ -201,13 +293,11 @@ static int flush_chunk(batch *b, size_t rows)
         return out_error(b->ctx, &err);
     for (r = 0; r < rows; r++) {
         const zj_decision *d = &b->dec[r];
-        const char *outcome = d->outcome && *d->outcome
-                                  ? d->outcome : zj_code_name(d->status);
 
         for (j = 0; j < b->ncols; j++) {
             size_t g = r * b->ncols + j;
-            csv_out_field_n(&b->out, b->arena.p + b->offs[g],
-                            b->offs[g + 1] - b->offs[g] - 1);
+            csv_out_field_nz(&b->out, b->arena.p + b->offs[g],
+                             b->offs[g + 1] - b->offs[g] - 1);
         }
         if (d->status != ZJ_OK) {
             b->counts[3]++;
@@ -215,17 +305,10 @@ static int flush_chunk(batch *b, size_t rows)
         } else {
             b->counts[d->eligible == 1 ? 0 : d->eligible == 0 ? 1 : 2]++;
         }
-        csv_out_field(&b->out, d->status != ZJ_OK ? ""
-                               : d->eligible == 1 ? "1"
-                               : d->eligible == 0 ? "0" : "");
-        csv_out_field(&b->out, outcome);
-        csv_out_field(&b->out, d->outcome_zh);
-        if (write_joined(b, d, J_CODE) || write_joined(b, d, J_ZH) ||
-            write_joined(b, d, J_EN) || write_joined(b, d, J_SOURCE)) {
+        if (write_decision(b, d) != 0) {
             zj_decisions_free(b->dec, rows);
-            return nomem(b->ctx);
+            return out_nomem(b->ctx);
         }
-        csv_out_end_row(&b->out);
     }
     zj_decisions_free(b->dec, rows);
     return 0;
@@ -241,7 +324,7 @@ static int map_header(batch *b, const char *const *header, size_t n)
     b->col_of = malloc(n * sizeof *b->col_of);
     b->names = malloc(n * sizeof *b->names);
     if (!b->col_of || !b->names)
-        return nomem(b->ctx);
+        return out_nomem(b->ctx);
     b->nk = 0;
     for (i = 0; i < n; i++) {
         int idx = zj_check_field_index(b->check, header[i]);
@@ -297,7 +380,8 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     size_t nf, rows = 0, j;
     FILE *fp = NULL;
     int to_file = out_path && strcmp(out_path, "-") != 0;
-    int rc = CLI_EXIT_ERROR, out_open = 0;
+    int rc = CLI_EXIT_ERROR, out_open = 0, removable = 0;
+    struct stat st;
 
     memset(&b, 0, sizeof b);
     memset(counts, 0, 4 * sizeof *counts);
@@ -334,7 +418,7 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     b.cells = malloc(BATCH_CHUNK * b.nk * sizeof *b.cells);
     b.dec = malloc(BATCH_CHUNK * sizeof *b.dec);
     if (!b.offs || !b.cells || !b.dec || bytes_reserve(&b.arena, 1 << 20)) {
-        nomem(ctx);
+        out_nomem(ctx);
         goto done;
     }
     if (to_file && same_file(in_path, out_path)) {
@@ -343,14 +427,18 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
         goto done;
     }
     fp = to_file ? fopen(out_path, "wb") : stdout;
+    /* Only a regular file may be removed on failure: never a device or a
+     * pipe given as --output (/dev/stdout, a FIFO). */
+    removable = fp && to_file && fstat(fileno(fp), &st) == 0 &&
+                S_ISREG(st.st_mode);
     if (!fp) {
-        cli_error_set(&err, ZJ_ERR_IO, out_path, "无法写入输出文件",
-                      "cannot write the output file");
+        cli_error_set(&err, ZJ_ERR_IO, out_path, "无法写入输出文件（%s）",
+                      "cannot write the output file (%s)", strerror(errno));
         out_error(ctx, &err);
         goto done;
     }
     if (csv_out_init(&b.out, fp, 1 << 20) != 0) {
-        nomem(ctx);
+        out_nomem(ctx);
         goto done;
     }
     out_open = 1;
@@ -386,7 +474,7 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
         for (j = 0; j < nf; j++) {
             size_t g = rows * b.ncols + j;
             if (bytes_add(&b.arena, fields[j], strlen(fields[j]) + 1) != 0) {
-                nomem(ctx);
+                out_nomem(ctx);
                 goto done;
             }
             b.offs[g + 1] = b.arena.len;
@@ -418,7 +506,7 @@ done:
             rc = out_error(ctx, &err);
         }
         /* A half-written result must not pass for a whole one. */
-        if (rc != CLI_EXIT_OK)
+        if (rc != CLI_EXIT_OK && removable)
             remove(out_path);
     }
     zj_csv_close(r);
@@ -429,6 +517,11 @@ done:
     free(b.cells);
     free(b.dec);
     free(b.join.p);
+    free(b.decisive.p);
+    for (j = 0; j < CITE_CACHE; j++) {
+        free(b.cites[j].key.p);
+        free(b.cites[j].text.p);
+    }
     return rc;
 }
 

@@ -427,8 +427,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
     names = malloc((size_t)argc * sizeof *names);
     values = malloc((size_t)argc * sizeof *values);
     if (!names || !values) {
-        cli_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
-        rc = out_error(ctx, &err);
+        rc = out_nomem(ctx);
         goto done;
     }
     for (i = 2; i < argc; i++) {

@@ -34,7 +34,7 @@ static const char demo_help[] =
     "  candidates-result.csv        gtpy.admission on samples/candidates.csv\n"
     "  summary.txt                  the above in Chinese and English\n"
     "Published rates come as percentages of n; the count behind each is\n"
-    "taken as x = round(rate% * n / 100) (half away from zero), and the\n"
+    "taken as x = round(rate% * n / 100), halves rounded up (四舍五入), and the\n"
     "rounding is noted per row together with whether the printed\n"
     "percentage is achievable at all.\n"
     "\n"
@@ -224,8 +224,18 @@ static int add_published(demo *d, const char *group, const char *id,
         return -1;
     r->published = pct_text;
     r->n = n;
-    r->x_exact = pct * n / 100.0;
-    r->x = round(r->x_exact);
+    {
+        /* Round in integers: pct * n / 100 in floating point can land
+         * just below a .5 that is exact in the printed decimals. */
+        int dec = decimals_of(pct_text), k;
+        long long scale = 1, num, den;
+        for (k = 0; k < dec; k++)
+            scale *= 10;
+        num = llround(pct * (double)scale) * (long long)n;
+        den = 100 * scale;
+        r->x_exact = (double)num / (double)den;
+        r->x = (double)((2 * num + den) / (2 * den));   /* half up */
+    }
     if (zj_rate_ci(r->x, n, DEMO_CONF, DEMO_METHOD, &r->rate, &d->err) != ZJ_OK)
         return -1;
     r->has_ci = 1;
@@ -430,7 +440,7 @@ static int write_indicators_json(demo *d, FILE *fp)
         "s:{s:o,s:o,s:o,s:o,s:o,s:o}}",
         "year", DEMO_YEAR, "method", zj_ci_method_name(DEMO_METHOD),
         "conf", json_real(DEMO_CONF),
-        "rounding", "x = round(published_pct * n / 100), half away from zero",
+        "rounding", "x = round(published_pct * n / 100), halves up",
         "indicators", rows,
         "progression",
         "graduates", out_jcount(d->prog.graduates),
@@ -654,8 +664,10 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 
     /* 1. audit every bundled table */
     nt = zj_data_table_count(d.data);
-    if (!(tables = malloc((nt ? nt : 1) * sizeof *tables)))
+    if (!(tables = malloc((nt ? nt : 1) * sizeof *tables))) {
+        out_nomem(ctx);
         goto done;
+    }
     for (i = 0; i < nt; i++)
         tables[i] = zj_data_table_at(d.data, i);
     if (!(audit = cli_audit_tables(ctx, d.data, tables, nt)))

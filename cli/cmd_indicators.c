@@ -101,13 +101,6 @@ typedef struct col_reader {
     dvec lines;    /* the CSV line of each row */
 } col_reader;
 
-static int nomem(const cli_ctx *ctx)
-{
-    zj_error err;
-    cli_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
-    return out_error(ctx, &err);
-}
-
 /* Number cells: "", NA, NaN are missing; anything else not a number is an
  * error naming the line and column. */
 static int numbers_row(void *ud, size_t line, const char *const *cells)
@@ -129,10 +122,10 @@ static int numbers_row(void *ud, size_t line, const char *const *cells)
             return out_error(cr->ctx, &err);
         }
         if (dvec_push(&cr->values, v) != 0)
-            return nomem(cr->ctx);
+            return out_nomem(cr->ctx);
     }
     if (dvec_push(&cr->lines, (double)line) != 0)
-        return nomem(cr->ctx);
+        return out_nomem(cr->ctx);
     return 0;
 }
 
@@ -364,7 +357,7 @@ static int composite_file(const cli_ctx *ctx, const double *w, size_t nw,
     status = calloc(rows ? rows : 1, sizeof *status);
     hdr = malloc((nn + 2) * sizeof *hdr);
     if (!out || !status || !hdr) {
-        rc = nomem(ctx);
+        rc = out_nomem(ctx);
         goto done;
     }
     zj_error_clear(&err);
@@ -380,7 +373,7 @@ static int composite_file(const cli_ctx *ctx, const double *w, size_t nw,
     if (ctx->format == CLI_FMT_JSON)
         jrows = json_array();
     else if (out_table_init(&t, nn + 2, hdr) != 0) {
-        rc = nomem(ctx);
+        rc = out_nomem(ctx);
         goto done;
     }
     for (r = 0; r < rows; r++) {
@@ -402,7 +395,7 @@ static int composite_file(const cli_ctx *ctx, const double *w, size_t nw,
         }
         if (composite_row(ctx, &t, jrows, line, s, nn,
                           status[r] == ZJ_OK ? out[r] : NAN, e) != 0) {
-            rc = nomem(ctx);
+            rc = out_nomem(ctx);
             goto done;
         }
     }
@@ -624,11 +617,11 @@ static int grades_row(void *ud, size_t line, const char *const *cells)
         char **a = realloc(g->grades, cap * sizeof *a);
         char **b;
         if (!a)
-            return nomem(g->ctx);
+            return out_nomem(g->ctx);
         g->grades = a;
         b = realloc(g->conclusions, cap * sizeof *b);
         if (!b)
-            return nomem(g->ctx);
+            return out_nomem(g->ctx);
         g->conclusions = b;
         g->cap = cap;
     }
@@ -636,7 +629,7 @@ static int grades_row(void *ud, size_t line, const char *const *cells)
     g->conclusions[g->n] = dup_or_null(cells[1]);
     g->n++;
     if (!g->grades[g->n - 1] || (cells[1] && !g->conclusions[g->n - 1]))
-        return nomem(g->ctx);
+        return out_nomem(g->ctx);
     g->has_conclusion = cells[1] != NULL;
     return 0;
 }

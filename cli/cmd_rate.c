@@ -187,8 +187,7 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
     errs = calloc(count * nmethods, sizeof *errs);
     rc = CLI_EXIT_OK;
     if (!r || !status || !errs) {
-        cli_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
-        rc = out_error(ctx, &err);
+        rc = out_nomem(ctx);
         goto done;
     }
     for (m = 0; m < nmethods; m++) {

@@ -61,7 +61,7 @@ int cmd_tables(cli_ctx *ctx, int argc, char **argv)
         int csv = ctx->format == CLI_FMT_CSV;
         out_table tab;
         if (out_table_init(&tab, csv ? 5 : 4, csv ? cols : tcols) != 0)
-            return CLI_EXIT_ERROR;
+            return out_nomem(ctx);
         for (i = 0; i < n && rc == 0; i++) {
             const zj_table *t = zj_data_table_at(data, i);
             char rows[32], cite[1024], title[1024];
@@ -138,12 +138,12 @@ int cmd_table(cli_ctx *ctx, int argc, char **argv)
     nc = zj_table_cols(t);
     cells = malloc((nc ? nc : 1) * sizeof *cells);
     if (!cells)
-        return CLI_EXIT_ERROR;
+        return out_nomem(ctx);
     for (c = 0; c < nc; c++)
         cells[c] = zj_table_col_name(t, c);
     if (out_table_init(&tab, nc, cells) != 0) {
         free(cells);
-        return CLI_EXIT_ERROR;
+        return out_nomem(ctx);
     }
     for (r = 0; r < zj_table_rows(t) && rc == 0; r++) {
         for (c = 0; c < nc; c++)

@@ -45,22 +45,11 @@ static void put_char(csv_out *w, char c)
     w->buf[w->len++] = c;
 }
 
-void csv_out_field_n(csv_out *w, const char *s, size_t n)
+/* Writes s[0 .. n) quoted, its quotes doubled. */
+static void put_quoted(csv_out *w, const char *s, size_t n)
 {
     size_t i, start;
 
-    if (w->nfield++ > 0)
-        put_char(w, ',');
-    /* Fast path: most cells need no quoting. */
-    for (i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == ',' || c == '"' || c == '\n' || c == '\r')
-            break;
-    }
-    if (i == n) {
-        csv_out_raw(w, s, n);
-        return;
-    }
     put_char(w, '"');
     for (start = 0, i = 0; i < n; i++)
         if (s[i] == '"') {
@@ -71,6 +60,38 @@ void csv_out_field_n(csv_out *w, const char *s, size_t n)
         }
     csv_out_raw(w, s + start, n - start);
     put_char(w, '"');
+}
+
+void csv_out_field_n(csv_out *w, const char *s, size_t n)
+{
+    size_t i;
+
+    if (w->nfield++ > 0)
+        put_char(w, ',');
+    /* Most cells need no quoting. */
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ',' || c == '"' || c == '\n' || c == '\r')
+            break;
+    }
+    if (i == n)
+        csv_out_raw(w, s, n);
+    else
+        put_quoted(w, s, n);
+}
+
+void csv_out_field_nz(csv_out *w, const char *s, size_t n)
+{
+    if (w->nfield++ > 0)
+        put_char(w, ',');
+    /* strcspn is vectorised in the C library; the byte loop above is not.
+     * (A NUL inside s[0 .. n) would stop it early: the field is then
+     * quoted, which is still correct CSV.) */
+    if (strcspn(s, ",\"\n\r") >= n) {
+        csv_out_raw(w, s, n);
+        return;
+    }
+    put_quoted(w, s, n);
 }
 
 void csv_out_field(csv_out *w, const char *s)

@@ -26,6 +26,9 @@ int csv_out_init(csv_out *w, FILE *fp, size_t cap);
 void csv_out_raw(csv_out *w, const char *s, size_t n);
 void csv_out_field(csv_out *w, const char *s);          /* NULL is empty */
 void csv_out_field_n(csv_out *w, const char *s, size_t n);
+/* The same for a field known to be NUL-terminated at s[n]: found faster
+ * (the hot path of `batch`). */
+void csv_out_field_nz(csv_out *w, const char *s, size_t n);
 void csv_out_end_row(csv_out *w);
 /* Writes what is buffered (and fflush(fp)); 0, or -1 when any write failed. */
 int csv_out_flush(csv_out *w);

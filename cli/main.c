@@ -210,7 +210,9 @@ int main(int argc, char **argv)
         rc = commands[i].fn(&ctx, argc - 1, argv + 1);
     }
     zj_data_close(ctx.data);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
+    /* A failed write the command has not reported yet (printf to a full
+     * disk, a closed pipe). */
+    if ((fflush(stdout) != 0 || ferror(stdout)) && rc != CLI_EXIT_ERROR) {
         zj_error err;
         cli_error_set(&err, ZJ_ERR_IO, "stdout", "写标准输出失败",
                       "writing standard output failed");

@@ -47,6 +47,14 @@ int out_error(const cli_ctx *ctx, const zj_error *err)
     return CLI_EXIT_ERROR;
 }
 
+int out_nomem(const cli_ctx *ctx)
+{
+    zj_error err;
+
+    cli_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
+    return out_error(ctx, &err);
+}
+
 int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
               const char *fmt_zh, const char *fmt_en, ...)
 {
@@ -394,7 +402,9 @@ json_t *out_jrate(const zj_rate *r)
                      "conf", out_jreal(r->conf));
 }
 
-#define OUT_JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(17))
+/* 15 significant digits: far beyond the 1e-9 agreement with R, and 0.95
+ * stays 0.95 (17 digits would print 0.94999999999999996). */
+#define OUT_JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(15))
 
 char *out_json_string(const json_t *j)
 {

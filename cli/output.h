@@ -20,6 +20,9 @@ void cli_error_set(zj_error *err, zj_code code, const char *where,
  * CLI_EXIT_ERROR so callers can `return out_error(...)`. */
 int out_error(const cli_ctx *ctx, const zj_error *err);
 
+/* "out of memory", reported like out_error; returns CLI_EXIT_ERROR. */
+int out_nomem(const cli_ctx *ctx);
+
 /* A usage error of command `cmd` (NULL: the top level): reported like
  * out_error with code "argument", plus a hint to ask for --help. */
 int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
