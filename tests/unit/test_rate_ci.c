@@ -199,23 +199,6 @@ static void test_edges(void **state)
 
 /* ---- errors ------------------------------------------------------------ */
 
-/* Code, both messages non-empty, and the argument named in where and in
- * both messages. */
-static void assert_arg_error(zj_code rc, const zj_error *e, const char *arg)
-{
-    assert_int_equal(rc, ZJ_ERR_ARG);
-    assert_int_equal(e->code, ZJ_ERR_ARG);
-    assert_true(e->message_en[0] != '\0');
-    assert_true(e->message_zh[0] != '\0');
-    if (!strstr(e->where, arg) || !strstr(e->message_en, arg) ||
-        !strstr(e->message_zh, arg)) {
-        print_error("argument %s not named: where \"%s\", en \"%s\", "
-                    "zh \"%s\"\n", arg, e->where, e->message_en,
-                    e->message_zh);
-        fail();
-    }
-}
-
 static void expect_rate_error(double x, double n, double conf, int method,
                               const char *arg)
 {

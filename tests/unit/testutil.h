@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "zhijiao.h"
@@ -44,5 +45,21 @@ static inline const char *zj_test_path(const char *rel)
     } while (0)
 
 #define assert_nan(a) assert_true(isnan(a))
+
+/* An argument error: the code, both messages non-empty, and the argument
+ * named in where and in both messages. */
+static inline void assert_arg_error(zj_code rc, const zj_error *e, const char *arg)
+{
+    assert_int_equal(rc, ZJ_ERR_ARG);
+    assert_int_equal(e->code, ZJ_ERR_ARG);
+    assert_true(e->message_en[0] != '\0');
+    assert_true(e->message_zh[0] != '\0');
+    if (!strstr(e->where, arg) || !strstr(e->message_en, arg) ||
+        !strstr(e->message_zh, arg)) {
+        print_error("argument %s not named: where \"%s\", en \"%s\", "
+                    "zh \"%s\"\n", arg, e->where, e->message_en, e->message_zh);
+        fail();
+    }
+}
 
 #endif
