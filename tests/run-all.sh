@@ -3,8 +3,9 @@
 #
 #   1. a -Werror build and `make check` (unit, CLI and R-reference tests)
 #   2. the same tests built with AddressSanitizer + UndefinedBehaviorSanitizer
-#   3. every libFuzzer target for FUZZ_SECONDS (default 30) each
-#   4. `make distcheck` (the release tarball builds, installs and passes)
+#   3. the thread-sharing test under ThreadSanitizer
+#   4. every libFuzzer target for FUZZ_SECONDS (default 30) each
+#   5. `make distcheck` (the release tarball builds, installs and passes)
 #
 # It ends with one line "N passed, N failed" and exits non-zero if
 # anything failed.  Set ZJ_SKIP_DEPS=1 to skip the package check,
@@ -63,6 +64,16 @@ if (cd build-asan && ../configure -q --enable-werror CFLAGS="$san" LDFLAGS="-fsa
     count_log build-asan/test-suite.log
 else
     fail_stage "sanitizer-build"
+fi
+
+stage "ThreadSanitizer: one zj_data shared by threads"
+rm -rf build-tsan && mkdir build-tsan
+if (cd build-tsan && ../configure -q CFLAGS="-g -O1 -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
+        && make -j"$jobs" tests/unit/test_threads >/dev/null \
+        && ZJ_TEST_SRCDIR="$top" TSAN_OPTIONS=halt_on_error=1 ./tests/unit/test_threads); then
+    passed=$((passed + 1))
+else
+    fail_stage "tsan"
 fi
 
 if [ "${ZJ_SKIP_FUZZ:-0}" != 1 ]; then
