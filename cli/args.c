@@ -252,6 +252,30 @@ const char *args_join(const char *const *items, size_t n, char *buf,
     return buf;
 }
 
+int args_open_csv(const cli_ctx *ctx, const char *path, zj_encoding enc,
+                  zj_csv_reader **r, const char *const **header, size_t *n)
+{
+    zj_error err;
+
+    zj_error_clear(&err);
+    *r = NULL;
+    if (zj_csv_open_file(path, enc, r, &err) != ZJ_OK)
+        return out_error(ctx, &err);
+    if (zj_csv_next(*r, header, n, &err) != ZJ_OK) {
+        zj_csv_close(*r);
+        *r = NULL;
+        return out_error(ctx, &err);
+    }
+    if (!*header) {
+        zj_csv_close(*r);
+        *r = NULL;
+        cli_error_set(&err, ZJ_ERR_PARSE, path, "文件为空，没有表头行",
+                      "the file is empty: no header row");
+        return out_error(ctx, &err);
+    }
+    return 0;
+}
+
 int args_read_columns(const cli_ctx *ctx, const char *cmd, const char *path,
                       zj_encoding enc, const char *const *names, size_t n,
                       size_t n_required, args_row_fn fn, void *ud)
@@ -264,18 +288,9 @@ int args_read_columns(const cli_ctx *ctx, const char *cmd, const char *path,
     int rc = CLI_EXIT_ERROR;
 
     zj_error_clear(&err);
-    if (zj_csv_open_file(path, enc, &r, &err) != ZJ_OK)
-        return out_error(ctx, &err);
-    if (zj_csv_next(r, &fields, &nf, &err) != ZJ_OK) {
-        out_error(ctx, &err);
-        goto done;
-    }
-    if (!fields) {
-        cli_error_set(&err, ZJ_ERR_PARSE, path, "文件为空，没有表头行",
-                      "the file is empty: no header row");
-        out_error(ctx, &err);
-        goto done;
-    }
+    if ((rc = args_open_csv(ctx, path, enc, &r, &fields, &nf)) != 0)
+        return rc;
+    rc = CLI_EXIT_ERROR;
     ncols = nf;
     idx = malloc((n ? n : 1) * sizeof *idx);
     cells = malloc((n ? n : 1) * sizeof *cells);

@@ -66,6 +66,12 @@ typedef int (*args_row_fn)(void *ud, size_t line, const char *const *cells);
  * header names of the file (else a usage error listing the header); the
  * others are optional.  A row with more or fewer fields than the header
  * is an error naming its line.  Returns 0 or the exit status. */
+/* Opens a CSV file and reads its header row.  0 on success (close *r
+ * with zj_csv_close); otherwise the error is printed, nothing is left
+ * open, and the CLI exit code is returned. */
+int args_open_csv(const cli_ctx *ctx, const char *path, zj_encoding enc,
+                  zj_csv_reader **r, const char *const **header, size_t *n);
+
 int args_read_columns(const cli_ctx *ctx, const char *cmd, const char *path,
                       zj_encoding enc, const char *const *names, size_t n,
                       size_t n_required, args_row_fn fn, void *ud);

@@ -399,18 +399,8 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     if (!(b.data = cli_data(ctx)))
         return CLI_EXIT_ERROR;
     zj_error_clear(&err);
-    if (zj_csv_open_file(in_path, enc, &r, &err) != ZJ_OK)
-        return out_error(ctx, &err);
-    if (zj_csv_next(r, &fields, &nf, &err) != ZJ_OK) {
-        out_error(ctx, &err);
-        goto done;
-    }
-    if (!fields) {
-        cli_error_set(&err, ZJ_ERR_PARSE, in_path, "文件为空，没有表头行",
-                      "the file is empty: no header row");
-        out_error(ctx, &err);
-        goto done;
-    }
+    if ((rc = args_open_csv(ctx, in_path, enc, &r, &fields, &nf)) != 0)
+        return rc;
     if ((rc = map_header(&b, fields, nf)) != 0)
         goto done;
     rc = CLI_EXIT_ERROR;
