@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "error_internal.h"
+#include "utf8.h"
 
 void zj_error_clear(zj_error *err)
 {
@@ -51,12 +52,21 @@ zj_code zj_fail(zj_error *err, zj_code code, const char *where,
 void zj_error_prefix_where(zj_error *err, const char *prefix)
 {
     char tmp[ZJ_ERROR_WHERE_MAX];
+    size_t plen, wlen, n = 0;
 
     if (!err || !prefix || !*prefix)
         return;
-    if (err->where[0])
-        snprintf(tmp, sizeof tmp, "%s: %s", prefix, err->where);
-    else
-        snprintf(tmp, sizeof tmp, "%s", prefix);
-    memcpy(err->where, tmp, sizeof tmp);
+    /* "prefix: where", cut to the buffer on a character boundary */
+    plen = zj_utf8_prefix(prefix, sizeof tmp - 1);
+    memcpy(tmp, prefix, plen);
+    n = plen;
+    if (err->where[0] && n + 2 < sizeof tmp) {
+        tmp[n++] = ':';
+        tmp[n++] = ' ';
+        wlen = zj_utf8_prefix(err->where, sizeof tmp - 1 - n);
+        memcpy(tmp + n, err->where, wlen);
+        n += wlen;
+    }
+    tmp[n] = '\0';
+    memcpy(err->where, tmp, n + 1);
 }

@@ -25,15 +25,31 @@ static zj_code check_method(zj_ci_method method, zj_error *err)
     return ZJ_OK;
 }
 
+/* The normal quantiles a call needs, computed once per call rather than
+ * once per element of a batch.  prop.test takes qnorm((1 + conf)/2) and
+ * binom::binom.confint qnorm(1 - alpha/2); the two can differ in the last
+ * bit, so each method keeps its own. */
+typedef struct quantiles {
+    double z_prop, z_binom;
+} quantiles;
+
+static quantiles quantiles_for(double conf)
+{
+    quantiles q;
+
+    q.z_prop = zj_qnorm((1 + conf) / 2);
+    q.z_binom = zj_qnorm(1 - (1 - conf) / 2);
+    return q;
+}
+
 /* R prop.test(x, n, correct = ...) for one sample, line for line.  Its
  * null is p = 0.5, and the continuity correction is min(0.5, |x - n/2|):
  * R caps it so that it never pushes the interval past the null.  We keep
  * that cap although it has nothing to do with an interval, because the
  * method is defined as "what prop.test reports". */
-static void wilson(double x, double n, double conf, int correct,
+static void wilson(double x, double n, double z, int correct,
                    double *lower, double *upper)
 {
-    double z = zj_qnorm((1 + conf) / 2);
     double est = x / n;
     double yates = correct ? fmin(0.5, fabs(x - n * 0.5)) : 0.0;
     double z22n = z * z / (2 * n);
@@ -62,15 +78,6 @@ static void clopper_pearson(double x, double n, double conf,
     *upper = x == n ? 1.0 : zj_qbeta(1 - alpha, x + 1, n - x);
 }
 
-/* The normal quantile as binom::binom.confint computes it (1 - alpha/2,
- * not prop.test's (1 + conf)/2; the two can differ in the last bit). */
-static double binom_z(double conf)
-{
-    double alpha = 1 - conf;
-
-    return zj_qnorm(1 - alpha / 2);
-}
-
 static void clip01(double *lower, double *upper)
 {
     *lower = fmax(*lower, 0.0);
@@ -79,10 +86,9 @@ static void clip01(double *lower, double *upper)
 
 /* binom.confint(method = "agresti-coull"): the Wald interval after adding
  * z^2/2 successes and z^2/2 failures. */
-static void agresti_coull(double x, double n, double conf,
+static void agresti_coull(double x, double n, double z,
                           double *lower, double *upper)
 {
-    double z = binom_z(conf);
     double z2 = z * z;
     double xt = x + 0.5 * z2;
     double nt = n + z2;
@@ -106,10 +112,9 @@ static void jeffreys(double x, double n, double conf,
     *upper = x == n ? 1.0 : zj_qbeta(1 - alpha / 2, x + 0.5, n - x + 0.5);
 }
 
-static void wald(double x, double n, double conf,
+static void wald(double x, double n, double z,
                  double *lower, double *upper)
 {
-    double z = binom_z(conf);
     double p = x / n;
     double half = z * sqrt(p * (1 - p) / n);
 
@@ -119,27 +124,27 @@ static void wald(double x, double n, double conf,
 }
 
 /* Inputs already checked. */
-static void interval(double x, double n, double conf, zj_ci_method method,
-                     double *lower, double *upper)
+static void interval(double x, double n, double conf, const quantiles *q,
+                     zj_ci_method method, double *lower, double *upper)
 {
     switch (method) {
     case ZJ_CI_WILSON:
-        wilson(x, n, conf, 0, lower, upper);
+        wilson(x, n, q->z_prop, 0, lower, upper);
         return;
     case ZJ_CI_WILSON_CC:
-        wilson(x, n, conf, 1, lower, upper);
+        wilson(x, n, q->z_prop, 1, lower, upper);
         return;
     case ZJ_CI_CLOPPER_PEARSON:
         clopper_pearson(x, n, conf, lower, upper);
         return;
     case ZJ_CI_AGRESTI_COULL:
-        agresti_coull(x, n, conf, lower, upper);
+        agresti_coull(x, n, q->z_binom, lower, upper);
         return;
     case ZJ_CI_JEFFREYS:
         jeffreys(x, n, conf, lower, upper);
         return;
     case ZJ_CI_WALD:
-        wald(x, n, conf, lower, upper);
+        wald(x, n, q->z_binom, lower, upper);
         return;
     }
     *lower = *upper = NAN;
@@ -147,8 +152,8 @@ static void interval(double x, double n, double conf, zj_ci_method method,
 
 /* Fills *out for x of n; estimate and bounds NaN when !ok, so a bad batch
  * element still carries its inputs. */
-static void fill_rate(double x, double n, double conf, zj_ci_method method,
-                      int ok, zj_rate *out)
+static void fill_rate(double x, double n, double conf, const quantiles *q,
+                      zj_ci_method method, int ok, zj_rate *out)
 {
     out->x = x;
     out->n = n;
@@ -156,7 +161,7 @@ static void fill_rate(double x, double n, double conf, zj_ci_method method,
     out->method = method;
     if (ok) {
         out->estimate = x / n;
-        interval(x, n, conf, method, &out->lower, &out->upper);
+        interval(x, n, conf, q, method, &out->lower, &out->upper);
     } else {
         out->estimate = out->lower = out->upper = NAN;
     }
@@ -166,6 +171,7 @@ zj_code zj_rate_ci(double x, double n, double conf, zj_ci_method method,
                    zj_rate *out, zj_error *err)
 {
     zj_code rc;
+    quantiles q;
 
     if (!out)
         return zj_fail(err, ZJ_ERR_ARG, "argument out",
@@ -173,10 +179,11 @@ zj_code zj_rate_ci(double x, double n, double conf, zj_ci_method method,
     if ((rc = check_method(method, err)) != ZJ_OK ||
         (rc = zj_valid_conf(conf, err)) != ZJ_OK ||
         (rc = zj_valid_proportion(x, n, "x", "n", err)) != ZJ_OK) {
-        fill_rate(x, n, conf, method, 0, out);
+        fill_rate(x, n, conf, NULL, method, 0, out);
         return rc;
     }
-    fill_rate(x, n, conf, method, 1, out);
+    q = quantiles_for(conf);
+    fill_rate(x, n, conf, &q, method, 1, out);
     return ZJ_OK;
 }
 
@@ -202,11 +209,13 @@ zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
                          zj_rate *out, zj_code *status, zj_error *err)
 {
     zj_code rc;
+    quantiles q;
     size_t i;
 
     if ((rc = check_method(method, err)) != ZJ_OK ||
         (rc = zj_valid_conf(conf, err)) != ZJ_OK)
         return rc;
+    q = quantiles_for(conf);
     if (count == 0)
         return ZJ_OK;
     if ((rc = check_batch_arrays(x, n, out, status, err)) != ZJ_OK)
@@ -215,7 +224,7 @@ zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
      * that one bad cell must not turn the whole call into a failure. */
     for (i = 0; i < count; i++) {
         status[i] = zj_valid_proportion(x[i], n[i], "x", "n", NULL);
-        fill_rate(x[i], n[i], conf, method, status[i] == ZJ_OK, &out[i]);
+        fill_rate(x[i], n[i], conf, &q, method, status[i] == ZJ_OK, &out[i]);
     }
     return ZJ_OK;
 }

@@ -90,7 +90,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                                                  : "general → vocational high school (普高转中职)";
     const char *jz = ctx->rules->info.jurisdiction_zh, *je = ctx->rules->jurisdiction_en;
     const char *tz = term == 1 ? "一" : "二", *te = term == 1 ? "1" : "2";
-    char key[8], lz[256], le[256];
+    char key[32], lz[256], le[256];
     size_t i;
     int open = 0;
 
