@@ -59,6 +59,7 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv);
 int cmd_audit_csv(cli_ctx *ctx, int argc, char **argv);
 int cmd_plan(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
+int cmd_refresh(cli_ctx *ctx, int argc, char **argv);
 
 /* Shared by batch and demo: decides every row of a CSV file and writes the
  * result CSV (input columns, then the decision columns).  `out_path` NULL

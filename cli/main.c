@@ -36,6 +36,7 @@ static const command commands[] = {
     {"audit-csv", cmd_audit_csv, "sum audit of any CSV table (核对小计与合计)"},
     {"plan", cmd_plan, "look up enrolment plans (招生计划)"},
     {"demo", cmd_demo, "audit, indicators and checks on the bundled data alone (演示)"},
+    {"refresh", cmd_refresh, "refresh the official plans from the education sites (更新官方数据)"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -76,7 +77,9 @@ const zj_data *cli_data(cli_ctx *ctx)
     if (ctx->data)
         return ctx->data;
     zj_error_clear(&err);
-    if (zj_data_open(ctx->data_dir, &ctx->data, &err) != ZJ_OK) {
+    /* The bundled tables, with any refreshed snapshot (zhijiao refresh)
+     * serving its tables in place of the bundled ones of the same name. */
+    if (zj_data_open_with_snapshot(ctx->data_dir, NULL, &ctx->data, &err) != ZJ_OK) {
         ctx->data = NULL;
         out_error(ctx, &err);
         return NULL;

@@ -9,6 +9,7 @@
 #include "data_internal.h"
 #include "error_internal.h"
 #include "utf8.h"
+#include "zhijiao/refresh.h"
 
 #ifndef ZJ_DATADIR
 #define ZJ_DATADIR "/usr/local/share/zhijiao/data"
@@ -198,9 +199,10 @@ zj_code zj_data_open(const char *dir, zj_data **out, zj_error *err)
     return ZJ_OK;
 }
 
+/* The default data set includes the refreshed snapshot (zhijiao/refresh.h). */
 zj_code zj_data_open_default(zj_data **out, zj_error *err)
 {
-    return zj_data_open(zj_data_default_dir(), out, err);
+    return zj_data_open_with_snapshot(zj_data_default_dir(), NULL, out, err);
 }
 
 size_t zj_data_ruleset_count(const zj_data *d)

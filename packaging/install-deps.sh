@@ -10,11 +10,16 @@ BUILD="
   libjansson-dev
   libcsv-dev
   r-mathlib
+  libcurl4-openssl-dev libxml2-dev libzip-dev libfreexl-dev
 "
 # build-essential ... pkg-config : compiler and the autotools build
 # libjansson-dev  : JSON rule files, the table manifest, the CLI's JSON output
 # libcsv-dev      : RFC 4180 CSV parsing (quoted fields, embedded newlines)
 # r-mathlib       : R's qbeta/qnorm/pchisq, so intervals match R to rounding
+# libcurl4-openssl-dev : HTTP(S) for `zhijiao refresh` (multi interface, TLS verification)
+# libxml2-dev     : the education sites' HTML pages and the XML inside .xlsx/.docx
+# libzip-dev      : the .xlsx/.docx containers of official attachments
+# libfreexl-dev   : legacy .xls attachments
 
 TEST="
   libcmocka-dev
@@ -22,12 +27,49 @@ TEST="
   clang libclang-rt-14-dev
   valgrind
   gawk bc
+  lighttpd
 "
 # libcmocka-dev   : the C unit-test framework
 # r-base-core     : Rscript recomputes the reference intervals independently
 # clang, libclang-rt-14-dev : libFuzzer and the ASan/UBSan runtime
 # valgrind        : leak checks of the CLI
 # gawk, bc        : the awk baseline and the arithmetic of `make bench`
+# lighttpd        : serves the fixture mirror of the education sites on 127.0.0.1
+#                   in tests/fetch/run-fetch-tests.sh (python3 runs the fault server)
+
+# R package (rlib/): building, checking, testing, the report and bench-r.
+R_PKGS="
+  r-base-dev
+  r-cran-testthat
+  r-cran-knitr r-cran-rmarkdown pandoc
+  r-cran-ggplot2
+  r-cran-survey
+  r-cran-roxygen2
+  r-cran-bench
+  qpdf
+  devscripts
+"
+# r-base-dev        : R's headers and R CMD INSTALL/build/check for the package
+# r-cran-testthat   : the package's test suite (make check, make rcheck)
+# r-cran-knitr, r-cran-rmarkdown, pandoc : the vignette and `make report`
+# r-cran-ggplot2    : autoplot() and the report's figures (optional at run time)
+# r-cran-survey     : the tests compare intervals with survey::svyciprop
+# r-cran-roxygen2   : regenerates man/ and NAMESPACE (rlib/tools/document.sh)
+# r-cran-bench      : timings of `make bench-r`
+# qpdf              : R CMD check --as-cran checks PDF sizes with it
+# devscripts        : checkbashisms, which R CMD check runs on configure/cleanup
+
+# Calc add-in (plugin/, `make oxt`, tests/calc in make check).
+CALC_PKGS="
+  libreoffice-calc
+  libreoffice-dev
+  libreoffice-script-provider-python
+  zip
+"
+# libreoffice-calc  : soffice and unopkg: the headless tests install zhijiao.oxt and recalculate sheets
+# libreoffice-dev   : the SDK: binary UNO C headers, unoidl-write, -luno_cppu -luno_sal
+# libreoffice-script-provider-python : runs samples/make-officer-workbook.py inside LibreOffice
+# zip               : packs zhijiao.oxt
 
 if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then
@@ -40,7 +82,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 # Only refresh the package lists when something is missing: keeps re-runs fast.
 missing=""
-for p in $BUILD $TEST; do
+for p in $BUILD $TEST $R_PKGS $CALC_PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 if [ -n "$missing" ]; then

@@ -25,9 +25,10 @@ if [ ! -d "$SRCDIR/core/include" ]; then
     echo "run-fuzz: $SRCDIR does not look like the zhijiao source tree" >&2
     exit 2
 fi
-if ! DEPS=$(pkg-config --cflags --libs jansson libRmath) ||
-   ! DEP_CFLAGS=$(pkg-config --cflags jansson libRmath); then
-    echo "run-fuzz: pkg-config cannot find jansson and libRmath" >&2
+# libcurl, libxml2, libzip and freexl: the refresh pipeline (core/fetch_*.c, ...)
+if ! DEPS=$(pkg-config --cflags --libs jansson libRmath libcurl libxml-2.0 libzip freexl) ||
+   ! DEP_CFLAGS=$(pkg-config --cflags jansson libRmath libcurl libxml-2.0 libzip freexl); then
+    echo "run-fuzz: pkg-config cannot find jansson, libRmath, libcurl, libxml-2.0, libzip or freexl" >&2
     exit 1
 fi
 

@@ -35,6 +35,9 @@ const char *zj_data_default_dir(void);
  * key and the message the reason: a half-loaded rule book would give wrong
  * answers silently. */
 zj_code zj_data_open(const char *dir, zj_data **out, zj_error *err);
+/* zj_data_default_dir() plus the refreshed plan tables of the snapshot in
+ * zj_snapshot_default_dir(), if there is one (zj_data_open_with_snapshot
+ * in zhijiao/refresh.h); zj_data_open(dir) reads dir alone. */
 zj_code zj_data_open_default(zj_data **out, zj_error *err);
 void zj_data_close(zj_data *data);              /* NULL is fine */
 const char *zj_data_dir(const zj_data *data);

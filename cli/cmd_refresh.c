@@ -1,0 +1,315 @@
+/* cmd_refresh.c — `zhijiao refresh`: pull the newest official plans from
+ * the education bureau's sites (or a mirror), show what changed, and
+ * replace the local snapshot (docs/cli.md, "zhijiao refresh"). */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "args.h"
+#include "output.h"
+
+static const char refresh_help[] =
+    "Usage: zhijiao refresh [--base-url URL]... [--allow-host HOST]... [--dry-run]\n"
+    "                       [--offline] [--cache-dir DIR] [--snapshot-dir DIR]\n"
+    "                       [--ca-bundle FILE] [--rate-limit N] [--parallel N]\n"
+    "                       [--per-host N] [--max-pages N] [--timeout SECONDS]\n"
+    "                       [--retries N] [--quiet]\n"
+    "\n"
+    "Downloads the newest official enrolment plans (招生计划) and project lists\n"
+    "(贯通培养, 3+2 中高职衔接) from jw.beijing.gov.cn and www.bjeea.cn, extracts\n"
+    "their tables (HTML, .xlsx, .docx, .xls; .doc/.wps/.pdf need LibreOffice),\n"
+    "audits them (核对), shows the rows added, removed and changed against the\n"
+    "current snapshot, and replaces the snapshot atomically (the previous\n"
+    "version is kept).  `zhijiao plan`, the checks, the Calc add-in and the R\n"
+    "package then read the refreshed tables next to the bundled ones.\n"
+    "\n"
+    "  --base-url URL      a mirror of a site (repeatable); default the official sites\n"
+    "  --allow-host HOST   another host that may be contacted (repeatable)\n"
+    "  --dry-run           show the differences only; leave the snapshot alone\n"
+    "  --offline           use only the download cache ($XDG_CACHE_HOME/zhijiao)\n"
+    "  --cache-dir DIR     download cache (default $XDG_CACHE_HOME/zhijiao)\n"
+    "  --snapshot-dir DIR  snapshot (default $ZHIJIAO_SNAPSHOT or\n"
+    "                      $XDG_DATA_HOME/zhijiao/snapshot)\n"
+    "  --ca-bundle FILE    CA certificates for TLS (verification is always on)\n"
+    "  --rate-limit N      requests per second per host (default 2; 0 = no limit,\n"
+    "                      for a local mirror only)\n"
+    "  --parallel N        downloads at once (default 8)\n"
+    "  --per-host N        downloads at once per host (default 4)\n"
+    "  --retries N         retries of a failed request (default 4; 0 = none)\n"
+    "  --max-pages N       list pages per column (default 50)\n"
+    "  --timeout SECONDS   per request (default 60)\n"
+    "  --quiet             no progress line on the terminal\n"
+    "\n"
+    "Exit status: 0 refreshed (or nothing changed); 1 refreshed, but an imported\n"
+    "table does not add up (its audit findings are shown) or some pages or\n"
+    "attachments could not be used (warnings); 2 error: nothing was changed.\n";
+
+typedef struct prog {
+    int on;
+    int shown;
+} prog;
+
+static void on_progress(void *user, const char *stage, size_t done, size_t total, const char *what)
+{
+    prog *p = user;
+
+    if (!p->on)
+        return;     /* not a terminal: the report on stdout lists the warnings */
+    if (strcmp(stage, "skip") == 0 || strcmp(stage, "cache") == 0) {
+        if (p->shown)
+            fputs("\r\033[K", stderr);
+        p->shown = 0;
+        fprintf(stderr, "zhijiao refresh: %s: %s\n",
+                strcmp(stage, "cache") == 0 ? "served from the cache (使用缓存)" : "skipped (跳过)", what);
+        return;
+    }
+    if (strcmp(stage, "retry") == 0)
+        return;
+    fprintf(stderr, "\r\033[K%s %zu/%zu", stage, done, total);
+    p->shown = 1;
+}
+
+static const char *num(size_t n, char *buf, size_t size)
+{
+    snprintf(buf, size, "%zu", n);
+    return buf;
+}
+
+static json_t *result_json(const zj_refresh_result *r, int dry_run)
+{
+    json_t *tables = json_array(), *changes = json_array(), *warnings = json_array();
+    size_t i, j, req, cached, retries, nf = 0;
+
+    for (i = 0; i < zj_refresh_table_count(r); i++) {
+        const zj_refresh_table *t = zj_refresh_table_at(r, i);
+        json_t *fs = json_array();
+        for (j = 0; j < t->findings->count; j++) {
+            const zj_finding *f = &t->findings->items[j];
+            json_array_append_new(fs, json_pack("{s:s,s:I,s:s,s:o,s:o,s:s,s:s}",
+                                                "kind", zj_finding_kind_name(f->kind),
+                                                "row", (json_int_t)f->row, "column", f->column,
+                                                "expected", out_jreal(f->expected),
+                                                "found", out_jreal(f->found),
+                                                "message_zh", f->message_zh,
+                                                "message_en", f->message_en));
+        }
+        nf += t->findings->count;
+        json_array_append_new(tables, json_pack("{s:s,s:i,s:s,s:s,s:s,s:I,s:I,s:o}",
+                                                "table", t->name, "year", t->year,
+                                                "document", t->document, "source_url", t->source_url,
+                                                "retrieved_at", t->retrieved_at,
+                                                "rows", (json_int_t)t->rows,
+                                                "aggregate_rows", (json_int_t)t->aggregate_rows,
+                                                "findings", fs));
+    }
+    for (i = 0; i < zj_refresh_change_count(r); i++) {
+        const zj_refresh_change *c = zj_refresh_change_at(r, i);
+        json_array_append_new(changes, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+                                                 "change", zj_change_kind_name(c->kind),
+                                                 "table", c->table, "key", c->key,
+                                                 "before", c->before, "after", c->after));
+    }
+    for (i = 0; i < zj_refresh_warning_count(r); i++)
+        json_array_append_new(warnings, json_string(zj_refresh_warning_at(r, i)));
+    zj_refresh_stats(r, &req, &cached, &retries);
+    return json_pack("{s:o,s:o,s:o,s:I,s:b,s:b,s:s,s:{s:I,s:I,s:I}}",
+                     "tables", tables, "changes", changes, "warnings", warnings,
+                     "finding_count", (json_int_t)nf, "dry_run", dry_run,
+                     "committed", zj_refresh_committed(r), "version", zj_refresh_version(r),
+                     "http", "requests", (json_int_t)req, "from_cache", (json_int_t)cached,
+                     "retries", (json_int_t)retries);
+}
+
+static int print_text(const cli_ctx *ctx, const zj_refresh_result *r, int dry_run, int offline,
+                      size_t *nf)
+{
+    out_table tab;
+    size_t i, j, req, cached, retries;
+    char b1[32], b2[32], b3[32], msg[1200];
+    int csv = ctx->format == CLI_FMT_CSV;
+    static const char *const th[] = {"table 表", "rows 行数", "aggregates 小计/总计", "findings 问题",
+                                     "source 来源"};
+    static const char *const ch[] = {"change 变化", "table 表", "key 键", "before 原值", "after 新值"};
+
+    *nf = 0;
+    if (out_table_init(&tab, 5, th) != 0)
+        return -1;
+    for (i = 0; i < zj_refresh_table_count(r); i++) {
+        const zj_refresh_table *t = zj_refresh_table_at(r, i);
+        char src[1024];
+        const char *cells[5];
+        snprintf(src, sizeof src, "%s %s (%s)", t->document, t->source_url, t->retrieved_at);
+        cells[0] = t->name;
+        cells[1] = num(t->rows, b1, sizeof b1);
+        cells[2] = num(t->aggregate_rows, b2, sizeof b2);
+        cells[3] = num(t->findings->count, b3, sizeof b3);
+        cells[4] = src;
+        *nf += t->findings->count;
+        out_table_add(&tab, cells);
+    }
+    if (!csv)
+        printf("Imported tables (导入的表):\n");
+    out_table_print(&tab, ctx->format, stdout);
+    out_table_free(&tab);
+    for (i = 0; i < zj_refresh_table_count(r) && !csv; i++) {
+        const zj_refresh_table *t = zj_refresh_table_at(r, i);
+        for (j = 0; j < t->findings->count; j++)
+            printf("  finding %s: %s\n", zj_finding_kind_name(t->findings->items[j].kind),
+                   out_lang(ctx, t->findings->items[j].message_zh, t->findings->items[j].message_en,
+                            msg, sizeof msg));
+    }
+    if (out_table_init(&tab, 5, ch) != 0)
+        return -1;
+    for (i = 0; i < zj_refresh_change_count(r); i++) {
+        const zj_refresh_change *c = zj_refresh_change_at(r, i);
+        const char *cells[5];
+        cells[0] = zj_change_kind_name(c->kind);
+        cells[1] = c->table;
+        cells[2] = c->key;
+        cells[3] = c->before;
+        cells[4] = c->after;
+        out_table_add(&tab, cells);
+    }
+    if (!csv)
+        printf("\nChanges against the current snapshot (与当前快照相比的变化): %zu\n",
+               zj_refresh_change_count(r));
+    if (zj_refresh_change_count(r) || csv)
+        out_table_print(&tab, ctx->format, stdout);
+    out_table_free(&tab);
+    if (!csv) {
+        for (i = 0; i < zj_refresh_warning_count(r); i++)
+            printf("warning: %s\n", zj_refresh_warning_at(r, i));
+        zj_refresh_stats(r, &req, &cached, &retries);
+        printf("\nHTTP: %zu requests, %zu from the cache, %zu retries\n", req, cached, retries);
+        if (offline)
+            printf("Offline: everything above comes from the download cache, as it was when cached "
+                   "(离线模式：以上内容均来自缓存).\n");
+        if (dry_run)
+            printf("Dry run: the snapshot was not changed (试运行：快照未改变).\n");
+        else if (zj_refresh_committed(r))
+            printf("Snapshot updated (快照已更新): version %s\n", zj_refresh_version(r));
+        else
+            printf("Nothing changed: the snapshot was kept (无变化，快照未改变).\n");
+    }
+    return 0;
+}
+
+static int add_str(const char ***list, size_t *n, const char *s)
+{
+    const char **l = realloc((void *)*list, (*n + 1) * sizeof *l);
+
+    if (!l)
+        return 0;
+    l[(*n)++] = s;
+    *list = l;
+    return 1;
+}
+
+int cmd_refresh(cli_ctx *ctx, int argc, char **argv)
+{
+    zj_refresh_options o;
+    zj_refresh_result *r = NULL;
+    zj_error err;
+    const char **bases = NULL, **hosts = NULL;
+    size_t nb = 0, nh = 0, nf = 0;
+    prog p = {0, 0};
+    int i, rc, quiet = 0;
+
+    if (args_wants_help(argc, argv)) {
+        fputs(refresh_help, stdout);
+        return CLI_EXIT_OK;
+    }
+    zj_refresh_options_init(&o);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = NULL, *eq;
+        char name[32];
+        size_t nl;
+        double d;
+
+        if (strncmp(a, "--", 2) != 0)
+            return out_usage(ctx, "refresh", a, "多余的参数 %s", "unexpected argument %s", a);
+        eq = strchr(a, '=');
+        nl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+        snprintf(name, sizeof name, "%.*s", (int)(nl < 31 ? nl : 31), a + 2);
+        if (strcmp(name, "dry-run") == 0) { o.dry_run = 1; continue; }
+        if (strcmp(name, "offline") == 0) { o.offline = 1; continue; }
+        if (strcmp(name, "quiet") == 0) { quiet = 1; continue; }
+        if (strcmp(name, "ignore-robots") == 0) { o.ignore_robots = 1; continue; }
+        if (eq)
+            v = eq + 1;
+        else if (i + 1 < argc)
+            v = argv[++i];
+        else
+            return out_usage(ctx, "refresh", a, "选项 %s 缺少值", "option %s needs a value", a);
+        if (strcmp(name, "base-url") == 0) {
+            if (!add_str(&bases, &nb, v))
+                return out_nomem(ctx);
+        } else if (strcmp(name, "allow-host") == 0) {
+            if (!add_str(&hosts, &nh, v))
+                return out_nomem(ctx);
+        } else if (strcmp(name, "cache-dir") == 0) {
+            o.cache_dir = v;
+        } else if (strcmp(name, "snapshot-dir") == 0) {
+            o.snapshot_dir = v;
+        } else if (strcmp(name, "ca-bundle") == 0) {
+            o.ca_bundle = v;
+        } else if (strcmp(name, "rate-limit") == 0 || strcmp(name, "parallel") == 0 ||
+                   strcmp(name, "per-host") == 0 || strcmp(name, "max-pages") == 0 ||
+                   strcmp(name, "timeout") == 0 || strcmp(name, "retries") == 0) {
+            if ((rc = args_number(ctx, "refresh", a, v, &d)) != 0)
+                goto done;
+            if (d < 0 || d > 1e6) {
+                rc = out_usage(ctx, "refresh", a, "%s 超出范围", "%s is out of range", a);
+                goto done;
+            }
+            if (strcmp(name, "rate-limit") == 0)
+                o.rate_limit = d == 0 ? -1 : d;
+            else if (strcmp(name, "parallel") == 0)
+                o.parallel = (int)d;
+            else if (strcmp(name, "per-host") == 0)
+                o.per_host = (int)d;
+            else if (strcmp(name, "max-pages") == 0)
+                o.max_list_pages = (int)d;
+            else if (strcmp(name, "timeout") == 0)
+                o.total_timeout_ms = (long)(d * 1000);
+            else
+                o.max_retries = d == 0 ? -1 : (int)d;
+        } else {
+            rc = out_usage(ctx, "refresh", a, "未知选项 %s", "unknown option %s", a);
+            goto done;
+        }
+    }
+    o.base_urls = bases;
+    o.n_base_urls = nb;
+    o.allow_hosts = hosts;
+    o.n_allow_hosts = nh;
+    p.on = !quiet && isatty(STDERR_FILENO);
+    o.progress = on_progress;
+    o.progress_user = &p;
+    zj_error_clear(&err);
+    if (zj_refresh_run(&o, &r, &err) != ZJ_OK) {
+        if (p.shown)
+            fputs("\r\033[K", stderr);
+        rc = out_error(ctx, &err);
+        goto done;
+    }
+    if (p.shown)
+        fputs("\r\033[K", stderr);
+    if (ctx->format == CLI_FMT_JSON) {
+        json_t *j = result_json(r, o.dry_run);
+        nf = (size_t)json_integer_value(json_object_get(j, "finding_count"));
+        if (out_json(j, stdout) != 0) {
+            rc = CLI_EXIT_ERROR;
+            goto done;
+        }
+    } else if (print_text(ctx, r, o.dry_run, o.offline, &nf) != 0) {
+        rc = out_nomem(ctx);
+        goto done;
+    }
+    rc = (nf || zj_refresh_warning_count(r)) ? CLI_EXIT_NEGATIVE : CLI_EXIT_OK;
+done:
+    zj_refresh_result_free(r);
+    free((void *)bases);
+    free((void *)hosts);
+    return rc;
+}

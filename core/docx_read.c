@@ -1,0 +1,174 @@
+/* docx_read.c — the tables of a .docx file as grids (libzip + libxml2).
+ *
+ * word/document.xml: each w:tbl is a grid; w:gridBefore and w:gridSpan
+ * place a cell in the table's column grid; w:vMerge without
+ * w:val="restart" continues the cell above, so it is left empty (the
+ * grid convention for merged cells).  Paragraphs inside a cell are joined
+ * as lines.  A table nested in a cell contributes its text to that cell. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error_internal.h"
+#include "grid.h"
+#include "ooxml.h"
+#include "strbuf.h"
+
+static long val_of(const xmlNode *n, long dflt)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)"val");
+    long r = dflt;
+
+    if (v) {
+        r = strtol((const char *)v, NULL, 10);
+        xmlFree(v);
+    }
+    return r;
+}
+
+static void cell_text(const xmlNode *n, zj_strbuf *b, int depth)
+{
+    const xmlNode *c;
+
+    if (depth > 100)
+        return;
+    for (c = n->children; c; c = c->next) {
+        if (zj_xml_is(c, "t")) {
+            xmlChar *t = xmlNodeGetContent(c);
+            if (t) {
+                zj_strbuf_puts(b, (const char *)t);
+                xmlFree(t);
+            }
+        } else if (zj_xml_is(c, "br") || zj_xml_is(c, "cr")) {
+            zj_strbuf_putc(b, '\n');
+        } else if (zj_xml_is(c, "tab")) {
+            zj_strbuf_putc(b, ' ');
+        } else if (c->type == XML_ELEMENT_NODE) {
+            cell_text(c, b, depth + 1);
+            if (zj_xml_is(c, "p"))
+                zj_strbuf_putc(b, '\n');
+        }
+    }
+}
+
+/* 0 = no vMerge, 1 = restart, 2 = continue */
+static int vmerge(const xmlNode *tc, long *span)
+{
+    const xmlNode *p, *c;
+    int vm = 0;
+
+    *span = 1;
+    for (p = tc->children; p; p = p->next) {
+        if (!zj_xml_is(p, "tcPr"))
+            continue;
+        for (c = p->children; c; c = c->next) {
+            if (zj_xml_is(c, "gridSpan")) {
+                *span = val_of(c, 1);
+            } else if (zj_xml_is(c, "vMerge")) {
+                xmlChar *v = xmlGetProp(c, (const xmlChar *)"val");
+                vm = (v && strcmp((const char *)v, "restart") == 0) ? 1 : 2;
+                if (v)
+                    xmlFree(v);
+            }
+        }
+    }
+    if (*span < 1)
+        *span = 1;
+    if (*span > 64)
+        *span = 64;
+    return vm;
+}
+
+static int read_table(const xmlNode *tbl, zj_grids *out)
+{
+    const xmlNode *tr, *tc, *p, *c;
+    zj_grid_builder b;
+    size_t r = 0;
+    zj_strbuf t = ZJ_STRBUF_INIT;
+
+    memset(&b, 0, sizeof b);
+    for (tr = tbl->children; tr; tr = tr->next) {
+        size_t col = 0;
+
+        if (!zj_xml_is(tr, "tr"))
+            continue;
+        for (p = tr->children; p; p = p->next)
+            if (zj_xml_is(p, "trPr"))
+                for (c = p->children; c; c = c->next)
+                    if (zj_xml_is(c, "gridBefore")) {
+                        long gb = val_of(c, 0);
+                        col = gb > 0 && gb < 64 ? (size_t)gb : 0;
+                    }
+        for (tc = tr->children; tc; tc = tc->next) {
+            long sp, j;
+            int vm;
+
+            if (!zj_xml_is(tc, "tc"))
+                continue;
+            vm = vmerge(tc, &sp);
+            zj_strbuf_reset(&t);
+            if (vm != 2)
+                cell_text(tc, &t, 0);
+            if (t.failed || col + (size_t)sp > ZJ_GRID_MAX_COLS)
+                goto fail;
+            for (j = 0; j < sp; j++)
+                if (!zj_grid_set(&b, r, col + (size_t)j, (j == 0 && t.data) ? t.data : "",
+                                 j == 0 ? t.len : 0))
+                    goto fail;
+            col += (size_t)sp;
+        }
+        if (col == 0 && !zj_grid_set(&b, r, 0, "", 0))
+            goto fail;
+        r++;
+    }
+    zj_strbuf_free(&t);
+    if (!zj_grid_finish(&b, out)) {
+        zj_grid_builder_free(&b);
+        return 0;
+    }
+    return 1;
+fail:
+    zj_strbuf_free(&t);
+    zj_grid_builder_free(&b);
+    return 0;
+}
+
+static int walk(const xmlNode *n, zj_grids *out, int depth)
+{
+    const xmlNode *c;
+
+    if (depth > 100)
+        return 1;
+    for (c = n; c; c = c->next) {
+        if (zj_xml_is(c, "tbl")) {
+            if (!read_table(c, out))
+                return 0;
+            continue;   /* nested tables are text of their cell */
+        }
+        if (c->children && !walk(c->children, out, depth + 1))
+            return 0;
+    }
+    return 1;
+}
+
+zj_code zj_docx_tables(const char *data, size_t len, zj_grids *out, zj_error *err)
+{
+    zip_t *za;
+    xmlDocPtr doc;
+    zj_code rc;
+
+    memset(out, 0, sizeof *out);
+    if ((rc = zj_zip_open_memory(data, len, &za, err)))
+        return rc;
+    rc = zj_zip_xml(za, "word/document.xml", &doc, err);
+    if (rc == ZJ_OK && !doc)
+        rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "docx 文件中没有 word/document.xml",
+                     "the docx file has no word/document.xml");
+    if (rc == ZJ_OK && !walk(xmlDocGetRootElement(doc), out, 0)) {
+        zj_grids_free(out);
+        rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "表格过大或内存不足", "a table is too large, or memory ran out");
+    }
+    if (doc)
+        xmlFreeDoc(doc);
+    zip_discard(za);
+    return rc;
+}

@@ -1,0 +1,112 @@
+/* fetch.h — HTTP for the refresh pipeline (internal).
+ *
+ * A zj_fetcher downloads batches of URLs with the libcurl multi interface:
+ * bounded in total and per host, rate-limited per host, only to allowed
+ * hosts (redirects are followed here, hop by hop, so that each hop is
+ * checked), honouring robots.txt, retrying transient failures with capped
+ * exponential backoff and jitter, and revalidating a conditional-GET cache.
+ */
+#ifndef ZJ_FETCH_H
+#define ZJ_FETCH_H
+
+#include <stddef.h>
+
+#include "zhijiao/refresh.h"
+#include "strbuf.h"
+
+typedef struct zj_fetcher zj_fetcher;
+
+typedef enum zj_fetch_expect {
+    ZJ_EXPECT_ANY = 0,
+    ZJ_EXPECT_HTML,         /* text/html or application/xhtml+xml */
+    ZJ_EXPECT_FILE          /* an attachment: anything but an HTML page */
+} zj_fetch_expect;
+
+typedef struct zj_fetch_req {
+    /* in */
+    const char *url;
+    zj_fetch_expect expect;
+    /* out (zj_fetch_req_clear frees them) */
+    zj_code rc;             /* ZJ_OK: body holds the response */
+    zj_error err;
+    long status;            /* last HTTP status (0: none) */
+    char *body;             /* NUL-terminated, `len` bytes before the NUL */
+    size_t len;
+    char *content_type;     /* "" when none */
+    char *final_url;        /* after redirects */
+    char *retrieved_at;     /* ISO 8601 UTC: when the body was (re)validated */
+    int from_cache;         /* 1: 304 or served from the cache */
+    int stale;              /* 1: served from the cache without revalidation */
+    int retries;
+} zj_fetch_req;
+
+/* Copies what it needs from o (defaults applied); the base URLs' hosts and
+ * o->allow_hosts are allowed besides the official hosts. */
+zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out,
+                       zj_error *err);
+void zj_fetcher_free(zj_fetcher *f);
+
+/* Fetches reqs[0 .. n) (fills every req's out fields, never fails as a
+ * whole); `stage` names them for the progress callback. */
+void zj_fetch_many(zj_fetcher *f, zj_fetch_req *reqs, size_t n,
+                   const char *stage);
+void zj_fetch_req_clear(zj_fetch_req *r);
+
+void zj_fetcher_stats(const zj_fetcher *f, size_t *requests,
+                      size_t *from_cache, size_t *retries);
+
+/* "host:port" of an absolute http(s) URL, lower case, into buf; 0 on
+ * failure. */
+int zj_url_hostport(const char *url, char *buf, size_t size);
+/* `ref` resolved against `base`; NULL when either is unusable (free()). */
+char *zj_url_resolve(const char *base, const char *ref);
+/* Is host:port allowed (the official hosts, the base URLs', extras)? */
+int zj_fetcher_host_allowed(const zj_fetcher *f, const char *url);
+
+/* ---- fetch_cache.c ---- */
+typedef struct zj_cache_entry {
+    char *etag, *last_modified, *content_type, *retrieved_at;
+    char *body;
+    size_t len;
+} zj_cache_entry;
+
+/* 1 when url is cached (fills e), 0 when not (e zeroed). */
+int zj_cache_get(const char *dir, const char *url, zj_cache_entry *e);
+/* Stores (atomically: temporary file, rename); 0 on failure (a cache
+ * that cannot be written is not an error of the refresh).  e->body NULL:
+ * updates the meta data of an entry whose body is unchanged (a 304). */
+int zj_cache_put(const char *dir, const char *url, const zj_cache_entry *e);
+void zj_cache_entry_free(zj_cache_entry *e);
+/* The default cache directory, malloc'd. */
+char *zj_cache_default_dir(void);
+
+/* ---- fetch_ratelimit.c ---- */
+typedef struct zj_ratelimit zj_ratelimit;
+zj_ratelimit *zj_ratelimit_new(double per_second);    /* < 0: unlimited */
+void zj_ratelimit_free(zj_ratelimit *r);
+/* Milliseconds until host may be contacted again (0: now). */
+long zj_ratelimit_wait(zj_ratelimit *r, const char *host, long now_ms);
+/* Records a request to host started at now_ms. */
+void zj_ratelimit_take(zj_ratelimit *r, const char *host, long now_ms);
+/* Transfers running to host: adds delta (+1 started, -1 finished) and
+ * returns the new count. */
+int zj_ratelimit_active(zj_ratelimit *r, const char *host, int delta);
+/* Raises the interval of one host (robots.txt Crawl-delay). */
+void zj_ratelimit_min_interval(zj_ratelimit *r, const char *host, long ms);
+
+/* ---- robots.c ---- */
+typedef struct zj_robots zj_robots;
+/* Parses robots.txt text for the user agent "zhijiao" (its own group,
+ * else "*").  NULL text: everything allowed. */
+zj_robots *zj_robots_parse(const char *text, size_t len);
+void zj_robots_free(zj_robots *r);
+int zj_robots_allowed(const zj_robots *r, const char *path);
+/* Crawl-delay in milliseconds, 0 when none. */
+long zj_robots_crawl_delay_ms(const zj_robots *r);
+
+/* The monotonic clock in milliseconds. */
+long zj_now_ms(void);
+/* The current UTC time as "2025-04-25T08:00:00Z" into buf (>= 21 bytes). */
+void zj_utc_now(char *buf, size_t size);
+
+#endif

@@ -1,0 +1,860 @@
+/* fetch_http.c — batches of HTTP GETs over the libcurl multi interface.
+ *
+ * Every request of a batch is a small state machine:
+ *   waiting (for its host's rate-limit slot, a free connection or its
+ *   backoff to expire) -> running -> done | redirected (back to waiting,
+ *   at the new URL, after checking its host) | retry (back to waiting).
+ * libcurl never follows redirects itself (CURLOPT_FOLLOWLOCATION is off):
+ * each hop is checked against the allowed hosts and counted here.
+ * TLS peer and host verification stay at libcurl's default (on); there is
+ * no option to turn them off. */
+#include <ctype.h>
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "error_internal.h"
+#include "fetch.h"
+#include "utf8.h"
+#include "zhijiao/version.h"
+
+static const char *const official_hosts[] = {
+    "jw.beijing.gov.cn", "www.bjeea.cn", "bjeea.cn", NULL
+};
+
+typedef struct robots_entry {
+    char *hostport;
+    zj_robots *robots;
+} robots_entry;
+
+struct zj_fetcher {
+    zj_refresh_options o;           /* defaults applied; pointers not owned after new() */
+    char *cache_dir, *ca_bundle;
+    char **allowed;                 /* "host" or "host:port", lower case */
+    size_t n_allowed;
+    CURLM *multi;
+    zj_ratelimit *rate;
+    robots_entry *robots;
+    size_t n_robots;
+    unsigned rng;
+    size_t n_requests, n_cached, n_retries;
+    char user_agent[96];
+};
+
+/* ---- URLs ----------------------------------------------------------------- */
+
+int zj_url_hostport(const char *url, char *buf, size_t size)
+{
+    CURLU *u = curl_url();
+    char *host = NULL, *port = NULL, *scheme = NULL;
+    int ok = 0;
+
+    if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+        (strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0) &&
+        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK) {
+        char *p;
+        int n = snprintf(buf, size, "%s:%s", host, port);
+        ok = n > 0 && (size_t)n < size;
+        for (p = buf; ok && *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+    }
+    curl_free(host);
+    curl_free(port);
+    curl_free(scheme);
+    curl_url_cleanup(u);
+    return ok;
+}
+
+char *zj_url_resolve(const char *base, const char *ref)
+{
+    CURLU *u = curl_url();
+    char *s = NULL, *out = NULL;
+    size_t len;
+    const char *r = zj_trim(ref, &len);
+    char *rc = zj_strndup(r, len);
+
+    if (u && rc && curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+        curl_url_set(u, CURLUPART_URL, rc, CURLU_URLENCODE) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_URL, &s, 0) == CURLUE_OK) {
+        CURLU *v = curl_url();
+        char *scheme = NULL;
+        if (v && curl_url_set(v, CURLUPART_URL, s, 0) == CURLUE_OK &&
+            curl_url_get(v, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+            (strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0))
+            out = zj_strdup(s);
+        curl_free(scheme);
+        curl_url_cleanup(v);
+    }
+    curl_free(s);
+    free(rc);
+    curl_url_cleanup(u);
+    return out;
+}
+
+static char *url_path(const char *url)
+{
+    CURLU *u = curl_url();
+    char *p = NULL, *out = NULL;
+
+    if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_PATH, &p, 0) == CURLUE_OK)
+        out = zj_strdup(p);
+    curl_free(p);
+    curl_url_cleanup(u);
+    return out;
+}
+
+static char *url_robots(const char *url)
+{
+    return zj_url_resolve(url, "/robots.txt");
+}
+
+int zj_fetcher_host_allowed(const zj_fetcher *f, const char *url)
+{
+    char hp[300], *colon;
+    size_t i, hlen;
+
+    if (!zj_url_hostport(url, hp, sizeof hp))
+        return 0;
+    colon = strrchr(hp, ':');
+    hlen = colon ? (size_t)(colon - hp) : strlen(hp);
+    for (i = 0; i < f->n_allowed; i++) {
+        const char *a = f->allowed[i];
+        if (strcmp(a, hp) == 0 || (strchr(a, ':') == NULL && strlen(a) == hlen &&
+                                   strncmp(a, hp, hlen) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- set-up ----------------------------------------------------------------- */
+
+static int add_allowed(zj_fetcher *f, const char *h)
+{
+    char **a = realloc(f->allowed, (f->n_allowed + 1) * sizeof *a), *p;
+
+    if (!a)
+        return 0;
+    f->allowed = a;
+    if (!(a[f->n_allowed] = zj_strdup(h)))
+        return 0;
+    for (p = a[f->n_allowed]; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    f->n_allowed++;
+    return 1;
+}
+
+zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *err)
+{
+    zj_fetcher *f;
+    size_t i;
+    struct timespec ts;
+
+    *out = NULL;
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+        return zj_fail(err, ZJ_ERR_IO, "libcurl", "libcurl 初始化失败", "libcurl failed to initialise");
+    if (!(f = calloc(1, sizeof *f)))
+        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    f->o = *o;
+    if (!f->o.connect_timeout_ms) f->o.connect_timeout_ms = 10000;
+    if (!f->o.total_timeout_ms) f->o.total_timeout_ms = 60000;
+    if (!f->o.low_speed_bytes) f->o.low_speed_bytes = 100;
+    if (!f->o.low_speed_seconds) f->o.low_speed_seconds = 20;
+    if (f->o.rate_limit == 0) f->o.rate_limit = 2;
+    if (!f->o.max_body) f->o.max_body = (size_t)32 << 20;
+    if (!f->o.max_redirects) f->o.max_redirects = 5;
+    if (f->o.max_redirects < 0) f->o.max_redirects = 0;
+    if (!f->o.max_retries) f->o.max_retries = 4;
+    if (f->o.max_retries < 0) f->o.max_retries = 0;
+    if (!f->o.max_backoff_ms) f->o.max_backoff_ms = 30000;
+    if (f->o.parallel <= 0) f->o.parallel = 8;
+    if (f->o.per_host <= 0) f->o.per_host = 4;
+    f->o.base_urls = NULL;
+    f->o.allow_hosts = NULL;
+    f->cache_dir = o->cache_dir ? zj_strdup(o->cache_dir) : zj_cache_default_dir();
+    f->ca_bundle = o->ca_bundle ? zj_strdup(o->ca_bundle) : NULL;
+    f->multi = curl_multi_init();
+    f->rate = zj_ratelimit_new(f->o.rate_limit);
+    if (!f->cache_dir || (o->ca_bundle && !f->ca_bundle) || !f->multi || !f->rate)
+        goto nomem;
+    for (i = 0; official_hosts[i]; i++)
+        if (!add_allowed(f, official_hosts[i]))
+            goto nomem;
+    for (i = 0; i < o->n_base_urls; i++) {
+        char hp[300];
+        if (!zj_url_hostport(o->base_urls[i], hp, sizeof hp)) {
+            zj_fetcher_free(f);
+            return zj_fail(err, ZJ_ERR_ARG, "argument base_urls",
+                           "基础网址“%s”不是 http(s) 网址", "base URL '%s' is not an http(s) URL",
+                           o->base_urls[i]);
+        }
+        if (!add_allowed(f, hp))
+            goto nomem;
+    }
+    for (i = 0; i < o->n_allow_hosts; i++)
+        if (!add_allowed(f, o->allow_hosts[i]))
+            goto nomem;
+    /* The bounds (in total and per host) are kept by zj_fetch_many itself:
+     * a transfer is only handed to libcurl when it may start, so libcurl
+     * never queues one waiting for a connection slot. */
+    snprintf(f->user_agent, sizeof f->user_agent,
+             "zhijiao/%s (+https://zhijiao.invalid; official-data refresh)", zj_version());
+    clock_gettime(CLOCK_REALTIME, &ts);
+    f->rng = (unsigned)ts.tv_nsec ^ (unsigned)ts.tv_sec;
+    *out = f;
+    return ZJ_OK;
+nomem:
+    zj_fetcher_free(f);
+    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+}
+
+void zj_fetcher_free(zj_fetcher *f)
+{
+    size_t i;
+
+    if (!f)
+        return;
+    for (i = 0; i < f->n_allowed; i++)
+        free(f->allowed[i]);
+    free(f->allowed);
+    for (i = 0; i < f->n_robots; i++) {
+        free(f->robots[i].hostport);
+        zj_robots_free(f->robots[i].robots);
+    }
+    free(f->robots);
+    if (f->multi)
+        curl_multi_cleanup(f->multi);
+    zj_ratelimit_free(f->rate);
+    free(f->cache_dir);
+    free(f->ca_bundle);
+    free(f);
+}
+
+void zj_fetcher_stats(const zj_fetcher *f, size_t *requests, size_t *from_cache, size_t *retries)
+{
+    if (requests) *requests = f->n_requests;
+    if (from_cache) *from_cache = f->n_cached;
+    if (retries) *retries = f->n_retries;
+}
+
+void zj_fetch_req_clear(zj_fetch_req *r)
+{
+    free(r->body);
+    free(r->content_type);
+    free(r->final_url);
+    free(r->retrieved_at);
+    r->body = r->content_type = r->final_url = r->retrieved_at = NULL;
+    r->len = 0;
+}
+
+/* ---- one transfer ----------------------------------------------------------- */
+
+typedef struct xfer {
+    zj_fetch_req *req;
+    char *url;                  /* current hop */
+    char hostport[300];
+    CURL *easy;
+    int state;                  /* 0 waiting, 1 running, 2 done */
+    long not_before;            /* monotonic ms */
+    int attempt, redirects;
+    zj_strbuf body;
+    int too_big;
+    char *etag, *last_modified;
+    long retry_after_ms;        /* -1: none */
+    zj_cache_entry cached;
+    int have_cached;
+    struct curl_slist *headers;
+    int robots_checked;
+    size_t max_body;
+} xfer;
+
+static size_t on_body(char *p, size_t sz, size_t n, void *ud)
+{
+    xfer *x = ud;
+    size_t len = sz * n;
+
+    if (x->too_big || x->body.len + len > x->max_body) {
+        x->too_big = 1;
+        return 0;
+    }
+    zj_strbuf_append(&x->body, p, len);
+    return x->body.failed ? 0 : len;
+}
+
+static char *header_value(const char *line, size_t len, const char *name)
+{
+    size_t nl = strlen(name);
+    const char *v, *e = line + len;
+
+    if (len <= nl || strncasecmp(line, name, nl) != 0 || line[nl] != ':')
+        return NULL;
+    v = line + nl + 1;
+    while (v < e && (*v == ' ' || *v == '\t'))
+        v++;
+    while (e > v && (e[-1] == '\r' || e[-1] == '\n' || e[-1] == ' '))
+        e--;
+    return zj_strndup(v, (size_t)(e - v));
+}
+
+static size_t on_header(char *p, size_t sz, size_t n, void *ud)
+{
+    xfer *x = ud;
+    size_t len = sz * n;
+    char *v;
+
+    if ((v = header_value(p, len, "etag"))) {
+        free(x->etag);
+        x->etag = v;
+    } else if ((v = header_value(p, len, "last-modified"))) {
+        free(x->last_modified);
+        x->last_modified = v;
+    } else if ((v = header_value(p, len, "retry-after"))) {
+        char *end;
+        long s = strtol(v, &end, 10);
+        if (end != v && *end == '\0' && s >= 0)
+            x->retry_after_ms = s > 86400 ? 86400000L : s * 1000;
+        else {
+            time_t t = curl_getdate(v, NULL);
+            if (t > 0) {
+                time_t now = time(NULL);
+                x->retry_after_ms = t > now ? (long)(t - now) * 1000 : 0;
+            }
+        }
+        free(v);
+    }
+    return len;
+}
+
+static void progress(zj_fetcher *f, const char *stage, size_t done, size_t total, const char *what)
+{
+    if (f->o.progress)
+        f->o.progress(f->o.progress_user, stage, done, total, what);
+}
+
+static void finish_ok(zj_fetcher *f, xfer *x, long status, const char *ctype, char *body,
+                      size_t len, int from_cache, int stale, const char *retrieved)
+{
+    zj_fetch_req *r = x->req;
+    char now[32];
+
+    (void)f;
+    zj_utc_now(now, sizeof now);
+    r->rc = ZJ_OK;
+    r->status = status;
+    r->body = body;
+    r->len = len;
+    r->content_type = zj_strdup(ctype ? ctype : "");
+    r->final_url = zj_strdup(x->url);
+    r->retrieved_at = zj_strdup(retrieved && *retrieved ? retrieved : now);
+    r->from_cache = from_cache;
+    r->stale = stale;
+    x->state = 2;
+    if (!r->content_type || !r->final_url || !r->retrieved_at) {
+        zj_fetch_req_clear(r);
+        r->rc = zj_fail(&r->err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    }
+}
+
+static void finish_fail(xfer *x, zj_code code, const char *zh, const char *en)
+{
+    x->req->rc = zj_fail(&x->req->err, code, x->url, "%s%.0s", "%.0s%s", zh, en);
+    x->state = 2;
+}
+
+static int type_is_html(const char *ct)
+{
+    return ct && (strncasecmp(ct, "text/html", 9) == 0 ||
+                  strncasecmp(ct, "application/xhtml+xml", 21) == 0);
+}
+
+/* Checks what came back against what the caller expects; 0 = wrong. */
+static int type_ok(zj_fetch_expect e, const char *ct)
+{
+    if (e == ZJ_EXPECT_HTML)
+        return type_is_html(ct);
+    if (e == ZJ_EXPECT_FILE)
+        return !type_is_html(ct);
+    return 1;
+}
+
+/* Serves x from the cache when there is a copy; 1 if it did. */
+static int serve_stale(zj_fetcher *f, xfer *x, const char *why_en)
+{
+    char msg[600];
+
+    if (!x->have_cached)
+        return 0;
+    snprintf(msg, sizeof msg, "%s: %s", x->req->url, why_en);
+    progress(f, "cache", 0, 0, msg);
+    f->n_cached++;
+    finish_ok(f, x, 200, x->cached.content_type, x->cached.body, x->cached.len, 1, 1,
+              x->cached.retrieved_at);
+    x->cached.body = NULL;
+    return 1;
+}
+
+static long backoff_ms(zj_fetcher *f, int attempt, long retry_after)
+{
+    long base = 250L << (attempt < 10 ? attempt : 10), jitter;
+
+    if (base > f->o.max_backoff_ms)
+        base = f->o.max_backoff_ms;
+    f->rng = f->rng * 1103515245u + 12345u;
+    jitter = (long)((f->rng >> 8) % (unsigned)(base / 2 + 1));
+    base = base / 2 + jitter;   /* "equal jitter": [base/2, base] */
+    if (retry_after >= 0)
+        base = retry_after > f->o.max_backoff_ms ? f->o.max_backoff_ms : retry_after;
+    return base;
+}
+
+static void schedule_retry(zj_fetcher *f, xfer *x, const char *why)
+{
+    char msg[600];
+
+    x->attempt++;
+    f->n_retries++;
+    x->req->retries++;
+    x->not_before = zj_now_ms() + backoff_ms(f, x->attempt, x->retry_after_ms);
+    x->state = 0;
+    snprintf(msg, sizeof msg, "%s: %s, retry %d", x->url, why, x->attempt);
+    progress(f, "retry", 0, 0, msg);
+}
+
+static int start(zj_fetcher *f, xfer *x)
+{
+    CURL *e = curl_easy_init();
+    char h[600];
+
+    if (!e)
+        return 0;
+    x->easy = e;
+    zj_strbuf_reset(&x->body);
+    x->too_big = 0;
+    x->retry_after_ms = -1;
+    free(x->etag);
+    free(x->last_modified);
+    x->etag = x->last_modified = NULL;
+    curl_slist_free_all(x->headers);
+    x->headers = NULL;
+    if (x->have_cached && x->redirects == 0) {
+        if (x->cached.etag) {
+            snprintf(h, sizeof h, "If-None-Match: %s", x->cached.etag);
+            x->headers = curl_slist_append(x->headers, h);
+        }
+        if (x->cached.last_modified) {
+            snprintf(h, sizeof h, "If-Modified-Since: %s", x->cached.last_modified);
+            x->headers = curl_slist_append(x->headers, h);
+        }
+    }
+    curl_easy_setopt(e, CURLOPT_URL, x->url);
+    curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_USERAGENT, f->user_agent);
+    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, f->o.connect_timeout_ms);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, f->o.total_timeout_ms);
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, f->o.low_speed_bytes);
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, f->o.low_speed_seconds);
+    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->o.max_body);
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (f->ca_bundle)
+        curl_easy_setopt(e, CURLOPT_CAINFO, f->ca_bundle);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+    if (x->headers)
+        curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+    if (curl_multi_add_handle(f->multi, e) != CURLM_OK) {
+        curl_easy_cleanup(e);
+        x->easy = NULL;
+        return 0;
+    }
+    x->state = 1;
+    f->n_requests++;
+    return 1;
+}
+
+static int is_transient(CURLcode c)
+{
+    switch (c) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_GOT_NOTHING:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
+{
+    CURL *e = x->easy;
+    long status = 0;
+    char *ctype = NULL, *redir = NULL, msg_zh[600], msg_en[600];
+
+    curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ctype);
+    x->req->status = status;
+    x->state = 0;
+    if (cc == CURLE_FILESIZE_EXCEEDED || x->too_big) {
+        snprintf(msg_zh, sizeof msg_zh, "响应超过上限 %zu 字节", f->o.max_body);
+        snprintf(msg_en, sizeof msg_en, "the response exceeds the limit of %zu bytes", f->o.max_body);
+        finish_fail(x, ZJ_ERR_IO, msg_zh, msg_en);
+    } else if (cc == CURLE_WRITE_ERROR) {
+        finish_fail(x, ZJ_ERR_NOMEM, "内存不足", "out of memory");
+    } else if (cc != CURLE_OK) {
+        const char *s = curl_easy_strerror(cc);
+        if (cc == CURLE_PARTIAL_FILE)
+            s = "the response was truncated (fewer bytes than Content-Length)";
+        if (is_transient(cc) && x->attempt < f->o.max_retries) {
+            schedule_retry(f, x, s);
+        } else if (!serve_stale(f, x, s)) {
+            snprintf(msg_zh, sizeof msg_zh, "下载失败（%d 次尝试）：%s", x->attempt + 1, s);
+            snprintf(msg_en, sizeof msg_en, "download failed after %d attempt(s): %s", x->attempt + 1, s);
+            finish_fail(x, cc == CURLE_PEER_FAILED_VERIFICATION || cc == CURLE_SSL_CACERT_BADFILE ||
+                               cc == CURLE_SSL_CONNECT_ERROR ? ZJ_ERR_IO : ZJ_ERR_IO, msg_zh, msg_en);
+        }
+    } else if (status >= 300 && status < 400 && status != 304) {
+        curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &redir);
+        if (!redir) {
+            snprintf(msg_en, sizeof msg_en, "HTTP %ld without a Location", status);
+            snprintf(msg_zh, sizeof msg_zh, "HTTP %ld 重定向缺少 Location", status);
+            finish_fail(x, ZJ_ERR_IO, msg_zh, msg_en);
+        } else if (x->redirects >= f->o.max_redirects) {
+            snprintf(msg_zh, sizeof msg_zh, "重定向超过 %ld 次（可能是重定向循环）", f->o.max_redirects);
+            snprintf(msg_en, sizeof msg_en, "more than %ld redirects (a redirect loop?)", f->o.max_redirects);
+            finish_fail(x, ZJ_ERR_IO, msg_zh, msg_en);
+        } else if (!zj_fetcher_host_allowed(f, redir)) {
+            snprintf(msg_zh, sizeof msg_zh, "重定向到不在允许列表中的主机：%s（可用 --allow-host 添加）", redir);
+            snprintf(msg_en, sizeof msg_en, "redirected to a host that is not allowed: %s (see --allow-host)", redir);
+            finish_fail(x, ZJ_ERR_UNSUPPORTED, msg_zh, msg_en);
+        } else {
+            char *n = zj_strdup(redir);
+            if (!n)
+                finish_fail(x, ZJ_ERR_NOMEM, "内存不足", "out of memory");
+            else {
+                free(x->url);
+                x->url = n;
+                x->redirects++;
+                x->robots_checked = 0;
+                zj_url_hostport(x->url, x->hostport, sizeof x->hostport);
+            }
+        }
+    } else if (status == 304 && x->have_cached) {
+        zj_cache_entry upd = x->cached;
+        char now[32];
+        zj_utc_now(now, sizeof now);
+        upd.retrieved_at = now;
+        upd.body = NULL;        /* unchanged: rewrite the validators only */
+        if (x->etag) upd.etag = x->etag;
+        if (x->last_modified) upd.last_modified = x->last_modified;
+        zj_cache_put(f->cache_dir, x->req->url, &upd);
+        f->n_cached++;
+        finish_ok(f, x, 304, x->cached.content_type, x->cached.body, x->cached.len, 1, 0, now);
+        x->cached.body = NULL;
+    } else if (status == 429 || status >= 500) {
+        snprintf(msg_en, sizeof msg_en, "HTTP %ld", status);
+        if (x->attempt < f->o.max_retries)
+            schedule_retry(f, x, msg_en);
+        else if (!serve_stale(f, x, msg_en)) {
+            snprintf(msg_zh, sizeof msg_zh, "服务器返回 HTTP %ld（已尝试 %d 次）", status, x->attempt + 1);
+            snprintf(msg_en, sizeof msg_en, "the server answered HTTP %ld (%d attempt(s))", status, x->attempt + 1);
+            finish_fail(x, ZJ_ERR_IO, msg_zh, msg_en);
+        }
+    } else if (status != 200) {
+        snprintf(msg_zh, sizeof msg_zh, "服务器返回 HTTP %ld", status);
+        snprintf(msg_en, sizeof msg_en, "the server answered HTTP %ld", status);
+        finish_fail(x, status == 404 || status == 410 ? ZJ_ERR_NOT_FOUND : ZJ_ERR_IO, msg_zh, msg_en);
+    } else if (!type_ok(x->req->expect, ctype)) {
+        snprintf(msg_zh, sizeof msg_zh, "内容类型不符：%s（期望%s）", ctype ? ctype : "（无）",
+                 x->req->expect == ZJ_EXPECT_HTML ? "网页 text/html" : "附件，而不是网页");
+        snprintf(msg_en, sizeof msg_en, "wrong Content-Type: %s (expected %s)", ctype ? ctype : "(none)",
+                 x->req->expect == ZJ_EXPECT_HTML ? "text/html" : "an attachment, not an HTML page");
+        finish_fail(x, ZJ_ERR_PARSE, msg_zh, msg_en);
+    } else {
+        zj_cache_entry ce;
+        char now[32];
+        size_t len = x->body.len;
+        char *body;
+
+        if (!x->body.data)
+            zj_strbuf_append(&x->body, "", 0);
+        body = zj_strbuf_take(&x->body);
+        if (!body) {
+            finish_fail(x, ZJ_ERR_NOMEM, "内存不足", "out of memory");
+        } else {
+            zj_utc_now(now, sizeof now);
+            memset(&ce, 0, sizeof ce);
+            ce.etag = x->etag;
+            ce.last_modified = x->last_modified;
+            ce.content_type = ctype;
+            ce.retrieved_at = now;
+            ce.body = body;
+            ce.len = len;
+            zj_cache_put(f->cache_dir, x->req->url, &ce);
+            finish_ok(f, x, 200, ctype, body, len, 0, 0, now);
+        }
+    }
+    curl_multi_remove_handle(f->multi, e);
+    curl_easy_cleanup(e);
+    x->easy = NULL;
+}
+
+/* ---- robots.txt --------------------------------------------------------------- */
+
+static zj_robots *robots_for(zj_fetcher *f, const char *hostport, int *known)
+{
+    size_t i;
+
+    for (i = 0; i < f->n_robots; i++)
+        if (strcmp(f->robots[i].hostport, hostport) == 0) {
+            *known = 1;
+            return f->robots[i].robots;
+        }
+    *known = 0;
+    return NULL;
+}
+
+/* Fetches robots.txt of every host in xs that has none loaded yet. */
+static void load_robots(zj_fetcher *f, xfer *xs, size_t n)
+{
+    zj_fetch_req *reqs = NULL;
+    char **urls = NULL, **hosts = NULL;
+    size_t i, j, m = 0;
+    int known;
+
+    if (f->o.ignore_robots)
+        return;
+    reqs = calloc(n + 1, sizeof *reqs);
+    urls = calloc(n + 1, sizeof *urls);
+    hosts = calloc(n + 1, sizeof *hosts);
+    if (!reqs || !urls || !hosts)
+        goto out;
+    for (i = 0; i < n; i++) {
+        if (xs[i].state == 2 || xs[i].robots_checked)
+            continue;
+        robots_for(f, xs[i].hostport, &known);
+        if (known)
+            continue;
+        for (j = 0; j < m; j++)
+            if (strcmp(hosts[j], xs[i].hostport) == 0)
+                break;
+        if (j < m)
+            continue;
+        if (!(urls[m] = url_robots(xs[i].url)) || !(hosts[m] = zj_strdup(xs[i].hostport))) {
+            free(urls[m]);
+            goto out;
+        }
+        reqs[m].url = urls[m];
+        reqs[m].expect = ZJ_EXPECT_ANY;
+        m++;
+    }
+    if (!m)
+        goto out;
+    {
+        int saved = f->o.ignore_robots;
+        f->o.ignore_robots = 1;     /* robots.txt itself is not subject to robots.txt */
+        zj_fetch_many(f, reqs, m, "robots");
+        f->o.ignore_robots = saved;
+    }
+    for (j = 0; j < m; j++) {
+        robots_entry *re = realloc(f->robots, (f->n_robots + 1) * sizeof *re);
+        zj_robots *rb;
+        if (!re)
+            break;
+        f->robots = re;
+        /* No robots.txt (404), or one that cannot be read: no restrictions. */
+        rb = zj_robots_parse(reqs[j].rc == ZJ_OK && reqs[j].status != 0 ? reqs[j].body : NULL,
+                             reqs[j].rc == ZJ_OK ? reqs[j].len : 0);
+        f->robots[f->n_robots].hostport = hosts[j];
+        f->robots[f->n_robots].robots = rb;
+        hosts[j] = NULL;
+        f->n_robots++;
+        if (rb && zj_robots_crawl_delay_ms(rb))
+            zj_ratelimit_min_interval(f->rate, f->robots[f->n_robots - 1].hostport,
+                                      zj_robots_crawl_delay_ms(rb));
+    }
+out:
+    for (j = 0; j < m; j++) {
+        zj_fetch_req_clear(&reqs[j]);
+        free(urls[j]);
+        free(hosts[j]);
+    }
+    free(reqs);
+    free(urls);
+    free(hosts);
+}
+
+/* ---- the batch ----------------------------------------------------------------- */
+
+void zj_fetch_many(zj_fetcher *f, zj_fetch_req *reqs, size_t n, const char *stage)
+{
+    xfer *xs = calloc(n + 1, sizeof *xs);
+    size_t i, done = 0, running = 0, finished = 0;
+    int robots_pending = 1;
+
+    for (i = 0; i < n; i++) {
+        zj_error_clear(&reqs[i].err);
+        reqs[i].rc = ZJ_OK;
+        reqs[i].status = 0;
+        reqs[i].retries = 0;
+        reqs[i].from_cache = reqs[i].stale = 0;
+        reqs[i].body = reqs[i].content_type = reqs[i].final_url = reqs[i].retrieved_at = NULL;
+        reqs[i].len = 0;
+    }
+    if (!xs) {
+        for (i = 0; i < n; i++)
+            reqs[i].rc = zj_fail(&reqs[i].err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        xfer *x = &xs[i];
+        x->req = &reqs[i];
+        x->retry_after_ms = -1;
+        x->max_body = f->o.max_body;
+        if (!(x->url = zj_strdup(reqs[i].url))) {
+            finish_fail(x, ZJ_ERR_NOMEM, "内存不足", "out of memory");
+            continue;
+        }
+        if (!zj_url_hostport(x->url, x->hostport, sizeof x->hostport)) {
+            finish_fail(x, ZJ_ERR_ARG, "不是 http(s) 网址", "not an http(s) URL");
+            continue;
+        }
+        if (!zj_fetcher_host_allowed(f, x->url)) {
+            finish_fail(x, ZJ_ERR_UNSUPPORTED, "主机不在允许列表中（可用 --allow-host 添加）",
+                        "the host is not allowed (see --allow-host)");
+            continue;
+        }
+        x->have_cached = zj_cache_get(f->cache_dir, x->req->url, &x->cached);
+        if (f->o.offline) {
+            if (x->have_cached) {
+                char msg[600];
+                snprintf(msg, sizeof msg, "%s: offline, the copy cached at %s is used", x->req->url,
+                         x->cached.retrieved_at ? x->cached.retrieved_at : "?");
+                progress(f, "cache", 0, 0, msg);
+                f->n_cached++;
+                finish_ok(f, x, 200, x->cached.content_type, x->cached.body, x->cached.len, 1, 1,
+                          x->cached.retrieved_at);
+                x->cached.body = NULL;
+            } else {
+                finish_fail(x, ZJ_ERR_IO, "离线模式：缓存中没有此网址", "offline, and the URL is not in the cache");
+            }
+        }
+    }
+    for (;;) {
+        long now = zj_now_ms(), wake = 200;
+        int msgs;
+        CURLMsg *m;
+
+        /* Only between transfers: load_robots runs a batch of its own on
+         * the same multi handle. */
+        if (robots_pending && running == 0) {
+            load_robots(f, xs, n);
+            robots_pending = 0;
+        }
+        done = 0;
+        for (i = 0; i < n; i++) {
+            xfer *x = &xs[i];
+            long w;
+            int known;
+            zj_robots *rb;
+
+            if (x->state == 2) {
+                done++;
+                continue;
+            }
+            if (x->state != 0)
+                continue;
+            if (!x->robots_checked && !f->o.ignore_robots) {
+                rb = robots_for(f, x->hostport, &known);
+                if (!known) {
+                    robots_pending = 1;     /* a redirect to a new host */
+                    continue;
+                }
+                {
+                    char *path = url_path(x->url);
+                    int ok = !path || zj_robots_allowed(rb, path);
+                    free(path);
+                    if (!ok) {
+                        finish_fail(x, ZJ_ERR_UNSUPPORTED, "该网址被 robots.txt 禁止抓取",
+                                    "robots.txt disallows this URL");
+                        continue;
+                    }
+                }
+                x->robots_checked = 1;
+            }
+            if (x->not_before > now) {
+                if (x->not_before - now < wake)
+                    wake = x->not_before - now;
+                continue;
+            }
+            if (running >= (size_t)f->o.parallel)
+                continue;
+            if (zj_ratelimit_active(f->rate, x->hostport, 0) >= f->o.per_host)
+                continue;
+            if ((w = zj_ratelimit_wait(f->rate, x->hostport, now)) > 0) {
+                if (w < wake)
+                    wake = w;
+                continue;
+            }
+            zj_ratelimit_take(f->rate, x->hostport, now);
+            if (!start(f, x)) {
+                finish_fail(x, ZJ_ERR_NOMEM, "无法创建传输", "cannot create a transfer");
+            } else {
+                running++;
+                zj_ratelimit_active(f->rate, x->hostport, 1);
+            }
+        }
+        if (done == n)
+            break;
+        if (robots_pending && running == 0)
+            continue;
+        {
+            int still = 0, completions = 0;
+            curl_multi_perform(f->multi, &still);
+            while ((m = curl_multi_info_read(f->multi, &msgs)) != NULL) {
+                xfer *x = NULL;
+                if (m->msg != CURLMSG_DONE)
+                    continue;
+                curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
+                running--;
+                zj_ratelimit_active(f->rate, x->hostport, -1);
+                completed(f, x, m->data.result);
+                completions++;
+                if (x->state == 2)
+                    progress(f, stage, ++finished, n, x->req->url);
+            }
+            /* A finished transfer may free a slot (or need a retry, a redirect):
+             * look at the waiting ones again before sleeping. */
+            if (completions)
+                continue;
+            if (running)
+                curl_multi_poll(f->multi, NULL, 0, (int)(wake > 0 ? wake : 1), NULL);
+            else if (wake > 0)
+                curl_multi_poll(f->multi, NULL, 0, (int)wake, NULL);
+        }
+    }
+    for (i = 0; i < n; i++) {
+        free(xs[i].url);
+        zj_strbuf_free(&xs[i].body);
+        free(xs[i].etag);
+        free(xs[i].last_modified);
+        curl_slist_free_all(xs[i].headers);
+        zj_cache_entry_free(&xs[i].cached);
+    }
+    free(xs);
+}

@@ -1,0 +1,165 @@
+/* html_tables.c — the tables of an HTML page as grids.
+ *
+ * libxml2's HTML parser (error-tolerant, no network) builds the tree; each
+ * <table> becomes a grid, rows in document order (thead, tbody, tfoot or
+ * bare), rowspan/colspan laid out as a browser does: the text goes to the
+ * top-left cell, the cells a span covers are empty.  Tables nested in a
+ * cell are grids of their own; the outer cell gets their text too. */
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error_internal.h"
+#include "grid.h"
+#include "html_doc.h"
+#include "strbuf.h"
+
+static int is(const xmlNode *n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->name &&
+           strcasecmp((const char *)n->name, name) == 0;
+}
+
+void zj_html_text(const xmlNode *n, zj_strbuf *b)
+{
+    const xmlNode *c;
+
+    for (c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content)
+                zj_strbuf_puts(b, (const char *)c->content);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            if (is(c, "script") || is(c, "style"))
+                continue;
+            if (is(c, "br"))
+                zj_strbuf_putc(b, '\n');
+            zj_html_text(c, b);
+            if (is(c, "p") || is(c, "div") || is(c, "tr") || is(c, "li"))
+                zj_strbuf_putc(b, '\n');
+            else if (is(c, "td") || is(c, "th"))
+                zj_strbuf_putc(b, ' ');
+        }
+    }
+}
+
+static long span(const xmlNode *cell, const char *attr, long max)
+{
+    xmlChar *v = xmlGetProp(cell, (const xmlChar *)attr);
+    long n = 1;
+
+    if (v) {
+        n = strtol((const char *)v, NULL, 10);
+        xmlFree(v);
+    }
+    if (n < 1)
+        n = 1;
+    return n > max ? max : n;
+}
+
+static int add_row(zj_grid_builder *b, const xmlNode *tr, size_t r)
+{
+    const xmlNode *c;
+    size_t col = 0;
+    zj_strbuf t = ZJ_STRBUF_INIT;
+
+    for (c = tr->children; c; c = c->next) {
+        long rs, cs, i, j;
+
+        if (!is(c, "td") && !is(c, "th"))
+            continue;
+        while (!zj_grid_cell_empty(b, r, col))
+            col++;
+        rs = span(c, "rowspan", 1000);
+        cs = span(c, "colspan", 64);
+        if (col + (size_t)cs > ZJ_GRID_MAX_COLS || r + (size_t)rs > ZJ_GRID_MAX_ROWS)
+            return 0;
+        zj_strbuf_reset(&t);
+        zj_html_text(c, &t);
+        if (t.failed) {
+            zj_strbuf_free(&t);
+            return 0;
+        }
+        for (i = 0; i < rs; i++)
+            for (j = 0; j < cs; j++)
+                if (!zj_grid_set(b, r + (size_t)i, col + (size_t)j,
+                                 (i == 0 && j == 0 && t.data) ? t.data : "",
+                                 (i == 0 && j == 0) ? t.len : 0)) {
+                    zj_strbuf_free(&t);
+                    return 0;
+                }
+        col += (size_t)cs;
+    }
+    /* A row with no cells still counts (so row numbers match). */
+    if (col == 0 && !zj_grid_set(b, r, 0, "", 0)) {
+        zj_strbuf_free(&t);
+        return 0;
+    }
+    zj_strbuf_free(&t);
+    return 1;
+}
+
+static int collect_rows(zj_grid_builder *b, const xmlNode *parent, size_t *r)
+{
+    const xmlNode *c;
+
+    for (c = parent->children; c; c = c->next) {
+        if (is(c, "tr")) {
+            if (!add_row(b, c, (*r)++))
+                return 0;
+        } else if (is(c, "thead") || is(c, "tbody") || is(c, "tfoot")) {
+            if (!collect_rows(b, c, r))
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static int walk(const xmlNode *n, zj_grids *out, int depth)
+{
+    const xmlNode *c;
+
+    if (depth > 200)
+        return 1;
+    for (c = n; c; c = c->next) {
+        if (is(c, "table")) {
+            zj_grid_builder b;
+            size_t r = 0;
+
+            memset(&b, 0, sizeof b);
+            if (!collect_rows(&b, c, &r) || !zj_grid_finish(&b, out)) {
+                zj_grid_builder_free(&b);
+                return 0;
+            }
+        }
+        if (c->children && !walk(c->children, out, depth + 1))
+            return 0;
+    }
+    return 1;
+}
+
+zj_code zj_html_tables(const char *html, size_t len, zj_grids *out, zj_error *err)
+{
+    htmlDocPtr doc;
+    zj_code rc = ZJ_OK;
+
+    memset(out, 0, sizeof *out);
+    if (!(doc = zj_html_parse(html, len)))
+        return ZJ_OK;   /* nothing a parser could make sense of: no tables */
+    if (!walk(xmlDocGetRootElement(doc), out, 0)) {
+        zj_grids_free(out);
+        rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "网页中的表格过大或内存不足",
+                     "a table in the page is too large, or memory ran out");
+    }
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+htmlDocPtr zj_html_parse(const char *html, size_t len)
+{
+    if (len > 0x7fffffff)
+        return NULL;
+    return htmlReadMemory(html, (int)len, NULL, "UTF-8",
+                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                          HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+}

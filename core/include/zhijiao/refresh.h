@@ -1,0 +1,159 @@
+/* zhijiao/refresh.h — refreshing the official plan tables from the web.
+ *
+ * zj_refresh_run walks the notice lists of the Beijing Municipal
+ * Commission of Education (jw.beijing.gov.cn) and the Beijing Education
+ * Examinations Authority (bjeea.cn), or of a mirror given as base URL,
+ * finds the notices on 贯通培养 / 中高职衔接 / 招生计划, downloads their
+ * attachments, extracts the tables, normalizes them into the plan schema
+ * of the bundled data (data/README.md) plus the columns retrieved_at and
+ * source_url, audits every table, compares it with the current snapshot
+ * and, unless dry_run, replaces the snapshot atomically (the previous
+ * version is kept).  zj_data_open_with_snapshot then serves the refreshed
+ * tables next to the bundled ones.
+ *
+ * HTTP: TLS verification is always on (ca_bundle may name the CA file; it
+ * cannot be switched off); only the official hosts, the hosts of the base
+ * URLs and allow_hosts are contacted, redirects included; robots.txt is
+ * honoured; a per-host rate limit (default 2 requests/s) applies; 429, 5xx
+ * and transient network errors are retried with capped exponential backoff
+ * and jitter, honouring Retry-After; responses are cached with their
+ * ETag/Last-Modified under cache_dir and revalidated with conditional
+ * GETs; proxies come from the usual environment variables (http_proxy,
+ * https_proxy, no_proxy), as libcurl reads them.
+ *
+ * The library never prints: progress goes to the optional callback.
+ */
+#ifndef ZHIJIAO_REFRESH_H
+#define ZHIJIAO_REFRESH_H
+
+#include <stddef.h>
+#include "error.h"
+#include "audit.h"
+#include "data.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Progress of a refresh: `stage` is "list", "article", "attachment",
+ * "cache" (a notice: served from the cache while offline or after a
+ * network failure), "skip" (a notice: an attachment that could not be
+ * used, with the reason in `what`); done/total count the requests of
+ * the stage so far (total 0 when unknown). */
+typedef void (*zj_refresh_progress_fn)(void *user, const char *stage,
+                                       size_t done, size_t total,
+                                       const char *what);
+
+typedef struct zj_refresh_options {
+    /* Where the sites are: NULL/0 = https://jw.beijing.gov.cn and
+     * https://www.bjeea.cn.  A mirror gives its own roots here, e.g.
+     * "http://127.0.0.1:8080/jw" serving the jw site's paths below it. */
+    const char *const *base_urls;
+    size_t n_base_urls;
+    /* Extra hosts that may be contacted (host or host:port). */
+    const char *const *allow_hosts;
+    size_t n_allow_hosts;
+    const char *cache_dir;      /* NULL: $XDG_CACHE_HOME/zhijiao (~/.cache/zhijiao) */
+    const char *snapshot_dir;   /* NULL: zj_snapshot_default_dir() */
+    const char *ca_bundle;      /* NULL: the system's CA store */
+    long connect_timeout_ms;    /* 0: 10000 */
+    long total_timeout_ms;      /* per request; 0: 60000 */
+    long low_speed_bytes;       /* abort below this many bytes/s ... (0: 100) */
+    long low_speed_seconds;     /* ... for this long (0: 20) */
+    double rate_limit;          /* requests per second per host; 0: 2; < 0: no limit */
+    size_t max_body;            /* bytes; 0: 32 MiB */
+    long max_redirects;         /* 0: 5 */
+    int max_retries;            /* 0: 4; < 0: none */
+    long max_backoff_ms;        /* cap of the backoff and of Retry-After; 0: 30000 */
+    int parallel;               /* transfers at once; 0: 8 */
+    int per_host;               /* transfers at once per host; 0: 4 */
+    int max_list_pages;         /* list pages per column; 0: 50 */
+    int dry_run;                /* compare only, leave the snapshot alone */
+    int offline;                /* use the cache only, never the network */
+    int ignore_robots;          /* for mirrors in tests only: skip robots.txt */
+    zj_refresh_progress_fn progress;
+    void *progress_user;
+} zj_refresh_options;
+
+/* Fills *o with the defaults (all zero). */
+void zj_refresh_options_init(zj_refresh_options *o);
+
+/* $ZHIJIAO_SNAPSHOT when set and not empty, else
+ * $XDG_DATA_HOME/zhijiao/snapshot (~/.local/share/zhijiao/snapshot),
+ * written to buf (always NUL-terminated, cut to size).  Returns the length
+ * it needed, like snprintf: a result >= size means buf was too small. */
+size_t zj_snapshot_default_dir(char *buf, size_t size);
+
+typedef struct zj_refresh_result zj_refresh_result;
+
+/* One imported table: the normalized plan and its audit. */
+typedef struct zj_refresh_table {
+    const char *name;           /* "gtpy_plan_2023", "threeplustwo_2024" */
+    int year;
+    const char *document;       /* document number or title it came from */
+    const char *source_url;     /* the attachment or article */
+    const char *retrieved_at;   /* ISO 8601 UTC */
+    size_t rows;                /* detail + subtotal + total rows */
+    size_t aggregate_rows;      /* 小计/总计 rows among them */
+    const zj_findings *findings;/* the audit; a table is imported even when it has findings */
+} zj_refresh_table;
+
+typedef enum zj_change_kind {
+    ZJ_CHANGE_ADDED = 0,
+    ZJ_CHANGE_REMOVED,
+    ZJ_CHANGE_CHANGED
+} zj_change_kind;
+
+/* "added", "removed", "changed" */
+const char *zj_change_kind_name(zj_change_kind kind);
+
+/* One row that differs from the current snapshot (or, for a table the
+ * snapshot does not have yet, from nothing: every row added).  The key is
+ * row_kind|programme|school|major|partner|partner_major; before/after are
+ * "places=30;major_code=700402;note=" style summaries ("" when absent). */
+typedef struct zj_refresh_change {
+    zj_change_kind kind;
+    const char *table;
+    const char *key;
+    const char *before;
+    const char *after;
+} zj_refresh_change;
+
+size_t zj_refresh_table_count(const zj_refresh_result *r);
+const zj_refresh_table *zj_refresh_table_at(const zj_refresh_result *r, size_t i);
+size_t zj_refresh_change_count(const zj_refresh_result *r);
+const zj_refresh_change *zj_refresh_change_at(const zj_refresh_result *r, size_t i);
+/* Pages and attachments that could not be used (a failed download, a
+ * wrong Content-Type, an unreadable file, a format that needs LibreOffice),
+ * one English+Chinese line each; the refresh went on without them. */
+size_t zj_refresh_warning_count(const zj_refresh_result *r);
+const char *zj_refresh_warning_at(const zj_refresh_result *r, size_t i);
+/* Requests made, answered from the cache (304 or offline), retried. */
+void zj_refresh_stats(const zj_refresh_result *r, size_t *requests,
+                      size_t *from_cache, size_t *retries);
+/* 1 when the snapshot was replaced, 0 for a dry run or when nothing changed. */
+int zj_refresh_committed(const zj_refresh_result *r);
+/* The snapshot version written (or that would have been): a directory
+ * name under <snapshot_dir>/versions. */
+const char *zj_refresh_version(const zj_refresh_result *r);
+void zj_refresh_result_free(zj_refresh_result *r);   /* NULL is fine */
+
+/* The whole pipeline.  On failure nothing in the snapshot directory has
+ * changed and *out is NULL.  On success *out is the result, freed with
+ * zj_refresh_result_free. */
+zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out,
+                       zj_error *err);
+
+/* Opens `dir` as zj_data_open does, then adds the plan tables of the
+ * current snapshot in snapshot_dir (NULL: zj_snapshot_default_dir()).
+ * A refreshed table replaces the bundled table of the same name (both
+ * name one plan and year, e.g. gtpy_plan_2024), others are added.  No
+ * snapshot there yet: the bundled data alone.  A snapshot that cannot be
+ * read fails the open (ZJ_ERR_PARSE/IO naming the file). */
+zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir,
+                                   zj_data **out, zj_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

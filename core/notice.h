@@ -1,0 +1,54 @@
+/* notice.h — the notice lists and articles of the education sites
+ * (internal; notice_parse.c). */
+#ifndef ZJ_NOTICE_H
+#define ZJ_NOTICE_H
+
+#include <stddef.h>
+#include "zhijiao/error.h"
+
+typedef struct zj_link {
+    char *url;      /* absolute */
+    char *title;    /* link text or title attribute */
+    char *date;     /* "2025-04-25" found beside the link, or "" */
+} zj_link;
+
+typedef struct zj_links {
+    zj_link *items;
+    size_t n;
+} zj_links;
+
+void zj_links_free(zj_links *l);
+
+/* A list page: the links to articles (TRS paths .../YYYYMM/tYYYYMMDD_N.html
+ * or bjeea paths .../YYYY/MMDD/N.html) and the page count of the column
+ * (the script variable countPage; 1 when absent). */
+zj_code zj_parse_list(const char *html, size_t len, const char *page_url,
+                      zj_links *out, int *count_page, zj_error *err);
+
+typedef struct zj_article {
+    char *title;        /* meta ArticleTitle, else <title> */
+    char *date;         /* meta PubDate (as given) */
+    char *source;       /* meta ContentSource */
+    char *column;       /* meta ColumnName */
+    char *docno;        /* "京教职成〔2023〕6号" found in title or body, or "" */
+    int year;           /* the plan year: "2023年" in the title, else the
+                           document number's year, else PubDate's; 0 unknown */
+    zj_links attachments;   /* P0…/W0… files and /uploads/ files */
+    char *body;         /* the TRS_UEDITOR element's HTML text (UTF-8),
+                           for its inline tables; "" when absent */
+    size_t body_len;
+} zj_article;
+
+zj_code zj_parse_article(const char *html, size_t len, const char *url,
+                         zj_article *out, zj_error *err);
+void zj_article_free(zj_article *a);
+
+/* Does a notice title concern 贯通培养, 中高职衔接 (3+2) or 招生计划? */
+int zj_notice_relevant(const char *title);
+/* The first document number in text (京教职成〔2023〕6号, also with [ ]
+ * brackets, written back with 〔〕), malloc'd; "" when none. */
+char *zj_find_docno(const char *text);
+/* "3+2" for 中高职衔接/3+2 texts, "贯通" for 贯通培养, NULL otherwise. */
+const char *zj_notice_programme(const char *text);
+
+#endif

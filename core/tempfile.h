@@ -1,0 +1,17 @@
+/* tempfile.h — scratch files and directories for attachment readers that
+ * need a path (freexl, LibreOffice) (internal). */
+#ifndef ZJ_TEMPFILE_H
+#define ZJ_TEMPFILE_H
+
+#include <stddef.h>
+#include "zhijiao/error.h"
+
+/* Creates a private directory under $TMPDIR (or /tmp), malloc'd in *dir. */
+zj_code zj_temp_dir(char **dir, zj_error *err);
+/* Writes data to <dir>/<name>; the path malloc'd in *path. */
+zj_code zj_temp_write(const char *dir, const char *name, const char *data,
+                      size_t len, char **path, zj_error *err);
+/* Removes dir and everything in it (one level of subdirectories). */
+void zj_temp_remove(const char *dir);
+
+#endif

@@ -1,0 +1,311 @@
+/* xlsx_read.c — the worksheets of an .xlsx file as grids (libzip + libxml2).
+ *
+ * Shared strings (rich text runs joined, phonetic runs left out), inline
+ * strings and numbers are read; a number that is a whole number prints as
+ * one ("60", not "60.0").  Merged ranges need no work: Excel stores their
+ * text in the top-left cell and leaves the covered cells empty, which is
+ * what a grid wants. */
+#include <libxml/parser.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error_internal.h"
+#include "grid.h"
+#include "ooxml.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+static zj_code nomem(zj_error *err)
+{
+    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+}
+
+int zj_xml_is(const xmlNode *n, const char *local)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, local) == 0;
+}
+
+zj_code zj_zip_open_memory(const char *data, size_t len, zip_t **out, zj_error *err)
+{
+    zip_error_t ze;
+    zip_source_t *src;
+
+    *out = NULL;
+    zip_error_init(&ze);
+    src = zip_source_buffer_create(data, len, 0, &ze);
+    if (!src) {
+        zip_error_fini(&ze);
+        return nomem(err);
+    }
+    *out = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    if (!*out) {
+        zip_source_free(src);
+        zip_error_fini(&ze);
+        return zj_fail(err, ZJ_ERR_PARSE, NULL, "不是有效的 zip 容器（.xlsx/.docx）",
+                       "not a valid zip container (.xlsx/.docx)");
+    }
+    zip_error_fini(&ze);
+    return ZJ_OK;
+}
+
+zj_code zj_zip_xml(zip_t *za, const char *name, xmlDocPtr *doc, zj_error *err)
+{
+    zip_stat_t st;
+    zip_file_t *zf;
+    zj_strbuf b = ZJ_STRBUF_INIT;
+    char buf[16384];
+    zip_int64_t n;
+
+    *doc = NULL;
+    zip_stat_init(&st);
+    if (zip_stat(za, name, 0, &st) != 0)
+        return ZJ_OK;
+    if (!(zf = zip_fopen(za, name, 0)))
+        return zj_fail(err, ZJ_ERR_PARSE, name, "无法读取压缩包中的部件", "cannot read this part of the archive");
+    while ((n = zip_fread(zf, buf, sizeof buf)) > 0) {
+        zj_strbuf_append(&b, buf, (size_t)n);
+        if (b.len > ZJ_OOXML_MAX_PART) {
+            zip_fclose(zf);
+            zj_strbuf_free(&b);
+            return zj_fail(err, ZJ_ERR_PARSE, name, "部件解压后超过 %zu 字节",
+                           "the part is larger than %zu bytes uncompressed", ZJ_OOXML_MAX_PART);
+        }
+    }
+    zip_fclose(zf);
+    if (n < 0 || b.failed) {
+        zj_strbuf_free(&b);
+        return n < 0 ? zj_fail(err, ZJ_ERR_PARSE, name, "解压失败", "decompression failed") : nomem(err);
+    }
+    *doc = xmlReadMemory(b.data ? b.data : "", (int)b.len, name, NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    zj_strbuf_free(&b);
+    if (!*doc)
+        return zj_fail(err, ZJ_ERR_PARSE, name, "XML 格式错误", "malformed XML");
+    return ZJ_OK;
+}
+
+/* All <t> text under n, skipping phonetic runs (<rPh>). */
+static void run_text(const xmlNode *n, zj_strbuf *b)
+{
+    const xmlNode *c;
+
+    for (c = n->children; c; c = c->next) {
+        if (zj_xml_is(c, "rPh"))
+            continue;
+        if (zj_xml_is(c, "t")) {
+            xmlChar *t = xmlNodeGetContent(c);
+            if (t) {
+                zj_strbuf_puts(b, (const char *)t);
+                xmlFree(t);
+            }
+        } else if (c->type == XML_ELEMENT_NODE) {
+            run_text(c, b);
+        }
+    }
+}
+
+typedef struct sst {
+    char **s;
+    size_t n;
+} sst;
+
+static void sst_free(sst *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->n; i++)
+        free(s->s[i]);
+    free(s->s);
+}
+
+static zj_code load_sst(zip_t *za, sst *out, zj_error *err)
+{
+    xmlDocPtr doc;
+    const xmlNode *root, *c;
+    size_t cap = 0;
+    zj_code rc;
+
+    memset(out, 0, sizeof *out);
+    if ((rc = zj_zip_xml(za, "xl/sharedStrings.xml", &doc, err)) || !doc)
+        return rc;
+    root = xmlDocGetRootElement(doc);
+    for (c = root ? root->children : NULL; c; c = c->next) {
+        zj_strbuf b = ZJ_STRBUF_INIT;
+        if (!zj_xml_is(c, "si"))
+            continue;
+        run_text(c, &b);
+        if (out->n == cap) {
+            char **s = realloc(out->s, (cap = cap ? cap * 2 : 64) * sizeof *s);
+            if (!s) {
+                zj_strbuf_free(&b);
+                goto nomem;
+            }
+            out->s = s;
+        }
+        if (!b.data)
+            zj_strbuf_append(&b, "", 0);
+        if (!(out->s[out->n] = zj_strbuf_take(&b)))
+            goto nomem;
+        out->n++;
+    }
+    xmlFreeDoc(doc);
+    return ZJ_OK;
+nomem:
+    xmlFreeDoc(doc);
+    sst_free(out);
+    return nomem(err);
+}
+
+/* "AB12" -> col 27, row 11 (0-based); 0 when malformed. */
+static int cell_ref(const char *r, size_t *row, size_t *col)
+{
+    size_t c = 0, n = 0;
+
+    while (*r >= 'A' && *r <= 'Z') {
+        c = c * 26 + (size_t)(*r++ - 'A' + 1);
+        if (c > ZJ_GRID_MAX_COLS)
+            return 0;
+    }
+    while (*r >= '0' && *r <= '9') {
+        n = n * 10 + (size_t)(*r++ - '0');
+        if (n > ZJ_GRID_MAX_ROWS)
+            return 0;
+    }
+    if (*r || c == 0 || n == 0)
+        return 0;
+    *row = n - 1;
+    *col = c - 1;
+    return 1;
+}
+
+static void number_text(const char *v, zj_strbuf *b)
+{
+    char *end;
+    double d = strtod(v, &end);
+
+    if (*v && !*end && isfinite(d) && d == floor(d) && fabs(d) < 1e15)
+        zj_strbuf_printf(b, "%.0f", d);
+    else
+        zj_strbuf_puts(b, v);
+}
+
+static zj_code read_sheet(xmlDocPtr doc, const sst *s, zj_grids *out, zj_error *err)
+{
+    const xmlNode *root = xmlDocGetRootElement(doc), *sd = NULL, *row, *c, *k;
+    zj_grid_builder b;
+    size_t next_row = 0;
+
+    memset(&b, 0, sizeof b);
+    for (c = root ? root->children : NULL; c; c = c->next)
+        if (zj_xml_is(c, "sheetData"))
+            sd = c;
+    if (!sd)
+        return ZJ_OK;
+    for (row = sd->children; row; row = row->next) {
+        size_t r = next_row, next_col = 0;
+        xmlChar *ra;
+
+        if (!zj_xml_is(row, "row"))
+            continue;
+        if ((ra = xmlGetProp(row, (const xmlChar *)"r")) != NULL) {
+            long v = strtol((const char *)ra, NULL, 10);
+            if (v >= 1 && v <= ZJ_GRID_MAX_ROWS)
+                r = (size_t)v - 1;
+            xmlFree(ra);
+        }
+        next_row = r + 1;
+        for (c = row->children; c; c = c->next) {
+            xmlChar *ref, *type;
+            size_t cr = r, cc = next_col;
+            zj_strbuf t = ZJ_STRBUF_INIT;
+            const char *ty;
+
+            if (!zj_xml_is(c, "c"))
+                continue;
+            if ((ref = xmlGetProp(c, (const xmlChar *)"r")) != NULL) {
+                if (!cell_ref((const char *)ref, &cr, &cc))
+                    cr = r, cc = next_col;
+                xmlFree(ref);
+            }
+            next_col = cc + 1;
+            type = xmlGetProp(c, (const xmlChar *)"t");
+            ty = type ? (const char *)type : "n";
+            for (k = c->children; k; k = k->next) {
+                if (zj_xml_is(k, "is")) {
+                    run_text(k, &t);
+                } else if (zj_xml_is(k, "v")) {
+                    xmlChar *v = xmlNodeGetContent(k);
+                    const char *vs = v ? (const char *)v : "";
+                    if (strcmp(ty, "s") == 0) {
+                        char *end;
+                        long i = strtol(vs, &end, 10);
+                        if (*vs && !*end && i >= 0 && (size_t)i < s->n)
+                            zj_strbuf_puts(&t, s->s[i]);
+                    } else if (strcmp(ty, "n") == 0) {
+                        number_text(vs, &t);
+                    } else {
+                        zj_strbuf_puts(&t, vs);
+                    }
+                    if (v)
+                        xmlFree(v);
+                }
+            }
+            if (type)
+                xmlFree(type);
+            if (t.failed || !zj_grid_set(&b, cr, cc, t.data ? t.data : "", t.len)) {
+                zj_strbuf_free(&t);
+                zj_grid_builder_free(&b);
+                return zj_fail(err, ZJ_ERR_PARSE, NULL, "工作表过大或内存不足",
+                               "the worksheet is too large, or memory ran out");
+            }
+            zj_strbuf_free(&t);
+        }
+    }
+    if (!zj_grid_finish(&b, out)) {
+        zj_grid_builder_free(&b);
+        return nomem(err);
+    }
+    return ZJ_OK;
+}
+
+zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *err)
+{
+    zip_t *za;
+    sst s;
+    zj_code rc;
+    int i;
+
+    memset(out, 0, sizeof *out);
+    if ((rc = zj_zip_open_memory(data, len, &za, err)))
+        return rc;
+    if ((rc = load_sst(za, &s, err))) {
+        zip_discard(za);
+        return rc;
+    }
+    /* sheet1.xml, sheet2.xml, ... in order (the names Excel, WPS and Calc
+     * write); stop at the first gap. */
+    for (i = 1; i <= 256; i++) {
+        char name[64];
+        xmlDocPtr doc;
+
+        snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i);
+        if ((rc = zj_zip_xml(za, name, &doc, err)))
+            break;
+        if (!doc)
+            break;
+        rc = read_sheet(doc, &s, out, err);
+        xmlFreeDoc(doc);
+        if (rc)
+            break;
+    }
+    if (rc == ZJ_OK && i == 1)
+        rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "xlsx 文件中没有工作表（xl/worksheets/sheet1.xml）",
+                     "the xlsx file has no worksheet (xl/worksheets/sheet1.xml)");
+    if (rc)
+        zj_grids_free(out);
+    sst_free(&s);
+    zip_discard(za);
+    return rc;
+}

@@ -1,0 +1,51 @@
+#!/bin/sh
+# build-oxt.sh SRCDIR BUILDDIR [OUT.oxt] — builds zhijiao.oxt, the Calc add-in.
+#
+# Needs libreoffice-dev (SDK headers, unoidl-write, -luno_cppu -luno_sal) and
+# a built libzhijiao (BUILDDIR/core/.libs).  Steps: the IDL of the functions'
+# interface is generated from plugin/functions.c and the check catalogue
+# (gen_idl), compiled to zhijiao.rdb; the add-in is compiled as C against the
+# binary UNO API; the .oxt carries the add-in, libzhijiao.so.0 (found
+# through rpath $ORIGIN) and the bundled data/.
+set -eu
+src=$(cd "$1" && pwd); build=$(cd "$2" && pwd); out=${3:-$build/zhijiao.oxt}
+case $out in /*) ;; *) out=$(pwd)/$out ;; esac
+CC=${CC:-cc}
+LO=${LO_PROGRAM:-/usr/lib/libreoffice/program}
+SDK=${LO_SDK:-/usr/lib/libreoffice/sdk}
+LOINC=${LO_INCLUDE:-/usr/include/libreoffice}
+CFLAGS_W="-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes"
+w=$(dirname "$out")/plugin-work
+rm -rf "$w"; mkdir -p "$w/stage/META-INF" "$w/stage/description"
+zjlib=$build/core/.libs
+test -f "$zjlib/libzhijiao.so.0" || { echo "build-oxt: $zjlib/libzhijiao.so.0 missing: run make first" >&2; exit 2; }
+version=$(sed -n 's/^AC_INIT(\[zhijiao\], \[\([^]]*\)\].*/\1/p' "$src/configure.ac")
+
+# 1. the interface, from the one table
+$CC $CFLAGS_W -I"$src/core/include" -I"$src/plugin" "$src/plugin/gen_idl.c" "$src/plugin/functions.c" \
+    -L"$zjlib" -lzhijiao -Wl,-rpath,"$zjlib" -o "$w/gen_idl"
+"$w/gen_idl" > "$w/zhijiao.idl"
+"$SDK/bin/unoidl-write" "$LO/types.rdb" "$LO/types/offapi.rdb" "$w/zhijiao.idl" "$w/stage/zhijiao.rdb"
+
+# 2. the add-in, C against binary UNO
+for f in zhijiao_addin functions; do
+  $CC $CFLAGS_W -O2 -fPIC -fvisibility=hidden -DUNX -DGCC -DLINUX -I"$LOINC" \
+      -I"$src/core/include" -I"$src/plugin" -c "$src/plugin/$f.c" -o "$w/$f.o"
+done
+$CC -shared -o "$w/stage/zhijiao_calc.uno.so" "$w/zhijiao_addin.o" "$w/functions.o" \
+    -L"$zjlib" -lzhijiao -L"$SDK/lib" -luno_cppu -luno_sal -lpthread -lm \
+    -Wl,-rpath,'$ORIGIN' -Wl,--no-undefined -Wl,-z,defs
+cp "$zjlib/libzhijiao.so.0" "$w/stage/libzhijiao.so.0"
+
+# 3. the package
+cp "$src/plugin/oxt/manifest.xml" "$w/stage/META-INF/manifest.xml"
+cp "$src/plugin/oxt/zhijiao.components" "$w/stage/"
+sed "s/@VERSION@/$version/" "$src/plugin/oxt/description.xml.in" > "$w/stage/description.xml"
+cp "$src/plugin/oxt/description-en.txt" "$src/plugin/oxt/description-zh.txt" \
+   "$src/plugin/oxt/license.txt" "$w/stage/description/"
+mkdir -p "$w/stage/data"
+(cd "$src/data" && cp -R rules tables tables.json samples "$w/stage/data/")
+rm -f "$out"
+(cd "$w/stage" && zip -qrX "$out" META-INF description.xml description zhijiao.rdb \
+    zhijiao.components zhijiao_calc.uno.so libzhijiao.so.0 data)
+echo "build-oxt: $out"

@@ -1,0 +1,162 @@
+# The data directory, the cached handles, tables, rule sets and plans.
+
+.zj_cache <- new.env(parent = emptyenv())
+
+#' The data directory zhijiao reads
+#'
+#' The rule files and official tables are read from a data directory:
+#' the one bundled with the package, \code{system.file("extdata", package =
+#' "zhijiao")}, unless the option \code{zhijiao.data_dir} or the environment
+#' variable \code{ZHIJIAO_DATA} names another (the option wins).  A rule file
+#' for a new year dropped into \code{rules/} of that directory is used
+#' without reinstalling (call \code{zj_reload()} in a running session).
+#'
+#' The directory is opened once per session and kept open; every function
+#' with a \code{data_dir} argument accepts another directory for one call.
+#'
+#' @return \code{zj_data_dir()}: the directory, a string.
+#'   \code{zj_reload()}: invisibly, \code{NULL}.
+#' @examples
+#' zj_data_dir()
+#' @export
+zj_data_dir <- function() {
+    opt <- getOption("zhijiao.data_dir")
+    if (!is.null(opt)) return(.zj_string(opt, "zhijiao.data_dir"))
+    env <- Sys.getenv("ZHIJIAO_DATA")
+    if (nzchar(env)) return(env)
+    system.file("extdata", package = "zhijiao", mustWork = TRUE)
+}
+
+#' @rdname zj_data_dir
+#' @export
+zj_reload <- function() {
+    .zj_close_all()
+    invisible(NULL)
+}
+
+.zj_close_all <- function() {
+    for (key in ls(.zj_cache, all.names = TRUE))
+        .Call(zjr_data_close, get(key, envir = .zj_cache))
+    rm(list = ls(.zj_cache, all.names = TRUE), envir = .zj_cache)
+}
+
+# The open handle for a directory (opened on first use; an invalid rule
+# file fails the open with a zhijiao_error naming the file and line).
+.zj_handle <- function(data_dir = NULL, call = sys.call(-1L)) {
+    dir <- if (is.null(data_dir)) zj_data_dir() else .zj_string(data_dir, "data_dir", call = call)
+    key <- normalizePath(dir, winslash = "/", mustWork = FALSE)
+    h <- .zj_cache[[key]]
+    if (is.null(h) || !.Call(zjr_data_valid, h)) {
+        h <- .Call(zjr_data_open, enc2utf8(key))
+        assign(key, h, envir = .zj_cache)
+    }
+    h
+}
+
+#' The library's version
+#'
+#' @return The version of \code{libzhijiao} compiled into the package.
+#' @examples
+#' zj_version()
+#' @export
+zj_version <- function() .Call(zjr_version)
+
+#' Rule sets of the data directory
+#'
+#' @param data_dir the data directory; \code{NULL} for \code{\link{zj_data_dir}()}.
+#' @return A data frame, one row per loaded rule file: \code{jurisdiction},
+#'   \code{jurisdiction_zh}, \code{programme}, \code{programme_zh},
+#'   \code{year}, \code{file}.
+#' @examples
+#' zj_rulesets()
+#' @export
+zj_rulesets <- function(data_dir = NULL) {
+    .zj_df(.Call(zjr_rulesets, .zj_handle(data_dir)))
+}
+
+#' Bundled official tables
+#'
+#' \code{zj_tables()} lists the tables of the data directory with their
+#' titles and sources; \code{zj_table()} returns one as a data frame.
+#'
+#' Cells are returned as published: as text by default, an empty cell (a
+#' number the source does not give, or that was lost) as \code{NA}.  With
+#' \code{convert = TRUE}, columns whose every cell is a number become
+#' numeric (\code{utils::type.convert}), except code and id columns, which
+#' stay text.
+#'
+#' @param name a table name, as listed by \code{zj_tables()}.
+#' @param convert whether to convert numeric columns.
+#' @param data_dir the data directory; \code{NULL} for \code{\link{zj_data_dir}()}.
+#' @return \code{zj_tables()}: a data frame with \code{name},
+#'   \code{title_zh}, \code{title_en}, \code{rows}, \code{cols},
+#'   \code{document}, \code{clause}, \code{date}, \code{url},
+#'   \code{source_title}, \code{file}.  \code{zj_table()}: the table, with
+#'   attributes \code{table} (its name), \code{title_zh}, \code{title_en},
+#'   \code{source} (a one-row data frame) and \code{line} (each row's CSV
+#'   line).
+#' @examples
+#' zj_tables()[, c("name", "rows")]
+#' sat <- zj_table("satisfaction_2024", convert = TRUE)
+#' sat[, c("id", "rate_pct", "respondents")]
+#' @export
+zj_tables <- function(data_dir = NULL) {
+    .zj_df(.Call(zjr_tables, .zj_handle(data_dir)))
+}
+
+#' @rdname zj_tables
+#' @export
+zj_table <- function(name, convert = FALSE, data_dir = NULL) {
+    name <- .zj_string(name, "name")
+    convert <- .zj_flag(convert, "convert")
+    h <- .zj_handle(data_dir)
+    cols <- .Call(zjr_table, h, name)
+    line <- attr(cols, "line")
+    attr(cols, "line") <- NULL
+    if (convert) {
+        keep <- grepl("(^|_)(code|id|seq)$", names(cols)) | names(cols) == "id"
+        cols[!keep] <- lapply(cols[!keep], utils::type.convert, as.is = TRUE)
+    }
+    out <- .zj_df(cols)
+    meta <- .zj_df(.Call(zjr_tables, h))
+    meta <- meta[meta$name == name, , drop = FALSE]
+    attr(out, "table") <- name
+    attr(out, "title_zh") <- meta$title_zh
+    attr(out, "title_en") <- meta$title_en
+    attr(out, "source") <- meta[, c("document", "clause", "date", "url", "source_title")]
+    attr(out, "line") <- line
+    out
+}
+
+#' Enrolment plans: look up a school and major
+#'
+#' Finds the detail rows of a year's bundled plan tables (the 2023
+#' \enc{贯通}{guantong} plan, the 2024 \enc{中本贯通}{zhongben guantong} plan and
+#' the 2024 "3+2" projects) for a school and a major, by exact text.
+#' Vectorised: \code{year}, \code{school} and \code{major} are recycled;
+#' each query gives its matching rows, and a query with no match (or with
+#' \code{NA}) gives one row of \code{NA} with the reason.
+#'
+#' @param year plan year(s).
+#' @param school school name(s), as printed in the plan.
+#' @param major major name(s), as printed (a parenthesised direction is part
+#'   of the name).
+#' @param data_dir the data directory; \code{NULL} for \code{\link{zj_data_dir}()}.
+#' @return A data frame: \code{query} (the index of the query),
+#'   \code{year}, \code{programme}, \code{school}, \code{major},
+#'   \code{major_code}, \code{partner}, \code{partner_major}, \code{places}
+#'   (\code{NA} when not published), \code{table}, \code{line} (the CSV
+#'   line), \code{complete} (whether the bundled plans of that year list every
+#'   programme; 2024 lists only \enc{中本贯通}{zhongben guantong}),
+#'   \code{reason_zh}, \code{reason_en}.
+#' @examples
+#' plan <- zj_table("gtpy_plan_2023")
+#' d <- plan[plan$row_kind == "detail", ][1:2, ]
+#' zj_plan(2023, d$school, d$major)
+#' @export
+zj_plan <- function(year, school, major, data_dir = NULL) {
+    a <- .zj_recycle(list(year = .zj_int(year, "year"),
+                          school = .zj_chr(school, "school"),
+                          major = .zj_chr(major, "major")))
+    .zj_df(.Call(zjr_plan, .zj_handle(data_dir), a$year, a$school, a$major))
+}

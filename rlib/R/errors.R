@@ -1,0 +1,98 @@
+# Conditions and argument checking.  Every error this package raises is a
+# condition of class c("zhijiao_error", "error", "condition").
+
+.zj_condition <- function(code, where, message_zh, message_en, call = NULL) {
+    msg <- if (is.na(message_zh) || !nzchar(message_zh)) message_en
+           else paste0(message_en, "\n", message_zh)
+    structure(
+        class = c("zhijiao_error", "error", "condition"),
+        list(message = enc2utf8(msg), call = call,
+             code = code, where = where,
+             message_zh = enc2utf8(message_zh), message_en = message_en)
+    )
+}
+
+# Called by the C glue (r_util.c) to signal a core error.
+.zj_signal <- function(code, where, message_zh, message_en) {
+    stop(.zj_condition(code, where, message_zh, message_en, call = sys.call(-1L)))
+}
+
+# An argument of the wrong type or shape.
+.zj_arg_error <- function(arg, expected_en, expected_zh, call = sys.call(-1L)) {
+    stop(.zj_condition(
+        "argument", paste("argument", arg),
+        sprintf("\u53c2\u6570 %s\uff1a\u5e94\u4e3a%s", arg, expected_zh),
+        sprintf("argument '%s': expected %s", arg, expected_en),
+        call = call))
+}
+
+.zj_type <- function(x) {
+    if (is.factor(x)) "factor" else if (is.data.frame(x)) "data.frame" else typeof(x)
+}
+
+# Numeric input (counts, scores): numeric, or all-NA logical.  Returns double.
+.zj_num <- function(x, arg, call = sys.call(-1L)) {
+    if (is.numeric(x) && !is.factor(x)) return(as.double(x))
+    if (is.logical(x) && all(is.na(x))) return(as.double(x))
+    .zj_arg_error(arg, sprintf("a numeric vector (got %s)", .zj_type(x)),
+                  sprintf("\u6570\u503c\u5411\u91cf\uff08\u73b0\u4e3a %s\uff09", .zj_type(x)),
+                  call = call)
+}
+
+# Whole numbers (years, decimals): numeric with whole values, or NA.
+.zj_int <- function(x, arg, call = sys.call(-1L)) {
+    x <- .zj_num(x, arg, call = call)
+    ok <- is.na(x) | (is.finite(x) & x == round(x) & abs(x) < .Machine$integer.max)
+    if (!all(ok))
+        .zj_arg_error(arg, "whole numbers", "\u6574\u6570", call = call)
+    as.integer(x)
+}
+
+# Text input: character, factor, or all-NA logical.  Returns UTF-8 character.
+.zj_chr <- function(x, arg, call = sys.call(-1L)) {
+    if (is.factor(x)) x <- as.character(x)
+    if (is.character(x)) return(enc2utf8(x))
+    if (is.logical(x) && all(is.na(x))) return(as.character(x))
+    .zj_arg_error(arg, sprintf("a character vector (got %s)", .zj_type(x)),
+                  sprintf("\u5b57\u7b26\u5411\u91cf\uff08\u73b0\u4e3a %s\uff09", .zj_type(x)),
+                  call = call)
+}
+
+# A single string.
+.zj_string <- function(x, arg, call = sys.call(-1L)) {
+    if (is.factor(x)) x <- as.character(x)
+    if (!is.character(x) || length(x) != 1L || is.na(x))
+        .zj_arg_error(arg, "a single string", "\u4e00\u4e2a\u5b57\u7b26\u4e32", call = call)
+    enc2utf8(x)
+}
+
+# A single number in the given range (confidence levels, marks).
+.zj_number1 <- function(x, arg, call = sys.call(-1L)) {
+    if (!is.numeric(x) || is.factor(x) || length(x) != 1L || is.na(x))
+        .zj_arg_error(arg, "a single number", "\u4e00\u4e2a\u6570", call = call)
+    as.double(x)
+}
+
+.zj_flag <- function(x, arg, call = sys.call(-1L)) {
+    if (!is.logical(x) || length(x) != 1L || is.na(x))
+        .zj_arg_error(arg, "TRUE or FALSE", "TRUE \u6216 FALSE", call = call)
+    x
+}
+
+# R-style recycling of a named list of vectors to their common length
+# (the longest; zero if any is empty), with base R's warning when a length
+# does not divide it.
+.zj_recycle <- function(args) {
+    lens <- lengths(args)
+    if (!length(args)) return(args)
+    n <- if (any(lens == 0L)) 0L else max(lens)
+    if (n > 0L && any(n %% lens != 0L))
+        warning("longer argument not a multiple of length of shorter", call. = FALSE)
+    lapply(args, rep_len, length.out = n)
+}
+
+# A data frame from a list of equal-length columns, without any conversion.
+.zj_df <- function(cols, class = NULL) {
+    n <- if (length(cols)) length(cols[[1L]]) else 0L
+    structure(cols, class = c(class, "data.frame"), row.names = .set_row_names(n))
+}

@@ -1,0 +1,228 @@
+# Rates with confidence intervals, pooled rates and rate differences.
+
+#' Confidence-interval methods
+#'
+#' @return The names of the interval methods of the library, in its order:
+#'   \code{"wilson"} (the default; \code{prop.test(correct = FALSE)}),
+#'   \code{"wilson-cc"} (\code{prop.test(correct = TRUE)}),
+#'   \code{"clopper-pearson"} (\code{binom.test}), \code{"agresti-coull"},
+#'   \code{"jeffreys"} and \code{"wald"}.
+#' @examples
+#' zj_ci_methods()
+#' @export
+zj_ci_methods <- function() .Call(zjr_ci_methods)
+
+# binom::binom.confint's names for the methods it shares with the library.
+.zj_method_alias <- c(exact = "clopper-pearson", asymptotic = "wald",
+                      prop.test = "wilson-cc", "wilson-cc" = "wilson-cc")
+
+.zj_methods <- function(method, call = sys.call(-1L)) {
+    if (is.factor(method)) method <- as.character(method)
+    if (!is.character(method) || !length(method) || anyNA(method))
+        .zj_arg_error("method", "one or more method names (see zj_ci_methods())",
+                      "\u4e00\u4e2a\u6216\u591a\u4e2a\u65b9\u6cd5\u540d\uff08\u89c1 zj_ci_methods()\uff09",
+                      call = call)
+    if (identical(method, "all")) return(zj_ci_methods())
+    m <- tolower(method)
+    hit <- m %in% names(.zj_method_alias)
+    m[hit] <- .zj_method_alias[m[hit]]
+    unique(m)
+}
+
+#' Rates with confidence intervals
+#'
+#' The proportion \code{x / n} of each group with its confidence interval,
+#' computed by the library (the same numbers as \code{zhijiao rate} and the
+#' Calc add-in).  \code{x}, \code{n} and \code{conf.level} are recycled;
+#' with several methods the result has one block of rows per method, as
+#' \code{binom::binom.confint} does.
+#'
+#' The methods match R: \code{"wilson"} is \code{prop.test(x, n, correct =
+#' FALSE)}, \code{"wilson-cc"} \code{prop.test(x, n)},
+#' \code{"clopper-pearson"} (or \code{"exact"}) \code{binom.test(x, n)};
+#' \code{"agresti-coull"} and \code{"jeffreys"} follow
+#' \code{binom::binom.confint}, and \code{"wald"} (or \code{"asymptotic"})
+#' is clipped to [0, 1].  \code{"all"} gives every method.
+#'
+#' An element that cannot be computed (\code{NA}, \code{n = 0},
+#' \code{x > n}, a fractional count) gives \code{NA} with the reason; a bad
+#' method or confidence level is an error of class \code{zhijiao_error}.
+#'
+#' @param x numbers of successes (e.g. satisfied respondents).
+#' @param n numbers of trials (respondents).
+#' @param method interval method(s); see \code{\link{zj_ci_methods}}.
+#' @param conf.level confidence level(s), in (0, 1).
+#' @param group optional labels of the groups (schools, years), kept as the
+#'   first column and used by \code{plot()}.
+#' @return A data frame of class \code{zj_rates}: \code{group} (when
+#'   given), \code{x}, \code{n}, \code{estimate}, \code{lower}, \code{upper},
+#'   \code{method}, \code{conf.level}, \code{status}, \code{reason_zh},
+#'   \code{reason_en}.
+#' @seealso \code{\link{plot.zj_rates}}
+#' @examples
+#' zj_rate(3138, 3953)
+#' zj_rate(c(3138, 397), 3953, method = "all", group = c("pass", "excellent"))
+#' zj_rate(c(5, NA, 12), c(10, 10, 10))
+#' @export
+zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL) {
+    x <- .zj_num(x, "x")
+    n <- .zj_num(n, "n")
+    conf.level <- .zj_num(conf.level, "conf.level")
+    methods <- .zj_methods(method)
+    args <- list(x = x, n = n, conf.level = conf.level)
+    if (!is.null(group)) {
+        if (!is.atomic(group) || is.null(group))
+            .zj_arg_error("group", "an atomic vector of labels", "\u6807\u7b7e\u5411\u91cf")
+        args$group <- if (is.factor(group)) group else enc2utf8(as.character(group))
+    }
+    a <- .zj_recycle(args)
+    k <- length(a$x)
+    blocks <- lapply(methods, function(m) {
+        r <- .Call(zjr_rate, a$x, a$n, a$conf.level, m)
+        status <- rep_len("ok", k)
+        reason_zh <- reason_en <- rep_len(NA_character_, k)
+        if (length(r$bad)) {
+            status[r$bad] <- r$bad_status
+            reason_zh[r$bad] <- r$reason_zh
+            reason_en[r$bad] <- r$reason_en
+        }
+        cols <- c(if (!is.null(group)) list(group = a$group),
+                  list(x = a$x, n = a$n, estimate = r$estimate, lower = r$lower,
+                       upper = r$upper, method = rep_len(r$method, k),
+                       conf.level = a$conf.level, status = status,
+                       reason_zh = reason_zh, reason_en = reason_en))
+        .zj_df(cols)
+    })
+    out <- if (length(blocks) == 1L) blocks[[1L]] else do.call(rbind, blocks)
+    class(out) <- c("zj_rates", "data.frame")
+    rownames(out) <- NULL
+    out
+}
+
+# Splits indices by a grouping vector (or one group); keeps first-seen order.
+.zj_groups <- function(by, n, call = sys.call(-1L)) {
+    if (is.null(by)) return(list(all = seq_len(n)))
+    if (is.list(by) && !is.data.frame(by)) by <- as.data.frame(by)
+    if (is.data.frame(by)) {
+        if (nrow(by) != n)
+            .zj_arg_error("by", sprintf("grouping columns of length %d", n),
+                          sprintf("\u957f\u5ea6\u4e3a %d \u7684\u5206\u7ec4\u5217", n), call = call)
+        key <- do.call(paste, c(lapply(by, as.character), sep = "\r"))
+    } else {
+        if (!is.atomic(by) || length(by) != n)
+            .zj_arg_error("by", sprintf("a grouping vector of length %d", n),
+                          sprintf("\u957f\u5ea6\u4e3a %d \u7684\u5206\u7ec4\u5411\u91cf", n), call = call)
+        key <- as.character(by)
+    }
+    f <- factor(key, levels = unique(key))
+    split(seq_len(n), f)
+}
+
+.zj_group_labels <- function(by, groups) {
+    if (is.null(by)) return(NULL)
+    first <- vapply(groups, `[`, integer(1), 1L)
+    if (is.data.frame(by)) {
+        out <- by[first, , drop = FALSE]
+        rownames(out) <- NULL
+        return(as.list(out))
+    }
+    list(group = by[first])
+}
+
+#' Pooled rates
+#'
+#' Pools groups (schools, majors) into one rate, \eqn{\sum x / \sum n},
+#' with its confidence interval, and gives beside it the unweighted mean of
+#' the group rates, which published tables often mix up with the pooled
+#' rate: the mean of rates is not a proportion of anybody and has no
+#' binomial interval.
+#'
+#' @inheritParams zj_rate
+#' @param x,n successes and trials of each group.
+#' @param conf.level the confidence level, in (0, 1).
+#' @param by optional grouping (a vector, or a data frame of columns) of
+#'   the rows of \code{x} and \code{n}: one pooled rate per group.
+#' @param na.rm whether to drop groups with \code{NA} counts; otherwise an
+#'   \code{NA} gives an \code{NA} result with the reason.
+#' @return A data frame of class \code{zj_rates}: the grouping columns
+#'   (with \code{by}), \code{x} and \code{n} (the sums), \code{estimate},
+#'   \code{lower}, \code{upper}, \code{method}, \code{conf.level},
+#'   \code{mean_of_rates}, \code{groups}, \code{status}, \code{reason_zh},
+#'   \code{reason_en}.
+#' @examples
+#' zj_pooled(c(90, 45, 12), c(100, 50, 40))
+#' zj_pooled(c(90, 45, 12, 30), c(100, 50, 40, 31), by = c("a", "a", "b", "b"))
+#' @export
+zj_pooled <- function(x, n, method = "wilson", conf.level = 0.95, by = NULL,
+                      na.rm = FALSE) {
+    x <- .zj_num(x, "x")
+    n <- .zj_num(n, "n")
+    conf.level <- .zj_number1(conf.level, "conf.level")
+    method <- .zj_methods(method)
+    if (length(method) != 1L)
+        .zj_arg_error("method", "one method name", "\u4e00\u4e2a\u65b9\u6cd5\u540d")
+    na.rm <- .zj_flag(na.rm, "na.rm")
+    a <- .zj_recycle(list(x = x, n = n))
+    groups <- .zj_groups(by, length(a$x))
+    rows <- lapply(groups, function(i) {
+        xi <- a$x[i]; ni <- a$n[i]
+        if (na.rm) {
+            keep <- !is.na(xi) & !is.na(ni)
+            xi <- xi[keep]; ni <- ni[keep]
+        }
+        .Call(zjr_pooled, xi, ni, conf.level, method)
+    })
+    proto <- .zj_pooled_empty()
+    cols <- lapply(names(proto), function(k) {
+        v <- unlist(lapply(rows, `[[`, k), use.names = FALSE)
+        if (is.null(v)) proto[[k]] else v
+    })
+    names(cols) <- names(proto)
+    cols <- c(cols[c("x", "n", "estimate", "lower", "upper", "method")],
+              list(conf.level = rep(conf.level, length(cols$x))),
+              cols[c("mean_of_rates", "groups", "status", "reason_zh", "reason_en")])
+    out <- .zj_df(c(.zj_group_labels(by, groups), cols))
+    class(out) <- c("zj_rates", "data.frame")
+    out
+}
+
+.zj_pooled_empty <- function() {
+    list(x = double(), n = double(), estimate = double(), lower = double(),
+         upper = double(), method = character(), mean_of_rates = double(),
+         groups = integer(), status = character(), reason_zh = character(),
+         reason_en = character())
+}
+
+#' Difference of two rates
+#'
+#' \eqn{p_1 - p_2} of two independent rates (this year against last year,
+#' one school against another) with its confidence interval and the
+#' p-value of the test of equal rates, as \code{prop.test(c(x1, x2), c(n1,
+#' n2), correct = correct)} computes them.  Vectorised: the counts are
+#' recycled.
+#'
+#' @param x1,n1 successes and trials of the first group.
+#' @param x2,n2 successes and trials of the second group.
+#' @param conf.level the confidence level, in (0, 1).
+#' @param correct whether to apply Yates' continuity correction (as
+#'   \code{prop.test}'s default).
+#' @return A data frame: \code{x1}, \code{n1}, \code{x2}, \code{n2},
+#'   \code{p1}, \code{p2}, \code{estimate} (\eqn{p_1 - p_2}), \code{lower},
+#'   \code{upper}, \code{conf.level}, \code{statistic} (X-squared),
+#'   \code{p.value}, \code{correct}, \code{status}, \code{reason_zh},
+#'   \code{reason_en}.
+#' @examples
+#' zj_rate_diff(3138, 3953, 2980, 3900)
+#' @export
+zj_rate_diff <- function(x1, n1, x2, n2, conf.level = 0.95, correct = TRUE) {
+    a <- .zj_recycle(list(x1 = .zj_num(x1, "x1"), n1 = .zj_num(n1, "n1"),
+                          x2 = .zj_num(x2, "x2"), n2 = .zj_num(n2, "n2")))
+    conf.level <- .zj_number1(conf.level, "conf.level")
+    correct <- .zj_flag(correct, "correct")
+    r <- .Call(zjr_rate_diff, a$x1, a$n1, a$x2, a$n2, conf.level, correct)
+    k <- length(a$x1)
+    .zj_df(c(a, r[c("p1", "p2", "estimate", "lower", "upper")],
+             list(conf.level = rep(conf.level, k)),
+             r[c("statistic", "p.value")], list(correct = rep(correct, k)),
+             r[c("status", "reason_zh", "reason_en")]))
+}

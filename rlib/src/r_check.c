@@ -1,0 +1,419 @@
+/* r_check.c — the check catalogue and batch decisions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "r_zj.h"
+
+#define CHUNK 4096
+
+static const char *field_type_name(zj_field_type t)
+{
+    switch (t) {
+    case ZJ_FIELD_INTEGER: return "integer";
+    case ZJ_FIELD_NUMBER: return "number";
+    case ZJ_FIELD_BOOL: return "bool";
+    case ZJ_FIELD_TEXT: return "text";
+    case ZJ_FIELD_CHOICE: return "choice";
+    }
+    return "unknown";
+}
+
+SEXP zjr_checks(void)
+{
+    static const char *const names[] = {"name", "programme", "title_zh", "title_en",
+                                        "help_zh", "help_en", "fields"};
+    R_xlen_t n = (R_xlen_t)zj_check_count(), i;
+    SEXP out = PROTECT(zjr_named_list(7, names));
+    int k;
+
+    for (k = 0; k < 6; k++)
+        SET_VECTOR_ELT(out, k, Rf_allocVector(STRSXP, n));
+    SET_VECTOR_ELT(out, 6, Rf_allocVector(INTSXP, n));
+    for (i = 0; i < n; i++) {
+        const zj_check_info *c = zj_check_at((size_t)i);
+        SET_STRING_ELT(VECTOR_ELT(out, 0), i, zjr_char(c->name));
+        SET_STRING_ELT(VECTOR_ELT(out, 1), i, zjr_char(c->programme));
+        SET_STRING_ELT(VECTOR_ELT(out, 2), i, zjr_char(c->title_zh));
+        SET_STRING_ELT(VECTOR_ELT(out, 3), i, zjr_char(c->title_en));
+        SET_STRING_ELT(VECTOR_ELT(out, 4), i, zjr_char(c->help_zh));
+        SET_STRING_ELT(VECTOR_ELT(out, 5), i, zjr_char(c->help_en));
+        INTEGER(VECTOR_ELT(out, 6))[i] = (int)c->n_fields;
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+static const zj_check_info *find_check(SEXP check)
+{
+    const char *name = zjr_string_arg(check, "check");
+    const zj_check_info *c = zj_check_find(name);
+
+    if (!c) {
+        zj_error err;
+        zj_error_clear(&err);
+        err.code = ZJ_ERR_NOT_FOUND;
+        snprintf(err.where, sizeof err.where, "argument check");
+        snprintf(err.message_zh, sizeof err.message_zh,
+                 "\xE6\xB2\xA1\xE6\x9C\x89\xE5\x90\x8D\xE4\xB8\xBA %s \xE7\x9A\x84\xE6\xA3\x80\xE6\x9F\xA5\xEF\xBC\x9B"
+                 "\xE7\x94\xA8 zj_checks() \xE5\x88\x97\xE5\x87\xBA\xE5\x85\xA8\xE9\x83\xA8\xE6\xA3\x80\xE6\x9F\xA5",
+                 name); /* 没有名为 %s 的检查；用 zj_checks() 列出全部检查 */
+        snprintf(err.message_en, sizeof err.message_en,
+                 "there is no check named %s; zj_checks() lists them", name);
+        zjr_stop(&err);
+    }
+    return c;
+}
+
+/* One row per field of one check, or of every check when check is NULL. */
+SEXP zjr_check_fields(SEXP check)
+{
+    static const char *const names[] = {"check", "field", "name_zh", "type", "required",
+                                        "help_zh", "help_en", "choices", "choices_zh"};
+    const zj_check_info *only = check == R_NilValue ? NULL : find_check(check);
+    size_t nc = only ? 1 : zj_check_count(), ci, f;
+    R_xlen_t total = 0, row = 0;
+    SEXP out;
+    int k;
+
+    for (ci = 0; ci < nc; ci++)
+        total += (R_xlen_t)(only ? only : zj_check_at(ci))->n_fields;
+    out = PROTECT(zjr_named_list(9, names));
+    for (k = 0; k < 9; k++)
+        SET_VECTOR_ELT(out, k, Rf_allocVector(k == 4 ? LGLSXP : STRSXP, total));
+    for (ci = 0; ci < nc; ci++) {
+        const zj_check_info *c = only ? only : zj_check_at(ci);
+        for (f = 0; f < c->n_fields; f++, row++) {
+            const zj_field_info *fi = &c->fields[f];
+            SET_STRING_ELT(VECTOR_ELT(out, 0), row, zjr_char(c->name));
+            SET_STRING_ELT(VECTOR_ELT(out, 1), row, zjr_char(fi->name));
+            SET_STRING_ELT(VECTOR_ELT(out, 2), row, zjr_char(fi->name_zh));
+            SET_STRING_ELT(VECTOR_ELT(out, 3), row, zjr_char(field_type_name(fi->type)));
+            LOGICAL(VECTOR_ELT(out, 4))[row] = fi->required != 0;
+            SET_STRING_ELT(VECTOR_ELT(out, 5), row, zjr_char(fi->help_zh));
+            SET_STRING_ELT(VECTOR_ELT(out, 6), row, zjr_char(fi->help_en));
+            for (k = 0; k < 2; k++) {
+                const char *const *ch = k == 0 ? fi->choices : fi->choices_zh;
+                SEXP col = VECTOR_ELT(out, 7 + k);
+                if (!ch) {
+                    SET_STRING_ELT(col, row, NA_STRING);
+                } else {
+                    /* joined with "|" */
+                    size_t len = 1, j;
+                    char *buf;
+                    for (j = 0; ch[j]; j++)
+                        len += strlen(ch[j]) + 1;
+                    buf = R_alloc(len, 1);
+                    buf[0] = '\0';
+                    for (j = 0; ch[j]; j++) {
+                        if (j)
+                            strcat(buf, "|");
+                        strcat(buf, ch[j]);
+                    }
+                    SET_STRING_ELT(col, row, zjr_char(buf));
+                }
+            }
+        }
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+/* ---- batch decisions ---------------------------------------------------- */
+
+/* What one call owns outside R's heap: the chunk of decisions and a
+ * growable text buffer.  Freed by the guard. */
+typedef struct batch_mem {
+    zj_decision *dec;
+    size_t n_dec;        /* decisions in dec[] that need freeing */
+    char *buf;
+    size_t len, cap;
+} batch_mem;
+
+static void batch_free(void *p)
+{
+    batch_mem *m = (batch_mem *)p;
+
+    if (!m)
+        return;
+    if (m->dec) {
+        zj_decisions_free(m->dec, m->n_dec);
+        free(m->dec);
+    }
+    free(m->buf);
+    free(m);
+}
+
+static void buf_add(batch_mem *m, const char *s, size_t n)
+{
+    if (m->len + n + 1 > m->cap) {
+        size_t cap = m->cap ? m->cap : 1024;
+        char *p;
+        while (cap < m->len + n + 1)
+            cap *= 2;
+        p = (char *)realloc(m->buf, cap);
+        if (!p)
+            Rf_error("zhijiao: out of memory");   /* the guard frees m */
+        m->buf = p;
+        m->cap = cap;
+    }
+    memcpy(m->buf + m->len, s, n);
+    m->len += n;
+    m->buf[m->len] = '\0';
+}
+
+static void buf_source(batch_mem *m, const zj_source *src)
+{
+    char small[512];
+    size_t need = zj_source_format(src, small, sizeof small);
+
+    if (need < sizeof small) {
+        buf_add(m, small, need);
+    } else {
+        char *big = R_alloc(need + 1, 1);
+        zj_source_format(src, big, need + 1);
+        buf_add(m, big, need);
+    }
+}
+
+enum { J_CODE, J_ZH, J_EN, J_SOURCE };
+
+/* The decisive reasons' `what`, joined with " | ", as the CLI writes them. */
+static SEXP joined(batch_mem *m, const zj_decision *d, int what)
+{
+    size_t i, parts = 0;
+
+    m->len = 0;
+    buf_add(m, "", 0);
+    for (i = 0; i < d->n_reasons; i++) {
+        const zj_reason *r = &d->reasons[i];
+        const char *s;
+
+        if (!zj_reason_is_decisive(d, i))
+            continue;
+        if (what == J_SOURCE && !r->source)
+            continue;
+        if (parts++ > 0)
+            buf_add(m, " | ", 3);
+        if (what == J_SOURCE) {
+            buf_source(m, r->source);
+            continue;
+        }
+        s = what == J_CODE ? r->code : what == J_ZH ? r->message_zh : r->message_en;
+        if (s)
+            buf_add(m, s, strlen(s));
+    }
+    return Rf_mkCharLenCE(m->buf, (int)m->len, CE_UTF8);
+}
+
+/* Every reason of a decision as a data frame: code, met, decisive,
+ * message_zh, message_en, source. */
+static SEXP reasons_frame(batch_mem *m, const zj_decision *d, SEXP names, SEXP cls)
+{
+    R_xlen_t n = (R_xlen_t)d->n_reasons, i;
+    SEXP df = PROTECT(Rf_allocVector(VECSXP, 6));
+    SEXP code, met, dec, zh, en, src, rn;
+
+    SET_VECTOR_ELT(df, 0, code = Rf_allocVector(STRSXP, n));
+    SET_VECTOR_ELT(df, 1, met = Rf_allocVector(LGLSXP, n));
+    SET_VECTOR_ELT(df, 2, dec = Rf_allocVector(LGLSXP, n));
+    SET_VECTOR_ELT(df, 3, zh = Rf_allocVector(STRSXP, n));
+    SET_VECTOR_ELT(df, 4, en = Rf_allocVector(STRSXP, n));
+    SET_VECTOR_ELT(df, 5, src = Rf_allocVector(STRSXP, n));
+    for (i = 0; i < n; i++) {
+        const zj_reason *r = &d->reasons[i];
+        SET_STRING_ELT(code, i, zjr_char(r->code));
+        LOGICAL(met)[i] = r->met == ZJ_MET ? 1 : r->met == ZJ_UNMET ? 0 : NA_LOGICAL;
+        LOGICAL(dec)[i] = zj_reason_is_decisive(d, (size_t)i) != 0;
+        SET_STRING_ELT(zh, i, zjr_char(r->message_zh));
+        SET_STRING_ELT(en, i, zjr_char(r->message_en));
+        if (r->source) {
+            m->len = 0;
+            buf_source(m, r->source);
+            SET_STRING_ELT(src, i, Rf_mkCharLenCE(m->buf, (int)m->len, CE_UTF8));
+        } else {
+            SET_STRING_ELT(src, i, NA_STRING);
+        }
+    }
+    Rf_setAttrib(df, R_NamesSymbol, names);
+    Rf_setAttrib(df, R_ClassSymbol, cls);
+    rn = PROTECT(Rf_allocVector(INTSXP, 2));
+    INTEGER(rn)[0] = NA_INTEGER;
+    INTEGER(rn)[1] = -(int)n;
+    Rf_setAttrib(df, R_RowNamesSymbol, rn);
+    UNPROTECT(2);
+    return df;
+}
+
+static void value_at(SEXP col, R_xlen_t i, zj_value *v)
+{
+    switch (TYPEOF(col)) {
+    case STRSXP: {
+        const char *s = zjr_utf8_at(col, i, "data");
+        *v = s ? zj_value_text(s) : zj_value_missing();
+        break;
+    }
+    case REALSXP: {
+        double x = REAL(col)[i];
+        *v = ISNAN(x) ? zj_value_missing() : zj_value_number(x);
+        break;
+    }
+    case INTSXP: {
+        int x = INTEGER(col)[i];
+        *v = x == NA_INTEGER ? zj_value_missing() : zj_value_number((double)x);
+        break;
+    }
+    case LGLSXP: {
+        int x = LOGICAL(col)[i];
+        *v = x == NA_LOGICAL ? zj_value_missing() : zj_value_bool(x != 0);
+        break;
+    }
+    default:
+        *v = zj_value_missing();
+    }
+}
+
+/* Decides nrows rows of one check.
+ *   names    the column names (programmatic or Chinese field names; other
+ *            names are ignored, as the CLI ignores an id column)
+ *   columns  a list of atomic vectors of length nrows (character, double,
+ *            integer or logical; NA is a missing value)
+ * Returns a named list of columns; `reasons` (a list of data frames) only
+ * when list_column is TRUE. */
+SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
+               SEXP list_column)
+{
+    static const char *const out_names[] = {
+        "eligible", "outcome", "outcome_zh", "outcome_en", "status", "ruleset",
+        "reason_codes", "reasons_zh", "reasons_en", "sources", "reasons"};
+    static const char *const rnames[] = {"code", "met", "decisive", "message_zh",
+                                         "message_en", "source"};
+    const zj_data *data = zjr_data(handle);
+    const zj_check_info *info = find_check(check);
+    R_xlen_t ncol, nr, i, r0;
+    size_t nk = 0, k;
+    int *col_of, lc;
+    const char **fnames;
+    zj_value *cells;
+    batch_mem *m;
+    SEXP guard, out, rn_names = R_NilValue, rcls = R_NilValue;
+    int nout, nprot = 0;
+
+    zjr_need_list(columns, "data");
+    ncol = XLENGTH(columns);
+    zjr_need_str(names, "names", ncol);
+    zjr_need_int(nrows, "nrows", 1);
+    nr = INTEGER(nrows)[0];
+    if (nr == NA_INTEGER || nr < 0)
+        zjr_arg_error("nrows", "a non-negative whole number", "\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0");
+    zjr_need_lgl(list_column, "list_column", 1);
+    lc = LOGICAL(list_column)[0] == 1;
+
+    /* Map the columns to the check's fields. */
+    col_of = (int *)R_alloc((size_t)ncol + 1, sizeof(int));
+    fnames = (const char **)R_alloc((size_t)ncol + 1, sizeof(char *));
+    for (i = 0; i < ncol; i++) {
+        const char *nm = zjr_utf8_at(names, i, "names");
+        SEXP col = VECTOR_ELT(columns, i);
+        int idx = nm ? zj_check_field_index(info, nm) : -1;
+
+        if (idx < 0)
+            continue;
+        for (k = 0; k < nk; k++)
+            if (strcmp(fnames[k], info->fields[idx].name) == 0) {
+                char en[300], zh[300];
+                snprintf(en, sizeof en, "field %s given once (it is given twice)",
+                         info->fields[idx].name);
+                snprintf(zh, sizeof zh, "\xE5\xAD\x97\xE6\xAE\xB5 %s \xE5\x8F\xAA\xE7\xBB\x99\xE4\xB8\x80\xE6\xAC\xA1"
+                         "\xEF\xBC\x88\xE7\x8E\xB0\xE4\xB8\xBA\xE4\xB8\xA4\xE6\xAC\xA1\xEF\xBC\x89",
+                         info->fields[idx].name); /* 字段 %s 只给一次（现为两次） */
+                zjr_arg_error("data", en, zh);
+            }
+        switch (TYPEOF(col)) {
+        case STRSXP: case REALSXP: case INTSXP: case LGLSXP:
+            break;
+        default: {
+            char en[300], zh[300];
+            snprintf(en, sizeof en,
+                     "column %s as character, numeric or logical (got %s)",
+                     info->fields[idx].name, Rf_type2char(TYPEOF(col)));
+            snprintf(zh, sizeof zh,
+                     "\xE5\x88\x97 %s \xE4\xB8\xBA\xE5\xAD\x97\xE7\xAC\xA6\xE3\x80\x81\xE6\x95\xB0\xE5\x80\xBC\xE6\x88\x96\xE9\x80\xBB\xE8\xBE\x91\xE5\x80\xBC"
+                     "\xEF\xBC\x88\xE7\x8E\xB0\xE4\xB8\xBA %s\xEF\xBC\x89",
+                     info->fields[idx].name, Rf_type2char(TYPEOF(col)));
+            zjr_arg_error("data", en, zh);
+        }
+        }
+        if (XLENGTH(col) != nr)
+            zjr_arg_error("data", "columns of equal length", "\xE7\xAD\x89\xE9\x95\xBF\xE7\x9A\x84\xE5\x88\x97");
+        col_of[nk] = (int)i;
+        fnames[nk] = info->fields[idx].name;
+        nk++;
+    }
+
+    /* Core memory, owned by a guard from the start. */
+    guard = PROTECT(zjr_guard(batch_free, NULL)); nprot++;
+    m = (batch_mem *)calloc(1, sizeof *m);
+    if (!m)
+        Rf_error("zhijiao: out of memory");
+    zjr_guard_set(guard, m);
+    m->dec = (zj_decision *)calloc(CHUNK, sizeof(zj_decision));
+    if (!m->dec)
+        Rf_error("zhijiao: out of memory");
+    cells = (zj_value *)R_alloc((size_t)CHUNK * (nk ? nk : 1), sizeof(zj_value));
+
+    nout = lc ? 11 : 10;
+    out = PROTECT(zjr_named_list(nout, out_names)); nprot++;
+    SET_VECTOR_ELT(out, 0, Rf_allocVector(LGLSXP, nr));
+    for (k = 1; k < 10; k++)
+        SET_VECTOR_ELT(out, (R_xlen_t)k, Rf_allocVector(STRSXP, nr));
+    if (lc) {
+        SET_VECTOR_ELT(out, 10, Rf_allocVector(VECSXP, nr));
+        rn_names = PROTECT(Rf_allocVector(STRSXP, 6)); nprot++;
+        for (k = 0; k < 6; k++)
+            SET_STRING_ELT(rn_names, (R_xlen_t)k, Rf_mkChar(rnames[k]));
+        rcls = PROTECT(Rf_mkString("data.frame")); nprot++;
+    }
+
+    for (r0 = 0; r0 < nr; r0 += CHUNK) {
+        size_t rows = (size_t)(nr - r0 < CHUNK ? nr - r0 : CHUNK), r;
+        const void *vmax = vmaxget();
+        zj_error err;
+
+        for (r = 0; r < rows; r++)
+            for (k = 0; k < nk; k++)
+                value_at(VECTOR_ELT(columns, col_of[k]), r0 + (R_xlen_t)r, &cells[r * nk + k]);
+        zj_error_clear(&err);
+        if (zj_check_batch(data, info->name, fnames, nk, cells, rows, m->dec, &err) != ZJ_OK) {
+            zjr_guard_release(guard);
+            zjr_stop(&err);
+        }
+        m->n_dec = rows;
+        for (r = 0; r < rows; r++) {
+            const zj_decision *d = &m->dec[r];
+            R_xlen_t i_out = r0 + (R_xlen_t)r;
+            const char *outcome = d->outcome && *d->outcome ? d->outcome
+                                                            : zj_code_name(d->status);
+
+            LOGICAL(VECTOR_ELT(out, 0))[i_out] =
+                d->status != ZJ_OK || d->eligible < 0 ? NA_LOGICAL : d->eligible != 0;
+            SET_STRING_ELT(VECTOR_ELT(out, 1), i_out, zjr_char(outcome));
+            SET_STRING_ELT(VECTOR_ELT(out, 2), i_out, zjr_char(d->outcome_zh));
+            SET_STRING_ELT(VECTOR_ELT(out, 3), i_out, zjr_char(d->outcome_en));
+            SET_STRING_ELT(VECTOR_ELT(out, 4), i_out, zjr_char(zj_code_name(d->status)));
+            SET_STRING_ELT(VECTOR_ELT(out, 5), i_out,
+                           d->ruleset && *d->ruleset ? zjr_char(d->ruleset) : NA_STRING);
+            SET_STRING_ELT(VECTOR_ELT(out, 6), i_out, joined(m, d, J_CODE));
+            SET_STRING_ELT(VECTOR_ELT(out, 7), i_out, joined(m, d, J_ZH));
+            SET_STRING_ELT(VECTOR_ELT(out, 8), i_out, joined(m, d, J_EN));
+            SET_STRING_ELT(VECTOR_ELT(out, 9), i_out, joined(m, d, J_SOURCE));
+            if (lc)
+                SET_VECTOR_ELT(VECTOR_ELT(out, 10), i_out, reasons_frame(m, d, rn_names, rcls));
+        }
+        zj_decisions_free(m->dec, rows);
+        m->n_dec = 0;
+        vmaxset(vmax);
+    }
+    zjr_guard_release(guard);
+    UNPROTECT(nprot);
+    return out;
+}

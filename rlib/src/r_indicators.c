@@ -1,0 +1,546 @@
+/* r_indicators.c — rates with intervals, pooling, differences, score
+ * summaries, ratios, composites and grade distributions.
+ *
+ * Element problems (NA, n = 0, x > n, ...) give NA with the reason in
+ * reason_zh / reason_en; only a problem of the whole call (an unknown
+ * method, a confidence level outside (0, 1), weights that do not sum to 1)
+ * raises a zhijiao_error. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "r_zj.h"
+
+static const char NA_ZH[] = "\xE8\xBE\x93\xE5\x85\xA5\xE7\xBC\xBA\xE5\xA4\xB1\xEF\xBC\x88NA\xEF\xBC\x89"; /* 输入缺失（NA） */
+static const char NA_EN[] = "input is missing (NA)";
+
+/* Whether an error is about an argument of the whole call. */
+static int call_level(const zj_error *e)
+{
+    return strcmp(e->where, "argument conf") == 0 ||
+           strcmp(e->where, "argument method") == 0 ||
+           strncmp(e->where, "argument weights", 16) == 0 ||
+           strcmp(e->where, "argument pass_mark") == 0 ||
+           strcmp(e->where, "argument excellent_mark") == 0;
+}
+
+static double na_if_nan(double v)
+{
+    return isnan(v) ? NA_REAL : v;
+}
+
+/* Columns "status", "reason_zh", "reason_en" at positions k, k+1, k+2. */
+static void set_reason(SEXP out, int k, R_xlen_t i, zj_code rc, const char *zh,
+                       const char *en)
+{
+    SET_STRING_ELT(VECTOR_ELT(out, k), i, zjr_char(zj_code_name(rc)));
+    SET_STRING_ELT(VECTOR_ELT(out, k + 1), i, rc == ZJ_OK ? NA_STRING : zjr_char(zh));
+    SET_STRING_ELT(VECTOR_ELT(out, k + 2), i, rc == ZJ_OK ? NA_STRING : zjr_char(en));
+}
+
+static void set_missing(SEXP out, int k, R_xlen_t i)
+{
+    SET_STRING_ELT(VECTOR_ELT(out, k), i, zjr_char("missing"));
+    SET_STRING_ELT(VECTOR_ELT(out, k + 1), i, zjr_char(NA_ZH));
+    SET_STRING_ELT(VECTOR_ELT(out, k + 2), i, zjr_char(NA_EN));
+}
+
+/* A named list of n columns, each of the given type and length len. */
+static SEXP columns(int n, const char *const *names, const SEXPTYPE *types, R_xlen_t len)
+{
+    SEXP out = PROTECT(zjr_named_list(n, names));
+    int k;
+
+    for (k = 0; k < n; k++)
+        SET_VECTOR_ELT(out, k, Rf_allocVector(types[k], len));
+    UNPROTECT(1);
+    return out;
+}
+
+static zj_ci_method parse_method(SEXP method)
+{
+    const char *m = zjr_string_arg(method, "method");
+    zj_ci_method cm;
+    zj_error err;
+
+    zj_error_clear(&err);
+    if (zj_ci_method_parse(m, &cm, &err) != ZJ_OK) {
+        /* the core calls its parameter "name"; here it is R's `method` */
+        snprintf(err.where, sizeof err.where, "argument method");
+        zjr_stop(&err);
+    }
+    return cm;
+}
+
+SEXP zjr_ci_methods(void)
+{
+    int m, n = (int)ZJ_CI_WALD + 1;
+    SEXP out = PROTECT(Rf_allocVector(STRSXP, n));
+
+    for (m = 0; m < n; m++)
+        SET_STRING_ELT(out, m, zjr_char(zj_ci_method_name((zj_ci_method)m)));
+    UNPROTECT(1);
+    return out;
+}
+
+/* ---- rates ------------------------------------------------------------ */
+
+/* Returns list(estimate, lower, upper, method, bad, bad_status, reason_zh,
+ * reason_en): method is the method's name; bad, bad_status and reason_*
+ * give the 1-based index, the status ("missing" for NA input, else the
+ * code's name) and the messages of the elements that could not be
+ * computed, so that the common all-ok case allocates no strings. */
+SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method)
+{
+    static const char *const names[] = {"estimate", "lower", "upper", "method", "bad",
+                                        "bad_status", "reason_zh", "reason_en"};
+    R_xlen_t len, i, start, nbad = 0, b;
+    zj_ci_method cm;
+    zj_rate *res;
+    zj_code *st;
+    SEXP out, est, lo, hi, stc, bad, rzh, ren;
+    const double *px, *pn, *pc;
+
+    zjr_need_real(x, "x", -1);
+    len = XLENGTH(x);
+    zjr_need_real(n, "n", len);
+    zjr_need_real(conf, "conf.level", len);
+    cm = parse_method(method);
+    px = REAL(x);
+    pn = REAL(n);
+    pc = REAL(conf);
+    res = (zj_rate *)R_alloc((size_t)len + 1, sizeof *res);
+    st = (zj_code *)R_alloc((size_t)len + 1, sizeof *st);
+
+    /* One batch call per run of equal confidence levels (one run when the
+     * level is a scalar recycled in R). */
+    for (start = 0; start < len;) {
+        R_xlen_t end = start + 1;
+        zj_error err;
+
+        while (end < len && (pc[end] == pc[start] || (ISNAN(pc[end]) && ISNAN(pc[start]))))
+            end++;
+        if (ISNAN(pc[start])) {
+            for (i = start; i < end; i++)
+                st[i] = ZJ_ERR_ARG;
+        } else {
+            zj_error_clear(&err);
+            if (zj_rate_ci_batch(px + start, pn + start, (size_t)(end - start), pc[start],
+                                 cm, res + start, st + start, &err) != ZJ_OK)
+                zjr_stop(&err);
+        }
+        start = end;
+    }
+    for (i = 0; i < len; i++)
+        nbad += st[i] != ZJ_OK;
+
+    out = PROTECT(zjr_named_list(8, names));
+    SET_VECTOR_ELT(out, 0, est = Rf_allocVector(REALSXP, len));
+    SET_VECTOR_ELT(out, 1, lo = Rf_allocVector(REALSXP, len));
+    SET_VECTOR_ELT(out, 2, hi = Rf_allocVector(REALSXP, len));
+    SET_VECTOR_ELT(out, 3, zjr_str1(zj_ci_method_name(cm)));
+    SET_VECTOR_ELT(out, 4, bad = Rf_allocVector(INTSXP, nbad));
+    SET_VECTOR_ELT(out, 5, stc = Rf_allocVector(STRSXP, nbad));
+    SET_VECTOR_ELT(out, 6, rzh = Rf_allocVector(STRSXP, nbad));
+    SET_VECTOR_ELT(out, 7, ren = Rf_allocVector(STRSXP, nbad));
+    for (i = 0, b = 0; i < len; i++) {
+        if (st[i] == ZJ_OK) {
+            REAL(est)[i] = res[i].estimate;
+            REAL(lo)[i] = res[i].lower;
+            REAL(hi)[i] = res[i].upper;
+            continue;
+        }
+        REAL(est)[i] = REAL(lo)[i] = REAL(hi)[i] = NA_REAL;
+        INTEGER(bad)[b] = (int)(i + 1);
+        if (ISNAN(px[i]) || ISNAN(pn[i]) || ISNAN(pc[i])) {
+            SET_STRING_ELT(stc, b, zjr_char("missing"));
+            SET_STRING_ELT(rzh, b, zjr_char(NA_ZH));
+            SET_STRING_ELT(ren, b, zjr_char(NA_EN));
+        } else {
+            /* The batch gives only the code: ask for this element's message. */
+            zj_rate one;
+            zj_error err;
+            zj_error_clear(&err);
+            zj_rate_ci(px[i], pn[i], pc[i], cm, &one, &err);
+            SET_STRING_ELT(stc, b, zjr_char(zj_code_name(st[i])));
+            SET_STRING_ELT(rzh, b, zjr_char(err.message_zh));
+            SET_STRING_ELT(ren, b, zjr_char(err.message_en));
+        }
+        b++;
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP zjr_pooled(SEXP x, SEXP n, SEXP conf, SEXP method)
+{
+    static const char *const names[] = {"x", "n", "estimate", "lower", "upper", "method",
+                                        "mean_of_rates", "groups", "status",
+                                        "reason_zh", "reason_en"};
+    static const SEXPTYPE types[] = {REALSXP, REALSXP, REALSXP, REALSXP, REALSXP, STRSXP,
+                                     REALSXP, INTSXP, STRSXP, STRSXP, STRSXP};
+    R_xlen_t len, i;
+    zj_ci_method cm;
+    zj_pooled res;
+    zj_error err;
+    zj_code rc;
+    SEXP out;
+    int k, has_na = 0;
+
+    zjr_need_real(x, "x", -1);
+    len = XLENGTH(x);
+    zjr_need_real(n, "n", len);
+    zjr_need_real(conf, "conf.level", 1);
+    cm = parse_method(method);
+    for (i = 0; i < len; i++)
+        if (ISNAN(REAL(x)[i]) || ISNAN(REAL(n)[i]))
+            has_na = 1;
+
+    out = PROTECT(columns(11, names, types, 1));
+    SET_STRING_ELT(VECTOR_ELT(out, 5), 0, zjr_char(zj_ci_method_name(cm)));
+    INTEGER(VECTOR_ELT(out, 7))[0] = (int)len;
+    memset(&res, 0, sizeof res);
+    zj_error_clear(&err);
+    if (has_na || ISNAN(REAL(conf)[0])) {
+        rc = ZJ_ERR_ARG;
+        set_missing(out, 8, 0);
+    } else {
+        rc = zj_rate_pooled(REAL(x), REAL(n), (size_t)len, REAL(conf)[0], cm, &res, &err);
+        if (rc != ZJ_OK && call_level(&err)) {
+            UNPROTECT(1);
+            zjr_stop(&err);
+        }
+        set_reason(out, 8, 0, rc, err.message_zh, err.message_en);
+    }
+    if (rc == ZJ_OK) {
+        REAL(VECTOR_ELT(out, 0))[0] = res.pooled.x;
+        REAL(VECTOR_ELT(out, 1))[0] = res.pooled.n;
+        REAL(VECTOR_ELT(out, 2))[0] = res.pooled.estimate;
+        REAL(VECTOR_ELT(out, 3))[0] = res.pooled.lower;
+        REAL(VECTOR_ELT(out, 4))[0] = res.pooled.upper;
+        REAL(VECTOR_ELT(out, 6))[0] = na_if_nan(res.mean_of_rates);
+        INTEGER(VECTOR_ELT(out, 7))[0] = (int)res.groups;
+    } else {
+        for (k = 0; k < 7; k++)
+            if (k != 5)
+                REAL(VECTOR_ELT(out, k))[0] = NA_REAL;
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf, SEXP correct)
+{
+    static const char *const names[] = {"p1", "p2", "estimate", "lower", "upper",
+                                        "statistic", "p.value", "status", "reason_zh",
+                                        "reason_en"};
+    static const SEXPTYPE types[] = {REALSXP, REALSXP, REALSXP, REALSXP, REALSXP,
+                                     REALSXP, REALSXP, STRSXP, STRSXP, STRSXP};
+    R_xlen_t len, i;
+    double cl;
+    int corr, k;
+    SEXP out;
+
+    zjr_need_real(x1, "x1", -1);
+    len = XLENGTH(x1);
+    zjr_need_real(n1, "n1", len);
+    zjr_need_real(x2, "x2", len);
+    zjr_need_real(n2, "n2", len);
+    zjr_need_real(conf, "conf.level", 1);
+    zjr_need_lgl(correct, "correct", 1);
+    cl = REAL(conf)[0];
+    corr = LOGICAL(correct)[0];
+    if (corr == NA_LOGICAL)
+        zjr_arg_error("correct", "TRUE or FALSE", "TRUE \xE6\x88\x96 FALSE");
+
+    out = PROTECT(columns(10, names, types, len));
+    for (i = 0; i < len; i++) {
+        double a = REAL(x1)[i], b = REAL(n1)[i], c = REAL(x2)[i], d = REAL(n2)[i];
+        zj_rate_diff r;
+        zj_error err;
+        zj_code rc = ZJ_ERR_ARG;
+
+        zj_error_clear(&err);
+        if (ISNAN(a) || ISNAN(b) || ISNAN(c) || ISNAN(d) || ISNAN(cl)) {
+            set_missing(out, 7, i);
+        } else {
+            rc = zj_rate_difference(a, b, c, d, cl, corr, &r, &err);
+            if (rc != ZJ_OK && call_level(&err)) {
+                UNPROTECT(1);
+                zjr_stop(&err);
+            }
+            set_reason(out, 7, i, rc, err.message_zh, err.message_en);
+        }
+        if (rc == ZJ_OK) {
+            REAL(VECTOR_ELT(out, 0))[i] = r.p1;
+            REAL(VECTOR_ELT(out, 1))[i] = r.p2;
+            REAL(VECTOR_ELT(out, 2))[i] = r.diff;
+            REAL(VECTOR_ELT(out, 3))[i] = r.lower;
+            REAL(VECTOR_ELT(out, 4))[i] = r.upper;
+            REAL(VECTOR_ELT(out, 5))[i] = na_if_nan(r.statistic);
+            REAL(VECTOR_ELT(out, 6))[i] = na_if_nan(r.p_value);
+        } else {
+            for (k = 0; k < 7; k++)
+                REAL(VECTOR_ELT(out, k))[i] = NA_REAL;
+        }
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+/* ---- score vectors ------------------------------------------------------ */
+
+SEXP zjr_scores(SEXP scores, SEXP pass_mark, SEXP excellent_mark)
+{
+    static const char *const names[] = {"valid", "missing", "mean", "sd", "min", "max",
+                                        "passed", "excellent", "pass_rate",
+                                        "excellent_rate", "pass_mark", "excellent_mark",
+                                        "status", "reason_zh", "reason_en"};
+    static const SEXPTYPE types[] = {INTSXP, INTSXP, REALSXP, REALSXP, REALSXP, REALSXP,
+                                     INTSXP, INTSXP, REALSXP, REALSXP, REALSXP, REALSXP,
+                                     STRSXP, STRSXP, STRSXP};
+    zj_score_summary s;
+    zj_error err;
+    zj_code rc;
+    SEXP out;
+    int k;
+
+    zjr_need_real(scores, "scores", -1);
+    zjr_need_real(pass_mark, "pass_mark", 1);
+    zjr_need_real(excellent_mark, "excellent_mark", 1);
+    memset(&s, 0, sizeof s);
+    zj_error_clear(&err);
+    /* R's NA_real_ is a NaN: the core counts it as a missing score. */
+    rc = zj_scores_summarize(REAL(scores), (size_t)XLENGTH(scores), REAL(pass_mark)[0],
+                             REAL(excellent_mark)[0], &s, &err);
+    if (rc != ZJ_OK && call_level(&err))
+        zjr_stop(&err);
+    out = PROTECT(columns(15, names, types, 1));
+    if (rc == ZJ_OK) {
+        INTEGER(VECTOR_ELT(out, 0))[0] = (int)s.valid;
+        INTEGER(VECTOR_ELT(out, 1))[0] = (int)s.missing;
+        REAL(VECTOR_ELT(out, 2))[0] = na_if_nan(s.mean);
+        REAL(VECTOR_ELT(out, 3))[0] = na_if_nan(s.sd);
+        REAL(VECTOR_ELT(out, 4))[0] = na_if_nan(s.min);
+        REAL(VECTOR_ELT(out, 5))[0] = na_if_nan(s.max);
+        INTEGER(VECTOR_ELT(out, 6))[0] = (int)s.passed;
+        INTEGER(VECTOR_ELT(out, 7))[0] = (int)s.excellent;
+        REAL(VECTOR_ELT(out, 8))[0] = na_if_nan(s.pass_rate);
+        REAL(VECTOR_ELT(out, 9))[0] = na_if_nan(s.excellent_rate);
+        REAL(VECTOR_ELT(out, 10))[0] = s.pass_mark;
+        REAL(VECTOR_ELT(out, 11))[0] = s.excellent_mark;
+    } else {
+        for (k = 0; k < 12; k++) {
+            SEXP col = VECTOR_ELT(out, k);
+            if (TYPEOF(col) == INTSXP)
+                INTEGER(col)[0] = NA_INTEGER;
+            else
+                REAL(col)[0] = NA_REAL;
+        }
+        REAL(VECTOR_ELT(out, 10))[0] = REAL(pass_mark)[0];
+        REAL(VECTOR_ELT(out, 11))[0] = REAL(excellent_mark)[0];
+    }
+    set_reason(out, 12, 0, rc, err.message_zh, err.message_en);
+    UNPROTECT(1);
+    return out;
+}
+
+/* ---- plain ratios --------------------------------------------------------- */
+
+SEXP zjr_completion(SEXP actual, SEXP plan)
+{
+    static const char *const names[] = {"rate", "status", "reason_zh", "reason_en"};
+    static const SEXPTYPE types[] = {REALSXP, STRSXP, STRSXP, STRSXP};
+    R_xlen_t len, i;
+    SEXP out;
+
+    zjr_need_real(actual, "actual", -1);
+    len = XLENGTH(actual);
+    zjr_need_real(plan, "plan", len);
+    out = PROTECT(columns(4, names, types, len));
+    for (i = 0; i < len; i++) {
+        double a = REAL(actual)[i], p = REAL(plan)[i], v = NA_REAL;
+        zj_error err;
+        zj_code rc;
+
+        zj_error_clear(&err);
+        if (ISNAN(a) || ISNAN(p)) {
+            set_missing(out, 1, i);
+        } else {
+            rc = zj_completion_rate(a, p, &v, &err);
+            if (rc != ZJ_OK)
+                v = NA_REAL;
+            set_reason(out, 1, i, rc, err.message_zh, err.message_en);
+        }
+        REAL(VECTOR_ELT(out, 0))[i] = v;
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP zjr_progression(SEXP graduates, SEXP to_zhuanke, SEXP to_benke)
+{
+    static const char *const names[] = {"zhuanke_rate", "benke_rate", "total_rate",
+                                        "status", "reason_zh", "reason_en"};
+    static const SEXPTYPE types[] = {REALSXP, REALSXP, REALSXP, STRSXP, STRSXP, STRSXP};
+    R_xlen_t len, i;
+    SEXP out;
+
+    zjr_need_real(graduates, "graduates", -1);
+    len = XLENGTH(graduates);
+    zjr_need_real(to_zhuanke, "to_zhuanke", len);
+    zjr_need_real(to_benke, "to_benke", len);
+    out = PROTECT(columns(6, names, types, len));
+    for (i = 0; i < len; i++) {
+        double g = REAL(graduates)[i], z = REAL(to_zhuanke)[i], b = REAL(to_benke)[i];
+        zj_progression p;
+        zj_error err;
+        zj_code rc = ZJ_ERR_ARG;
+
+        zj_error_clear(&err);
+        if (ISNAN(g) || ISNAN(z) || ISNAN(b)) {
+            set_missing(out, 3, i);
+        } else {
+            rc = zj_progression_rates(g, z, b, &p, &err);
+            set_reason(out, 3, i, rc, err.message_zh, err.message_en);
+        }
+        REAL(VECTOR_ELT(out, 0))[i] = rc == ZJ_OK ? p.zhuanke_rate : NA_REAL;
+        REAL(VECTOR_ELT(out, 1))[i] = rc == ZJ_OK ? p.benke_rate : NA_REAL;
+        REAL(VECTOR_ELT(out, 2))[i] = rc == ZJ_OK ? p.total_rate : NA_REAL;
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP zjr_transfer(SEXP transferred, SEXP cohort)
+{
+    static const char *const names[] = {"rate", "status", "reason_zh", "reason_en"};
+    static const SEXPTYPE types[] = {REALSXP, STRSXP, STRSXP, STRSXP};
+    R_xlen_t len, i;
+    SEXP out;
+
+    zjr_need_real(transferred, "transferred", -1);
+    len = XLENGTH(transferred);
+    zjr_need_real(cohort, "cohort", len);
+    out = PROTECT(columns(4, names, types, len));
+    for (i = 0; i < len; i++) {
+        double t = REAL(transferred)[i], c = REAL(cohort)[i], v = NA_REAL;
+        zj_error err;
+        zj_code rc;
+
+        zj_error_clear(&err);
+        if (ISNAN(t) || ISNAN(c)) {
+            set_missing(out, 1, i);
+        } else {
+            rc = zj_transfer_rate(t, c, &v, &err);
+            if (rc != ZJ_OK)
+                v = NA_REAL;
+            set_reason(out, 1, i, rc, err.message_zh, err.message_en);
+        }
+        REAL(VECTOR_ELT(out, 0))[i] = v;
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+/* ---- composites ------------------------------------------------------------ */
+
+/* scores: a double matrix (rows x components, R's column-major order). */
+SEXP zjr_composite(SEXP scores, SEXP weights)
+{
+    static const char *const names[] = {"composite", "status", "reason_zh", "reason_en"};
+    static const SEXPTYPE types[] = {REALSXP, STRSXP, STRSXP, STRSXP};
+    SEXP dim, out;
+    R_xlen_t rows, comps, i, j;
+    double *rm, *res;
+    zj_code *st;
+    zj_error err;
+
+    zjr_need_real(scores, "scores", -1);
+    dim = Rf_getAttrib(scores, R_DimSymbol);
+    if (TYPEOF(dim) != INTSXP || XLENGTH(dim) != 2)
+        zjr_arg_error("scores", "a numeric matrix or data frame (rows x components)",
+                      "\xE6\x95\xB0\xE5\x80\xBC\xE7\x9F\xA9\xE9\x98\xB5\xE6\x88\x96\xE6\x95\xB0\xE6\x8D\xAE\xE6\xA1\x86"); /* 数值矩阵或数据框 */
+    rows = INTEGER(dim)[0];
+    comps = INTEGER(dim)[1];
+    zjr_need_real(weights, "weights", comps);
+    rm = (double *)R_alloc((size_t)(rows * comps) + 1, sizeof(double));
+    res = (double *)R_alloc((size_t)rows + 1, sizeof(double));
+    st = (zj_code *)R_alloc((size_t)rows + 1, sizeof(zj_code));
+    for (i = 0; i < rows; i++)
+        for (j = 0; j < comps; j++)
+            rm[i * comps + j] = REAL(scores)[i + j * rows];
+    zj_error_clear(&err);
+    if (zj_composite_batch(rm, (size_t)rows, REAL(weights), (size_t)comps, res, st, &err) != ZJ_OK)
+        zjr_stop(&err);
+    out = PROTECT(columns(4, names, types, rows));
+    for (i = 0; i < rows; i++) {
+        if (st[i] == ZJ_OK) {
+            REAL(VECTOR_ELT(out, 0))[i] = res[i];
+            set_reason(out, 1, i, ZJ_OK, NULL, NULL);
+        } else {
+            double one;
+            REAL(VECTOR_ELT(out, 0))[i] = NA_REAL;
+            zj_error_clear(&err);
+            zj_composite(rm + i * comps, REAL(weights), (size_t)comps, &one, &err);
+            set_reason(out, 1, i, st[i], err.message_zh, err.message_en);
+        }
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+/* ---- grade distributions ------------------------------------------------------ */
+
+SEXP zjr_grades(SEXP grades, SEXP conclusions)
+{
+    enum { NG = ZJ_GRADE_SCALE_SIZE };
+    const char *names[NG + 8];
+    SEXPTYPE types[NG + 8];
+    zj_grade_distribution dist;
+    const char **g, **c = NULL;
+    R_xlen_t len, i;
+    zj_error err;
+    zj_code rc;
+    SEXP out;
+    int k;
+
+    zjr_need_str(grades, "grade", -1);
+    len = XLENGTH(grades);
+    if (conclusions != R_NilValue)
+        zjr_need_str(conclusions, "conclusion", len);
+    g = (const char **)R_alloc((size_t)len + 1, sizeof(char *));
+    for (i = 0; i < len; i++)
+        g[i] = zjr_utf8_at(grades, i, "grade");
+    if (conclusions != R_NilValue) {
+        c = (const char **)R_alloc((size_t)len + 1, sizeof(char *));
+        for (i = 0; i < len; i++)
+            c[i] = zjr_utf8_at(conclusions, i, "conclusion");
+    }
+    for (k = 0; k < NG; k++) {
+        names[k] = zj_grade_label((size_t)k);
+        types[k] = INTSXP;
+    }
+    names[NG] = "passed"; names[NG + 1] = "yellow"; names[NG + 2] = "missing";
+    names[NG + 3] = "total"; names[NG + 4] = "pass_share";
+    names[NG + 5] = "status"; names[NG + 6] = "reason_zh"; names[NG + 7] = "reason_en";
+    for (k = NG; k < NG + 4; k++)
+        types[k] = INTSXP;
+    types[NG + 4] = REALSXP;
+    types[NG + 5] = types[NG + 6] = types[NG + 7] = STRSXP;
+
+    memset(&dist, 0, sizeof dist);
+    zj_error_clear(&err);
+    rc = zj_grade_distribution_count(g, c, (size_t)len, &dist, &err);
+    out = PROTECT(columns(NG + 8, names, types, 1));
+    for (k = 0; k < NG; k++)
+        INTEGER(VECTOR_ELT(out, k))[0] = rc == ZJ_OK ? (int)dist.counts[k] : NA_INTEGER;
+    INTEGER(VECTOR_ELT(out, NG))[0] = rc == ZJ_OK ? (int)dist.passed : NA_INTEGER;
+    INTEGER(VECTOR_ELT(out, NG + 1))[0] = rc == ZJ_OK ? (int)dist.yellow : NA_INTEGER;
+    INTEGER(VECTOR_ELT(out, NG + 2))[0] = rc == ZJ_OK ? (int)dist.missing : NA_INTEGER;
+    INTEGER(VECTOR_ELT(out, NG + 3))[0] = rc == ZJ_OK ? (int)dist.total : NA_INTEGER;
+    REAL(VECTOR_ELT(out, NG + 4))[0] = rc == ZJ_OK ? na_if_nan(dist.pass_share) : NA_REAL;
+    set_reason(out, NG + 5, 0, rc, err.message_zh, err.message_en);
+    UNPROTECT(1);
+    return out;
+}

@@ -1,0 +1,4 @@
+library(testthat)
+library(zhijiao)
+
+test_check("zhijiao")

@@ -1,0 +1,190 @@
+# Intervals checked against R's own tests and independent formulas.
+
+x <- c(0, 1, 5, 50, 97, 100, 3138, 397)
+n <- c(10, 10, 10, 100, 100, 100, 3953, 3953)
+
+test_that("wilson matches prop.test(correct = FALSE)", {
+    r <- zj_rate(x, n)
+    for (i in seq_along(x)) {
+        ref <- suppressWarnings(prop.test(x[i], n[i], correct = FALSE))$conf.int
+        expect_equal(c(r$lower[i], r$upper[i]), as.numeric(ref), tolerance = 1e-9)
+    }
+    expect_equal(r$estimate, x / n)
+    expect_identical(r$method, rep("wilson", length(x)))
+    expect_identical(r$status, rep("ok", length(x)))
+    expect_true(all(is.na(r$reason_en)))
+})
+
+test_that("wilson-cc matches prop.test(correct = TRUE), also at other levels", {
+    for (cl in c(0.9, 0.95, 0.99)) {
+        r <- zj_rate(x, n, method = "wilson-cc", conf.level = cl)
+        for (i in seq_along(x)) {
+            ref <- suppressWarnings(prop.test(x[i], n[i], conf.level = cl))$conf.int
+            expect_equal(c(r$lower[i], r$upper[i]), as.numeric(ref), tolerance = 1e-9)
+        }
+    }
+})
+
+test_that("clopper-pearson matches binom.test; 'exact' is an alias", {
+    r <- zj_rate(x, n, method = "exact")
+    expect_identical(r$method, rep("clopper-pearson", length(x)))
+    for (i in seq_along(x)) {
+        ref <- binom.test(x[i], n[i])$conf.int
+        expect_equal(c(r$lower[i], r$upper[i]), as.numeric(ref), tolerance = 1e-9)
+    }
+})
+
+test_that("jeffreys, agresti-coull and wald match their formulas", {
+    z <- qnorm(0.975)
+    j <- zj_rate(x, n, method = "jeffreys")
+    lo <- ifelse(x == 0, 0, qbeta(0.025, x + 0.5, n - x + 0.5))
+    hi <- ifelse(x == n, 1, qbeta(0.975, x + 0.5, n - x + 0.5))
+    expect_equal(j$lower, lo, tolerance = 1e-9)
+    expect_equal(j$upper, hi, tolerance = 1e-9)
+
+    a <- zj_rate(x, n, method = "agresti-coull")
+    nt <- n + z^2
+    pt <- (x + z^2 / 2) / nt
+    expect_equal(a$lower, pmax(0, pt - z * sqrt(pt * (1 - pt) / nt)), tolerance = 1e-9)
+    expect_equal(a$upper, pmin(1, pt + z * sqrt(pt * (1 - pt) / nt)), tolerance = 1e-9)
+
+    w <- zj_rate(x, n, method = "asymptotic")
+    p <- x / n
+    expect_identical(unique(w$method), "wald")
+    expect_equal(w$lower, pmax(0, p - z * sqrt(p * (1 - p) / n)), tolerance = 1e-9)
+    expect_equal(w$upper, pmin(1, p + z * sqrt(p * (1 - p) / n)), tolerance = 1e-9)
+})
+
+test_that("clopper-pearson and wald agree with survey::svyciprop on a simple random sample", {
+    skip_if_not_installed("survey")
+    d <- data.frame(y = c(rep(1, 30), rep(0, 70)))
+    # With N = n^2 the finite-population correction (1 - 1/n) turns the
+    # design variance p(1-p)/(n-1) into p(1-p)/n, so the Korn-Graubard
+    # ("beta") interval's effective sample size is exactly n = 100.
+    des <- survey::svydesign(ids = ~1, data = d, fpc = rep(100^2, 100))
+    ci <- attr(survey::svyciprop(~y, des, method = "beta"), "ci")
+    r <- zj_rate(30, 100, method = "clopper-pearson")
+    expect_equal(c(r$lower, r$upper), as.numeric(ci), tolerance = 1e-9)
+    # "mean" is the Wald interval with a t quantile (df = n - 1)
+    m <- attr(survey::svyciprop(~y, des, method = "mean"), "ci")
+    w <- zj_rate(30, 100, method = "wald")
+    expect_equal((w$upper - w$lower) / diff(as.numeric(m)), qnorm(0.975) / qt(0.975, 99),
+                 tolerance = 1e-9)
+})
+
+test_that("method = 'all' stacks one block per method, as binom.confint does", {
+    r <- zj_rate(c(3, 7), 10, method = "all")
+    expect_identical(nrow(r), 12L)
+    expect_identical(unique(r$method), zj_ci_methods())
+    expect_identical(r$x, rep(c(3, 7), 6))
+    expect_named(r, c("x", "n", "estimate", "lower", "upper", "method", "conf.level",
+                      "status", "reason_zh", "reason_en"))
+    expect_s3_class(r, "zj_rates")
+})
+
+test_that("arguments are recycled and groups kept", {
+    r <- zj_rate(c(1, 2, 3, 4), 10, conf.level = c(0.9, 0.95), group = c("a", "b", "c", "d"))
+    expect_identical(r$n, rep(10, 4))
+    expect_identical(r$conf.level, c(0.9, 0.95, 0.9, 0.95))
+    expect_identical(r$group, c("a", "b", "c", "d"))
+    expect_equal(r$lower[3], suppressWarnings(prop.test(3, 10, conf.level = 0.9,
+                                                        correct = FALSE))$conf.int[1])
+    expect_warning(zj_rate(1:3, c(10, 10)), "multiple")
+    expect_identical(nrow(zj_rate(numeric(), 10)), 0L)
+    expect_identical(nrow(zj_rate(1L, 10L)), 1L)
+})
+
+test_that("NA and impossible counts give NA with a reason, never an error", {
+    r <- zj_rate(c(NA, 12, 3, 2.5, -1, 1), c(10, 10, 0, 10, 10, NA))
+    expect_true(all(is.na(r$estimate)))
+    expect_true(all(is.na(r$lower)) && all(is.na(r$upper)))
+    expect_identical(r$status, c("missing", "argument", "argument", "argument", "argument", "missing"))
+    expect_true(all(nzchar(r$reason_en)) && all(nzchar(r$reason_zh)))
+    expect_match(r$reason_en[2], "greater than")
+    expect_identical(Encoding(r$reason_zh[2]), "UTF-8")
+    r <- zj_rate(5, 10, conf.level = NA)
+    expect_identical(r$status, "missing")
+})
+
+test_that("bad arguments are zhijiao_errors naming the argument", {
+    expect_arg_error(zj_rate("1", 10), "x")
+    expect_arg_error(zj_rate(1, list(10)), "n")
+    expect_arg_error(zj_rate(1, factor(10)), "n")
+    expect_arg_error(zj_rate(1, 10, conf.level = "0.95"), "conf.level")
+    e <- expect_arg_error(zj_rate(1, 10, conf.level = 1.5), "conf")
+    expect_identical(e$code, "argument")
+    expect_match(conditionMessage(e), "0.95")
+    expect_arg_error(zj_rate(1, 10, method = "bayes"), "method")
+    expect_arg_error(zj_rate(1, 10, method = NA), "method")
+    expect_arg_error(zj_rate(1, 10, method = 1), "method")
+    expect_arg_error(zj_rate(1, 10, group = list("a")), "group")
+})
+
+test_that("zj_ci_methods lists the library's methods", {
+    expect_identical(zj_ci_methods(), c("wilson", "wilson-cc", "clopper-pearson",
+                                        "agresti-coull", "jeffreys", "wald"))
+})
+
+test_that("pooled rates: sum(x)/sum(n) with its interval, and the mean of rates apart", {
+    p <- zj_pooled(c(90, 45, 12), c(100, 50, 40))
+    expect_identical(p$x, 147)
+    expect_identical(p$n, 190)
+    ref <- prop.test(147, 190, correct = FALSE)$conf.int
+    expect_equal(c(p$lower, p$upper), as.numeric(ref), tolerance = 1e-9)
+    expect_equal(p$mean_of_rates, mean(c(0.9, 0.9, 0.3)))
+    expect_identical(p$groups, 3L)
+
+    g <- zj_pooled(c(90, 45, 12, 30), c(100, 50, 40, 31), by = c("a", "a", "b", "b"),
+                   method = "clopper-pearson")
+    expect_identical(g$group, c("a", "b"))
+    expect_equal(g$lower[2], binom.test(42, 71)$conf.int[1], tolerance = 1e-9)
+    g2 <- zj_pooled(1:4, 10, by = data.frame(s = c(1, 1, 2, 2), y = c(1, 2, 1, 2)))
+    expect_identical(names(g2)[1:2], c("s", "y"))
+    expect_identical(nrow(g2), 4L)
+})
+
+test_that("pooled rates: NA and n = 0 give NA with a reason; na.rm drops NA", {
+    p <- zj_pooled(c(1, NA), c(10, 10))
+    expect_true(is.na(p$estimate))
+    expect_identical(p$status, "missing")
+    expect_identical(zj_pooled(c(1, NA), c(10, 10), na.rm = TRUE)$x, 1)
+    p <- zj_pooled(c(1, 0), c(10, 0))
+    expect_identical(p$status, "argument")
+    expect_match(p$reason_en, "0")
+})
+
+test_that("pooled rates: bad arguments", {
+    expect_arg_error(zj_pooled("1", 10), "x")
+    expect_arg_error(zj_pooled(1, "10"), "n")
+    expect_arg_error(zj_pooled(1, 10, conf.level = c(0.9, 0.95)), "conf.level")
+    expect_arg_error(zj_pooled(1, 10, conf.level = 2), "conf")
+    expect_arg_error(zj_pooled(1, 10, method = c("wilson", "wald")), "method")
+    expect_arg_error(zj_pooled(1, 10, by = 1:3), "by")
+    expect_arg_error(zj_pooled(1, 10, na.rm = NA), "na.rm")
+})
+
+test_that("rate differences match prop.test on two samples", {
+    for (correct in c(TRUE, FALSE)) {
+        d <- zj_rate_diff(c(3138, 40), c(3953, 50), c(2980, 20), c(3900, 45), correct = correct)
+        for (i in 1:2) {
+            ref <- suppressWarnings(prop.test(c(d$x1[i], d$x2[i]), c(d$n1[i], d$n2[i]),
+                                              correct = correct))
+            expect_equal(c(d$lower[i], d$upper[i]), as.numeric(ref$conf.int), tolerance = 1e-9)
+            expect_equal(d$statistic[i], unname(ref$statistic), tolerance = 1e-9)
+            expect_equal(d$p.value[i], ref$p.value, tolerance = 1e-9)
+            expect_equal(d$estimate[i], unname(ref$estimate[1] - ref$estimate[2]))
+        }
+    }
+    d <- zj_rate_diff(c(1, NA, 5), 10, 2, c(10, 10, 0))
+    expect_identical(d$status, c("ok", "missing", "argument"))
+    expect_true(is.na(d$estimate[3]) && nzchar(d$reason_en[3]))
+})
+
+test_that("rate differences: bad arguments", {
+    expect_arg_error(zj_rate_diff("1", 2, 1, 2), "x1")
+    expect_arg_error(zj_rate_diff(1, "2", 1, 2), "n1")
+    expect_arg_error(zj_rate_diff(1, 2, "1", 2), "x2")
+    expect_arg_error(zj_rate_diff(1, 2, 1, "2"), "n2")
+    expect_arg_error(zj_rate_diff(1, 2, 1, 2, conf.level = 0), "conf")
+    expect_arg_error(zj_rate_diff(1, 2, 1, 2, correct = "yes"), "correct")
+})

@@ -1,0 +1,324 @@
+#!/usr/bin/python3
+"""calc_cases.py — the Calc add-in's test sheet and its expected values.
+
+  calc_cases.py gen SHEET.fods EXPECT.json   writes a flat ODF sheet whose
+      formulas call the add-in's functions, and the CLI's answer for every
+      cell (computed here by running `zhijiao`, $ZJ_CLI, on the same input)
+  calc_cases.py compare EXPECT.json RESULT.csv   compares the cells Calc
+      computed (the sheet converted to CSV headlessly) with those answers
+
+Numbers must agree to 1e-12 relative (both sides print 15 significant
+digits of the same double); texts exactly; bad inputs must be Err:502.
+Layout: one case per row; results from column A, the case's input data
+from column P (so ranges can point at them); array results (plan table)
+at the bottom.
+"""
+import csv
+import json
+import os
+import subprocess
+import sys
+from xml.sax.saxutils import escape, quoteattr
+
+CLI = os.environ.get("ZJ_CLI", "zhijiao")
+DATA = os.environ.get("ZHIJIAO_DATA", "data")
+SRC = os.environ.get("ZJ_TEST_SRCDIR", ".")
+P = "ORG.ZHIJIAO.CALC.ZHIJIAO."
+DATA_COL = 15  # column P
+
+
+def cli(*args, ok=(0, 1)):
+    r = subprocess.run([CLI, "--data", DATA, *args, "--format", "json"],
+                       capture_output=True, text=True)
+    if r.returncode not in ok:
+        raise SystemExit("CLI failed: %s\n%s" % (" ".join(args), r.stderr))
+    return json.loads(r.stdout)
+
+
+def col(i):
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def q(s):
+    return '"' + s.replace('"', '""') + '"'
+
+
+class Sheet:
+    def __init__(self):
+        self.rows = []      # each: dict col -> ("f", formula, span) | ("v", value)
+        self.expect = []    # (row, col, kind, value, label)
+
+    def row(self):
+        self.rows.append({})
+        return len(self.rows) - 1
+
+    def data(self, r, values):
+        """Input cells from column P; returns the range reference."""
+        for k, v in enumerate(values):
+            self.rows[r][DATA_COL + k] = ("v", v)
+        return "[.%s%d:.%s%d]" % (col(DATA_COL), r + 1, col(DATA_COL + len(values) - 1), r + 1)
+
+    def formula(self, r, c, f, expect, label, span=None):
+        self.rows[r][c] = ("f", f, span)
+        if span is None:
+            self.expect.append((r, c, expect[0], expect[1], label))
+        else:
+            rows, cols = span
+            for i in range(rows):
+                for j in range(cols):
+                    kind, val = expect[i][j]
+                    self.expect.append((r + i, c + j, kind, val, "%s[%d,%d]" % (label, i, j)))
+
+    def fods(self):
+        out = ['<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2" '
+               'office:mimetype="application/vnd.oasis.opendocument.spreadsheet">\n'
+               '<office:body><office:spreadsheet><table:table table:name="Tests">\n']
+        for cells in self.rows:
+            out.append("<table:table-row>")
+            last = max(cells) if cells else -1
+            for c in range(last + 1):
+                cell = cells.get(c)
+                if cell is None:
+                    out.append("<table:table-cell/>")
+                elif cell[0] == "f":
+                    span = ""
+                    if cell[2]:
+                        span = (' table:number-matrix-rows-spanned="%d" '
+                                'table:number-matrix-columns-spanned="%d"' % cell[2])
+                    out.append("<table:table-cell table:formula=%s%s/>" % (quoteattr("of:=" + cell[1]), span))
+                else:
+                    v = cell[1]
+                    if v is None:
+                        out.append("<table:table-cell/>")
+                    elif isinstance(v, (int, float)):
+                        out.append('<table:table-cell office:value-type="float" office:value="%r"><text:p>%r</text:p></table:table-cell>' % (v, v))
+                    else:
+                        out.append('<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % escape(v))
+            out.append("</table:table-row>\n")
+        out.append("</table:table></office:spreadsheet></office:body></office:document>\n")
+        return "".join(out)
+
+
+def num(v):
+    return ("n", v) if v is not None else ("t", "")
+
+
+def build():
+    s = Sheet()
+    err = ("t", "Err:502")
+
+    # rates with intervals: every method, two levels
+    for x, n in [(3138, 3953), (0, 20), (20, 20), (1, 3)]:
+        for method in ["wilson", "wilson-cc", "clopper-pearson", "agresti-coull", "jeffreys", "wald"]:
+            for conf in [None, 0.9]:
+                args = ["rate", str(x), str(n), "--method", method] + (["--conf", str(conf)] if conf else [])
+                e = cli(*args)
+                r = s.row()
+                ref = s.data(r, [x, n, method] + ([conf] if conf else []))
+                a = "[.P%d];[.Q%d];[.R%d]" % (r + 1, r + 1, r + 1) + (";[.S%d]" % (r + 1) if conf else "")
+                lab = "rate %d/%d %s %s" % (x, n, method, conf)
+                s.formula(r, 0, P + "RATEESTIMATE(%s)" % a, num(e["rate"]), lab + " rate")
+                s.formula(r, 1, P + "RATELOWER(%s)" % a, num(e["lower"]), lab + " lower")
+                s.formula(r, 2, P + "RATEUPPER(%s)" % a, num(e["upper"]), lab + " upper")
+                s.formula(r, 3, P + "RATECI(%s)" % a, [[num(e["rate"]), num(e["lower"]), num(e["upper"])]],
+                          lab + " ci", span=(1, 3))
+                del ref
+    # bad inputs of the rate family: all Err:502
+    for args, lab in [('7;5', "x>n"), ('3;0', "n=0"), ('"abc";5', "text x"), ('1.5;5', "fractional x"),
+                      ('1;5;"nosuch"', "bad method"), ('1;5;"wilson";1.2', "conf>1"), ('-1;5', "negative x")]:
+        r = s.row()
+        for k, fn in enumerate(["RATEESTIMATE", "RATELOWER", "RATEUPPER"]):
+            s.formula(r, k, P + fn + "(" + args + ")", err, "bad rate " + lab + " " + fn)
+    # pooled rates over ranges
+    for xs, ns in [([12, 30, 7], [20, 41, 9]), ([3138], [3953])]:
+        e = cli("pooled", "--x", ",".join(map(str, xs)), "--n", ",".join(map(str, ns)))
+        r = s.row()
+        rx = s.data(r, xs + ns)
+        x_ref = "[.P%d:.%s%d]" % (r + 1, col(DATA_COL + len(xs) - 1), r + 1)
+        n_ref = "[.%s%d:.%s%d]" % (col(DATA_COL + len(xs)), r + 1, col(DATA_COL + 2 * len(xs) - 1), r + 1)
+        del rx
+        p = e["pooled"]
+        s.formula(r, 0, P + "POOLEDRATE(%s;%s)" % (x_ref, n_ref),
+                  [[num(p["rate"]), num(p["lower"]), num(p["upper"])]], "pooled %s" % xs, span=(1, 3))
+        s.formula(r, 3, P + "MEANOFRATES(%s;%s)" % (x_ref, n_ref), num(e["mean_of_rates"]), "mean of rates %s" % xs)
+    # difference of two rates
+    for a in [(30, 50, 20, 50), (3138, 3953, 3000, 3900)]:
+        for correct in [True, False]:
+            e = cli("diff", *map(str, a), "--correct" if correct else "--no-correct")
+            r = s.row()
+            lit = ";".join(map(str, a))
+            c = "TRUE()" if correct else "FALSE()"
+            s.formula(r, 0, P + "RATEDIFF(%s;0.95;%s)" % (lit, c),
+                      [[num(e["diff"]), num(e["lower"]), num(e["upper"])]], "diff %s %s" % (a, correct), span=(1, 3))
+            s.formula(r, 3, P + "RATEDIFFP(%s;%s)" % (lit, c), num(e["p_value"]), "diff p %s %s" % (a, correct))
+    # scores: empty cells are missing
+    marks = [72, 88, None, 59, 91, 60, 85]
+    e = cli("scores", "--values", ",".join("NA" if m is None else str(m) for m in marks))
+    r = s.row()
+    ref = s.data(r, marks)
+    s.formula(r, 0, P + "PASSRATE(%s)" % ref, num(e["pass_rate"]), "pass rate")
+    s.formula(r, 1, P + "EXCELLENTRATE(%s)" % ref, num(e["excellent_rate"]), "excellent rate")
+    s.formula(r, 2, P + "SCOREMEAN(%s)" % ref, num(e["mean"]), "score mean")
+    e2 = cli("scores", "--values", ",".join("NA" if m is None else str(m) for m in marks), "--pass", "70", "--excellent", "90")
+    s.formula(r, 3, P + "PASSRATE(%s;70)" % ref, num(e2["pass_rate"]), "pass rate 70")
+    s.formula(r, 4, P + "EXCELLENTRATE(%s;90)" % ref, num(e2["excellent_rate"]), "excellent rate 90")
+    # completion, progression, transfer, composite
+    r = s.row()
+    e = cli("completion", "2617", "2800")
+    s.formula(r, 0, P + "COMPLETIONRATE(2617;2800)", num(e["completion"]), "completion")
+    e = cli("progression", "1000", "600", "250")
+    s.formula(r, 1, P + "PROGRESSIONRATE(1000;600;250)", num(e["total_rate"]), "progression total")
+    s.formula(r, 2, P + "PROGRESSIONRATE(1000;600;250;\"zhuanke\")", num(e["zhuanke_rate"]), "progression zhuanke")
+    s.formula(r, 3, P + "PROGRESSIONRATE(1000;600;250;\"benke\")", num(e["benke_rate"]), "progression benke")
+    e = cli("transfer-rate", "180", "200")
+    s.formula(r, 4, P + "TRANSFERRATE(180;200)", num(e["rate"]), "transfer")
+    e = cli("composite", "--weights", "0.3,0.3,0.1,0.3", "--scores", "80,90,70,85")
+    ref = s.data(r, [80, 90, 70, 85, 0.3, 0.3, 0.1, 0.3])
+    sc = "[.P%d:.S%d]" % (r + 1, r + 1)
+    w = "[.T%d:.W%d]" % (r + 1, r + 1)
+    s.formula(r, 5, P + "COMPOSITESCORE(%s;%s)" % (sc, w), num(e["composite"]), "composite")
+    r = s.row()
+    for k, (f, lab) in enumerate([("COMPLETIONRATE(1;0)", "plan 0"), ("PROGRESSIONRATE(10;8;5)", "more than graduates"),
+                                  ("TRANSFERRATE(5;4)", "transfer > cohort"), ("COMPOSITESCORE(%s;[.P%d:.S%d])" % (sc, r, r), "weights not 1"),
+                                  ("PASSRATE(\"x\")", "text scores")]):
+        s.formula(r, k, P + f, err, "bad " + lab)
+
+    # the gtpy.admission check on the sample candidates, by reference
+    with open(os.path.join(DATA, "samples", "candidates.csv"), encoding="utf-8") as fh:
+        cands = list(csv.DictReader(fh))
+    fields = ["jurisdiction", "year", "has_qualification", "beijing_hukou", "score"]
+    for c in cands:
+        args = ["check", "gtpy.admission"]
+        for f in fields:
+            args += ["--" + f, c[f]]
+        e = cli(*args, ok=(0, 1, 2))
+        r = s.row()
+        vals = []
+        for f in fields:
+            v = c[f]
+            try:
+                vals.append(float(v) if f in ("year", "score") else v)
+            except ValueError:
+                vals.append(v)
+        # an empty field is given as "" (Calc passes an empty single cell
+        # to add-ins as 0, see plugin/README.md)
+        for k, v in enumerate(vals):
+            if v == "":
+                s.rows[r][DATA_COL + k] = ("f", '""', None)
+            else:
+                s.rows[r][DATA_COL + k] = ("v", int(v) if isinstance(v, float) and v.is_integer() else v)
+        a = ";".join("[.%s%d]" % (col(DATA_COL + k), r + 1) for k in range(len(fields)))
+        lab = "gtpy.admission %s" % c["id"]
+        if e["status"] != "ok":
+            out = err
+        elif e["eligible"] is None:
+            out = ("t", e["outcome_en"])
+        else:
+            out = ("n", 1 if e["eligible"] else 0)
+        s.formula(r, 0, P + "CHECKGTPYADMISSION(%s)" % a, out, lab + " outcome")
+        for k, lang in [(1, "en"), (2, "zh")]:
+            s.formula(r, k, P + "REASONSGTPYADMISSION(%s;%s)" % (a, q(lang)), ("t", reasons(e, lang)),
+                      lab + " reasons " + lang)
+        # the generic ZJ.CHECK with a names range and a values range
+        s.rows[r][DATA_COL + 6] = ("v", None)
+        for k, f in enumerate(fields):
+            s.rows[r][DATA_COL + 7 + k] = ("v", f)
+        names = "[.%s%d:.%s%d]" % (col(DATA_COL + 7), r + 1, col(DATA_COL + 11), r + 1)
+        values = "[.%s%d:.%s%d]" % (col(DATA_COL), r + 1, col(DATA_COL + 4), r + 1)
+        s.formula(r, 3, P + "CHECKOUTCOME(\"gtpy.admission\";%s;%s)" % (names, values), out, lab + " generic")
+
+    # plan look-ups, 2023 and 2024
+    for year in (2023, 2024):
+        plan = cli("plan", "--year", str(year))["entries"]
+        seen = {}
+        for p in plan:
+            seen[(p["school"], p["major"])] = seen.get((p["school"], p["major"]), 0) + 1
+        for p in plan[:12]:
+            if seen[(p["school"], p["major"])] != 1:
+                continue
+            r = s.row()
+            s.data(r, [p["school"], p["major"]])
+            a = "%d;[.P%d];[.Q%d]" % (year, r + 1, r + 1)
+            lab = "plan %d %s %s" % (year, p["school"], p["major"])
+            s.formula(r, 0, P + "PLANPLACES(%s)" % a, num(p["places"]) if p["places"] is not None else err, lab + " places")
+            s.formula(r, 1, P + "PLANPARTNER(%s)" % a, ("t", p["partner"]), lab + " partner")
+            s.formula(r, 2, P + "PLANPARTNERMAJOR(%s)" % a, ("t", p["partner_major"]), lab + " partner major")
+    r = s.row()
+    s.formula(r, 0, P + "PLANPLACES(2023;\"没有这所学校\";\"机电一体化技术\")", err, "plan unknown school")
+    s.formula(r, 1, P + "PLANPLACES(1999;\"a\";\"b\")", err, "plan year without table")
+
+    # a whole plan table as an array
+    plan = cli("plan", "--year", "2024")["entries"]
+    keys = ["year", "programme", "school", "major", "major_code", "partner", "partner_major", "places", "table", "line"]
+    exp = [[("t", k) for k in keys]]
+    for p in plan:
+        exp.append([num(p[k]) if k in ("year", "places", "line") else ("t", p[k]) for k in keys])
+    r = s.row()
+    for _ in range(len(exp) - 1):
+        s.row()
+    s.formula(r, 0, P + "PLANTABLE(2024)", exp, "plan table 2024", span=(len(exp), len(keys)))
+    return s
+
+
+def reasons(e, lang):
+    parts = []
+    for x in e["reasons"]:
+        if not x["decisive"]:
+            continue
+        t = x["message_" + lang]
+        if x.get("citation"):
+            t += ("（依据：%s）" if lang == "zh" else " (source: %s)") % x["citation"]
+        parts.append(t)
+    text = " | ".join(parts)
+    if e["status"] != "ok" or not e["reasons"]:
+        head = e["outcome_" + lang] or ""
+        text = head + (("：" if lang == "zh" else ": ") + text if e["reasons"] else "")
+    return text
+
+
+def compare(expect_path, csv_path):
+    with open(expect_path, encoding="utf-8") as fh:
+        expect = json.load(fh)
+    with open(csv_path, encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    bad = 0
+    for r, c, kind, val, label in expect:
+        got = rows[r][c] if r < len(rows) and c < len(rows[r]) else "<missing>"
+        if kind == "n":
+            try:
+                g = float(got)
+                ok = abs(g - val) <= 1e-12 * max(1.0, abs(val))
+            except ValueError:
+                ok = False
+        else:
+            ok = got == val
+        if not ok:
+            bad += 1
+            if bad <= 30:
+                print("FAIL %s (%s%d): got %r, CLI says %r" % (label, col(c), r + 1, got, val))
+    print("%d cells compared, %d differ" % (len(expect), bad))
+    return 1 if bad else 0
+
+
+def main():
+    if sys.argv[1] == "gen":
+        s = build()
+        with open(sys.argv[2], "w", encoding="utf-8") as fh:
+            fh.write(s.fods())
+        with open(sys.argv[3], "w", encoding="utf-8") as fh:
+            json.dump(s.expect, fh, ensure_ascii=False)
+        return 0
+    return compare(sys.argv[2], sys.argv[3])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,266 @@
+#!/bin/bash
+# run-fetch-tests.sh — `zhijiao refresh` and its HTTP layer against real
+# HTTP servers on 127.0.0.1 (nothing else is ever contacted):
+#
+#   lighttpd       serves the fixture mirror built by gen-site.py from the
+#                  bundled tables (the seeds' transcription) in a scratch dir
+#   fault_server.py  misbehaves on purpose (500, 429 + Retry-After, slow,
+#                  truncated, wrong Content-Type, redirect loop, redirect off
+#                  the allowed hosts, oversized body) and serves the mirror
+#                  slowly for the interrupted-refresh test
+#
+# Environment: ZJ_CLI (the built zhijiao), ZJ_FETCH_PROBE (the built
+# tests/fetch/fetch_probe), ZJ_TEST_SRCDIR (the source tree).  Writes only
+# under a mktemp directory.  Prints `ok NAME` / `FAIL NAME`, then
+# `N passed, N failed`; exits 1 on any failure, 77 (skip) when lighttpd or
+# python3 is missing.
+set -u
+
+srcdir=${ZJ_TEST_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+cli=${ZJ_CLI:-}
+probe=${ZJ_FETCH_PROBE:-}
+if [ -z "$cli" ] || [ ! -x "$cli" ] || [ -z "$probe" ] || [ ! -x "$probe" ]; then
+    echo "run-fetch-tests.sh: set ZJ_CLI and ZJ_FETCH_PROBE to the built programs" >&2
+    exit 2
+fi
+LIGHTTPD=$(command -v lighttpd || ls /usr/sbin/lighttpd 2>/dev/null || true)
+if [ -z "$LIGHTTPD" ] || ! command -v python3 >/dev/null 2>&1; then
+    echo "run-fetch-tests.sh: SKIP: needs lighttpd and python3 (packaging/install-deps.sh)" >&2
+    exit 77
+fi
+export LC_ALL=C.UTF-8 TZ=UTC
+# Never a proxy for the loopback tests.
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
+export no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/zj-fetch-tests.XXXXXX") || exit 2
+pids=""
+cleanup() {
+    for p in $pids; do kill "$p" 2>/dev/null; done
+    for p in $pids; do wait "$p" 2>/dev/null; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+pass=0
+fail=0
+ok() { echo "ok $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+
+# ---- servers ------------------------------------------------------------------
+python3 "$srcdir/tests/fetch/gen-site.py" "$srcdir" "$work/site" || { echo "gen-site.py failed" >&2; exit 1; }
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+PORT=$(free_port)
+cat >"$work/lighttpd.conf" <<EOF
+server.document-root = "$work/site"
+server.bind = "127.0.0.1"
+server.port = $PORT
+server.errorlog = "$work/lighttpd-error.log"
+server.modules = ()
+mimetype.assign = (".html" => "text/html", ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".pdf" => "application/pdf", ".txt" => "text/plain")
+EOF
+"$LIGHTTPD" -D -f "$work/lighttpd.conf" &
+pids="$pids $!"
+python3 "$srcdir/tests/fetch/fault_server.py" "$work/fault.port" "$work/site" 400 2>"$work/fault.log" &
+pids="$pids $!"
+for _ in $(seq 1 100); do
+    [ -s "$work/fault.port" ] && curl -s -o /dev/null "http://127.0.0.1:$PORT/robots.txt" && break
+    sleep 0.1
+done
+FPORT=$(cat "$work/fault.port" 2>/dev/null)
+if [ -z "$FPORT" ] || ! curl -s -o /dev/null "http://127.0.0.1:$PORT/robots.txt"; then
+    echo "run-fetch-tests.sh: the servers did not start" >&2
+    cat "$work/lighttpd-error.log" >&2 2>/dev/null
+    exit 1
+fi
+L=http://127.0.0.1:$PORT
+F=http://127.0.0.1:$FPORT
+
+# zhijiao refresh with a scratch cache and snapshot; output in $work/out, $work/err
+SNAP=$work/snap
+CACHE=$work/cache
+refresh() {
+    "$cli" refresh --cache-dir "$CACHE" --snapshot-dir "$SNAP" --rate-limit 0 "$@" \
+        >"$work/out" 2>"$work/err"
+    echo $?
+}
+has() { grep -qF -- "$1" "$work/out"; }
+
+# ---- the pipeline against the mirror --------------------------------------------
+st=$(refresh --base-url "$L/jw" --base-url "$L/bjeea" --lang en)
+if [ "$st" = 1 ] && has "gtpy_plan_2023     92" && has "threeplustwo_2024  75" &&
+   has "gtpy_plan_2024     11" && has "京教职成〔2023〕6号 附件" && has "京教函〔2024〕135号 附件" &&
+   [ "$(grep -c '^  finding derived' "$work/out")" = 3 ] &&
+   has "Changes against the current snapshot (与当前快照相比的变化): 178" &&
+   has "Snapshot updated" && [ -s "$SNAP/CURRENT" ]; then
+    ok cold-refresh-imports-xlsx-docx-gb18030-html
+else
+    bad cold-refresh-imports-xlsx-docx-gb18030-html "status $st; $(head -c 3000 "$work/out") $(cat "$work/err")"
+fi
+v1=$(cat "$SNAP/CURRENT" 2>/dev/null)
+csv=$SNAP/versions/$v1/tables/gtpy_plan_2023.csv
+if [ -f "$csv" ] && head -n1 "$csv" | grep -qx 'year,programme,row_kind,school,major,major_code,partner,partner_major,places,note,source_doc,source_url,retrieved_at' &&
+   grep -q '^2023,高本贯通,detail,北京电子科技职业学院,机电一体化技术,,北方工业大学,,60,,京教职成〔2023〕6号 附件,http://127.0.0.1:[0-9]*/jw/tzgg/202304/P020230407512345678901.xlsx,20[0-9-]*T[0-9:]*Z$' "$csv" &&
+   grep -q '^2023,,total,,,,,,2810,' "$csv" && grep -q '^2023,高本贯通,subtotal,,,,,,1920,' "$csv"; then
+    ok snapshot-rows-keep-source-url-and-retrieval-time
+else
+    bad snapshot-rows-keep-source-url-and-retrieval-time "$(head -n 3 "$csv" 2>&1)"
+fi
+if has "reading pdf attachments needs LibreOffice, but the soffice command was not found" ||
+   command -v soffice >/dev/null 2>&1; then
+    ok pdf-without-soffice-is-a-named-warning
+else
+    bad pdf-without-soffice-is-a-named-warning "$(grep warning "$work/out")"
+fi
+
+st=$(refresh --base-url "$L/jw" --base-url "$L/bjeea" --lang en)
+if [ "$st" = 1 ] && has "HTTP: 14 requests, 14 from the cache, 0 retries" && has "Nothing changed" &&
+   [ "$(cat "$SNAP/CURRENT")" = "$v1" ]; then
+    ok warm-refresh-all-304-nothing-changed
+else
+    bad warm-refresh-all-304-nothing-changed "status $st; $(tail -n 5 "$work/out")"
+fi
+
+st=$(refresh --base-url "$L/jw" --base-url "$L/bjeea" --offline --lang en)
+if [ "$st" = 1 ] && has "Offline: everything above comes from the download cache" && has "HTTP: 0 requests, 13 from the cache"; then
+    ok offline-from-cache-with-notice
+else
+    bad offline-from-cache-with-notice "status $st; $(tail -n 5 "$work/out")"
+fi
+st=$("$cli" refresh --cache-dir "$work/empty-cache" --snapshot-dir "$SNAP" --offline --base-url "$L/jw" \
+     >"$work/out" 2>"$work/err"; echo $?)
+if [ "$st" = 2 ] && grep -qF "no notice list page could be read" "$work/err" && [ "$(cat "$SNAP/CURRENT")" = "$v1" ]; then
+    ok offline-without-cache-fails-snapshot-kept
+else
+    bad offline-without-cache-fails-snapshot-kept "status $st; $(cat "$work/err")"
+fi
+
+# one year on: one row changed, one removed, one added; the subtotals were not updated
+st=$(refresh --base-url "$L/jw-v2" --dry-run --format json)
+if [ "$st" = 1 ] && python3 - "$work/out" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ch = sorted((c["change"], c["key"], c["before"].split(";")[0], c["after"].split(";")[0]) for c in d["changes"])
+want = sorted([
+    ("changed", "detail|高本贯通|北京电子科技职业学院|机电一体化技术|北方工业大学|", "places=60", "places=65"),
+    ("removed", "detail|高本贯通|北京工业职业技术学院|工程测量技术|北方工业大学|", "places=50", ""),
+    ("added", "detail|高本贯通|北京城市学院|数字媒体艺术|北京城市学院|", "", "places=30"),
+])
+assert ch == want, ch
+assert d["dry_run"] is True and d["committed"] is False
+kinds = sorted(f["kind"] for t in d["tables"] for f in t["findings"])
+assert "sum_mismatch" in kinds, kinds
+EOF
+then
+    [ "$(cat "$SNAP/CURRENT")" = "$v1" ] && ok dry-run-diff-by-key-snapshot-untouched ||
+        bad dry-run-diff-by-key-snapshot-untouched "CURRENT changed"
+else
+    bad dry-run-diff-by-key-snapshot-untouched "status $st; $(head -c 2000 "$work/out")"
+fi
+
+st=$(refresh --base-url "$L/jw-v2" --lang en)
+v2=$(cat "$SNAP/CURRENT")
+if [ "$st" = 1 ] && has "Changes against the current snapshot (与当前快照相比的变化): 3" && has "sum_mismatch" &&
+   [ "$v2" != "$v1" ] && [ "$(cat "$SNAP/PREVIOUS")" = "$v1" ] && [ -d "$SNAP/versions/$v1" ] &&
+   grep -q '^2024,3+2,detail' "$SNAP/versions/$v2/tables/threeplustwo_2024.csv"; then
+    ok refresh-commits-keeps-previous-and-unrefreshed-tables
+else
+    bad refresh-commits-keeps-previous-and-unrefreshed-tables "status $st; $(tail -n 8 "$work/out")"
+fi
+
+# a mirror whose only plan adds up and matches the snapshot: exit 0
+st=$(refresh --base-url "$L/jw-min" --lang en)
+if [ "$st" = 0 ] && has "Nothing changed" && [ "$(cat "$SNAP/CURRENT")" = "$v2" ]; then
+    ok clean-refresh-exit-0
+else
+    bad clean-refresh-exit-0 "status $st; $(tail -n 8 "$work/out")"
+fi
+
+# a refresh killed midway (the mirror answers after 400 ms each) leaves the old snapshot
+cp -r "$SNAP" "$work/snap-kill"
+"$cli" refresh --cache-dir "$work/cache-kill" --snapshot-dir "$work/snap-kill" --rate-limit 0 \
+    --base-url "$F/site/jw" >/dev/null 2>&1 &
+kpid=$!
+sleep 1.5
+kill -9 "$kpid" 2>/dev/null
+wait "$kpid" 2>/dev/null
+if [ "$(cat "$work/snap-kill/CURRENT")" = "$v2" ] && [ -f "$work/snap-kill/versions/$v2/tables.json" ] &&
+   SNAP=$work/snap-kill && st=$(refresh --base-url "$L/jw-min" --lang en) && [ "$st" = 0 ]; then
+    ok killed-refresh-leaves-snapshot-usable
+else
+    bad killed-refresh-leaves-snapshot-usable "CURRENT=$(cat "$work/snap-kill/CURRENT"); status ${st:-?}"
+fi
+SNAP=$work/snap
+# the slow mirror, run to the end, gives the same tables as lighttpd
+st=$("$cli" refresh --cache-dir "$work/cache-slow" --snapshot-dir "$work/snap-slow" --rate-limit 0 \
+     --base-url "$F/site/jw" --lang en >"$work/out" 2>"$work/err"; echo $?)
+if [ "$st" = 1 ] && has "gtpy_plan_2023     92" && has "Snapshot updated"; then
+    ok slow-mirror-completes
+else
+    bad slow-mirror-completes "status $st; $(tail -n 5 "$work/out") $(cat "$work/err")"
+fi
+
+# ---- faults, one request each (fetch_probe prints the exact outcome) -------------
+probe_is() {   # name, expected line (glob), probe args...
+    name=$1 want=$2
+    shift 2
+    got=$("$probe" --base "$F" "$@" 2>&1 | head -n 1)
+    # shellcheck disable=SC2254
+    case $got in
+        $want) ok "$name" ;;
+        *) bad "$name" "got: $got; want: $want" ;;
+    esac
+}
+probe_is fault-500-retried-then-ok 'rc=ok status=200 retries=2 cache=0 stale=0 len=35 err=' "$F/flaky/a"
+probe_is fault-500-gives-up 'rc=io status=500 retries=2 cache=0 stale=0 len=0 err=the server answered HTTP 500 (3 attempt(s))' \
+    --retries 2 "$F/always500"
+out=$("$probe" --base "$F" "$F/429/a")
+case $out in
+    "rc=ok status=200 retries=1 cache=0 stale=0 len=35 err="*)
+        ms=$(echo "$out" | sed -n 's/^elapsed_ms=//p')
+        [ "$ms" -ge 950 ] && ok fault-429-honours-retry-after || bad fault-429-honours-retry-after "elapsed $ms ms" ;;
+    *) bad fault-429-honours-retry-after "$out" ;;
+esac
+probe_is fault-slow-times-out 'rc=io status=0 retries=1 cache=0 stale=0 len=0 err=download failed after 2 attempt(s): Timeout was reached' \
+    --timeout-ms 700 --retries 1 "$F/slow"
+probe_is fault-truncated-body 'rc=io status=200 retries=1 cache=0 stale=0 len=0 err=download failed after 2 attempt(s): the response was truncated (fewer bytes than Content-Length)' \
+    --retries 1 "$F/truncated"
+probe_is fault-wrong-content-type 'rc=parse status=200 retries=0 cache=0 stale=0 len=0 err=wrong Content-Type: text/html (expected an attachment, not an HTML page)' \
+    --expect file "$F/wrongtype.xlsx"
+probe_is fault-redirect-loop 'rc=io status=302 retries=0 cache=0 stale=0 len=0 err=more than 5 redirects (a redirect loop?)' \
+    "$F/loop"
+probe_is fault-redirect-off-allowed-hosts 'rc=unsupported status=302 retries=0 cache=0 stale=0 len=0 err=redirected to a host that is not allowed: http://evil.example.invalid/x (see --allow-host)' \
+    "$F/offhost"
+probe_is fault-oversized-body 'rc=io status=200 retries=0 cache=0 stale=0 len=0 err=the response exceeds the limit of 1048576 bytes' \
+    --max-body 1048576 "$F/big"
+probe_is host-not-allowed-never-contacted 'rc=unsupported status=0 retries=0 cache=0 stale=0 len=0 err=the host is not allowed (see --allow-host)' \
+    "http://evil.example.invalid/"
+probe_is robots-disallow-honoured 'rc=unsupported status=0 retries=0 cache=0 stale=0 len=0 err=robots.txt disallows this URL' \
+    --robots "$F/private/x"
+"$probe" --base "$F" --cache "$work/pc" "$F/etag" >/dev/null
+probe_is conditional-get-304 'rc=ok status=304 retries=0 cache=1 stale=0 len=35 err=' --cache "$work/pc" "$F/etag"
+probe_is offline-from-cache 'rc=ok status=200 retries=0 cache=1 stale=1 len=35 err=' --cache "$work/pc" --offline "$F/etag"
+probe_is offline-not-cached 'rc=io status=0 retries=0 cache=0 stale=0 len=0 err=offline, and the URL is not in the cache' \
+    --cache "$work/pc" --offline "$F/ok"
+"$probe" --base "$F" --cache "$work/pc" "$F/once-then-500" >/dev/null
+probe_is failure-falls-back-to-cache 'rc=ok status=200 retries=1 cache=1 stale=1 len=35 err=' \
+    --cache "$work/pc" --retries 1 "$F/once-then-500"
+
+# the default per-host limit (2 requests/s, the setting used for the real
+# hosts): five requests to one host arrive at least ~500 ms apart
+"$probe" --base "$F" "$F/times/r" "$F/times/r" "$F/times/r" "$F/times/r" "$F/times/r" >/dev/null
+arrivals=$(curl -s "$F/times-report/r" | tr '\n' ' ')
+if echo "$arrivals" | awk '{ if (NF != 5) exit 1; for (i = 2; i <= NF; i++) if ($i - $(i-1) < 450) exit 1 }'; then
+    ok default-rate-limit-2-per-second
+else
+    bad default-rate-limit-2-per-second "arrivals (ms): $arrivals"
+fi
+ms=$("$probe" --base "$F" --rate -1 "$F/times/g1" "$F/times/g2" "$F/times/g3" "$F/times/g4" "$F/times/g5" | sed -n 's/^elapsed_ms=//p')
+[ "$ms" -lt 1000 ] && ok rate-limit-lifted-for-mirror || bad rate-limit-lifted-for-mirror "elapsed $ms ms"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

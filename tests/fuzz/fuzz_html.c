@@ -1,0 +1,59 @@
+/* fuzz_html.c — libFuzzer target for the HTML readers of the refresh
+ * pipeline: tables (rowspan/colspan), notice lists, articles, charset
+ * detection and conversion.  Every cell must come back as NUL-terminated
+ * UTF-8 within the grid limits. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "charset.h"
+#include "grid.h"
+#include "notice.h"
+#include "utf8.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check_grids(const zj_grids *gs)
+{
+    size_t i, r, c;
+
+    for (i = 0; i < gs->n; i++) {
+        if (gs->items[i].rows > ZJ_GRID_MAX_ROWS || gs->items[i].cols > ZJ_GRID_MAX_COLS)
+            __builtin_trap();
+        for (r = 0; r < gs->items[i].rows; r++)
+            for (c = 0; c < gs->items[i].cols; c++) {
+                const char *s = zj_grid_cell(&gs->items[i], r, c);
+                if (!s || !zj_utf8_valid(s, strlen(s), NULL))
+                    __builtin_trap();
+            }
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char cs[64], *u = NULL;
+    size_t ul;
+    const char *charset = zj_charset_detect((const char *)data, size, NULL, cs, sizeof cs);
+    zj_error err;
+    zj_grids gs;
+    zj_links l;
+    zj_article a;
+    int pages;
+
+    if (zj_charset_to_utf8((const char *)data, size, charset, "fuzz", &u, &ul, &err) != ZJ_OK)
+        return 0;
+    if (zj_html_tables(u, ul, &gs, &err) == ZJ_OK) {
+        check_grids(&gs);
+        zj_grids_free(&gs);
+    }
+    if (zj_parse_list(u, ul, "http://127.0.0.1/jw/tzgg/index.html", &l, &pages, &err) == ZJ_OK) {
+        if (pages < 1)
+            __builtin_trap();
+        zj_links_free(&l);
+    }
+    if (zj_parse_article(u, ul, "http://127.0.0.1/jw/tzgg/202304/t20230407_1.html", &a, &err) == ZJ_OK)
+        zj_article_free(&a);
+    free(u);
+    return 0;
+}
