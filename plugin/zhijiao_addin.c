@@ -184,7 +184,10 @@ static const zj_data *get_data(addin *a, fail *f)
         char buf[4096];
         a->data_tried = 1;
         zj_error_clear(&a->data_err);
-        if (zj_data_open(data_dir_of_extension(buf, sizeof buf), &a->data, &a->data_err) != ZJ_OK)
+        /* the bundled data plus a refreshed snapshot (zhijiao refresh), read
+         * once: recalculation never touches the network */
+        if (zj_data_open_with_snapshot(data_dir_of_extension(buf, sizeof buf), NULL, &a->data,
+                                       &a->data_err) != ZJ_OK)
             a->data = NULL;
     }
     d = a->data;

@@ -31,6 +31,7 @@ static const R_CallMethodDef call_methods[] = {
     CALLDEF(zjr_audit_sums, 6),
     CALLDEF(zjr_audit_components, 6),
     CALLDEF(zjr_audit_percentage, 6),
+    CALLDEF(zjr_refresh, 7),
     {NULL, NULL, 0}
 };
 

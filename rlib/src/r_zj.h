@@ -73,6 +73,8 @@ SEXP zjr_findings_list(const zj_findings *f);
 
 /* Routines (.Call entry points), registered in init.c. */
 SEXP zjr_version(void);
+SEXP zjr_refresh(SEXP base_urls, SEXP allow_hosts, SEXP snapshot_dir, SEXP cache_dir,
+                 SEXP dry_run, SEXP offline, SEXP rate_limit);
 SEXP zjr_data_open(SEXP dir);
 SEXP zjr_data_valid(SEXP handle);
 SEXP zjr_data_close(SEXP handle);
