@@ -16,6 +16,7 @@
 
 #include "fetch.h"
 #include "strbuf.h"
+#include "tempfile.h"
 #include "utf8.h"
 
 static uint64_t fnv1a(const char *s)
@@ -47,27 +48,6 @@ char *zj_cache_default_dir(void)
     else
         zj_strbuf_printf(&b, "%s/.cache/zhijiao", home && *home ? home : "/tmp");
     return zj_strbuf_take(&b);
-}
-
-/* mkdir -p */
-static int make_dirs(const char *path)
-{
-    char *p = zj_strdup(path), *s;
-    int ok = 1;
-
-    if (!p)
-        return 0;
-    for (s = p + 1; ok && *s; s++)
-        if (*s == '/') {
-            *s = '\0';
-            if (mkdir(p, 0777) != 0 && errno != EEXIST)
-                ok = 0;
-            *s = '/';
-        }
-    if (ok && mkdir(p, 0777) != 0 && errno != EEXIST)
-        ok = 0;
-    free(p);
-    return ok;
 }
 
 static char *read_all(const char *path, size_t *len)
@@ -199,7 +179,7 @@ int zj_cache_put(const char *dir, const char *url, const zj_cache_entry *e)
     zj_strbuf m = ZJ_STRBUF_INIT;
     int ok = 0;
 
-    if (!dir || !make_dirs(dir))
+    if (!dir || !zj_make_dirs(dir))
         return 0;
     mp = entry_path(dir, url, ".meta");
     bp = entry_path(dir, url, ".body");

@@ -58,26 +58,6 @@ size_t zj_snapshot_default_dir(char *buf, size_t size)
     return n < 0 ? 0 : (size_t)n;
 }
 
-static int mkdirs(const char *path)
-{
-    char *p = zj_strdup(path), *s;
-    int ok = 1;
-
-    if (!p)
-        return 0;
-    for (s = p + 1; ok && *s; s++)
-        if (*s == '/') {
-            *s = '\0';
-            if (mkdir(p, 0777) != 0 && errno != EEXIST)
-                ok = 0;
-            *s = '/';
-        }
-    if (ok && mkdir(p, 0777) != 0 && errno != EEXIST)
-        ok = 0;
-    free(p);
-    return ok;
-}
-
 static int fsync_dir(const char *dir)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY), rc;
@@ -353,7 +333,7 @@ zj_code zj_snapshot_write(const char *snap, const zj_snap_table *tables, size_t 
         rc = nomem(err);
         goto out;
     }
-    if (!mkdirs(tdir)) {
+    if (!zj_make_dirs(tdir)) {
         rc = zj_fail(err, ZJ_ERR_IO, tdir, "无法创建快照目录：%s", "cannot create the snapshot directory: %s",
                      strerror(errno));
         goto out;
@@ -525,7 +505,7 @@ zj_code zj_snapshot_lock(const char *snap, int *fd, zj_error *err)
     char *p;
 
     *fd = -1;
-    if (!mkdirs(snap))
+    if (!zj_make_dirs(snap))
         return zj_fail(err, ZJ_ERR_IO, snap, "无法创建快照目录：%s", "cannot create the snapshot directory: %s",
                        strerror(errno));
     if (!(p = join(snap, ".lock")))

@@ -11,6 +11,7 @@
 #include "error_internal.h"
 #include "strbuf.h"
 #include "tempfile.h"
+#include "utf8.h"
 
 zj_code zj_temp_dir(char **dir, zj_error *err)
 {
@@ -94,4 +95,24 @@ static void remove_tree(const char *dir, int depth)
 void zj_temp_remove(const char *dir)
 {
     remove_tree(dir, 0);
+}
+
+int zj_make_dirs(const char *path)
+{
+    char *p = zj_strdup(path), *s;
+    int ok = 1;
+
+    if (!p)
+        return 0;
+    for (s = p + 1; ok && *s; s++)
+        if (*s == '/') {
+            *s = '\0';
+            if (mkdir(p, 0777) != 0 && errno != EEXIST)
+                ok = 0;
+            *s = '/';
+        }
+    if (ok && mkdir(p, 0777) != 0 && errno != EEXIST)
+        ok = 0;
+    free(p);
+    return ok;
 }

@@ -1,5 +1,6 @@
 /* tempfile.h — scratch files and directories for attachment readers that
- * need a path (freexl, LibreOffice) (internal). */
+ * need a path (freexl, LibreOffice), and creating directory paths for the
+ * cache and the snapshot (internal). */
 #ifndef ZJ_TEMPFILE_H
 #define ZJ_TEMPFILE_H
 
@@ -13,5 +14,7 @@ zj_code zj_temp_write(const char *dir, const char *name, const char *data,
                       size_t len, char **path, zj_error *err);
 /* Removes dir and everything in it (one level of subdirectories). */
 void zj_temp_remove(const char *dir);
+/* mkdir -p: 1 when path exists as a directory afterwards, else 0 (errno). */
+int zj_make_dirs(const char *path);
 
 #endif
