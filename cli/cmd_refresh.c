@@ -13,7 +13,7 @@ static const char refresh_help[] =
     "                       [--offline] [--cache-dir DIR] [--snapshot-dir DIR]\n"
     "                       [--ca-bundle FILE] [--rate-limit N] [--parallel N]\n"
     "                       [--per-host N] [--max-pages N] [--timeout SECONDS]\n"
-    "                       [--retries N] [--quiet]\n"
+    "                       [--retries N] [--config FILE] [--quiet]\n"
     "\n"
     "Downloads the newest official enrolment plans (招生计划) and project lists\n"
     "(贯通培养, 3+2 中高职衔接) from jw.beijing.gov.cn and www.bjeea.cn, extracts\n"
@@ -38,6 +38,10 @@ static const char refresh_help[] =
     "  --retries N         retries of a failed request (default 4; 0 = none)\n"
     "  --max-pages N       list pages per column (default 50)\n"
     "  --timeout SECONDS   per request (default 60)\n"
+    "  --config FILE       settings file (default $ZHIJIAO_CONFIG or\n"
+    "                      $XDG_CONFIG_HOME/zhijiao/refresh.conf, when it exists):\n"
+    "                      one `option = value` per line, the options above without\n"
+    "                      the dashes; options given here override it\n"
     "  --quiet             no progress line on the terminal\n"
     "\n"
     "Exit status: 0 refreshed (or nothing changed); 1 refreshed, but an imported\n"
@@ -194,95 +198,82 @@ static int print_text(const cli_ctx *ctx, const zj_refresh_result *r, int dry_ru
     return 0;
 }
 
-static int add_str(const char ***list, size_t *n, const char *s)
+/* The settings: the configuration file (--config FILE, else the default
+ * file when it exists), then the options, which override it. */
+static int read_settings(cli_ctx *ctx, int argc, char **argv, zj_refresh_config **file_cfg,
+                         zj_refresh_config **opt_cfg, int *quiet)
 {
-    const char **l = realloc((void *)*list, (*n + 1) * sizeof *l);
-
-    if (!l)
-        return 0;
-    l[(*n)++] = s;
-    *list = l;
-    return 1;
-}
-
-int cmd_refresh(cli_ctx *ctx, int argc, char **argv)
-{
-    zj_refresh_options o;
-    zj_refresh_result *r = NULL;
+    const char *config = NULL;
+    char defpath[4096];
     zj_error err;
-    const char **bases = NULL, **hosts = NULL;
-    size_t nb = 0, nh = 0, nf = 0;
-    prog p = {0, 0};
-    int i, rc, quiet = 0;
+    int i;
 
-    if (args_wants_help(argc, argv)) {
-        fputs(refresh_help, stdout);
-        return CLI_EXIT_OK;
-    }
-    zj_refresh_options_init(&o);
+    *file_cfg = zj_refresh_config_new();
+    *opt_cfg = zj_refresh_config_new();
+    if (!*file_cfg || !*opt_cfg)
+        return out_nomem(ctx);
+    zj_error_clear(&err);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL, *eq;
         char name[32];
         size_t nl;
-        double d;
 
         if (strncmp(a, "--", 2) != 0)
             return out_usage(ctx, "refresh", a, "多余的参数 %s", "unexpected argument %s", a);
         eq = strchr(a, '=');
         nl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
         snprintf(name, sizeof name, "%.*s", (int)(nl < 31 ? nl : 31), a + 2);
-        if (strcmp(name, "dry-run") == 0) { o.dry_run = 1; continue; }
-        if (strcmp(name, "offline") == 0) { o.offline = 1; continue; }
-        if (strcmp(name, "quiet") == 0) { quiet = 1; continue; }
-        if (strcmp(name, "ignore-robots") == 0) { o.ignore_robots = 1; continue; }
-        if (eq)
+        if (strcmp(name, "quiet") == 0) {
+            *quiet = 1;
+            continue;
+        }
+        if (strcmp(name, "dry-run") == 0 || strcmp(name, "offline") == 0 ||
+            strcmp(name, "ignore-robots") == 0) {
+            v = "yes";
+        } else if (eq) {
             v = eq + 1;
-        else if (i + 1 < argc)
+        } else if (i + 1 < argc) {
             v = argv[++i];
-        else
-            return out_usage(ctx, "refresh", a, "选项 %s 缺少值", "option %s needs a value", a);
-        if (strcmp(name, "base-url") == 0) {
-            if (!add_str(&bases, &nb, v))
-                return out_nomem(ctx);
-        } else if (strcmp(name, "allow-host") == 0) {
-            if (!add_str(&hosts, &nh, v))
-                return out_nomem(ctx);
-        } else if (strcmp(name, "cache-dir") == 0) {
-            o.cache_dir = v;
-        } else if (strcmp(name, "snapshot-dir") == 0) {
-            o.snapshot_dir = v;
-        } else if (strcmp(name, "ca-bundle") == 0) {
-            o.ca_bundle = v;
-        } else if (strcmp(name, "rate-limit") == 0 || strcmp(name, "parallel") == 0 ||
-                   strcmp(name, "per-host") == 0 || strcmp(name, "max-pages") == 0 ||
-                   strcmp(name, "timeout") == 0 || strcmp(name, "retries") == 0) {
-            if ((rc = args_number(ctx, "refresh", a, v, &d)) != 0)
-                goto done;
-            if (d < 0 || d > 1e6) {
-                rc = out_usage(ctx, "refresh", a, "%s 超出范围", "%s is out of range", a);
-                goto done;
-            }
-            if (strcmp(name, "rate-limit") == 0)
-                o.rate_limit = d == 0 ? -1 : d;
-            else if (strcmp(name, "parallel") == 0)
-                o.parallel = (int)d;
-            else if (strcmp(name, "per-host") == 0)
-                o.per_host = (int)d;
-            else if (strcmp(name, "max-pages") == 0)
-                o.max_list_pages = (int)d;
-            else if (strcmp(name, "timeout") == 0)
-                o.total_timeout_ms = (long)(d * 1000);
-            else
-                o.max_retries = d == 0 ? -1 : (int)d;
         } else {
-            rc = out_usage(ctx, "refresh", a, "未知选项 %s", "unknown option %s", a);
-            goto done;
+            return out_usage(ctx, "refresh", a, "选项 %s 缺少值", "option %s needs a value", a);
+        }
+        if (strcmp(name, "config") == 0) {
+            config = v;
+            continue;
+        }
+        if (zj_refresh_config_set(*opt_cfg, name, v, &err) != ZJ_OK) {
+            if (err.code == ZJ_ERR_NOMEM)
+                return out_nomem(ctx);
+            return out_usage(ctx, "refresh", a, "%s%.0s", "%.0s%s", err.message_zh, err.message_en);
         }
     }
-    o.base_urls = bases;
-    o.n_base_urls = nb;
-    o.allow_hosts = hosts;
-    o.n_allow_hosts = nh;
+    if (!config && zj_refresh_config_default_path(defpath, sizeof defpath) < sizeof defpath &&
+        access(defpath, F_OK) == 0)
+        config = defpath;
+    if (config && zj_refresh_config_load(*file_cfg, config, &err) != ZJ_OK)
+        return out_error(ctx, &err);
+    return 0;
+}
+
+int cmd_refresh(cli_ctx *ctx, int argc, char **argv)
+{
+    zj_refresh_options o;
+    zj_refresh_config *file_cfg = NULL, *opt_cfg = NULL;
+    zj_refresh_result *r = NULL;
+    zj_error err;
+    size_t nf = 0;
+    prog p = {0, 0};
+    int rc, quiet = 0;
+
+    if (args_wants_help(argc, argv)) {
+        fputs(refresh_help, stdout);
+        return CLI_EXIT_OK;
+    }
+    if ((rc = read_settings(ctx, argc, argv, &file_cfg, &opt_cfg, &quiet)) != 0)
+        goto done;
+    zj_refresh_options_init(&o);
+    zj_refresh_config_apply(file_cfg, &o);
+    zj_refresh_config_apply(opt_cfg, &o);
     p.on = !quiet && isatty(STDERR_FILENO);
     o.progress = on_progress;
     o.progress_user = &p;
@@ -309,7 +300,7 @@ int cmd_refresh(cli_ctx *ctx, int argc, char **argv)
     rc = (nf || zj_refresh_warning_count(r)) ? CLI_EXIT_NEGATIVE : CLI_EXIT_OK;
 done:
     zj_refresh_result_free(r);
-    free((void *)bases);
-    free((void *)hosts);
+    zj_refresh_config_free(file_cfg);
+    zj_refresh_config_free(opt_cfg);
     return rc;
 }

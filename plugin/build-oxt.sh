@@ -28,18 +28,20 @@ $CC $CFLAGS_W -I"$src/core/include" -I"$src/plugin" "$src/plugin/gen_idl.c" "$sr
 "$SDK/bin/unoidl-write" "$LO/types.rdb" "$LO/types/offapi.rdb" "$w/zhijiao.idl" "$w/stage/zhijiao.rdb"
 
 # 2. the add-in, C against binary UNO
-for f in zhijiao_addin functions; do
+objs=""
+for f in zhijiao_addin functions uno_util component refresh_command; do
   $CC $CFLAGS_W -O2 -fPIC -fvisibility=hidden -DUNX -DGCC -DLINUX -I"$LOINC" \
       -I"$src/core/include" -I"$src/plugin" -c "$src/plugin/$f.c" -o "$w/$f.o"
+  objs="$objs $w/$f.o"
 done
-$CC -shared -o "$w/stage/zhijiao_calc.uno.so" "$w/zhijiao_addin.o" "$w/functions.o" \
+$CC -shared -o "$w/stage/zhijiao_calc.uno.so" $objs \
     -L"$zjlib" -lzhijiao -L"$SDK/lib" -luno_cppu -luno_sal -lpthread -lm \
     -Wl,-rpath,'$ORIGIN' -Wl,--no-undefined -Wl,-z,defs
 cp "$zjlib/libzhijiao.so.0" "$w/stage/libzhijiao.so.0"
 
 # 3. the package
 cp "$src/plugin/oxt/manifest.xml" "$w/stage/META-INF/manifest.xml"
-cp "$src/plugin/oxt/zhijiao.components" "$w/stage/"
+cp "$src/plugin/oxt/zhijiao.components" "$src/plugin/oxt/Addons.xcu" "$w/stage/"
 sed "s/@VERSION@/$version/" "$src/plugin/oxt/description.xml.in" > "$w/stage/description.xml"
 cp "$src/plugin/oxt/description-en.txt" "$src/plugin/oxt/description-zh.txt" \
    "$src/plugin/oxt/license.txt" "$w/stage/description/"
@@ -47,5 +49,5 @@ mkdir -p "$w/stage/data"
 (cd "$src/data" && cp -R rules tables tables.json samples "$w/stage/data/")
 rm -f "$out"
 (cd "$w/stage" && zip -qrX "$out" META-INF description.xml description zhijiao.rdb \
-    zhijiao.components zhijiao_calc.uno.so libzhijiao.so.0 data)
+    zhijiao.components Addons.xcu zhijiao_calc.uno.so libzhijiao.so.0 data)
 echo "build-oxt: $out"

@@ -28,7 +28,8 @@
 #include <zhijiao.h>
 
 #include "functions.h"
-#include "uno_c.h"
+#include "addin.h"
+#include "uno_util.h"
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -65,36 +66,6 @@ static void sb_add(sbuf *b, const char *t, size_t n)
 static void sb_puts(sbuf *b, const char *t)
 {
     sb_add(b, t, strlen(t));
-}
-
-static rtl_uString *ustr(const char *utf8)
-{
-    rtl_uString *u = NULL;
-
-    rtl_string2UString(&u, utf8 ? utf8 : "", utf8 ? (sal_Int32)strlen(utf8) : 0,
-                       RTL_TEXTENCODING_UTF8, OSTRING_TO_OUSTRING_CVTFLAGS);
-    return u;
-}
-
-/* UTF-8 copy of a UNO string, to be freed; NULL when out of memory. */
-static char *utf8_of(rtl_uString *u)
-{
-    rtl_String *s = NULL;
-    char *out;
-
-    if (!u)
-        return strdup("");
-    rtl_uString2String(&s, u->buffer, u->length, RTL_TEXTENCODING_UTF8,
-                       OUSTRING_TO_OSTRING_CVTFLAGS);
-    if (!s)
-        return NULL;
-    out = malloc((size_t)s->length + 1);
-    if (out) {
-        memcpy(out, s->buffer, (size_t)s->length);
-        out[s->length] = '\0';
-    }
-    rtl_string_release(s);
-    return out;
 }
 
 /* ---- errors: a message in both languages ------------------------------ */
@@ -140,7 +111,10 @@ typedef struct addin {
     oslInterlockedCount refs;
     pthread_mutex_t lock;     /* guards data opening and the locale */
     int data_tried;
+    unsigned data_gen;        /* zjc_snapshot_generation() when opened */
     zj_data *data;
+    zj_data **retired;        /* replaced by a refresh; a call may still use one */
+    size_t n_retired;
     zj_error data_err;
     int zh;                   /* the UI language is Chinese */
     rtl_uString *loc[3];      /* Language, Country, Variant */
@@ -155,6 +129,13 @@ static const char *const supported_types[] = {
     "com.sun.star.lang.XTypeProvider",
     ZJC_INTERFACE,
     NULL
+};
+
+/* What getTypes lists: Calc's introspection sees only these, so the
+ * functions' interface must be among them (XLocalizable comes with XAddIn). */
+static const char *const advertised_types[] = {
+    "com.sun.star.sheet.XAddIn", "com.sun.star.lang.XServiceName",
+    "com.sun.star.lang.XServiceInfo", "com.sun.star.lang.XTypeProvider", ZJC_INTERFACE
 };
 
 static const char *data_dir_of_extension(char *buf, size_t size)
@@ -180,9 +161,22 @@ static const zj_data *get_data(addin *a, fail *f)
     const zj_data *d;
 
     pthread_mutex_lock(&a->lock);
+    if (a->data_tried && a->data_gen != zjc_snapshot_generation()) {
+        /* the refresh command replaced the snapshot: reopen, and keep the
+         * old handle until the object goes (no reference counts on it) */
+        zj_data **r = a->data ? realloc(a->retired, (a->n_retired + 1) * sizeof *r) : NULL;
+        if (r) {
+            a->retired = r;
+            a->retired[a->n_retired++] = a->data;
+            a->data = NULL;
+        }
+        if (!a->data)
+            a->data_tried = 0;
+    }
     if (!a->data_tried) {
         char buf[4096];
         a->data_tried = 1;
+        a->data_gen = zjc_snapshot_generation();
         zj_error_clear(&a->data_err);
         /* the bundled data plus a refreshed snapshot (zhijiao refresh), read
          * once: recalculation never touches the network */
@@ -210,6 +204,9 @@ static void SAL_CALL addin_release(uno_Interface *pI)
     if (osl_atomic_decrement(&a->refs) != 0)
         return;
     zj_data_close(a->data);
+    while (a->n_retired)
+        zj_data_close(a->retired[--a->n_retired]);
+    free(a->retired);
     for (i = 0; i < 3; i++)
         if (a->loc[i])
             rtl_uString_release(a->loc[i]);
@@ -219,16 +216,11 @@ static void SAL_CALL addin_release(uno_Interface *pI)
 
 /* ---- UNO values ---------------------------------------------------------- */
 
-static typelib_TypeDescriptionReference *type_of(typelib_TypeClass tc)
-{
-    return *typelib_static_type_getByTypeClass(tc);
-}
-
 static typelib_TypeDescriptionReference *seq_any_type(void)
 {
     static typelib_TypeDescriptionReference *t;
     if (!t)
-        typelib_static_sequence_type_init(&t, type_of(typelib_TypeClass_ANY));
+        typelib_static_sequence_type_init(&t, zjc_type_of(typelib_TypeClass_ANY));
     return t;
 }
 
@@ -242,19 +234,14 @@ static typelib_TypeDescriptionReference *seq_seq_any_type(void)
 
 static void any_set_double(uno_Any *a, double v)
 {
-    uno_type_any_construct(a, &v, type_of(typelib_TypeClass_DOUBLE), NULL);
+    uno_type_any_construct(a, &v, zjc_type_of(typelib_TypeClass_DOUBLE), NULL);
 }
 
 static void any_set_text(uno_Any *a, const char *s)
 {
-    rtl_uString *u = ustr(s);
-    uno_type_any_construct(a, &u, type_of(typelib_TypeClass_STRING), NULL);
+    rtl_uString *u = zjc_ustr(s);
+    uno_type_any_construct(a, &u, zjc_type_of(typelib_TypeClass_STRING), NULL);
     rtl_uString_release(u);
-}
-
-static void any_set_void(uno_Any *a)
-{
-    uno_type_any_construct(a, NULL, NULL, NULL);
 }
 
 /* A result matrix, rows x cols of uno_Any, built then turned into
@@ -274,7 +261,7 @@ static int matrix_init(matrix *m, size_t rows, size_t cols, fail *f)
     if (!m->cells)
         return failf(f, -1, "内存不足", "out of memory");
     for (i = 0; i < rows * cols; i++)
-        any_set_void(&m->cells[i]);
+        zjc_any_set_void(&m->cells[i]);
     return 0;
 }
 
@@ -340,7 +327,7 @@ static int arg_number(const uno_Any *a, int pos, const char *name, double *out, 
     case typelib_TypeClass_SHORT: *out = *(const sal_Int16 *)a->pData; break;
     case typelib_TypeClass_BOOLEAN: *out = *(const sal_Bool *)a->pData ? 1 : 0; break;
     case typelib_TypeClass_STRING: {
-        char *s = utf8_of(*(rtl_uString *const *)a->pData);
+        char *s = zjc_utf8(*(rtl_uString *const *)a->pData);
         failf(f, pos, "参数应为数值，却是文字", "argument %s must be a number, not the text \"%s\"",
               name, s ? s : "");
         snprintf(f->zh, sizeof f->zh, "参数 %s 应为数值，却是文字“%s”", name, s ? s : "");
@@ -381,7 +368,7 @@ static int arg_text(const uno_Any *a, int pos, const char *name, int optional, c
     }
     switch (a->pType->eTypeClass) {
     case typelib_TypeClass_STRING:
-        *out = utf8_of(*(rtl_uString *const *)a->pData);
+        *out = zjc_utf8(*(rtl_uString *const *)a->pData);
         break;
     case typelib_TypeClass_DOUBLE:
         snprintf(tmp, sizeof tmp, "%.15g", *(const double *)a->pData);
@@ -894,7 +881,7 @@ static int to_value(const uno_Any *a, int pos, const char *name, zj_value *v, ch
     case typelib_TypeClass_DOUBLE: *v = zj_value_number(*(const double *)a->pData); return 0;
     case typelib_TypeClass_BOOLEAN: *v = zj_value_bool(*(const sal_Bool *)a->pData ? 1 : 0); return 0;
     case typelib_TypeClass_STRING:
-        *hold = utf8_of(*(rtl_uString *const *)a->pData);
+        *hold = zjc_utf8(*(rtl_uString *const *)a->pData);
         if (!*hold)
             return failf(f, pos, "内存不足", "out of memory");
         *v = **hold ? zj_value_text(*hold) : zj_value_missing();
@@ -1038,7 +1025,7 @@ static int do_check(call *c)
             failf(&c->f, -1, "内存不足", "out of memory");
             goto out;
         }
-        *(rtl_uString **)c->ret = ustr(b.s ? b.s : "");
+        *(rtl_uString **)c->ret = zjc_ustr(b.s ? b.s : "");
         free(b.s);
     } else {
         if (d.status != ZJ_OK) {
@@ -1080,7 +1067,7 @@ out:
         pthread_mutex_unlock(&c->a->lock);
         if (c->check && !any_is_void(ARG(c->check->n_fields)))
             arg_lang(c->a, ARG(c->check->n_fields), 0, &z, &(fail){ 0 });
-        *(rtl_uString **)c->ret = ustr(z ? c->f.zh : c->f.en);
+        *(rtl_uString **)c->ret = zjc_ustr(z ? c->f.zh : c->f.en);
         c->f.set = 0;
         return 0;
     }
@@ -1227,7 +1214,7 @@ static int run_static(call *c)
             }
             *(double *)c->ret = p.places;
         } else
-            *(rtl_uString **)c->ret = ustr(c->fn->op == ZJC_OP_PLAN_PARTNER ? p.partner : p.partner_major);
+            *(rtl_uString **)c->ret = zjc_ustr(c->fn->op == ZJC_OP_PLAN_PARTNER ? p.partner : p.partner_major);
         return 0;
     }
     case ZJC_OP_PLAN_TABLE: return do_plan_table(c);
@@ -1376,126 +1363,7 @@ static char *addin_text(addin *a, const char *member, char *prog, sal_Int32 argn
 
 /* ---- exceptions ------------------------------------------------------------ */
 
-/* *ppExc must still point at the caller's unconstructed any (the
- * dispatchers keep it in `exc` and clear *ppException only on success). */
-static void throw_illegal_argument(uno_Any **ppExc, const char *msg, int pos)
-{
-    typelib_TypeDescription *td = NULL;
-    void *mem;
-    rtl_uString *u;
-
-    u = ustr("com.sun.star.lang.IllegalArgumentException");
-    typelib_typedescription_getByName(&td, u);
-    rtl_uString_release(u);
-    if (!td) {
-        *ppExc = NULL;
-        return;
-    }
-    mem = calloc(1, (size_t)td->nSize);
-    if (!mem) {
-        typelib_typedescription_release(td);
-        *ppExc = NULL;
-        return;
-    }
-    uno_constructData(mem, td);
-    u = ustr(msg);
-    rtl_uString_assign((rtl_uString **)mem, u);   /* Exception.Message is the first member */
-    rtl_uString_release(u);
-    {
-        typelib_CompoundTypeDescription *ct = (typelib_CompoundTypeDescription *)td;
-        if (ct->nMembers >= 1)
-            *(sal_Int16 *)((char *)mem + ct->pMemberOffsets[0]) = (sal_Int16)(pos < 0 ? 0 : pos);
-    }
-    uno_any_construct(*ppExc, mem, td, NULL);
-    uno_destructData(mem, td, NULL);
-    free(mem);
-    typelib_typedescription_release(td);
-}
-
 /* ---- the dispatcher ------------------------------------------------------------ */
-
-/* "org.zhijiao.calc.XZhijiao::rateEstimate" -> "rateEstimate"; inherited
- * members arrive decorated ("...::setLocale:@0,3:com.sun.star.sheet.XAddIn"):
- * the part before ":@" counts. */
-static void member_name(const typelib_TypeDescription *m, char *buf, size_t size)
-{
-    char *full = utf8_of(m->pTypeName), *p, *at;
-
-    buf[0] = '\0';
-    if (!full)
-        return;
-    at = strstr(full, ":@");
-    if (at)
-        *at = '\0';
-    p = strstr(full, "::");
-    if (p)
-        p += 2;
-    else
-        p = full;
-    {
-        char *q;
-        while ((q = strstr(p, "::")) != NULL)
-            p = q + 2;
-    }
-    snprintf(buf, size, "%s", p);
-    free(full);
-}
-
-static void ret_string(void *pReturn, const char *s)
-{
-    *(rtl_uString **)pReturn = ustr(s);
-}
-
-static void query_interface(uno_Interface *self, void *pReturn, void *pArgs[])
-{
-    typelib_TypeDescriptionReference *t = *(typelib_TypeDescriptionReference **)pArgs[0];
-    char *name = utf8_of(t->pTypeName);
-    size_t i;
-
-    for (i = 0; name && supported_types[i]; i++)
-        if (strcmp(supported_types[i], name) == 0) {
-            uno_type_any_construct((uno_Any *)pReturn, &self, t, NULL);
-            free(name);
-            return;
-        }
-    free(name);
-    any_set_void((uno_Any *)pReturn);
-}
-
-static void ret_types(void *pReturn)
-{
-    static const char *const types[] = {
-        "com.sun.star.sheet.XAddIn", "com.sun.star.lang.XServiceName",
-        "com.sun.star.lang.XServiceInfo", "com.sun.star.lang.XTypeProvider", ZJC_INTERFACE
-    };
-    typelib_TypeDescriptionReference *refs[5] = { 0 }, *seq = NULL;
-    uno_Sequence *out = NULL;
-    size_t i;
-
-    for (i = 0; i < 5; i++)
-        typelib_typedescriptionreference_newByAsciiName(&refs[i], typelib_TypeClass_INTERFACE, types[i]);
-    typelib_static_sequence_type_init(&seq, type_of(typelib_TypeClass_TYPE));
-    uno_type_sequence_construct(&out, seq, refs, 5, NULL);
-    for (i = 0; i < 5; i++)
-        typelib_typedescriptionreference_release(refs[i]);
-    *(uno_Sequence **)pReturn = out;
-}
-
-static void ret_string_seq(void *pReturn, const char *const *items, size_t n)
-{
-    typelib_TypeDescriptionReference *seq = NULL;
-    rtl_uString *u[4];
-    uno_Sequence *out = NULL;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        u[i] = ustr(items[i]);
-    typelib_static_sequence_type_init(&seq, type_of(typelib_TypeClass_STRING));
-    uno_type_sequence_construct(&out, seq, u, (sal_Int32)n, NULL);
-    for (i = 0; i < n; i++)
-        rtl_uString_release(u[i]);
-    *(uno_Sequence **)pReturn = out;
-}
 
 static void SAL_CALL addin_dispatch(uno_Interface *pI, const typelib_TypeDescription *pMember,
                                     void *pReturn, void *pArgs[], uno_Any **ppException)
@@ -1508,9 +1376,9 @@ static void SAL_CALL addin_dispatch(uno_Interface *pI, const typelib_TypeDescrip
     uno_Any *exc = *ppException;
 
     *ppException = NULL;
-    member_name(pMember, m, sizeof m);
+    zjc_member_name(pMember, m, sizeof m);
     if (strcmp(m, "queryInterface") == 0) {
-        query_interface(pI, pReturn, pArgs);
+        zjc_query_self(pI, supported_types, pReturn, pArgs);
         return;
     }
     if (strcmp(m, "acquire") == 0) {
@@ -1522,28 +1390,24 @@ static void SAL_CALL addin_dispatch(uno_Interface *pI, const typelib_TypeDescrip
         return;
     }
     if (strcmp(m, "getTypes") == 0) {
-        ret_types(pReturn);
+        zjc_ret_types(pReturn, advertised_types, sizeof advertised_types / sizeof advertised_types[0]);
         return;
     }
     if (strcmp(m, "getImplementationId") == 0) {
-        typelib_TypeDescriptionReference *seq = NULL;
-        uno_Sequence *out = NULL;
-        typelib_static_sequence_type_init(&seq, type_of(typelib_TypeClass_BYTE));
-        uno_type_sequence_construct(&out, seq, NULL, 0, NULL);
-        *(uno_Sequence **)pReturn = out;
+        zjc_ret_empty_bytes(pReturn);
         return;
     }
     if (strcmp(m, "getServiceName") == 0 || strcmp(m, "getImplementationName") == 0) {
-        ret_string(pReturn, m[3] == 'S' ? ZJC_SERVICE : ZJC_IMPL);
+        zjc_ret_string(pReturn, m[3] == 'S' ? ZJC_SERVICE : ZJC_IMPL);
         return;
     }
     if (strcmp(m, "getSupportedServiceNames") == 0) {
         static const char *const names[] = { "com.sun.star.sheet.AddIn", ZJC_SERVICE };
-        ret_string_seq(pReturn, names, 2);
+        zjc_ret_string_seq(pReturn, names, 2);
         return;
     }
     if (strcmp(m, "supportsService") == 0) {
-        char *s = utf8_of(*(rtl_uString **)pArgs[0]);
+        char *s = zjc_utf8(*(rtl_uString **)pArgs[0]);
         *(sal_Bool *)pReturn = s && (strcmp(s, "com.sun.star.sheet.AddIn") == 0 || strcmp(s, ZJC_SERVICE) == 0);
         free(s);
         return;
@@ -1551,7 +1415,7 @@ static void SAL_CALL addin_dispatch(uno_Interface *pI, const typelib_TypeDescrip
     if (strcmp(m, "setLocale") == 0) {
         rtl_uString **loc = (rtl_uString **)pArgs[0];   /* struct Locale { Language, Country, Variant } */
         int i;
-        char *lang = utf8_of(loc[0]);
+        char *lang = zjc_utf8(loc[0]);
         pthread_mutex_lock(&a->lock);
         for (i = 0; i < 3; i++)
             rtl_uString_assign(&a->loc[i], loc[i]);
@@ -1576,10 +1440,10 @@ static void SAL_CALL addin_dispatch(uno_Interface *pI, const typelib_TypeDescrip
     }
     if (strncmp(m, "getProgrammatic", 15) == 0 || strncmp(m, "getDisplay", 10) == 0 ||
         strcmp(m, "getFunctionDescription") == 0 || strcmp(m, "getArgumentDescription") == 0) {
-        char *prog = utf8_of(*(rtl_uString **)pArgs[0]);
+        char *prog = zjc_utf8(*(rtl_uString **)pArgs[0]);
         sal_Int32 argn = (strstr(m, "Argument") != NULL) ? *(sal_Int32 *)pArgs[1] : -1;
         char *t = prog ? addin_text(a, m, prog, argn) : NULL;
-        ret_string(pReturn, t ? t : "");
+        zjc_ret_string(pReturn, t ? t : "");
         free(t);
         free(prog);
         return;
@@ -1599,15 +1463,15 @@ static void SAL_CALL addin_dispatch(uno_Interface *pI, const typelib_TypeDescrip
             zh = a->zh;
             pthread_mutex_unlock(&a->lock);
             *ppException = exc;
-            throw_illegal_argument(ppException, zh ? c.f.zh : c.f.en, c.f.arg);
+            zjc_throw_illegal_argument(ppException, zh ? c.f.zh : c.f.en, c.f.arg);
         }
         return;
     }
     *ppException = exc;
-    throw_illegal_argument(ppException, "zhijiao add-in: unknown member", 0);
+    zjc_throw_illegal_argument(ppException, "zhijiao add-in: unknown member", 0);
 }
 
-static uno_Interface *addin_new(void)
+uno_Interface *zjc_addin_new(void)
 {
     addin *a = calloc(1, sizeof *a);
 
@@ -1621,81 +1485,3 @@ static uno_Interface *addin_new(void)
     return &a->iface;
 }
 
-/* ---- the factory (lang.XSingleComponentFactory) ------------------------------ */
-
-typedef struct factory {
-    uno_Interface iface;
-    oslInterlockedCount refs;
-} factory;
-
-static void SAL_CALL factory_acquire(uno_Interface *pI)
-{
-    osl_atomic_increment(&((factory *)pI)->refs);
-}
-
-static void SAL_CALL factory_release(uno_Interface *pI)
-{
-    if (osl_atomic_decrement(&((factory *)pI)->refs) == 0)
-        free(pI);
-}
-
-static void SAL_CALL factory_dispatch(uno_Interface *pI, const typelib_TypeDescription *pMember,
-                                      void *pReturn, void *pArgs[], uno_Any **ppException)
-{
-    char m[128];
-    uno_Any *exc = *ppException;
-
-    *ppException = NULL;
-    member_name(pMember, m, sizeof m);
-    if (strcmp(m, "queryInterface") == 0) {
-        typelib_TypeDescriptionReference *t = *(typelib_TypeDescriptionReference **)pArgs[0];
-        char *name = utf8_of(t->pTypeName);
-        if (name && (strcmp(name, "com.sun.star.uno.XInterface") == 0 ||
-                     strcmp(name, "com.sun.star.lang.XSingleComponentFactory") == 0))
-            uno_type_any_construct((uno_Any *)pReturn, &pI, t, NULL);
-        else
-            any_set_void((uno_Any *)pReturn);
-        free(name);
-    } else if (strcmp(m, "acquire") == 0) {
-        factory_acquire(pI);
-    } else if (strcmp(m, "release") == 0) {
-        factory_release(pI);
-    } else if (strcmp(m, "createInstanceWithContext") == 0 ||
-               strcmp(m, "createInstanceWithArgumentsAndContext") == 0) {
-        uno_Interface *obj = addin_new();
-        if (!obj) {
-            *ppException = exc;
-            throw_illegal_argument(ppException, "zhijiao add-in: out of memory", 0);
-        }
-        *(uno_Interface **)pReturn = obj;
-    } else {
-        *ppException = exc;
-        throw_illegal_argument(ppException, "zhijiao add-in factory: unknown member", 0);
-    }
-}
-
-EXPORT void component_getImplementationEnvironment(const char **envTypeName, void **env);
-EXPORT void component_getImplementationEnvironment(const char **envTypeName, void **env)
-{
-    (void)env;
-    *envTypeName = "uno";
-}
-
-EXPORT void *component_getFactory(const char *implName, void *serviceManager, void *registryKey);
-EXPORT void *component_getFactory(const char *implName, void *serviceManager, void *registryKey)
-{
-    factory *f;
-
-    (void)serviceManager;
-    (void)registryKey;
-    if (!implName || strcmp(implName, ZJC_IMPL) != 0)
-        return NULL;
-    f = calloc(1, sizeof *f);
-    if (!f)
-        return NULL;
-    f->iface.acquire = factory_acquire;
-    f->iface.release = factory_release;
-    f->iface.pDispatcher = factory_dispatch;
-    f->refs = 1;
-    return &f->iface;
-}

@@ -31,7 +31,7 @@ if ldd "$build/core/.libs/libzhijiao.so.0" 2>/dev/null | grep -q 'libasan\|libts
 fi
 
 tmp=$(mktemp -d /tmp/zj-calc-tests.XXXXXX) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap '[ -n "${ZJ_KEEP_TMP:-}" ] && echo "# kept $tmp" || rm -rf "$tmp"' EXIT INT TERM
 chmod 755 "$tmp"
 
 # unopkg refuses per-user installs as root: run LibreOffice as nobody.
@@ -156,6 +156,45 @@ for sample in "$src"/samples/*.fods; do
     grep -n 'Err:\|#NAME?\|#VALUE!\|#REF!\|#N/A' "$tmp/work/$name"-*.csv | head -5
   fi
 done
+
+# 7. Tools > Add-Ons > refresh, against the fixture mirror on 127.0.0.1
+LIGHTTPD=$(command -v lighttpd || ls /usr/sbin/lighttpd 2>/dev/null || true)
+if [ -z "$LIGHTTPD" ]; then
+  notok "the refresh command needs lighttpd to serve the fixture mirror (Debian: lighttpd)"
+elif ! "$PY" "$src/tests/fetch/gen-site.py" "$src" "$tmp/site" > "$tmp/site.log" 2>&1; then
+  cat "$tmp/site.log"; notok "gen-site.py"
+else
+  port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  cat > "$tmp/lighttpd.conf" <<EOF
+server.document-root = "$tmp/site"
+server.bind = "127.0.0.1"
+server.port = $port
+server.errorlog = "$tmp/lighttpd-error.log"
+mimetype.assign = (".html" => "text/html", ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".pdf" => "application/pdf", ".doc" => "application/msword", ".txt" => "text/plain")
+EOF
+  "$LIGHTTPD" -D -f "$tmp/lighttpd.conf" & httpd=$!
+  for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/robots.txt" && break; sleep 0.1; done
+  printf '# the fixture mirror (refresh_check.py moves it one year on)\nbase-url = http://127.0.0.1:%s/jw\nrate-limit = 0\n' "$port" \
+    > "$tmp/home/refresh.conf"
+  mkdir -p "$tmp/home/snap"
+  cp "$src/tests/calc/refresh_check.py" "$tmp/home/profile/user/Scripts/python/"
+  [ -n "$as_user" ] && chown -R 65534:65534 "$tmp/home" "$tmp/work"
+  run env ZJ_REFRESH_OUT="$tmp/work/refresh.txt" ZHIJIAO_CONFIG="$tmp/home/refresh.conf" \
+    ZHIJIAO_SNAPSHOT="$tmp/home/snap" no_proxy=127.0.0.1 http_proxy= https_proxy= \
+    timeout 300 soffice --headless --norestore -env:UserInstallation="$profile" \
+    'vnd.sun.star.script:refresh_check.py$check_refresh?language=Python&location=user' > "$tmp/refresh.log"
+  kill "$httpd" 2>/dev/null; wait "$httpd" 2>/dev/null
+  if [ "$(grep -c '' "$tmp/work/refresh.txt" 2>/dev/null)" != 6 ]; then
+    notok "refresh command: the script stopped early"; cat "$tmp/refresh.log" "$tmp/work/refresh.txt" 2>/dev/null
+  fi
+  if [ -s "$tmp/work/refresh.txt" ]; then
+    while IFS= read -r line; do
+      case $line in "ok "*) ok "refresh command: ${line#ok }" ;; *) notok "refresh command: ${line#not ok }" ;; esac
+    done < "$tmp/work/refresh.txt"
+  else
+    notok "refresh command: the script wrote nothing"; cat "$tmp/refresh.log"
+  fi
+fi
 
 echo "$fails failed"
 [ "$fails" = 0 ]

@@ -78,6 +78,49 @@ typedef struct zj_refresh_options {
 /* Fills *o with the defaults (all zero). */
 void zj_refresh_options_init(zj_refresh_options *o);
 
+/* ---- refresh settings as text (refresh.conf) ---------------------------
+ *
+ * A configuration holds refresh settings by the names of the CLI's long
+ * options: base-url and allow-host (repeatable), cache-dir, snapshot-dir,
+ * ca-bundle, rate-limit (0 = no limit), parallel, per-host, max-pages,
+ * timeout (seconds per request), retries (0 = none), and the yes/no
+ * settings dry-run, offline, ignore-robots.  A file has one
+ * "key = value" per line, UTF-8, '#' starts a comment line:
+ *
+ *     # a mirror of the commission's site, and its second host
+ *     base-url = https://mirror.example.edu.cn/jw
+ *     allow-host = files.example.edu.cn
+ *     rate-limit = 1
+ *
+ * The Calc add-in's refresh command, which has no command line, reads the
+ * default file; `zhijiao refresh` reads it too, and its options override
+ * it. */
+typedef struct zj_refresh_config zj_refresh_config;
+
+/* An empty configuration, freed with zj_refresh_config_free; NULL when out
+ * of memory. */
+zj_refresh_config *zj_refresh_config_new(void);
+void zj_refresh_config_free(zj_refresh_config *c);   /* NULL is fine */
+
+/* Sets one setting (value copied).  An unknown key or a bad value is
+ * ZJ_ERR_ARG naming the key and what was expected; repeatable keys add. */
+zj_code zj_refresh_config_set(zj_refresh_config *c, const char *key,
+                              const char *value, zj_error *err);
+
+/* Adds the settings of a file.  Errors name "path:line" in err->where;
+ * settings before the bad line stay set. */
+zj_code zj_refresh_config_load(zj_refresh_config *c, const char *path,
+                               zj_error *err);
+
+/* Copies the settings that c has into *o, leaving the others as they are.
+ * The strings stay owned by c: keep c alive while o is in use. */
+void zj_refresh_config_apply(const zj_refresh_config *c, zj_refresh_options *o);
+
+/* $ZHIJIAO_CONFIG when set and not empty, else
+ * $XDG_CONFIG_HOME/zhijiao/refresh.conf (~/.config/zhijiao/refresh.conf),
+ * written to buf like zj_snapshot_default_dir.  The file need not exist. */
+size_t zj_refresh_config_default_path(char *buf, size_t size);
+
 /* $ZHIJIAO_SNAPSHOT when set and not empty, else
  * $XDG_DATA_HOME/zhijiao/snapshot (~/.local/share/zhijiao/snapshot),
  * written to buf (always NUL-terminated, cut to size).  Returns the length

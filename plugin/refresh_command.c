@@ -1,0 +1,386 @@
+/* refresh_command.c — Tools ▸ Add-Ons ▸ "refresh the official data".
+ *
+ * Addons.xcu binds the menu entry to the URL
+ * "service:org.zhijiao.calc.RefreshCommand?refresh"; LibreOffice's service
+ * protocol handler creates this object and calls task.XJobExecutor's
+ * trigger("refresh").  It runs the core's refresh (zj_refresh_run) with the
+ * settings of refresh.conf (zj_refresh_config_default_path; the same file
+ * `zhijiao refresh` reads), so an officer never needs a command line;
+ * writes the report to <snapshot>/last-refresh.txt, tells the add-in
+ * objects to reopen their data, recalculates the current document and
+ * shows the report in a message box (in Chinese and English, as the CLI's
+ * default).  Without a display (headless), LibreOffice closes the box
+ * at once; the report file stays.
+ *
+ * The refresh runs on the thread LibreOffice dispatches from; the window
+ * waits for it (a refresh of the official sites takes seconds at the
+ * default 2 requests/s per host). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zhijiao.h>
+
+#include "addin.h"
+#include "uno_util.h"
+
+/* At most this many changed rows are listed; the report says how many more. */
+#define MAX_LISTED 20
+
+static volatile unsigned generation;
+
+unsigned zjc_snapshot_generation(void)
+{
+    return __atomic_load_n(&generation, __ATOMIC_ACQUIRE);
+}
+
+void zjc_snapshot_changed(void)
+{
+    __atomic_add_fetch(&generation, 1, __ATOMIC_ACQ_REL);
+}
+
+typedef struct command {
+    uno_Interface iface;
+    oslInterlockedCount refs;
+    uno_Interface *ctx;       /* uno.XComponentContext */
+} command;
+
+static const char *const command_types[] = {
+    "com.sun.star.uno.XInterface", "com.sun.star.task.XJobExecutor",
+    "com.sun.star.lang.XServiceInfo", "com.sun.star.lang.XTypeProvider", NULL
+};
+
+/* ---- the report ------------------------------------------------------------ */
+
+typedef struct text {
+    char *s;
+    size_t len, cap;
+    int oom;
+} text;
+
+static void add(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add(text *t, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    if (t->oom)
+        return;
+    for (;;) {
+        size_t room = t->cap - t->len;
+        va_start(ap, fmt);
+        n = vsnprintf(t->s ? t->s + t->len : NULL, t->s ? room : 0, fmt, ap);
+        va_end(ap);
+        if (n < 0) {
+            t->oom = 1;
+            return;
+        }
+        if (t->s && (size_t)n < room) {
+            t->len += (size_t)n;
+            return;
+        }
+        {
+            size_t cap = t->cap ? t->cap * 2 : 1024;
+            char *p;
+            while (cap < t->len + (size_t)n + 1)
+                cap *= 2;
+            p = realloc(t->s, cap);
+            if (!p) {
+                t->oom = 1;
+                return;
+            }
+            t->s = p;
+            t->cap = cap;
+        }
+    }
+}
+
+static void report_result(text *t, const zj_refresh_result *r, int *serious)
+{
+    size_t i, nt = zj_refresh_table_count(r), nc = zj_refresh_change_count(r);
+    size_t nw = zj_refresh_warning_count(r), kinds[3] = { 0, 0, 0 }, findings = 0;
+    static const char *const kind_zh[3] = { "新增", "删除", "修改" };
+
+    if (zj_refresh_committed(r))
+        add(t, "职教：官方数据已更新，快照版本 %s\nzhijiao: the official data were refreshed, snapshot version %s\n\n",
+            zj_refresh_version(r), zj_refresh_version(r));
+    else
+        add(t, "职教：官方数据没有变化，快照保持不变\nzhijiao: nothing changed; the snapshot is as it was\n\n");
+    add(t, "导入的表 / tables imported: %zu\n", nt);
+    for (i = 0; i < nt; i++) {
+        const zj_refresh_table *tb = zj_refresh_table_at(r, i);
+        size_t nf = tb->findings ? tb->findings->count : 0;
+        findings += nf;
+        add(t, "  %s（%s）：%zu 行 / rows，核对发现 / audit findings: %zu\n",
+            tb->name, tb->document ? tb->document : "", tb->rows, nf);
+        if (nf)
+            add(t, "    %s\n    %s\n", tb->findings->items[0].message_zh, tb->findings->items[0].message_en);
+    }
+    for (i = 0; i < nc; i++)
+        kinds[zj_refresh_change_at(r, i)->kind]++;
+    add(t, "\n与当前快照相比的变化 / changes against the current snapshot: %zu"
+           "（新增 added %zu，删除 removed %zu，修改 changed %zu）\n",
+        nc, kinds[ZJ_CHANGE_ADDED], kinds[ZJ_CHANGE_REMOVED], kinds[ZJ_CHANGE_CHANGED]);
+    for (i = 0; i < nc && i < MAX_LISTED; i++) {
+        const zj_refresh_change *c = zj_refresh_change_at(r, i);
+        add(t, "  %s %s  %s  %s  %s → %s\n", kind_zh[c->kind], zj_change_kind_name(c->kind),
+            c->table, c->key, *c->before ? c->before : "—", *c->after ? c->after : "—");
+    }
+    if (nc > MAX_LISTED)
+        add(t, "  另有 %zu 条 / and %zu more\n", nc - MAX_LISTED, nc - MAX_LISTED);
+    if (nw) {
+        add(t, "\n警告 / warnings: %zu\n", nw);
+        for (i = 0; i < nw && i < MAX_LISTED; i++)
+            add(t, "  %s\n", zj_refresh_warning_at(r, i));
+    }
+    *serious = findings > 0 || nw > 0;
+}
+
+/* <snapshot_dir>/last-refresh.txt, replaced whole (temporary file, rename). */
+static void keep_report(const zj_refresh_options *o, const text *t)
+{
+    char dir[4096], path[4200], tmp[4300];
+    FILE *fp;
+
+    if (o->snapshot_dir)
+        snprintf(dir, sizeof dir, "%s", o->snapshot_dir);
+    else if (zj_snapshot_default_dir(dir, sizeof dir) >= sizeof dir)
+        return;
+    mkdir(dir, 0777);   /* a failed first refresh has made no snapshot yet */
+    snprintf(path, sizeof path, "%s/last-refresh.txt", dir);
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+    if (!(fp = fopen(tmp, "wb")))
+        return;
+    if (fwrite(t->s, 1, t->len, fp) != t->len || fclose(fp) != 0) {
+        unlink(tmp);
+        return;
+    }
+    if (rename(tmp, path) != 0)
+        unlink(tmp);
+}
+
+/* ---- LibreOffice: the document and the message box ------------------------------ */
+
+static uno_Interface *create(command *c, const char *service)
+{
+    uno_Interface *smgr, *obj = NULL;
+    rtl_uString *name;
+    void *args[2];
+
+    smgr = zjc_call_iface(c->ctx, "com.sun.star.uno.XComponentContext", "getServiceManager", NULL, NULL);
+    if (!smgr)
+        return NULL;
+    name = zjc_ustr(service);
+    args[0] = &name;
+    args[1] = &c->ctx;
+    obj = zjc_call_iface(smgr, "com.sun.star.lang.XMultiComponentFactory",
+                         "createInstanceWithContext", args, NULL);
+    rtl_uString_release(name);
+    (*smgr->release)(smgr);
+    return obj;
+}
+
+/* Recalculates every open spreadsheet (any of them may call the add-in);
+ * desktop is a frame.XDesktop. */
+static void recalculate(uno_Interface *desktop)
+{
+    uno_Interface *all, *it;
+    sal_Bool more = 0;
+
+    all = zjc_call_iface(desktop, "com.sun.star.frame.XDesktop", "getComponents", NULL, NULL);
+    it = zjc_call_iface(all, "com.sun.star.container.XEnumerationAccess", "createEnumeration", NULL, NULL);
+    while (it && zjc_call(it, "com.sun.star.container.XEnumeration", "hasMoreElements", &more, NULL, NULL) == 0 &&
+           more) {
+        uno_Any doc;
+        uno_Interface *calc = NULL;
+
+        if (zjc_call(it, "com.sun.star.container.XEnumeration", "nextElement", &doc, NULL, NULL) != 0)
+            break;
+        if (doc.pType->eTypeClass == typelib_TypeClass_INTERFACE && doc.pReserved)
+            calc = zjc_query((uno_Interface *)doc.pReserved, "com.sun.star.sheet.XCalculatable");
+        uno_any_destruct(&doc, NULL);
+        if (calc) {
+            zjc_call(calc, "com.sun.star.sheet.XCalculatable", "calculateAll", NULL, NULL, NULL);
+            (*calc->release)(calc);
+        }
+    }
+    if (it)
+        (*it->release)(it);
+    if (all)
+        (*all->release)(all);
+}
+
+/* awt.MessageBoxType: INFOBOX 1, WARNINGBOX 2, ERRORBOX 3; buttons OK = 1. */
+static void show(command *c, uno_Interface *desktop, int type, const char *title, const char *msg)
+{
+    uno_Interface *frame, *window = NULL, *peer = NULL, *toolkit, *factory, *box = NULL;
+    rtl_uString *t, *m;
+    sal_Int32 kind = type, buttons = 1;
+    sal_Int16 answer = 0;
+    void *args[5];
+
+    frame = zjc_call_iface(desktop, "com.sun.star.frame.XDesktop", "getCurrentFrame", NULL, NULL);
+    if (frame)
+        window = zjc_call_iface(frame, "com.sun.star.frame.XFrame", "getContainerWindow", NULL, NULL);
+    if (window)
+        peer = zjc_query(window, "com.sun.star.awt.XWindowPeer");
+    toolkit = create(c, "com.sun.star.awt.Toolkit");
+    factory = zjc_query(toolkit, "com.sun.star.awt.XMessageBoxFactory");
+    if (factory && peer) {
+        t = zjc_ustr(title);
+        m = zjc_ustr(msg);
+        args[0] = &peer;
+        args[1] = &kind;
+        args[2] = &buttons;
+        args[3] = &t;
+        args[4] = &m;
+        box = zjc_call_iface(factory, "com.sun.star.awt.XMessageBoxFactory", "createMessageBox", args, NULL);
+        rtl_uString_release(t);
+        rtl_uString_release(m);
+    }
+    if (box) {
+        zjc_call(box, "com.sun.star.awt.XMessageBox", "execute", &answer, NULL, NULL);
+        (*box->release)(box);
+    }
+    if (factory)
+        (*factory->release)(factory);
+    if (toolkit)
+        (*toolkit->release)(toolkit);
+    if (peer)
+        (*peer->release)(peer);
+    if (window)
+        (*window->release)(window);
+    if (frame)
+        (*frame->release)(frame);
+}
+
+/* ---- the command ------------------------------------------------------------------ */
+
+static void run_refresh(command *c)
+{
+    zj_refresh_config *cfg = zj_refresh_config_new();
+    zj_refresh_options o;
+    zj_refresh_result *r = NULL;
+    zj_error err;
+    char path[4096];
+    text t = { NULL, 0, 0, 0 };
+    int serious = 0, failed = 0;
+    uno_Interface *desktop;
+
+    zj_refresh_options_init(&o);
+    zj_error_clear(&err);
+    if (!cfg) {
+        failed = 1;
+        add(&t, "内存不足\nout of memory\n");
+    } else if (zj_refresh_config_default_path(path, sizeof path) < sizeof path &&
+               access(path, F_OK) == 0 && zj_refresh_config_load(cfg, path, &err) != ZJ_OK) {
+        failed = 1;
+    } else {
+        zj_refresh_config_apply(cfg, &o);
+        if (zj_refresh_run(&o, &r, &err) != ZJ_OK)
+            failed = 1;
+    }
+    if (failed && !t.len)
+        add(&t, "职教：更新失败，快照保持不变\n%s%s%s\n\nzhijiao: the refresh failed; the snapshot is as it was\n%s%s%s\n",
+            err.where, *err.where ? "：" : "", err.message_zh,
+            err.where, *err.where ? ": " : "", err.message_en);
+    if (r) {
+        report_result(&t, r, &serious);
+        if (zj_refresh_committed(r))
+            zjc_snapshot_changed();
+    }
+    if (!t.oom && t.s)
+        keep_report(&o, &t);
+    {
+        /* created as XInterface: a proxy answers only its own interface */
+        uno_Interface *any_desktop = create(c, "com.sun.star.frame.Desktop");
+        desktop = zjc_query(any_desktop, "com.sun.star.frame.XDesktop");
+        if (any_desktop)
+            (*any_desktop->release)(any_desktop);
+    }
+    if (desktop) {
+        if (r && zj_refresh_committed(r))
+            recalculate(desktop);
+        show(c, desktop, failed ? 3 : serious ? 2 : 1, "职教 zhijiao",
+             t.oom || !t.s ? "内存不足 / out of memory" : t.s);
+        (*desktop->release)(desktop);
+    }
+    free(t.s);
+    zj_refresh_result_free(r);
+    zj_refresh_config_free(cfg);
+}
+
+static void SAL_CALL command_acquire(uno_Interface *pI)
+{
+    osl_atomic_increment(&((command *)pI)->refs);
+}
+
+static void SAL_CALL command_release(uno_Interface *pI)
+{
+    command *c = (command *)pI;
+
+    if (osl_atomic_decrement(&c->refs) != 0)
+        return;
+    if (c->ctx)
+        (*c->ctx->release)(c->ctx);
+    free(c);
+}
+
+static void SAL_CALL command_dispatch(uno_Interface *pI, const typelib_TypeDescription *pMember,
+                                      void *pReturn, void *pArgs[], uno_Any **ppException)
+{
+    command *c = (command *)pI;
+    uno_Any *exc = *ppException;
+    char m[128];
+
+    *ppException = NULL;
+    zjc_member_name(pMember, m, sizeof m);
+    if (strcmp(m, "queryInterface") == 0) {
+        zjc_query_self(pI, command_types, pReturn, pArgs);
+    } else if (strcmp(m, "acquire") == 0) {
+        command_acquire(pI);
+    } else if (strcmp(m, "release") == 0) {
+        command_release(pI);
+    } else if (strcmp(m, "getTypes") == 0) {
+        zjc_ret_types(pReturn, command_types + 1, 3);
+    } else if (strcmp(m, "getImplementationId") == 0) {
+        zjc_ret_empty_bytes(pReturn);
+    } else if (strcmp(m, "getImplementationName") == 0) {
+        zjc_ret_string(pReturn, ZJC_REFRESH_IMPL);
+    } else if (strcmp(m, "getSupportedServiceNames") == 0) {
+        static const char *const names[] = { ZJC_REFRESH_IMPL };
+        zjc_ret_string_seq(pReturn, names, 1);
+    } else if (strcmp(m, "supportsService") == 0) {
+        char *s = zjc_utf8(*(rtl_uString **)pArgs[0]);
+        *(sal_Bool *)pReturn = s && strcmp(s, ZJC_REFRESH_IMPL) == 0;
+        free(s);
+    } else if (strcmp(m, "trigger") == 0) {
+        char *event = zjc_utf8(*(rtl_uString **)pArgs[0]);
+        if (event && strcmp(event, "refresh") == 0)
+            run_refresh(c);
+        free(event);
+    } else {
+        *ppException = exc;
+        zjc_throw_illegal_argument(ppException, "zhijiao refresh command: unknown member", 0);
+    }
+}
+
+uno_Interface *zjc_refresh_command_new(uno_Interface *context)
+{
+    command *c = calloc(1, sizeof *c);
+
+    if (!c)
+        return NULL;
+    c->iface.acquire = command_acquire;
+    c->iface.release = command_release;
+    c->iface.pDispatcher = command_dispatch;
+    c->refs = 1;
+    c->ctx = context;
+    if (context)
+        (*context->acquire)(context);
+    return &c->iface;
+}
