@@ -64,11 +64,13 @@ CALC_PKGS="
   libreoffice-calc
   libreoffice-dev
   libreoffice-script-provider-python
+  libreoffice-l10n-zh-cn
   zip
 "
 # libreoffice-calc  : soffice and unopkg: the headless tests install zhijiao.oxt and recalculate sheets
 # libreoffice-dev   : the SDK: binary UNO C headers, unoidl-write, -luno_cppu -luno_sal
 # libreoffice-script-provider-python : runs samples/make-officer-workbook.py inside LibreOffice
+# libreoffice-l10n-zh-cn : the Chinese UI: tests/calc checks the Chinese function names in it
 # zip               : packs zhijiao.oxt
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The README's first command: install the dependencies, build, install
-# (under /usr/local), and run the main job, `zhijiao demo`, on the bundled
-# data.  Safe to run again.
+# (under /usr/local) with the Calc add-in for the user, and run the main
+# job, `zhijiao demo`, on the bundled data.  Safe to run again.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -19,6 +19,13 @@ else
     sudo make install
     sudo ldconfig
 fi
+
+# The Calc add-in, for the user who runs this.  LibreOffice refuses
+# per-user extensions for root: under sudo it goes to the user who called
+# sudo; in a root session without sudo, to every user (--shared).
+make oxt
+sh "$top/packaging/install-oxt.sh" "$top/build/zhijiao.oxt"
+
 cd "$top"
 # The demo writes its results to a folder it names and prints.
 zhijiao demo

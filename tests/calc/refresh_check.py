@@ -62,7 +62,7 @@ def check_refresh(*_args):
         helper.executeDispatch(frame, URL, "", 0, ())
         first = open(report, encoding="utf-8").read() if os.path.exists(report) else ""
         say("官方数据已更新" in first and "gtpy_plan_2023" in first and cell.getValue() == 60,
-            "a first refresh imports the 2023 plan (%r places): %r" % (cell.getValue(), first[:200]))
+            "a first refresh imports the 2023 plan (%r places): %r" % (cell.getValue(), first.split("\n")[0]))
 
         # one year on: the same command, now against the re-published plan
         conf = os.environ["ZHIJIAO_CONFIG"]
@@ -75,7 +75,7 @@ def check_refresh(*_args):
             "(%r after calculateAll)" % (after, cell.getValue()))
         text = open(report, encoding="utf-8").read() if os.path.exists(report) else ""
         say("官方数据已更新" in text and "places=60;" in text and "→ places=65;" in text and "修改 changed" in text,
-            "the report shows what changed: %r" % text[:600])
+            "the report shows what changed: %r" % ([l for l in text.split("\n") if "changed " in l][:1] or text[:600]))
 
         # a mirror that cannot be reached: an error report, nothing replaced
         snap = os.environ["ZHIJIAO_SNAPSHOT"]
@@ -85,7 +85,7 @@ def check_refresh(*_args):
         text = open(report, encoding="utf-8").read() if os.path.exists(report) else ""
         say("更新失败" in text and "the refresh failed" in text and cell.getValue() == 65 and
             open(os.path.join(snap, "CURRENT")).read() == current,
-            "an unreachable site: the report says so, the snapshot and the sheet stay: %r" % text[:300])
+            "an unreachable site: the report says so, the snapshot and the sheet stay: %r" % text.split("\n")[0])
         doc.close(True)
     except Exception as e:  # the harness reads the file; a traceback is a failure
         say(False, "exception %r" % (e,))

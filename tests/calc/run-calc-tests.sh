@@ -196,5 +196,39 @@ EOF
   fi
 fi
 
+# 8. the Chinese UI (language pack libreoffice-l10n-zh-cn): Chinese names in
+#    the Function Wizard and in typed formulas; the file opens in English
+ui_locale() {  # ui_locale LOCALE: the profile's UI language, for the next start
+  "$PY" - "$tmp/home/profile/user/registrymodifications.xcu" "$1" <<'EOF'
+import re, sys
+path, loc = sys.argv[1], sys.argv[2]
+xcu = open(path, encoding="utf-8").read()
+xcu = re.sub(r'<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale".*?</item>\n?', "", xcu)
+item = ('<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" '
+        'oor:op="fuse"><value>%s</value></prop></item>\n' % loc)
+open(path, "w", encoding="utf-8").write(xcu.replace("</oor:items>", item + "</oor:items>"))
+EOF
+}
+if ! ls /usr/lib/libreoffice/program/resource/zh_CN >/dev/null 2>&1; then
+  notok "the Chinese UI needs the language pack (Debian: libreoffice-l10n-zh-cn)"
+else
+  cp "$src/tests/calc/locale_check.py" "$tmp/home/profile/user/Scripts/python/"
+  rm -f "$tmp/work/locale.txt"
+  [ -n "$as_user" ] && chown -R 65534:65534 "$tmp/home" "$tmp/work"
+  for step in zh-CN:in_chinese en-US:in_english; do
+    ui_locale "${step%%:*}"
+    run env ZJ_LOCALE_OUT="$tmp/work/locale.txt" ZJ_LOCALE_ODS="$tmp/work/locale.ods" \
+      timeout 120 soffice --headless --norestore -env:UserInstallation="$profile" \
+      "vnd.sun.star.script:locale_check.py\$${step#*:}?language=Python&location=user" > "$tmp/locale.log"
+  done
+  ui_locale en-US
+  if [ "$(grep -c '' "$tmp/work/locale.txt" 2>/dev/null)" != 5 ]; then
+    notok "UI languages: the scripts stopped early"; cat "$tmp/locale.log" "$tmp/work/locale.txt" 2>/dev/null
+  fi
+  while IFS= read -r line; do
+    case $line in "ok "*) ok "UI languages: ${line#ok }" ;; *) notok "UI languages: ${line#not ok }" ;; esac
+  done < "$tmp/work/locale.txt"
+fi
+
 echo "$fails failed"
 [ "$fails" = 0 ]
