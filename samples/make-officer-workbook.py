@@ -131,6 +131,11 @@ def _build(ctx, desktop):
         put(s, r, 7, '=IFERROR(%sCHECKGTPYADMISSION(%s);"输入有误 invalid")' % (P, a))
         put(s, r, 8, '=%sREASONSGTPYADMISSION(%s;"zh")' % (P, a))
         put(s, r, 9, '=%sREASONSGTPYADMISSION(%s;"en")' % (P, a))
+    # Calc makes every add-in result a number; a boolean format shows the
+    # outcome as TRUE/FALSE (真/假 in the Chinese UI)
+    logical = uno.getConstantByName("com.sun.star.util.NumberFormat.LOGICAL")
+    key = doc.getNumberFormats().getStandardFormat(logical, uno.createUnoStruct("com.sun.star.lang.Locale"))
+    s.getCellRangeByPosition(7, 1, 7, len(cands) - 1).NumberFormat = key
 
     # satisfaction with intervals, and a chart
     sat = read_csv(os.path.join(data, "tables", "satisfaction_2024.csv"))
