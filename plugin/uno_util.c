@@ -34,6 +34,44 @@ char *zjc_utf8(rtl_uString *u)
     return out;
 }
 
+char *zjc_utf8_into(rtl_uString *u, char *buf, size_t size)
+{
+    size_t o = 0;
+    sal_Int32 i;
+
+    for (i = 0; u && i < u->length; i++) {
+        unsigned long c = u->buffer[i];
+        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < u->length &&
+            u->buffer[i + 1] >= 0xDC00 && u->buffer[i + 1] <= 0xDFFF) {
+            c = 0x10000 + ((c - 0xD800) << 10) + (u->buffer[i + 1] - 0xDC00);
+            i++;
+        } else if (c >= 0xD800 && c <= 0xDFFF) {
+            c = 0xFFFD;     /* a lone surrogate */
+        }
+        if (o + 5 > size)
+            return NULL;
+        if (c < 0x80) {
+            buf[o++] = (char)c;
+        } else if (c < 0x800) {
+            buf[o++] = (char)(0xC0 | (c >> 6));
+            buf[o++] = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            buf[o++] = (char)(0xE0 | (c >> 12));
+            buf[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            buf[o++] = (char)(0x80 | (c & 0x3F));
+        } else {
+            buf[o++] = (char)(0xF0 | (c >> 18));
+            buf[o++] = (char)(0x80 | ((c >> 12) & 0x3F));
+            buf[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            buf[o++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    if (o + 1 > size)
+        return NULL;
+    buf[o] = '\0';
+    return buf;
+}
+
 typelib_TypeDescriptionReference *zjc_type_of(typelib_TypeClass tc)
 {
     return *typelib_static_type_getByTypeClass(tc);

@@ -22,6 +22,11 @@ rtl_uString *zjc_ustr(const char *utf8);
  * memory. */
 char *zjc_utf8(rtl_uString *u);
 
+/* UTF-8 of u written into buf, or NULL when it does not fit in size bytes
+ * (NUL included): the per-call path without an allocation.  A lone
+ * surrogate becomes U+FFFD. */
+char *zjc_utf8_into(rtl_uString *u, char *buf, size_t size);
+
 /* The static type of a simple type class (no reference taken). */
 typelib_TypeDescriptionReference *zjc_type_of(typelib_TypeClass tc);
 

@@ -22,6 +22,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +107,17 @@ static int fail_zj(fail *f, int arg, const zj_error *e)
 
 /* ---- the add-in object --------------------------------------------------- */
 
+/* Calc calls a function once per cell: its member is resolved once, by
+ * the identity of the member's name (held, so it cannot be reused). */
+#define METHOD_SLOTS 128
+typedef struct method_slot {
+    rtl_uString *name;        /* pMember->pTypeName, acquired; NULL = free */
+    const zjc_func *fn;
+    const zj_check_info *check;
+    int reasons;
+    int is_function;          /* 0: an XAddIn/XInterface/... member */
+} method_slot;
+
 typedef struct addin {
     uno_Interface iface;      /* first: the pointer Calc holds */
     oslInterlockedCount refs;
@@ -115,6 +127,7 @@ typedef struct addin {
     zj_data *data;
     zj_data **retired;        /* replaced by a refresh; a call may still use one */
     size_t n_retired;
+    method_slot methods[METHOD_SLOTS];
     zj_error data_err;
     int zh;                   /* the UI language is Chinese */
     rtl_uString *loc[3];      /* Language, Country, Variant */
@@ -204,6 +217,9 @@ static void SAL_CALL addin_release(uno_Interface *pI)
     if (osl_atomic_decrement(&a->refs) != 0)
         return;
     zj_data_close(a->data);
+    for (i = 0; i < METHOD_SLOTS; i++)
+        if (a->methods[i].name)
+            rtl_uString_release(a->methods[i].name);
     while (a->n_retired)
         zj_data_close(a->retired[--a->n_retired]);
     free(a->retired);
@@ -870,8 +886,20 @@ out:
 /* ---- rule checks ------------------------------------------------------------- */
 
 /* Converts one argument to a zj_value; text is malloc'd into *hold. */
-static int to_value(const uno_Any *a, int pos, const char *name, zj_value *v, char **hold, fail *f)
+/* Text of the fields of one call: short texts go into buf, longer ones
+ * are malloc'd and listed in heap (Calc calls us once per cell, so the
+ * common case allocates nothing). */
+typedef struct textpool {
+    char buf[1024];
+    size_t used;
+} textpool;
+
+static int to_value(const uno_Any *a, int pos, const char *name, zj_value *v, char **hold,
+                    textpool *tp, fail *f)
 {
+    rtl_uString *u;
+    const char *t;
+
     *hold = NULL;
     if (any_is_void(a)) {
         *v = zj_value_missing();
@@ -881,10 +909,16 @@ static int to_value(const uno_Any *a, int pos, const char *name, zj_value *v, ch
     case typelib_TypeClass_DOUBLE: *v = zj_value_number(*(const double *)a->pData); return 0;
     case typelib_TypeClass_BOOLEAN: *v = zj_value_bool(*(const sal_Bool *)a->pData ? 1 : 0); return 0;
     case typelib_TypeClass_STRING:
-        *hold = zjc_utf8(*(rtl_uString *const *)a->pData);
-        if (!*hold)
-            return failf(f, pos, "内存不足", "out of memory");
-        *v = **hold ? zj_value_text(*hold) : zj_value_missing();
+        u = *(rtl_uString *const *)a->pData;
+        t = zjc_utf8_into(u, tp->buf + tp->used, sizeof tp->buf - tp->used);
+        if (t) {
+            tp->used += strlen(t) + 1;
+        } else {
+            t = *hold = zjc_utf8(u);
+            if (!t)
+                return failf(f, pos, "内存不足", "out of memory");
+        }
+        *v = *t ? zj_value_text(t) : zj_value_missing();
         return 0;
     default:
         failf(f, pos, "", "field %s must be a single value, not a range", name);
@@ -954,7 +988,14 @@ static int do_check(call *c)
     int zh = 0, rc = -1, decided = 0;
     range rn, rv;
     const char *check;
+    /* the per-cell path allocates nothing for checks of up to SMALL_N fields */
+    enum { SMALL_N = 16 };
+    const char *s_names[SMALL_N];
+    char *s_holds[SMALL_N], *s_name_holds[SMALL_N];
+    zj_value s_vals[SMALL_N];
+    textpool tp;
 
+    tp.used = 0;
     rn.cells = rv.cells = NULL;
     memset(&d, 0, sizeof d);
     if (c->check) {
@@ -982,10 +1023,19 @@ static int do_check(call *c)
             goto out;
         }
     }
-    names = calloc(n ? n : 1, sizeof *names);
-    holds = calloc(n ? n : 1, sizeof *holds);
-    name_holds = calloc(n ? n : 1, sizeof *name_holds);
-    vals = calloc(n ? n : 1, sizeof *vals);
+    if (n <= SMALL_N) {
+        memset(s_holds, 0, sizeof s_holds);
+        memset(s_name_holds, 0, sizeof s_name_holds);
+        names = s_names;
+        holds = s_holds;
+        name_holds = s_name_holds;
+        vals = s_vals;
+    } else {
+        names = calloc(n, sizeof *names);
+        holds = calloc(n, sizeof *holds);
+        name_holds = calloc(n, sizeof *name_holds);
+        vals = calloc(n, sizeof *vals);
+    }
     if (!names || !holds || !vals || !name_holds) {
         failf(&c->f, -1, "内存不足", "out of memory");
         goto out;
@@ -993,7 +1043,7 @@ static int do_check(call *c)
     for (i = 0; i < n; i++) {
         if (c->check) {
             names[i] = c->check->fields[i].name;
-            if (to_value(ARG(i), (int)i, names[i], &vals[i], &holds[i], &c->f))
+            if (to_value(ARG(i), (int)i, names[i], &vals[i], &holds[i], &tp, &c->f))
                 goto out;
         } else {
             const zj_check_info *ci = zj_check_find(check);
@@ -1005,7 +1055,7 @@ static int do_check(call *c)
                 goto out;
             }
             names[i] = name_holds[i];
-            if (to_value(rv.cells[i], 2, names[i], &vals[i], &holds[i], &c->f))
+            if (to_value(rv.cells[i], 2, names[i], &vals[i], &holds[i], &tp, &c->f))
                 goto out;
         }
     }
@@ -1052,10 +1102,12 @@ out:
         if (name_holds)
             free(name_holds[i]);
     }
-    free(holds);
-    free(name_holds);
-    free(names);
-    free(vals);
+    if (n > SMALL_N) {
+        free(holds);
+        free(name_holds);
+        free(names);
+        free(vals);
+    }
     free(check_name);
     free(rn.cells);
     free(rv.cells);
@@ -1365,6 +1417,47 @@ static char *addin_text(addin *a, const char *member, char *prog, sal_Int32 argn
 
 /* ---- the dispatcher ------------------------------------------------------------ */
 
+/* The function behind pMember, from the cache or resolved (and cached);
+ * 0 when pMember is not one of the functions. */
+static int lookup_method(addin *a, const typelib_TypeDescription *pMember, const char *m,
+                         const zjc_func **fn, const zj_check_info **ci, int *reasons)
+{
+    rtl_uString *key = pMember->pTypeName;
+    size_t h = ((uintptr_t)key >> 4) % METHOD_SLOTS, k;
+    int found = 0;
+
+    pthread_mutex_lock(&a->lock);
+    for (k = 0; k < METHOD_SLOTS; k++) {
+        method_slot *sl = &a->methods[(h + k) % METHOD_SLOTS];
+        if (sl->name == key) {
+            *fn = sl->fn;
+            *ci = sl->check;
+            *reasons = sl->reasons;
+            found = sl->is_function;
+            break;
+        }
+        if (!sl->name) {
+            char name[128];
+            if (!m) {
+                zjc_member_name(pMember, name, sizeof name);
+                m = name;
+            }
+            found = find_method(m, fn, ci, reasons);
+            rtl_uString_acquire(key);
+            sl->name = key;
+            sl->fn = *fn;
+            sl->check = *ci;
+            sl->reasons = *reasons;
+            sl->is_function = found;
+            break;
+        }
+    }
+    if (k == METHOD_SLOTS)   /* full (cannot happen: far fewer functions) */
+        found = m ? find_method(m, fn, ci, reasons) : 0;
+    pthread_mutex_unlock(&a->lock);
+    return found;
+}
+
 static void SAL_CALL addin_dispatch(uno_Interface *pI, const typelib_TypeDescription *pMember,
                                     void *pReturn, void *pArgs[], uno_Any **ppException)
 {
@@ -1376,6 +1469,8 @@ static void SAL_CALL addin_dispatch(uno_Interface *pI, const typelib_TypeDescrip
     uno_Any *exc = *ppException;
 
     *ppException = NULL;
+    if (lookup_method(a, pMember, NULL, &fn, &ci, &reasons))
+        goto call;
     zjc_member_name(pMember, m, sizeof m);
     if (strcmp(m, "queryInterface") == 0) {
         zjc_query_self(pI, supported_types, pReturn, pArgs);
@@ -1448,7 +1543,11 @@ static void SAL_CALL addin_dispatch(uno_Interface *pI, const typelib_TypeDescrip
         free(prog);
         return;
     }
-    if (find_method(m, &fn, &ci, &reasons)) {
+    *ppException = exc;
+    zjc_throw_illegal_argument(ppException, "zhijiao add-in: unknown member", 0);
+    return;
+call:
+    {
         call c;
         memset(&c, 0, sizeof c);
         c.a = a;
@@ -1467,8 +1566,6 @@ static void SAL_CALL addin_dispatch(uno_Interface *pI, const typelib_TypeDescrip
         }
         return;
     }
-    *ppException = exc;
-    zjc_throw_illegal_argument(ppException, "zhijiao add-in: unknown member", 0);
 }
 
 uno_Interface *zjc_addin_new(void)
