@@ -17,7 +17,7 @@ static const char refresh_help[] =
     "\n"
     "Downloads the newest official enrolment plans (招生计划) and project lists\n"
     "(贯通培养, 3+2 中高职衔接) from jw.beijing.gov.cn and www.bjeea.cn, extracts\n"
-    "their tables (HTML, .xlsx, .docx, .xls; .doc/.wps/.pdf need LibreOffice),\n"
+    "their tables (HTML, .xlsx, .docx, .xls; .doc/.wps need LibreOffice; not .pdf),\n"
     "audits them (核对), shows the rows added, removed and changed against the\n"
     "current snapshot, and replaces the snapshot atomically (the previous\n"
     "version is kept).  `zhijiao plan`, the checks, the Calc add-in and the R\n"

@@ -1,10 +1,13 @@
 /* fetch.h — HTTP for the refresh pipeline (internal).
  *
- * A zj_fetcher downloads batches of URLs with the libcurl multi interface:
- * bounded in total and per host, rate-limited per host, only to allowed
- * hosts (redirects are followed here, hop by hop, so that each hop is
- * checked), honouring robots.txt, retrying transient failures with capped
- * exponential backoff and jitter, and revalidating a conditional-GET cache.
+ * A zj_fetcher downloads URLs with the libcurl multi interface: bounded in
+ * total and per host, rate-limited per host, only to allowed hosts
+ * (redirects are followed here, hop by hop, so that each hop is checked),
+ * honouring robots.txt, retrying transient failures with capped
+ * exponential backoff and jitter, and revalidating a conditional-GET
+ * cache.  Requests are submitted to one queue; a request's callback may
+ * submit more while the others are still running, so stages pipeline.
+ * One thread uses a fetcher at a time.
  */
 #ifndef ZJ_FETCH_H
 #define ZJ_FETCH_H
@@ -46,8 +49,22 @@ zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out,
                        zj_error *err);
 void zj_fetcher_free(zj_fetcher *f);
 
-/* Fetches reqs[0 .. n) (fills every req's out fields, never fails as a
- * whole); `stage` names them for the progress callback. */
+/* Called by zj_fetch_wait once req's out fields are filled. */
+typedef void (*zj_fetch_done_fn)(void *user, zj_fetch_req *req);
+
+/* Queues req, which must stay where it is (and its url alive) until its
+ * callback has run: it starts as soon as its host's robots.txt, its rate
+ * limit and the bounds allow.  `stage` names it for the progress
+ * callback.  done (may be NULL) runs inside zj_fetch_wait, in the order of
+ * submission among the requests finished at that moment, and may submit
+ * more requests.  Returns 0 when out of memory: req->rc is then set and
+ * done will not be called. */
+int zj_fetch_submit(zj_fetcher *f, zj_fetch_req *req, const char *stage,
+                    zj_fetch_done_fn done, void *user);
+/* Runs until every submitted request is finished and its callback has
+ * run (never fails as a whole: each request has its own outcome). */
+void zj_fetch_wait(zj_fetcher *f);
+/* Submits reqs[0 .. n) without callbacks and waits for them. */
 void zj_fetch_many(zj_fetcher *f, zj_fetch_req *reqs, size_t n,
                    const char *stage);
 void zj_fetch_req_clear(zj_fetch_req *r);
@@ -65,9 +82,11 @@ int zj_fetcher_host_allowed(const zj_fetcher *f, const char *url);
 
 /* ---- fetch_cache.c ---- */
 typedef struct zj_cache_entry {
-    char *etag, *last_modified, *content_type, *retrieved_at;
+    char *etag, *last_modified, *content_type;
+    char *retrieved_at;     /* when it was downloaded or last revalidated */
     char *body;
     size_t len;
+    long long validated;    /* the same, in seconds since the epoch (get only) */
 } zj_cache_entry;
 
 /* 1 when url is cached (fills e), 0 when not (e zeroed). */
@@ -76,6 +95,9 @@ int zj_cache_get(const char *dir, const char *url, zj_cache_entry *e);
  * that cannot be written is not an error of the refresh).  e->body NULL:
  * updates the meta data of an entry whose body is unchanged (a 304). */
 int zj_cache_put(const char *dir, const char *url, const zj_cache_entry *e);
+/* Records a revalidation (a 304 with the same validators) without
+ * rewriting the entry; 0 on failure. */
+int zj_cache_touch(const char *dir, const char *url);
 void zj_cache_entry_free(zj_cache_entry *e);
 /* The default cache directory, malloc'd. */
 char *zj_cache_default_dir(void);

@@ -4,7 +4,13 @@
  * the validators, one "key<TAB>value" line each) and <hash>.body.  Both
  * are written to a temporary file and renamed into place, so a reader sees
  * an old entry or a new one, never half of one; the URL stored in the meta
- * file must match, so a hash collision is a miss. */
+ * file must match, so a hash collision is a miss.
+ *
+ * A revalidation (304) with unchanged validators only touches the meta
+ * file: its modification time is when the entry was last validated.
+ * Rewriting it instead would cost, on every 304, a new inode, the rename
+ * over the old one (which ext4 turns into a flush of the new file's data)
+ * and freeing the old one — most of a warm refresh's system time. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -12,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fetch.h"
@@ -50,40 +57,61 @@ char *zj_cache_default_dir(void)
     return zj_strbuf_take(&b);
 }
 
-static char *read_all(const char *path, size_t *len)
+/* The whole file (NUL-terminated), or NULL; *st is its status. */
+static char *read_all(const char *path, size_t *len, struct stat *st)
 {
-    FILE *fp = fopen(path, "rb");
-    zj_strbuf b = ZJ_STRBUF_INIT;
-    char buf[65536];
-    size_t n;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    char *buf = NULL;
+    size_t have = 0, cap;
 
     *len = 0;
-    if (!fp)
+    if (fd < 0)
         return NULL;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        zj_strbuf_append(&b, buf, n);
-    if (ferror(fp) || b.failed) {
-        fclose(fp);
-        zj_strbuf_free(&b);
-        return NULL;
+    if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) || st->st_size < 0)
+        goto fail;
+    cap = (size_t)st->st_size + 1;          /* one more: EOF is seen without a realloc */
+    if (!(buf = malloc(cap + 1)))
+        goto fail;
+    for (;;) {
+        ssize_t n = read(fd, buf + have, cap - have);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            goto fail;
+        if (n == 0)
+            break;
+        have += (size_t)n;
+        if (have == cap) {                  /* it grew meanwhile */
+            char *nb = realloc(buf, cap * 2 + 1);
+            if (!nb)
+                goto fail;
+            buf = nb;
+            cap *= 2;
+        }
     }
-    fclose(fp);
-    if (!b.data)
-        zj_strbuf_append(&b, "", 0);
-    *len = b.len;
-    return zj_strbuf_take(&b);
+    close(fd);
+    buf[have] = '\0';
+    *len = have;
+    return buf;
+fail:
+    free(buf);
+    close(fd);
+    return NULL;
 }
 
+/* 1 on success; 0 with errno set. */
 static int write_atomic(const char *path, const char *data, size_t len)
 {
     zj_strbuf tmp = ZJ_STRBUF_INIT;
     char *t;
-    int fd, ok;
+    int fd, ok, saved;
 
     zj_strbuf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-    if (!(t = zj_strbuf_take(&tmp)))
+    if (!(t = zj_strbuf_take(&tmp))) {
+        errno = ENOMEM;
         return 0;
-    fd = open(t, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    }
+    fd = open(t, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     ok = fd >= 0;
     while (ok && len) {
         ssize_t w = write(fd, data, len);
@@ -100,9 +128,11 @@ static int write_atomic(const char *path, const char *data, size_t len)
         ok = 0;
     if (ok && rename(t, path) != 0)
         ok = 0;
-    if (!ok)
+    saved = errno;
+    if (!ok && fd >= 0)
         unlink(t);
     free(t);
+    errno = saved;
     return ok;
 }
 
@@ -121,10 +151,11 @@ int zj_cache_get(const char *dir, const char *url, zj_cache_entry *e)
     char *mp = entry_path(dir, url, ".meta"), *bp = entry_path(dir, url, ".body");
     char *meta = NULL, *line, *next;
     size_t mlen;
+    struct stat mst, bst;
     int url_ok = 0;
 
     memset(e, 0, sizeof *e);
-    if (!mp || !bp || !(meta = read_all(mp, &mlen)))
+    if (!mp || !bp || !(meta = read_all(mp, &mlen, &mst)))
         goto miss;
     for (line = meta; line && *line; line = next) {
         char *tab, *nl = strchr(line, '\n');
@@ -146,8 +177,24 @@ int zj_cache_get(const char *dir, const char *url, zj_cache_entry *e)
         else if (strcmp(line, "retrieved-at") == 0)
             e->retrieved_at = zj_strdup(tab);
     }
-    if (!url_ok || !(e->body = read_all(bp, &e->len)))
+    if (!url_ok || !(e->body = read_all(bp, &e->len, &bst)))
         goto miss;
+    /* The last validation: the meta file's time when a 304 touched it
+     * since (both are "YYYY-MM-DDTHH:MM:SSZ", so they compare as text). */
+    e->validated = mst.st_mtime;
+    {
+        char touched[32];
+        struct tm tm;
+        time_t t = mst.st_mtime;
+        if (gmtime_r(&t, &tm) && strftime(touched, sizeof touched, "%Y-%m-%dT%H:%M:%SZ", &tm) &&
+            (!e->retrieved_at || strcmp(touched, e->retrieved_at) > 0)) {
+            char *n = zj_strdup(touched);
+            if (n) {
+                free(e->retrieved_at);
+                e->retrieved_at = n;
+            }
+        }
+    }
     free(meta);
     free(mp);
     free(bp);
@@ -177,9 +224,9 @@ int zj_cache_put(const char *dir, const char *url, const zj_cache_entry *e)
 {
     char *mp, *bp;
     zj_strbuf m = ZJ_STRBUF_INIT;
-    int ok = 0;
+    int ok = 0, tries;
 
-    if (!dir || !zj_make_dirs(dir))
+    if (!dir)
         return 0;
     mp = entry_path(dir, url, ".meta");
     bp = entry_path(dir, url, ".body");
@@ -189,11 +236,24 @@ int zj_cache_put(const char *dir, const char *url, const zj_cache_entry *e)
     put_line(&m, "content-type", e->content_type);
     put_line(&m, "retrieved-at", e->retrieved_at);
     /* The body first: a meta file never points at a missing body.  No body
-     * (a 304 revalidation): only the validators and the time change. */
-    if (mp && bp && !m.failed && (!e->body || write_atomic(bp, e->body, e->len)))
-        ok = write_atomic(mp, m.data ? m.data : "", m.len);
+     * (a 304 whose validators changed): only the meta data.  The directory
+     * is created when the first write finds it missing. */
+    for (tries = 0; !ok && tries < 2 && mp && bp && !m.failed; tries++) {
+        ok = (!e->body || write_atomic(bp, e->body, e->len)) && write_atomic(mp, m.data ? m.data : "", m.len);
+        if (!ok && (errno != ENOENT || !zj_make_dirs(dir)))
+            break;
+    }
     zj_strbuf_free(&m);
     free(mp);
     free(bp);
+    return ok;
+}
+
+int zj_cache_touch(const char *dir, const char *url)
+{
+    char *mp = dir ? entry_path(dir, url, ".meta") : NULL;
+    int ok = mp && utimensat(AT_FDCWD, mp, NULL, 0) == 0;
+
+    free(mp);
     return ok;
 }

@@ -1,13 +1,21 @@
-/* fetch_http.c — batches of HTTP GETs over the libcurl multi interface.
+/* fetch_http.c — HTTP GETs over the libcurl multi interface.
  *
- * Every request of a batch is a small state machine:
- *   waiting (for its host's rate-limit slot, a free connection or its
- *   backoff to expire) -> running -> done | redirected (back to waiting,
- *   at the new URL, after checking its host) | retry (back to waiting).
+ * Requests go into one queue run by one event loop (zj_fetch_wait).  A
+ * request's completion callback may submit more, so the refresh pipelines
+ * its stages: a notice is requested as soon as the list page naming it has
+ * arrived, an attachment as soon as its notice has, while other pages are
+ * still on the way.  Every request is a small state machine:
+ *   waiting (for its host's robots.txt, its host's rate-limit slot, a free
+ *   transfer slot or its backoff to expire) -> running -> done | redirected
+ *   (back to waiting, at the new URL, after checking its host) | retry
+ *   (back to waiting) -> delivered (its callback has run).
  * libcurl never follows redirects itself (CURLOPT_FOLLOWLOCATION is off):
  * each hop is checked against the allowed hosts and counted here.
- * TLS peer and host verification stay at libcurl's default (on); there is
- * no option to turn them off. */
+ * TLS peer and host verification are always on; there is no option to turn
+ * them off.  All transfers run on one multi handle, so connections and the
+ * DNS cache are reused across requests and stages; easy handles are reused
+ * too, and a share handle keeps TLS sessions, so that a further connection
+ * to a host resumes the first one's session. */
 #include <ctype.h>
 #include <curl/curl.h>
 #include <stdio.h>
@@ -27,7 +35,45 @@ static const char *const official_hosts[] = {
 typedef struct robots_entry {
     char *hostport;
     zj_robots *robots;
+    int loaded;                 /* 0: its robots.txt is still being fetched */
 } robots_entry;
+
+typedef struct stage_count {
+    char name[24];
+    size_t submitted, finished;
+} stage_count;
+
+enum { X_WAITING = 0, X_RUNNING, X_DONE, X_DELIVERED };
+
+/* How long a cached robots.txt is used without asking again (seconds). */
+#define ROBOTS_MAX_AGE_S 3600
+
+typedef struct xfer {
+    zj_fetch_req *req;
+    zj_fetch_done_fn done;
+    void *user;
+    int stage;                  /* index into f->stages, -1: none */
+    /* An internal fetch of robots.txt fills its own request: */
+    int is_robots;
+    char robots_key[300];       /* the host:port it is for */
+    zj_fetch_req own;
+    char *own_url;
+    char *url;                  /* current hop */
+    char hostport[300];
+    CURL *easy;
+    int state;
+    long not_before;            /* monotonic ms */
+    int attempt, redirects;
+    zj_strbuf body;
+    int too_big;
+    char *etag, *last_modified;
+    long retry_after_ms;        /* -1: none */
+    zj_cache_entry cached;
+    int have_cached;
+    struct curl_slist *headers;
+    int robots_checked;
+    size_t max_body;
+} xfer;
 
 struct zj_fetcher {
     zj_refresh_options o;           /* defaults applied; pointers not owned after new() */
@@ -35,9 +81,17 @@ struct zj_fetcher {
     char **allowed;                 /* "host" or "host:port", lower case */
     size_t n_allowed;
     CURLM *multi;
+    CURLSH *share;
+    CURL **idle;                    /* easy handles to reuse */
+    size_t n_idle, cap_idle;
     zj_ratelimit *rate;
     robots_entry *robots;
     size_t n_robots;
+    xfer **xs;                      /* submitted and not yet delivered, in order */
+    size_t n_xs, cap_xs;
+    size_t running;
+    stage_count *stages;
+    size_t n_stages;
     unsigned rng;
     size_t n_requests, n_cached, n_retries;
     char user_agent[96];
@@ -108,11 +162,6 @@ static char *url_path(const char *url)
     return out;
 }
 
-static char *url_robots(const char *url)
-{
-    return zj_url_resolve(url, "/robots.txt");
-}
-
 int zj_fetcher_host_allowed(const zj_fetcher *f, const char *url)
 {
     char hp[300], *colon;
@@ -178,9 +227,12 @@ zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *
     f->cache_dir = o->cache_dir ? zj_strdup(o->cache_dir) : zj_cache_default_dir();
     f->ca_bundle = o->ca_bundle ? zj_strdup(o->ca_bundle) : NULL;
     f->multi = curl_multi_init();
+    f->share = curl_share_init();
     f->rate = zj_ratelimit_new(f->o.rate_limit);
-    if (!f->cache_dir || (o->ca_bundle && !f->ca_bundle) || !f->multi || !f->rate)
+    if (!f->cache_dir || (o->ca_bundle && !f->ca_bundle) || !f->multi || !f->share || !f->rate)
         goto nomem;
+    /* One thread uses the fetcher, so the share handle needs no locks. */
+    curl_share_setopt(f->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
     for (i = 0; official_hosts[i]; i++)
         if (!add_allowed(f, official_hosts[i]))
             goto nomem;
@@ -198,7 +250,7 @@ zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *
     for (i = 0; i < o->n_allow_hosts; i++)
         if (!add_allowed(f, o->allow_hosts[i]))
             goto nomem;
-    /* The bounds (in total and per host) are kept by zj_fetch_many itself:
+    /* The bounds (in total and per host) are kept by zj_fetch_wait itself:
      * a transfer is only handed to libcurl when it may start, so libcurl
      * never queues one waiting for a connection slot. */
     snprintf(f->user_agent, sizeof f->user_agent,
@@ -212,12 +264,35 @@ nomem:
     return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
 }
 
+static void xfer_free(zj_fetcher *f, xfer *x)
+{
+    if (x->easy) {
+        curl_multi_remove_handle(f->multi, x->easy);
+        curl_easy_cleanup(x->easy);
+    }
+    free(x->url);
+    zj_strbuf_free(&x->body);
+    free(x->etag);
+    free(x->last_modified);
+    curl_slist_free_all(x->headers);
+    zj_cache_entry_free(&x->cached);
+    zj_fetch_req_clear(&x->own);
+    free(x->own_url);
+    free(x);
+}
+
 void zj_fetcher_free(zj_fetcher *f)
 {
     size_t i;
 
     if (!f)
         return;
+    for (i = 0; i < f->n_xs; i++)
+        xfer_free(f, f->xs[i]);
+    free(f->xs);
+    for (i = 0; i < f->n_idle; i++)
+        curl_easy_cleanup(f->idle[i]);
+    free(f->idle);
     for (i = 0; i < f->n_allowed; i++)
         free(f->allowed[i]);
     free(f->allowed);
@@ -226,8 +301,11 @@ void zj_fetcher_free(zj_fetcher *f)
         zj_robots_free(f->robots[i].robots);
     }
     free(f->robots);
+    free(f->stages);
     if (f->multi)
         curl_multi_cleanup(f->multi);
+    if (f->share)
+        curl_share_cleanup(f->share);
     zj_ratelimit_free(f->rate);
     free(f->cache_dir);
     free(f->ca_bundle);
@@ -253,24 +331,6 @@ void zj_fetch_req_clear(zj_fetch_req *r)
 
 /* ---- one transfer ----------------------------------------------------------- */
 
-typedef struct xfer {
-    zj_fetch_req *req;
-    char *url;                  /* current hop */
-    char hostport[300];
-    CURL *easy;
-    int state;                  /* 0 waiting, 1 running, 2 done */
-    long not_before;            /* monotonic ms */
-    int attempt, redirects;
-    zj_strbuf body;
-    int too_big;
-    char *etag, *last_modified;
-    long retry_after_ms;        /* -1: none */
-    zj_cache_entry cached;
-    int have_cached;
-    struct curl_slist *headers;
-    int robots_checked;
-    size_t max_body;
-} xfer;
 
 static size_t on_body(char *p, size_t sz, size_t n, void *ud)
 {
@@ -335,13 +395,12 @@ static void progress(zj_fetcher *f, const char *stage, size_t done, size_t total
         f->o.progress(f->o.progress_user, stage, done, total, what);
 }
 
-static void finish_ok(zj_fetcher *f, xfer *x, long status, const char *ctype, char *body,
-                      size_t len, int from_cache, int stale, const char *retrieved)
+static void finish_ok(xfer *x, long status, const char *ctype, char *body, size_t len,
+                      int from_cache, int stale, const char *retrieved)
 {
     zj_fetch_req *r = x->req;
     char now[32];
 
-    (void)f;
     zj_utc_now(now, sizeof now);
     r->rc = ZJ_OK;
     r->status = status;
@@ -352,7 +411,7 @@ static void finish_ok(zj_fetcher *f, xfer *x, long status, const char *ctype, ch
     r->retrieved_at = zj_strdup(retrieved && *retrieved ? retrieved : now);
     r->from_cache = from_cache;
     r->stale = stale;
-    x->state = 2;
+    x->state = X_DONE;
     if (!r->content_type || !r->final_url || !r->retrieved_at) {
         zj_fetch_req_clear(r);
         r->rc = zj_fail(&r->err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
@@ -362,7 +421,7 @@ static void finish_ok(zj_fetcher *f, xfer *x, long status, const char *ctype, ch
 static void finish_fail(xfer *x, zj_code code, const char *zh, const char *en)
 {
     x->req->rc = zj_fail(&x->req->err, code, x->url, "%s%.0s", "%.0s%s", zh, en);
-    x->state = 2;
+    x->state = X_DONE;
 }
 
 static int type_is_html(const char *ct)
@@ -391,7 +450,7 @@ static int serve_stale(zj_fetcher *f, xfer *x, const char *why_en)
     snprintf(msg, sizeof msg, "%s: %s", x->req->url, why_en);
     progress(f, "cache", 0, 0, msg);
     f->n_cached++;
-    finish_ok(f, x, 200, x->cached.content_type, x->cached.body, x->cached.len, 1, 1,
+    finish_ok(x, 200, x->cached.content_type, x->cached.body, x->cached.len, 1, 1,
               x->cached.retrieved_at);
     x->cached.body = NULL;
     return 1;
@@ -419,14 +478,14 @@ static void schedule_retry(zj_fetcher *f, xfer *x, const char *why)
     f->n_retries++;
     x->req->retries++;
     x->not_before = zj_now_ms() + backoff_ms(f, x->attempt, x->retry_after_ms);
-    x->state = 0;
+    x->state = X_WAITING;
     snprintf(msg, sizeof msg, "%s: %s, retry %d", x->url, why, x->attempt);
     progress(f, "retry", 0, 0, msg);
 }
 
 static int start(zj_fetcher *f, xfer *x)
 {
-    CURL *e = curl_easy_init();
+    CURL *e = f->n_idle ? f->idle[--f->n_idle] : curl_easy_init();
     char h[600];
 
     if (!e)
@@ -452,6 +511,7 @@ static int start(zj_fetcher *f, xfer *x)
     }
     curl_easy_setopt(e, CURLOPT_URL, x->url);
     curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+    curl_easy_setopt(e, CURLOPT_SHARE, f->share);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
@@ -477,9 +537,32 @@ static int start(zj_fetcher *f, xfer *x)
         x->easy = NULL;
         return 0;
     }
-    x->state = 1;
+    x->state = X_RUNNING;
     f->n_requests++;
     return 1;
+}
+
+/* Takes x's easy handle off the multi handle and keeps it for the next
+ * transfer (curl_easy_reset forgets every option, not the handle's
+ * buffers). */
+static void release_easy(zj_fetcher *f, xfer *x)
+{
+    CURL *e = x->easy;
+
+    x->easy = NULL;
+    curl_multi_remove_handle(f->multi, e);
+    if (f->n_idle == f->cap_idle) {
+        size_t c = f->cap_idle ? f->cap_idle * 2 : 16;
+        CURL **n = realloc(f->idle, c * sizeof *n);
+        if (!n) {
+            curl_easy_cleanup(e);
+            return;
+        }
+        f->idle = n;
+        f->cap_idle = c;
+    }
+    curl_easy_reset(e);
+    f->idle[f->n_idle++] = e;
 }
 
 static int is_transient(CURLcode c)
@@ -500,6 +583,12 @@ static int is_transient(CURLcode c)
     }
 }
 
+/* A validator in a 304 (NULL: not sent, so unchanged) against the cached one. */
+static int same_value(const char *sent, const char *cached)
+{
+    return !sent || (cached && strcmp(sent, cached) == 0);
+}
+
 static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
 {
     CURL *e = x->easy;
@@ -509,7 +598,7 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
     curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ctype);
     x->req->status = status;
-    x->state = 0;
+    x->state = X_WAITING;
     if (cc == CURLE_FILESIZE_EXCEEDED || x->too_big) {
         snprintf(msg_zh, sizeof msg_zh, "响应超过上限 %zu 字节", f->o.max_body);
         snprintf(msg_en, sizeof msg_en, "the response exceeds the limit of %zu bytes", f->o.max_body);
@@ -525,8 +614,7 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
         } else if (!serve_stale(f, x, s)) {
             snprintf(msg_zh, sizeof msg_zh, "下载失败（%d 次尝试）：%s", x->attempt + 1, s);
             snprintf(msg_en, sizeof msg_en, "download failed after %d attempt(s): %s", x->attempt + 1, s);
-            finish_fail(x, cc == CURLE_PEER_FAILED_VERIFICATION || cc == CURLE_SSL_CACERT_BADFILE ||
-                               cc == CURLE_SSL_CONNECT_ERROR ? ZJ_ERR_IO : ZJ_ERR_IO, msg_zh, msg_en);
+            finish_fail(x, ZJ_ERR_IO, msg_zh, msg_en);
         }
     } else if (status >= 300 && status < 400 && status != 304) {
         curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &redir);
@@ -555,16 +643,21 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
             }
         }
     } else if (status == 304 && x->have_cached) {
-        zj_cache_entry upd = x->cached;
         char now[32];
         zj_utc_now(now, sizeof now);
-        upd.retrieved_at = now;
-        upd.body = NULL;        /* unchanged: rewrite the validators only */
-        if (x->etag) upd.etag = x->etag;
-        if (x->last_modified) upd.last_modified = x->last_modified;
-        zj_cache_put(f->cache_dir, x->req->url, &upd);
+        /* Unchanged: a 304 normally repeats the validators, and then the
+         * entry is only marked as validated now. */
+        if (!same_value(x->etag, x->cached.etag) || !same_value(x->last_modified, x->cached.last_modified) ||
+            !zj_cache_touch(f->cache_dir, x->req->url)) {
+            zj_cache_entry upd = x->cached;
+            upd.retrieved_at = now;
+            upd.body = NULL;
+            if (x->etag) upd.etag = x->etag;
+            if (x->last_modified) upd.last_modified = x->last_modified;
+            zj_cache_put(f->cache_dir, x->req->url, &upd);
+        }
         f->n_cached++;
-        finish_ok(f, x, 304, x->cached.content_type, x->cached.body, x->cached.len, 1, 0, now);
+        finish_ok(x, 304, x->cached.content_type, x->cached.body, x->cached.len, 1, 0, now);
         x->cached.body = NULL;
     } else if (status == 429 || status >= 500) {
         snprintf(msg_en, sizeof msg_en, "HTTP %ld", status);
@@ -606,255 +699,333 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
             ce.body = body;
             ce.len = len;
             zj_cache_put(f->cache_dir, x->req->url, &ce);
-            finish_ok(f, x, 200, ctype, body, len, 0, 0, now);
+            finish_ok(x, 200, ctype, body, len, 0, 0, now);
         }
     }
-    curl_multi_remove_handle(f->multi, e);
-    curl_easy_cleanup(e);
-    x->easy = NULL;
+    release_easy(f, x);
+}
+
+/* ---- the queue ------------------------------------------------------------------ */
+
+static int stage_index(zj_fetcher *f, const char *name)
+{
+    size_t i;
+    stage_count *s;
+
+    if (!name)
+        return -1;
+    for (i = 0; i < f->n_stages; i++)
+        if (strcmp(f->stages[i].name, name) == 0)
+            return (int)i;
+    if (!(s = realloc(f->stages, (f->n_stages + 1) * sizeof *s)))
+        return -1;
+    f->stages = s;
+    memset(&s[f->n_stages], 0, sizeof *s);
+    snprintf(s[f->n_stages].name, sizeof s[f->n_stages].name, "%s", name);
+    return (int)f->n_stages++;
+}
+
+static int queue_push(zj_fetcher *f, xfer *x)
+{
+    if (f->n_xs == f->cap_xs) {
+        size_t c = f->cap_xs ? f->cap_xs * 2 : 64;
+        xfer **n = realloc(f->xs, c * sizeof *n);
+        if (!n)
+            return 0;
+        f->xs = n;
+        f->cap_xs = c;
+    }
+    f->xs[f->n_xs++] = x;
+    return 1;
+}
+
+static void req_reset(zj_fetch_req *r)
+{
+    zj_error_clear(&r->err);
+    r->rc = ZJ_OK;
+    r->status = 0;
+    r->retries = 0;
+    r->from_cache = r->stale = 0;
+    r->body = r->content_type = r->final_url = r->retrieved_at = NULL;
+    r->len = 0;
+}
+
+/* Checks a new transfer's URL and looks it up in the cache; finishes it at
+ * once when it cannot or need not go to the network. */
+static void prepare(zj_fetcher *f, xfer *x)
+{
+    x->retry_after_ms = -1;
+    x->max_body = f->o.max_body;
+    if (!(x->url = zj_strdup(x->req->url))) {
+        finish_fail(x, ZJ_ERR_NOMEM, "内存不足", "out of memory");
+        return;
+    }
+    if (!zj_url_hostport(x->url, x->hostport, sizeof x->hostport)) {
+        finish_fail(x, ZJ_ERR_ARG, "不是 http(s) 网址", "not an http(s) URL");
+        return;
+    }
+    if (!zj_fetcher_host_allowed(f, x->url)) {
+        finish_fail(x, ZJ_ERR_UNSUPPORTED, "主机不在允许列表中（可用 --allow-host 添加）",
+                    "the host is not allowed (see --allow-host)");
+        return;
+    }
+    x->have_cached = zj_cache_get(f->cache_dir, x->req->url, &x->cached);
+    if (x->is_robots && x->have_cached && !f->o.offline &&
+        (long long)time(NULL) - x->cached.validated < ROBOTS_MAX_AGE_S) {
+        /* RFC 9309, 2.4: a crawler may use its copy of robots.txt for up to
+         * 24 hours; one that is less than an hour old is used as it is. */
+        f->n_cached++;
+        finish_ok(x, 200, x->cached.content_type, x->cached.body, x->cached.len, 1, 0,
+                  x->cached.retrieved_at);
+        x->cached.body = NULL;
+        return;
+    }
+    if (f->o.offline) {
+        if (x->have_cached) {
+            char msg[600];
+            snprintf(msg, sizeof msg, "%s: offline, the copy cached at %s is used", x->req->url,
+                     x->cached.retrieved_at ? x->cached.retrieved_at : "?");
+            progress(f, "cache", 0, 0, msg);
+            f->n_cached++;
+            finish_ok(x, 200, x->cached.content_type, x->cached.body, x->cached.len, 1, 1,
+                      x->cached.retrieved_at);
+            x->cached.body = NULL;
+        } else {
+            finish_fail(x, ZJ_ERR_IO, "离线模式：缓存中没有此网址", "offline, and the URL is not in the cache");
+        }
+    }
+}
+
+int zj_fetch_submit(zj_fetcher *f, zj_fetch_req *req, const char *stage, zj_fetch_done_fn done,
+                    void *user)
+{
+    xfer *x = calloc(1, sizeof *x);
+
+    req_reset(req);
+    if (!x || !queue_push(f, x)) {
+        free(x);
+        req->rc = zj_fail(&req->err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return 0;
+    }
+    x->req = req;
+    x->done = done;
+    x->user = user;
+    x->stage = stage_index(f, stage);
+    if (x->stage >= 0)
+        f->stages[x->stage].submitted++;
+    prepare(f, x);
+    return 1;
+}
+
+void zj_fetch_many(zj_fetcher *f, zj_fetch_req *reqs, size_t n, const char *stage)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        zj_fetch_submit(f, &reqs[i], stage, NULL, NULL);
+    zj_fetch_wait(f);
 }
 
 /* ---- robots.txt --------------------------------------------------------------- */
 
-static zj_robots *robots_for(zj_fetcher *f, const char *hostport, int *known)
+static robots_entry *robots_find(zj_fetcher *f, const char *hostport)
 {
     size_t i;
 
     for (i = 0; i < f->n_robots; i++)
-        if (strcmp(f->robots[i].hostport, hostport) == 0) {
-            *known = 1;
-            return f->robots[i].robots;
-        }
-    *known = 0;
+        if (strcmp(f->robots[i].hostport, hostport) == 0)
+            return &f->robots[i];
     return NULL;
 }
 
-/* Fetches robots.txt of every host in xs that has none loaded yet. */
-static void load_robots(zj_fetcher *f, xfer *xs, size_t n)
+/* Starts fetching robots.txt of x's host; requests to that host wait for
+ * it.  When that cannot even start (out of memory), the host is treated as
+ * having no robots.txt. */
+static void submit_robots(zj_fetcher *f, const xfer *x)
 {
-    zj_fetch_req *reqs = NULL;
-    char **urls = NULL, **hosts = NULL;
-    size_t i, j, m = 0;
-    int known;
+    robots_entry *re = realloc(f->robots, (f->n_robots + 1) * sizeof *re);
+    xfer *r;
 
-    if (f->o.ignore_robots)
+    if (!re)
+        return;     /* tried again on the next pass */
+    f->robots = re;
+    re = &f->robots[f->n_robots];
+    if (!(re->hostport = zj_strdup(x->hostport)))
         return;
-    reqs = calloc(n + 1, sizeof *reqs);
-    urls = calloc(n + 1, sizeof *urls);
-    hosts = calloc(n + 1, sizeof *hosts);
-    if (!reqs || !urls || !hosts)
-        goto out;
-    for (i = 0; i < n; i++) {
-        if (xs[i].state == 2 || xs[i].robots_checked)
-            continue;
-        robots_for(f, xs[i].hostport, &known);
-        if (known)
-            continue;
-        for (j = 0; j < m; j++)
-            if (strcmp(hosts[j], xs[i].hostport) == 0)
-                break;
-        if (j < m)
-            continue;
-        if (!(urls[m] = url_robots(xs[i].url)) || !(hosts[m] = zj_strdup(xs[i].hostport))) {
-            free(urls[m]);
-            goto out;
-        }
-        reqs[m].url = urls[m];
-        reqs[m].expect = ZJ_EXPECT_ANY;
-        m++;
+    re->robots = NULL;
+    re->loaded = 0;
+    f->n_robots++;
+    r = calloc(1, sizeof *r);
+    if (!r || !(r->own_url = zj_url_resolve(x->url, "/robots.txt")) || !queue_push(f, r)) {
+        if (r)
+            free(r->own_url);
+        free(r);
+        re->loaded = 1;
+        return;
     }
-    if (!m)
-        goto out;
-    {
-        int saved = f->o.ignore_robots;
-        f->o.ignore_robots = 1;     /* robots.txt itself is not subject to robots.txt */
-        zj_fetch_many(f, reqs, m, "robots");
-        f->o.ignore_robots = saved;
-    }
-    for (j = 0; j < m; j++) {
-        robots_entry *re = realloc(f->robots, (f->n_robots + 1) * sizeof *re);
-        zj_robots *rb;
-        if (!re)
-            break;
-        f->robots = re;
-        /* No robots.txt (404), or one that cannot be read: no restrictions. */
-        rb = zj_robots_parse(reqs[j].rc == ZJ_OK && reqs[j].status != 0 ? reqs[j].body : NULL,
-                             reqs[j].rc == ZJ_OK ? reqs[j].len : 0);
-        f->robots[f->n_robots].hostport = hosts[j];
-        f->robots[f->n_robots].robots = rb;
-        hosts[j] = NULL;
-        f->n_robots++;
-        if (rb && zj_robots_crawl_delay_ms(rb))
-            zj_ratelimit_min_interval(f->rate, f->robots[f->n_robots - 1].hostport,
-                                      zj_robots_crawl_delay_ms(rb));
-    }
-out:
-    for (j = 0; j < m; j++) {
-        zj_fetch_req_clear(&reqs[j]);
-        free(urls[j]);
-        free(hosts[j]);
-    }
-    free(reqs);
-    free(urls);
-    free(hosts);
+    r->is_robots = 1;
+    snprintf(r->robots_key, sizeof r->robots_key, "%s", x->hostport);
+    r->req = &r->own;
+    r->own.url = r->own_url;
+    r->own.expect = ZJ_EXPECT_ANY;
+    req_reset(&r->own);
+    r->stage = stage_index(f, "robots");
+    if (r->stage >= 0)
+        f->stages[r->stage].submitted++;
+    prepare(f, r);
 }
 
-/* ---- the batch ----------------------------------------------------------------- */
-
-void zj_fetch_many(zj_fetcher *f, zj_fetch_req *reqs, size_t n, const char *stage)
+static void robots_loaded(zj_fetcher *f, xfer *r)
 {
-    xfer *xs = calloc(n + 1, sizeof *xs);
-    size_t i, done = 0, running = 0, finished = 0;
-    int robots_pending = 1;
+    robots_entry *re = robots_find(f, r->robots_key);
+    const zj_fetch_req *q = &r->own;
 
-    for (i = 0; i < n; i++) {
-        zj_error_clear(&reqs[i].err);
-        reqs[i].rc = ZJ_OK;
-        reqs[i].status = 0;
-        reqs[i].retries = 0;
-        reqs[i].from_cache = reqs[i].stale = 0;
-        reqs[i].body = reqs[i].content_type = reqs[i].final_url = reqs[i].retrieved_at = NULL;
-        reqs[i].len = 0;
-    }
-    if (!xs) {
-        for (i = 0; i < n; i++)
-            reqs[i].rc = zj_fail(&reqs[i].err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    if (!re)
         return;
+    /* No robots.txt (404), or one that cannot be read: no restrictions. */
+    re->robots = zj_robots_parse(q->rc == ZJ_OK && q->status != 0 ? q->body : NULL,
+                                 q->rc == ZJ_OK ? q->len : 0);
+    re->loaded = 1;
+    if (re->robots && zj_robots_crawl_delay_ms(re->robots))
+        zj_ratelimit_min_interval(f->rate, re->hostport, zj_robots_crawl_delay_ms(re->robots));
+}
+
+/* 1 when x may go ahead as far as robots.txt is concerned, 0 when it must
+ * wait for its host's robots.txt (or was just failed because of it). */
+static int robots_pass(zj_fetcher *f, xfer *x)
+{
+    robots_entry *re;
+    char *path;
+    int ok;
+
+    if (x->robots_checked || x->is_robots || f->o.ignore_robots)
+        return 1;
+    if (!(re = robots_find(f, x->hostport))) {
+        submit_robots(f, x);
+        return 0;
     }
-    for (i = 0; i < n; i++) {
-        xfer *x = &xs[i];
-        x->req = &reqs[i];
-        x->retry_after_ms = -1;
-        x->max_body = f->o.max_body;
-        if (!(x->url = zj_strdup(reqs[i].url))) {
-            finish_fail(x, ZJ_ERR_NOMEM, "内存不足", "out of memory");
+    if (!re->loaded)
+        return 0;
+    path = url_path(x->url);
+    ok = !path || zj_robots_allowed(re->robots, path);
+    free(path);
+    if (!ok) {
+        finish_fail(x, ZJ_ERR_UNSUPPORTED, "该网址被 robots.txt 禁止抓取", "robots.txt disallows this URL");
+        return 0;
+    }
+    x->robots_checked = 1;
+    return 1;
+}
+
+/* ---- the event loop ------------------------------------------------------------- */
+
+/* Runs the callbacks of the finished transfers, in submission order, and
+ * drops them from the queue; 1 if there were any. */
+static int deliver(zj_fetcher *f)
+{
+    size_t i, j;
+    int any = 0;
+
+    /* A callback may submit more: f->xs may move and grow meanwhile. */
+    for (i = 0; i < f->n_xs; i++) {
+        xfer *x = f->xs[i];
+        if (x->state != X_DONE)
+            continue;
+        x->state = X_DELIVERED;
+        any = 1;
+        if (x->stage >= 0) {
+            stage_count *s = &f->stages[x->stage];
+            s->finished++;
+            progress(f, s->name, s->finished, s->submitted, x->req->url);
+        }
+        if (x->is_robots)
+            robots_loaded(f, x);
+        else if (x->done)
+            x->done(x->user, x->req);
+    }
+    for (i = j = 0; i < f->n_xs; i++) {
+        if (f->xs[i]->state == X_DELIVERED)
+            xfer_free(f, f->xs[i]);
+        else
+            f->xs[j++] = f->xs[i];
+    }
+    f->n_xs = j;
+    return any;
+}
+
+/* Starts every waiting transfer that may start now; returns how long to
+ * wait at most before looking again (ms). */
+static long start_waiting(zj_fetcher *f)
+{
+    long now = zj_now_ms(), wake = 200;
+    size_t i;
+
+    /* f->n_xs is read each time: robots_pass may add a robots.txt fetch,
+     * which is then started in this same pass. */
+    for (i = 0; i < f->n_xs; i++) {
+        xfer *x = f->xs[i];
+        long w;
+
+        if (x->state != X_WAITING || !robots_pass(f, x))
+            continue;
+        if (x->not_before > now) {
+            if (x->not_before - now < wake)
+                wake = x->not_before - now;
             continue;
         }
-        if (!zj_url_hostport(x->url, x->hostport, sizeof x->hostport)) {
-            finish_fail(x, ZJ_ERR_ARG, "不是 http(s) 网址", "not an http(s) URL");
+        if (f->running >= (size_t)f->o.parallel)
+            break;
+        if (zj_ratelimit_active(f->rate, x->hostport, 0) >= f->o.per_host)
+            continue;
+        if ((w = zj_ratelimit_wait(f->rate, x->hostport, now)) > 0) {
+            if (w < wake)
+                wake = w;
             continue;
         }
-        if (!zj_fetcher_host_allowed(f, x->url)) {
-            finish_fail(x, ZJ_ERR_UNSUPPORTED, "主机不在允许列表中（可用 --allow-host 添加）",
-                        "the host is not allowed (see --allow-host)");
-            continue;
-        }
-        x->have_cached = zj_cache_get(f->cache_dir, x->req->url, &x->cached);
-        if (f->o.offline) {
-            if (x->have_cached) {
-                char msg[600];
-                snprintf(msg, sizeof msg, "%s: offline, the copy cached at %s is used", x->req->url,
-                         x->cached.retrieved_at ? x->cached.retrieved_at : "?");
-                progress(f, "cache", 0, 0, msg);
-                f->n_cached++;
-                finish_ok(f, x, 200, x->cached.content_type, x->cached.body, x->cached.len, 1, 1,
-                          x->cached.retrieved_at);
-                x->cached.body = NULL;
-            } else {
-                finish_fail(x, ZJ_ERR_IO, "离线模式：缓存中没有此网址", "offline, and the URL is not in the cache");
-            }
+        zj_ratelimit_take(f->rate, x->hostport, now);
+        if (!start(f, x)) {
+            finish_fail(x, ZJ_ERR_NOMEM, "无法创建传输", "cannot create a transfer");
+        } else {
+            f->running++;
+            zj_ratelimit_active(f->rate, x->hostport, 1);
         }
     }
+    return wake;
+}
+
+void zj_fetch_wait(zj_fetcher *f)
+{
     for (;;) {
-        long now = zj_now_ms(), wake = 200;
-        int msgs;
+        int still = 0, msgs, completions = 0;
+        long wake;
+        size_t i;
         CURLMsg *m;
 
-        /* Only between transfers: load_robots runs a batch of its own on
-         * the same multi handle. */
-        if (robots_pending && running == 0) {
-            load_robots(f, xs, n);
-            robots_pending = 0;
-        }
-        done = 0;
-        for (i = 0; i < n; i++) {
-            xfer *x = &xs[i];
-            long w;
-            int known;
-            zj_robots *rb;
-
-            if (x->state == 2) {
-                done++;
-                continue;
-            }
-            if (x->state != 0)
-                continue;
-            if (!x->robots_checked && !f->o.ignore_robots) {
-                rb = robots_for(f, x->hostport, &known);
-                if (!known) {
-                    robots_pending = 1;     /* a redirect to a new host */
-                    continue;
-                }
-                {
-                    char *path = url_path(x->url);
-                    int ok = !path || zj_robots_allowed(rb, path);
-                    free(path);
-                    if (!ok) {
-                        finish_fail(x, ZJ_ERR_UNSUPPORTED, "该网址被 robots.txt 禁止抓取",
-                                    "robots.txt disallows this URL");
-                        continue;
-                    }
-                }
-                x->robots_checked = 1;
-            }
-            if (x->not_before > now) {
-                if (x->not_before - now < wake)
-                    wake = x->not_before - now;
-                continue;
-            }
-            if (running >= (size_t)f->o.parallel)
-                continue;
-            if (zj_ratelimit_active(f->rate, x->hostport, 0) >= f->o.per_host)
-                continue;
-            if ((w = zj_ratelimit_wait(f->rate, x->hostport, now)) > 0) {
-                if (w < wake)
-                    wake = w;
-                continue;
-            }
-            zj_ratelimit_take(f->rate, x->hostport, now);
-            if (!start(f, x)) {
-                finish_fail(x, ZJ_ERR_NOMEM, "无法创建传输", "cannot create a transfer");
-            } else {
-                running++;
-                zj_ratelimit_active(f->rate, x->hostport, 1);
-            }
-        }
-        if (done == n)
+        if (deliver(f))
+            continue;       /* the callbacks may have submitted more */
+        if (f->n_xs == 0)
             break;
-        if (robots_pending && running == 0)
-            continue;
-        {
-            int still = 0, completions = 0;
-            curl_multi_perform(f->multi, &still);
-            while ((m = curl_multi_info_read(f->multi, &msgs)) != NULL) {
-                xfer *x = NULL;
-                if (m->msg != CURLMSG_DONE)
-                    continue;
-                curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
-                running--;
-                zj_ratelimit_active(f->rate, x->hostport, -1);
-                completed(f, x, m->data.result);
-                completions++;
-                if (x->state == 2)
-                    progress(f, stage, ++finished, n, x->req->url);
-            }
-            /* A finished transfer may free a slot (or need a retry, a redirect):
-             * look at the waiting ones again before sleeping. */
-            if (completions)
+        wake = start_waiting(f);
+        for (i = 0; i < f->n_xs; i++)
+            if (f->xs[i]->state == X_DONE)
+                break;
+        if (i < f->n_xs)
+            continue;       /* failed before starting (robots.txt, memory) */
+        curl_multi_perform(f->multi, &still);
+        while ((m = curl_multi_info_read(f->multi, &msgs)) != NULL) {
+            xfer *x = NULL;
+            if (m->msg != CURLMSG_DONE)
                 continue;
-            if (running)
-                curl_multi_poll(f->multi, NULL, 0, (int)(wake > 0 ? wake : 1), NULL);
-            else if (wake > 0)
-                curl_multi_poll(f->multi, NULL, 0, (int)wake, NULL);
+            curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
+            f->running--;
+            zj_ratelimit_active(f->rate, x->hostport, -1);
+            completed(f, x, m->data.result);
+            completions++;
         }
+        /* A finished transfer may free a slot (or need a retry, a redirect):
+         * look at the waiting ones again before sleeping. */
+        if (completions)
+            continue;
+        curl_multi_poll(f->multi, NULL, 0, (int)(wake > 0 ? wake : 1), NULL);
     }
-    for (i = 0; i < n; i++) {
-        free(xs[i].url);
-        zj_strbuf_free(&xs[i].body);
-        free(xs[i].etag);
-        free(xs[i].last_modified);
-        curl_slist_free_all(xs[i].headers);
-        zj_cache_entry_free(&xs[i].cached);
-    }
-    free(xs);
 }

@@ -59,9 +59,13 @@ zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
 zj_code zj_docx_tables(const char *data, size_t len, zj_grids *out, zj_error *err);
 /* Every worksheet of an .xls (BIFF) file. */
 zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err);
-/* .doc/.wps/.pdf: converted with LibreOffice (soffice --headless) to
- * .docx, then read; ZJ_ERR_UNSUPPORTED naming soffice when it is not
- * installed. */
+/* .doc/.wps: converted with LibreOffice (soffice --headless, in a scratch
+ * directory and profile of its own, stopped after ZHIJIAO_SOFFICE_TIMEOUT
+ * seconds, default 120) to .docx, then read.  ZJ_ERR_UNSUPPORTED naming
+ * soffice when it is not installed; ZJ_ERR_IO when it fails or times out;
+ * ZJ_ERR_PARSE when it cannot open the file or the file has no table.
+ * .pdf: always ZJ_ERR_UNSUPPORTED (where "soffice"), saying that tables
+ * cannot be extracted from a PDF (LibreOffice reads one as text boxes). */
 zj_code zj_office_tables(const char *data, size_t len, const char *ext,
                          zj_grids *out, zj_error *err);
 

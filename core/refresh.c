@@ -1,11 +1,11 @@
 /* refresh.c — the refresh pipeline: lists -> notices -> attachments ->
  * tables -> normalized plans -> audit -> diff -> snapshot.
  *
- * Each stage is one batch for the fetcher, so downloads within a stage run
- * in parallel (bounded per host and rate-limited).  Failures of single
- * pages or attachments are warnings (the refresh goes on with the rest);
- * when no list page at all can be read the refresh fails and the snapshot
- * is left as it was. */
+ * The downloads of all stages are one pipeline for the fetcher (parallel,
+ * bounded per host and rate-limited; see "the downloads" below).  Failures
+ * of single pages or attachments are warnings (the refresh goes on with
+ * the rest); when no list page at all can be read the refresh fails and
+ * the snapshot is left as it was. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,265 +162,6 @@ static int is_bjeea(const char *base)
     return strstr(base, "bjeea") != NULL && !(n >= 3 && strcmp(base + n - 3, "/jw") == 0);
 }
 
-/* The body of a fetched page as UTF-8 (malloc'd), or NULL with a warning. */
-static char *page_utf8(run *R, const zj_fetch_req *q, size_t *len)
-{
-    char cs[64];
-    const char *charset = zj_charset_detect(q->body, q->len, q->content_type, cs, sizeof cs);
-    zj_error e;
-    char *out;
-
-    zj_error_clear(&e);
-    if (zj_charset_to_utf8(q->body, q->len, charset, q->final_url, &out, len, &e) != ZJ_OK) {
-        warn(R, q->url, &e, "charset");
-        return NULL;
-    }
-    return out;
-}
-
-typedef struct notice {
-    char *url, *title, *date;
-} notice;
-
-typedef struct notices {
-    notice *items;
-    size_t n;
-} notices;
-
-static void notices_free(notices *ns)
-{
-    size_t i;
-
-    for (i = 0; i < ns->n; i++) {
-        free(ns->items[i].url);
-        free(ns->items[i].title);
-        free(ns->items[i].date);
-    }
-    free(ns->items);
-}
-
-static void add_notices(run *R, notices *ns, const zj_links *l)
-{
-    size_t i, j;
-
-    for (i = 0; i < l->n; i++) {
-        notice *it;
-        if (!zj_notice_relevant(l->items[i].title))
-            continue;
-        for (j = 0; j < ns->n; j++)
-            if (strcmp(ns->items[j].url, l->items[i].url) == 0)
-                break;
-        if (j < ns->n)
-            continue;
-        it = realloc(ns->items, (ns->n + 1) * sizeof *it);
-        if (!it) {
-            R->failed_nomem = 1;
-            return;
-        }
-        ns->items = it;
-        it[ns->n].url = zj_strdup(l->items[i].url);
-        it[ns->n].title = zj_strdup(l->items[i].title);
-        it[ns->n].date = zj_strdup(l->items[i].date);
-        if (!it[ns->n].url || !it[ns->n].title || !it[ns->n].date) {
-            free(it[ns->n].url);
-            free(it[ns->n].title);
-            free(it[ns->n].date);
-            R->failed_nomem = 1;
-            return;
-        }
-        ns->n++;
-    }
-}
-
-/* Stage 1: every list page of every column. */
-static zj_code discover(run *R, const char *const *bases, size_t nb, notices *ns, zj_error *err)
-{
-    char **urls = NULL;
-    zj_fetch_req *reqs = NULL;
-    size_t n = 0, cap = 0, i, ok_pages = 0, b;
-    int maxp = R->o->max_list_pages > 0 ? R->o->max_list_pages : 50;
-    zj_code rc = ZJ_OK;
-    int *pages = NULL;
-    size_t n_first;
-
-    /* first pages */
-    for (b = 0; b < nb; b++) {
-        const char *const *cols = is_bjeea(bases[b]) ? bjeea_columns : jw_columns;
-        for (i = 0; cols[i]; i++) {
-            char *col = url_join(bases[b], cols[i]), *u = col ? url_join(col, "index.html") : NULL;
-            free(col);
-            if (n == cap) {
-                char **nu = realloc(urls, (cap = cap ? cap * 2 : 16) * sizeof *nu);
-                if (!nu) {
-                    free(u);
-                    goto nomem;
-                }
-                urls = nu;
-            }
-            if (!u)
-                goto nomem;
-            urls[n++] = u;
-        }
-    }
-    n_first = n;
-    reqs = calloc(n_first + 1, sizeof *reqs);
-    pages = calloc(n_first + 1, sizeof *pages);
-    if (!reqs || !pages)
-        goto nomem;
-    for (i = 0; i < n_first; i++) {
-        reqs[i].url = urls[i];
-        reqs[i].expect = ZJ_EXPECT_HTML;
-    }
-    zj_fetch_many(R->f, reqs, n_first, "list");
-    for (i = 0; i < n_first; i++) {
-        zj_links l;
-        char *html;
-        size_t len;
-        zj_error e;
-
-        pages[i] = 0;
-        if (reqs[i].rc != ZJ_OK) {
-            warn(R, urls[i], &reqs[i].err, "list page");
-            continue;
-        }
-        if (!(html = page_utf8(R, &reqs[i], &len)))
-            continue;
-        zj_error_clear(&e);
-        if (zj_parse_list(html, len, reqs[i].final_url, &l, &pages[i], &e) == ZJ_OK) {
-            ok_pages++;
-            add_notices(R, ns, &l);
-            zj_links_free(&l);
-        } else {
-            warn(R, urls[i], &e, "list page");
-        }
-        free(html);
-    }
-    for (i = 0; i < n_first; i++)
-        zj_fetch_req_clear(&reqs[i]);
-    free(reqs);
-    reqs = NULL;
-    if (ok_pages == 0) {
-        rc = zj_fail(err, ZJ_ERR_IO, urls[0],
-                     "无法读取任何通知列表页（%zu 个栏目都失败），快照未改变",
-                     "no notice list page could be read (all %zu columns failed); the snapshot is unchanged",
-                     n_first);
-        goto out;
-    }
-    /* the further pages: index_1.html .. index_{countPage-1}.html */
-    {
-        char **more = NULL;
-        size_t nm = 0, capm = 0;
-        for (i = 0; i < n_first; i++) {
-            int p;
-            for (p = 1; p < pages[i] && p < maxp; p++) {
-                char name[32], *slash, *u;
-                snprintf(name, sizeof name, "index_%d.html", p);
-                u = zj_strdup(urls[i]);
-                if (!u)
-                    goto nomem_more;
-                slash = strrchr(u, '/');
-                slash[1] = '\0';
-                {
-                    char *full = url_join(u, name);
-                    free(u);
-                    u = full;
-                }
-                if (!u)
-                    goto nomem_more;
-                if (nm == capm) {
-                    char **nmv = realloc(more, (capm = capm ? capm * 2 : 16) * sizeof *nmv);
-                    if (!nmv) {
-                        free(u);
-                        goto nomem_more;
-                    }
-                    more = nmv;
-                }
-                more[nm++] = u;
-            }
-        }
-        if (nm) {
-            reqs = calloc(nm, sizeof *reqs);
-            if (!reqs)
-                goto nomem_more;
-            for (i = 0; i < nm; i++) {
-                reqs[i].url = more[i];
-                reqs[i].expect = ZJ_EXPECT_HTML;
-            }
-            zj_fetch_many(R->f, reqs, nm, "list");
-            for (i = 0; i < nm; i++) {
-                zj_links l;
-                char *html;
-                size_t len;
-                int dummy;
-                zj_error e;
-
-                if (reqs[i].rc != ZJ_OK) {
-                    warn(R, more[i], &reqs[i].err, "list page");
-                    continue;
-                }
-                if (!(html = page_utf8(R, &reqs[i], &len)))
-                    continue;
-                zj_error_clear(&e);
-                if (zj_parse_list(html, len, reqs[i].final_url, &l, &dummy, &e) == ZJ_OK) {
-                    add_notices(R, ns, &l);
-                    zj_links_free(&l);
-                }
-                free(html);
-            }
-            for (i = 0; i < nm; i++)
-                zj_fetch_req_clear(&reqs[i]);
-            free(reqs);
-            reqs = NULL;
-        }
-        for (i = 0; i < nm; i++)
-            free(more[i]);
-        free(more);
-        goto out;
-nomem_more:
-        for (i = 0; i < nm; i++)
-            free(more[i]);
-        free(more);
-        goto nomem;
-    }
-nomem:
-    rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
-out:
-    if (reqs) {
-        for (i = 0; i < n_first; i++)
-            zj_fetch_req_clear(&reqs[i]);
-        free(reqs);
-    }
-    for (i = 0; i < n; i++)
-        free(urls[i]);
-    free(urls);
-    free(pages);
-    if (rc == ZJ_OK && R->failed_nomem)
-        rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
-    return rc;
-}
-
-/* The extension of a URL's file name, lower case, into ext. */
-static void url_ext(const char *url, char *ext, size_t size)
-{
-    const char *q = url + strcspn(url, "?#"), *s = q, *dot = NULL;
-    size_t n, i;
-
-    while (s > url && s[-1] != '/') {
-        s--;
-        if (*s == '.' && !dot)
-            dot = s;
-    }
-    ext[0] = '\0';
-    if (!dot)
-        return;
-    n = (size_t)(q - dot - 1);
-    if (n >= size)
-        n = size - 1;
-    for (i = 0; i < n; i++)
-        ext[i] = (char)((dot[1 + i] >= 'A' && dot[1 + i] <= 'Z') ? dot[1 + i] + 32 : dot[1 + i]);
-    ext[n] = '\0';
-}
-
 /* Adds the rows of one table to the result's table of that name. */
 static void import_rows(run *R, zj_plan_rows *rows, const zj_plan_context *ctx, const zj_article *a)
 {
@@ -516,126 +257,463 @@ static void import_grids(run *R, const zj_grids *gs, const zj_article *a, const 
     free(d);
 }
 
-/* Stage 2 and 3: the notices and their attachments. */
-static zj_code read_notices(run *R, const notices *ns, zj_error *err)
+/* ---- the downloads: one pipeline ----------------------------------------------
+ *
+ * Every download of a refresh goes into one queue of the fetcher: a list
+ * page's callback submits its column's further pages and the notices it
+ * names, a notice's callback its attachments, so notices are on their way
+ * while list pages still arrive, and attachments while notices do.  The
+ * callbacks also parse what arrived (and extract the tables of .xlsx,
+ * .docx and .xls files), so that work overlaps the network.  What reaches
+ * the result — tables, the order of their rows, warnings — is assembled
+ * afterwards in the order the sites list things (columns, pages, notices,
+ * attachments), so a refresh gives the same result however the responses
+ * interleave.  LibreOffice conversions (.doc, .wps) run then too: they
+ * take seconds, and the transfers must not stall meanwhile. */
+
+typedef struct flow flow;
+
+typedef enum step { NOT_READ = 0, BAD_CHARSET, BAD_PAGE, PARSED } step;
+
+typedef struct listpage {
+    flow *F;
+    size_t col;             /* the column: index of its first page */
+    int page;               /* 0: index.html, p: index_p.html */
+    char *url;
+    zj_fetch_req req;
+    step st;
+    zj_error err;           /* why st is BAD_CHARSET or BAD_PAGE */
+    zj_links links;
+    int count_page;
+} listpage;
+
+typedef struct artslot artslot;
+
+typedef struct attslot {
+    artslot *as;
+    zj_fetch_req req;
+    int deferred;           /* converted by LibreOffice after the downloads */
+    zj_code rc;             /* of the table extraction */
+    zj_error err;
+    zj_grids gs;
+} attslot;
+
+struct artslot {
+    flow *F;
+    char *url;
+    zj_fetch_req req;
+    step st;
+    zj_error err;
+    zj_article art;
+    zj_grids inline_gs;     /* tables in the notice page itself */
+    int have_inline;
+    attslot *atts;          /* one per art.attachments item */
+    int listed;             /* already placed in the notice order */
+};
+
+struct flow {
+    run *R;
+    int maxp;
+    listpage **pages;
+    size_t n_pages, cap_pages;
+    artslot **arts;
+    size_t n_arts, cap_arts;
+};
+
+/* The body of a fetched page as UTF-8 (malloc'd), or NULL with e set. */
+static char *page_utf8(const zj_fetch_req *q, size_t *len, zj_error *e)
 {
-    zj_fetch_req *reqs = calloc(ns->n + 1, sizeof *reqs), *areqs = NULL;
-    zj_article *arts = calloc(ns->n + 1, sizeof *arts);
-    char **retrieved = calloc(ns->n + 1, sizeof *retrieved);
-    size_t i, j, na = 0;
-    typedef struct att { size_t art; size_t link; } att;
-    att *atts = NULL;
+    char cs[64];
+    const char *charset = zj_charset_detect(q->body, q->len, q->content_type, cs, sizeof cs);
+    char *out;
 
-    if (!reqs || !arts || !retrieved) {
-        free(reqs);
-        free(arts);
-        free(retrieved);
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    zj_error_clear(e);
+    if (zj_charset_to_utf8(q->body, q->len, charset, q->final_url, &out, len, e) != ZJ_OK)
+        return NULL;
+    return out;
+}
+
+/* Frees a response body that has been read, keeping final_url and
+ * retrieved_at. */
+static void drop_body(zj_fetch_req *q)
+{
+    free(q->body);
+    q->body = NULL;
+    q->len = 0;
+}
+
+/* Room for one more page / notice; 0 when out of memory. */
+static int grow_pages(flow *F)
+{
+    listpage **n;
+    size_t c;
+
+    if (F->n_pages < F->cap_pages)
+        return 1;
+    c = F->cap_pages ? F->cap_pages * 2 : 64;
+    if (!(n = realloc(F->pages, c * sizeof *n)))
+        return 0;
+    F->pages = n;
+    F->cap_pages = c;
+    return 1;
+}
+
+static int grow_arts(flow *F)
+{
+    artslot **n;
+    size_t c;
+
+    if (F->n_arts < F->cap_arts)
+        return 1;
+    c = F->cap_arts ? F->cap_arts * 2 : 64;
+    if (!(n = realloc(F->arts, c * sizeof *n)))
+        return 0;
+    F->arts = n;
+    F->cap_arts = c;
+    return 1;
+}
+
+static void list_done(void *user, zj_fetch_req *q);
+static void article_done(void *user, zj_fetch_req *q);
+static void attachment_done(void *user, zj_fetch_req *q);
+
+static void add_list_page(flow *F, size_t col, int page, char *url)
+{
+    listpage *lp;
+
+    if (!url || !grow_pages(F) ||
+        !(lp = calloc(1, sizeof *lp))) {
+        free(url);
+        F->R->failed_nomem = 1;
+        return;
     }
-    for (i = 0; i < ns->n; i++) {
-        reqs[i].url = ns->items[i].url;
-        reqs[i].expect = ZJ_EXPECT_HTML;
+    F->pages[F->n_pages++] = lp;
+    lp->F = F;
+    lp->col = col;
+    lp->page = page;
+    lp->url = url;
+    lp->req.url = url;
+    lp->req.expect = ZJ_EXPECT_HTML;
+    if (!zj_fetch_submit(F->R->f, &lp->req, "list", list_done, lp))
+        F->R->failed_nomem = 1;
+}
+
+static artslot *find_article(const flow *F, const char *url)
+{
+    size_t i;
+
+    for (i = 0; i < F->n_arts; i++)
+        if (strcmp(F->arts[i]->url, url) == 0)
+            return F->arts[i];
+    return NULL;
+}
+
+static void add_article(flow *F, const char *url)
+{
+    artslot *as;
+
+    if (!grow_arts(F) || !(as = calloc(1, sizeof *as))) {
+        F->R->failed_nomem = 1;
+        return;
     }
-    zj_fetch_many(R->f, reqs, ns->n, "article");
-    for (i = 0; i < ns->n; i++) {
-        char *html;
-        size_t len;
+    if (!(as->url = zj_strdup(url))) {
+        free(as);
+        F->R->failed_nomem = 1;
+        return;
+    }
+    F->arts[F->n_arts++] = as;
+    as->F = F;
+    as->req.url = as->url;
+    as->req.expect = ZJ_EXPECT_HTML;
+    if (!zj_fetch_submit(F->R->f, &as->req, "article", article_done, as))
+        F->R->failed_nomem = 1;
+}
+
+/* A list page arrived: its column's further pages (from the first page)
+ * and the relevant notices it names are requested at once. */
+static void list_done(void *user, zj_fetch_req *q)
+{
+    listpage *lp = user;
+    flow *F = lp->F;
+    char *html;
+    size_t len, i;
+    int p;
+
+    if (q->rc != ZJ_OK)
+        return;
+    if (!(html = page_utf8(q, &len, &lp->err))) {
+        lp->st = BAD_CHARSET;
+        zj_fetch_req_clear(q);
+        return;
+    }
+    zj_error_clear(&lp->err);
+    lp->st = zj_parse_list(html, len, q->final_url, &lp->links, &lp->count_page, &lp->err) == ZJ_OK
+             ? PARSED : BAD_PAGE;
+    free(html);
+    zj_fetch_req_clear(q);
+    if (lp->st != PARSED)
+        return;
+    /* the further pages: index_1.html .. index_{countPage-1}.html */
+    for (p = 1; lp->page == 0 && p < lp->count_page && p < F->maxp; p++) {
+        char name[32], *dir = zj_strdup(lp->url), *slash;
+        snprintf(name, sizeof name, "index_%d.html", p);
+        if (dir && (slash = strrchr(dir, '/')) != NULL)
+            slash[1] = '\0';
+        add_list_page(F, lp->col, p, dir ? url_join(dir, name) : NULL);
+        free(dir);
+    }
+    for (i = 0; i < lp->links.n; i++)
+        if (zj_notice_relevant(lp->links.items[i].title) && !find_article(F, lp->links.items[i].url))
+            add_article(F, lp->links.items[i].url);
+}
+
+/* The extension of a URL's file name, lower case, into ext. */
+static void url_ext(const char *url, char *ext, size_t size)
+{
+    const char *q = url + strcspn(url, "?#"), *s = q, *dot = NULL;
+    size_t n, i;
+
+    while (s > url && s[-1] != '/') {
+        s--;
+        if (*s == '.' && !dot)
+            dot = s;
+    }
+    ext[0] = '\0';
+    if (!dot)
+        return;
+    n = (size_t)(q - dot - 1);
+    if (n >= size)
+        n = size - 1;
+    for (i = 0; i < n; i++)
+        ext[i] = (char)((dot[1 + i] >= 'A' && dot[1 + i] <= 'Z') ? dot[1 + i] + 32 : dot[1 + i]);
+    ext[n] = '\0';
+}
+
+/* A notice arrived: its attachments are requested at once, its own
+ * tables extracted. */
+static void article_done(void *user, zj_fetch_req *q)
+{
+    artslot *as = user;
+    char *html;
+    size_t len, j;
+
+    if (q->rc != ZJ_OK)
+        return;
+    if (!(html = page_utf8(q, &len, &as->err))) {
+        as->st = BAD_CHARSET;
+        drop_body(q);
+        return;
+    }
+    zj_error_clear(&as->err);
+    as->st = zj_parse_article(html, len, q->final_url, &as->art, &as->err) == ZJ_OK ? PARSED : BAD_PAGE;
+    free(html);
+    drop_body(q);
+    if (as->st != PARSED)
+        return;
+    if (as->art.body_len) {
         zj_error e;
-
-        if (reqs[i].rc != ZJ_OK) {
-            warn(R, ns->items[i].url, &reqs[i].err, "notice");
-            continue;
-        }
-        if (!(html = page_utf8(R, &reqs[i], &len)))
-            continue;
-        zj_error_clear(&e);
-        if (zj_parse_article(html, len, reqs[i].final_url, &arts[i], &e) != ZJ_OK) {
-            warn(R, ns->items[i].url, &e, "notice");
-            free(html);
-            continue;
-        }
-        free(html);
-        if (!*arts[i].title) {
-            free(arts[i].title);
-            arts[i].title = zj_strdup(ns->items[i].title);
-        }
-        retrieved[i] = zj_strdup(reqs[i].retrieved_at);
-        /* tables in the notice itself */
-        {
-            zj_grids gs;
-            if (arts[i].title && arts[i].body_len &&
-                zj_html_tables(arts[i].body, arts[i].body_len, &gs, &e) == ZJ_OK) {
-                import_grids(R, &gs, &arts[i], NULL, reqs[i].final_url, reqs[i].retrieved_at);
-                zj_grids_free(&gs);
-            }
-        }
-        na += arts[i].attachments.n;
+        as->have_inline = zj_html_tables(as->art.body, as->art.body_len, &as->inline_gs, &e) == ZJ_OK;
     }
-    for (i = 0; i < ns->n; i++)
-        zj_fetch_req_clear(&reqs[i]);
-    free(reqs);
-    reqs = NULL;
-    if (na) {
-        size_t k = 0;
-        areqs = calloc(na, sizeof *areqs);
-        atts = calloc(na, sizeof *atts);
-        if (!areqs || !atts) {
-            R->failed_nomem = 1;
-            goto out;
-        }
-        for (i = 0; i < ns->n; i++)
-            for (j = 0; j < arts[i].attachments.n; j++) {
-                areqs[k].url = arts[i].attachments.items[j].url;
-                areqs[k].expect = ZJ_EXPECT_FILE;
-                atts[k].art = i;
-                atts[k].link = j;
-                k++;
-            }
-        zj_fetch_many(R->f, areqs, na, "attachment");
-        for (k = 0; k < na; k++) {
-            const zj_article *a = &arts[atts[k].art];
-            const zj_link *l = &a->attachments.items[atts[k].link];
-            zj_grids gs;
-            zj_error e;
-            char ext[16];
-            zj_code rc;
+    if (!as->art.attachments.n)
+        return;
+    if (!(as->atts = calloc(as->art.attachments.n, sizeof *as->atts))) {
+        as->F->R->failed_nomem = 1;
+        return;
+    }
+    for (j = 0; j < as->art.attachments.n; j++) {
+        attslot *a = &as->atts[j];
+        a->as = as;
+        a->req.url = as->art.attachments.items[j].url;
+        a->req.expect = ZJ_EXPECT_FILE;
+        if (!zj_fetch_submit(as->F->R->f, &a->req, "attachment", attachment_done, a))
+            as->F->R->failed_nomem = 1;
+    }
+}
 
-            if (areqs[k].rc != ZJ_OK) {
-                warn(R, l->url, &areqs[k].err, "attachment");
+/* An attachment arrived: its tables are extracted now, unless that takes
+ * LibreOffice. */
+static void attachment_done(void *user, zj_fetch_req *q)
+{
+    attslot *a = user;
+    char ext[16];
+
+    if (q->rc != ZJ_OK)
+        return;
+    url_ext(q->url, ext, sizeof ext);
+    zj_error_clear(&a->err);
+    if (strcmp(ext, "xlsx") == 0 || strcmp(ext, "et") == 0)
+        a->rc = zj_xlsx_tables(q->body, q->len, &a->gs, &a->err);
+    else if (strcmp(ext, "docx") == 0)
+        a->rc = zj_docx_tables(q->body, q->len, &a->gs, &a->err);
+    else if (strcmp(ext, "xls") == 0)
+        a->rc = zj_xls_tables(q->body, q->len, &a->gs, &a->err);
+    else {
+        a->deferred = 1;
+        return;
+    }
+    drop_body(q);
+}
+
+static void flow_free(flow *F)
+{
+    size_t i, j;
+
+    for (i = 0; i < F->n_pages; i++) {
+        listpage *lp = F->pages[i];
+        zj_fetch_req_clear(&lp->req);
+        zj_links_free(&lp->links);
+        free(lp->url);
+        free(lp);
+    }
+    free(F->pages);
+    for (i = 0; i < F->n_arts; i++) {
+        artslot *as = F->arts[i];
+        for (j = 0; as->atts && j < as->art.attachments.n; j++) {
+            zj_fetch_req_clear(&as->atts[j].req);
+            zj_grids_free(&as->atts[j].gs);
+        }
+        free(as->atts);
+        zj_fetch_req_clear(&as->req);
+        if (as->have_inline)
+            zj_grids_free(&as->inline_gs);
+        zj_article_free(&as->art);
+        free(as->url);
+        free(as);
+    }
+    free(F->arts);
+}
+
+/* First pages before further pages; then by column, then by page. */
+static int page_order(const void *a, const void *b)
+{
+    const listpage *x = *(listpage *const *)a, *y = *(listpage *const *)b;
+
+    if ((x->page > 0) != (y->page > 0))
+        return x->page > 0 ? 1 : -1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->page < y->page ? -1 : x->page > y->page;
+}
+
+/* The notices in the order the sites list them (first mention wins). */
+typedef struct notice {
+    artslot *as;
+    const char *title;      /* the link's text */
+} notice;
+
+/* Downloads everything, then imports the tables (see above). */
+static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *err)
+{
+    flow F;
+    listpage **order = NULL;
+    notice *ns = NULL;
+    size_t n_first = 0, i, j, b, ok_pages = 0, n_ns = 0;
+    zj_code rc = ZJ_OK;
+
+    memset(&F, 0, sizeof F);
+    F.R = R;
+    F.maxp = R->o->max_list_pages > 0 ? R->o->max_list_pages : 50;
+    for (b = 0; b < nb; b++) {
+        const char *const *cols = is_bjeea(bases[b]) ? bjeea_columns : jw_columns;
+        for (i = 0; cols[i]; i++) {
+            char *col = url_join(bases[b], cols[i]);
+            add_list_page(&F, n_first++, 0, col ? url_join(col, "index.html") : NULL);
+            free(col);
+        }
+    }
+    zj_fetch_wait(R->f);
+    if (R->failed_nomem)
+        goto nomem;
+
+    /* the list pages, in order */
+    if (!(order = malloc((F.n_pages + 1) * sizeof *order)))
+        goto nomem;
+    memcpy(order, F.pages, F.n_pages * sizeof *order);
+    qsort(order, F.n_pages, sizeof *order, page_order);
+    for (i = 0; i < F.n_pages; i++) {
+        listpage *lp = order[i];
+        if (lp->req.rc != ZJ_OK)
+            warn(R, lp->url, &lp->req.err, "list page");
+        else if (lp->st == BAD_CHARSET)
+            warn(R, lp->url, &lp->err, "charset");
+        else if (lp->st == BAD_PAGE && lp->page == 0)
+            warn(R, lp->url, &lp->err, "list page");
+        else if (lp->st == PARSED && lp->page == 0)
+            ok_pages++;
+    }
+    if (ok_pages == 0) {
+        rc = zj_fail(err, ZJ_ERR_IO, F.pages[0]->url,
+                     "无法读取任何通知列表页（%zu 个栏目都失败），快照未改变",
+                     "no notice list page could be read (all %zu columns failed); the snapshot is unchanged",
+                     n_first);
+        goto out;
+    }
+    if (!(ns = calloc(F.n_arts + 1, sizeof *ns)))
+        goto nomem;
+    for (i = 0; i < F.n_pages; i++) {
+        const zj_links *l = &order[i]->links;
+        for (j = 0; order[i]->st == PARSED && j < l->n; j++) {
+            artslot *as;
+            if (!zj_notice_relevant(l->items[j].title) || !(as = find_article(&F, l->items[j].url)) ||
+                as->listed)
+                continue;
+            as->listed = 1;
+            ns[n_ns].as = as;
+            ns[n_ns++].title = l->items[j].title;
+        }
+    }
+
+    /* the notices and the tables in them */
+    for (i = 0; i < n_ns; i++) {
+        artslot *as = ns[i].as;
+        if (as->req.rc != ZJ_OK) {
+            warn(R, as->url, &as->req.err, "notice");
+            continue;
+        }
+        if (as->st != PARSED) {
+            warn(R, as->url, &as->err, as->st == BAD_CHARSET ? "charset" : "notice");
+            continue;
+        }
+        if (!*as->art.title) {
+            free(as->art.title);
+            as->art.title = zj_strdup(ns[i].title);
+        }
+        if (as->art.title && as->have_inline)
+            import_grids(R, &as->inline_gs, &as->art, NULL, as->req.final_url, as->req.retrieved_at);
+    }
+    /* their attachments */
+    for (i = 0; i < n_ns; i++) {
+        artslot *as = ns[i].as;
+        for (j = 0; as->st == PARSED && as->atts && j < as->art.attachments.n; j++) {
+            attslot *a = &as->atts[j];
+            const zj_link *l = &as->art.attachments.items[j];
+            if (a->req.rc != ZJ_OK) {
+                warn(R, l->url, &a->req.err, "attachment");
                 continue;
             }
-            url_ext(l->url, ext, sizeof ext);
-            zj_error_clear(&e);
-            memset(&gs, 0, sizeof gs);
-            if (strcmp(ext, "xlsx") == 0 || strcmp(ext, "et") == 0)
-                rc = zj_xlsx_tables(areqs[k].body, areqs[k].len, &gs, &e);
-            else if (strcmp(ext, "docx") == 0)
-                rc = zj_docx_tables(areqs[k].body, areqs[k].len, &gs, &e);
-            else if (strcmp(ext, "xls") == 0)
-                rc = zj_xls_tables(areqs[k].body, areqs[k].len, &gs, &e);
-            else
-                rc = zj_office_tables(areqs[k].body, areqs[k].len, ext, &gs, &e);
-            if (rc != ZJ_OK) {
-                warn(R, l->url, &e, "attachment");
+            if (a->deferred) {
+                char ext[16];
+                url_ext(l->url, ext, sizeof ext);
+                a->rc = zj_office_tables(a->req.body, a->req.len, ext, &a->gs, &a->err);
+                drop_body(&a->req);
+            }
+            if (a->rc != ZJ_OK) {
+                warn(R, l->url, &a->err, "attachment");
                 continue;
             }
-            import_grids(R, &gs, a, l->title, areqs[k].final_url, areqs[k].retrieved_at);
-            zj_grids_free(&gs);
+            import_grids(R, &a->gs, &as->art, l->title, a->req.final_url, a->req.retrieved_at);
         }
     }
+    goto out;
+nomem:
+    rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
 out:
-    if (areqs)
-        for (i = 0; i < na; i++)
-            zj_fetch_req_clear(&areqs[i]);
-    free(areqs);
-    free(atts);
-    for (i = 0; i < ns->n; i++) {
-        zj_article_free(&arts[i]);
-        free(retrieved[i]);
-    }
-    free(arts);
-    free(retrieved);
-    return R->failed_nomem ? zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory") : ZJ_OK;
+    free(ns);
+    free(order);
+    flow_free(&F);
+    if (rc == ZJ_OK && R->failed_nomem)
+        rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    return rc;
 }
 
 static void fetch_progress_forward(void *u, const char *stage, size_t done, size_t total, const char *what)
@@ -645,7 +723,7 @@ static void fetch_progress_forward(void *u, const char *stage, size_t done, size
     o->progress(o->progress_user, stage, done, total, what);
 }
 
-/* Stage 4: write, audit, diff, commit. */
+/* Then: write, audit, diff, commit. */
 static zj_code publish(run *R, const char *snap, zj_error *err)
 {
     zj_snap_table *st = calloc(R->res->n_tables + 1, sizeof *st);
@@ -718,7 +796,6 @@ zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out, zj_
 {
     zj_refresh_options fo;
     run R;
-    notices ns = { NULL, 0 };
     const char *const *bases;
     size_t nb, i;
     const char *snap;
@@ -759,9 +836,7 @@ zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out, zj_
         goto out;
     if ((rc = zj_snapshot_lock(snap_copy, &lock, err)))
         goto out;
-    if ((rc = discover(&R, bases, nb, &ns, err)))
-        goto out;
-    if ((rc = read_notices(&R, &ns, err)))
+    if ((rc = fetch_all(&R, bases, nb, err)))
         goto out;
     zj_fetcher_stats(R.f, &R.res->requests, &R.res->cached, &R.res->retries);
     for (i = 0; i < R.res->n_tables; i++) {
@@ -779,7 +854,6 @@ zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out, zj_
         rc = publish(&R, snap_copy, err);
 out:
     zj_snapshot_unlock(lock);
-    notices_free(&ns);
     zj_fetcher_free(R.f);
     free(snap_copy);
     if (rc) {

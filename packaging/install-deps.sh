@@ -28,6 +28,7 @@ TEST="
   valgrind
   gawk bc
   lighttpd
+  libreoffice-writer
 "
 # libcmocka-dev   : the C unit-test framework
 # r-base-core     : Rscript recomputes the reference intervals independently
@@ -36,6 +37,8 @@ TEST="
 # gawk, bc        : the awk baseline and the arithmetic of `make bench`
 # lighttpd        : serves the fixture mirror of the education sites on 127.0.0.1
 #                   in tests/fetch/run-fetch-tests.sh (python3 runs the fault server)
+# libreoffice-writer : `zhijiao refresh` converts .doc/.wps attachments with soffice --headless;
+#                   tests/fetch makes real .doc/.wps/.pdf fixtures with it and reads them back
 
 # R package (rlib/): building, checking, testing, the report and bench-r.
 R_PKGS="

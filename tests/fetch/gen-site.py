@@ -24,13 +24,33 @@ paths under OUTDIR/jw (jw.beijing.gov.cn) and OUTDIR/bjeea (www.bjeea.cn):
   jw-v2/...   the same site one year on: 2023 plan with one row changed,
               one removed, one added (for the diff)
   jw-min/...  only the 2024 中本贯通 page (a table that adds up)
+  jw-office/... the attachments LibreOffice reads: the 2023 plan as .doc, the
+              3+2 list as .wps, the 2024 中本贯通 plan as .pdf (same paths as jw/)
+  jw-office.status   "genuine", or why the files under jw-office/ are
+              placeholders: "no-soffice" or "failed: <what soffice said>"
+
+The .doc, .wps and .pdf files are made here, by LibreOffice itself
+(soffice --headless --convert-to, with a throwaway profile), from HTML
+tables of the same bundled data: the .doc and .wps in Word 97 format, the
+.pdf by Writer's PDF export.  A Kingsoft WPS Writer .wps file is the Word
+binary format with Kingsoft's extensions (LibreOffice's type registry lists
+"wps" among the extensions of its MS Word 97 type, and detects it by
+content); a Word 97 file named .wps is what LibreOffice sees of one, but
+it is not a file written by WPS Office itself, and Microsoft Works .wps
+files (another format with that extension) are not covered.  Without
+soffice the three files are placeholders, so that the tests that need no
+conversion (soffice missing, soffice hanging) still have something to
+fetch.
 
 Everything is written below OUTDIR; nothing in SRCDIR is touched.
 """
 import csv
 import io
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import urllib.parse
 import zipfile
 from xml.sax.saxutils import escape
@@ -201,7 +221,8 @@ def filler(n, prefix):
 HEADER_2023 = ["项目类型", "招生规模", "招生院校", "招生专业", "合作本科高校", "招生计划", "备注"]
 
 
-def plan_2023_xlsx(rows):
+def plan_2023_rows(rows):
+    """The 2023 plan laid out as the attachment prints it: a list of rows."""
     details = [r for r in rows if r["row_kind"] == "detail"]
     subtotal = {(r["programme"], r["school"]): r["places"] for r in rows
                 if r["row_kind"] == "subtotal" and r["school"]}
@@ -243,7 +264,53 @@ def plan_2023_xlsx(rows):
     out.append(["小计", "", "", "", "", num(prog_total[last_prog]), ""])
     out.append(["总计", "", "", "", "", num(grand), ""])
     del prog_start, school_start
+    return out, merges
+
+
+def plan_2023_xlsx(rows):
+    out, merges = plan_2023_rows(rows)
     return xlsx(out, merges)
+
+
+def html_doc(title, table):
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title></head>'
+            "<body><p>%s</p>%s</body></html>" % (escape(title), escape(title), table))
+
+
+def cell_html(v):
+    return "<br>".join(escape(x) for x in str(v).split("\n"))
+
+
+def plan_2023_html(rows):
+    """The same layout as a word-processor table: the title across the
+    table, the 项目类型/招生规模/招生院校/合作本科高校 cells merged down over
+    the rows they cover (rowspan), 小计/总计 across five columns."""
+    out, _ = plan_2023_rows(rows)
+    title = out[0][0]
+    body = out[1:]
+    merge_cols = (0, 1, 2, 4)
+
+    def is_detail(r):
+        return r[0] not in ("小计", "总计") and r != HEADER_2023
+    trs = ['<tr><td colspan="7">%s</td></tr>' % escape(title)]
+    covered = set()
+    for i, r in enumerate(body):
+        if r[0] in ("小计", "总计"):
+            trs.append('<tr><td colspan="5">%s</td><td>%s</td><td></td></tr>' % (r[0], r[5]))
+            continue
+        tds = []
+        for c, v in enumerate(r):
+            if (i, c) in covered:
+                continue
+            span = 1
+            if c in merge_cols and v != "" and is_detail(r):
+                while i + span < len(body) and is_detail(body[i + span]) and body[i + span][c] == "" and \
+                        (c != 4 or body[i + span][2] == ""):
+                    covered.add((i + span, c))
+                    span += 1
+            tds.append("<td%s>%s</td>" % (' rowspan="%d"' % span if span > 1 else "", cell_html(v)))
+        trs.append("<tr>%s</tr>" % "".join(tds))
+    return html_doc(title, '<table border="1">%s</table>' % "".join(trs))
 
 
 # ---- the 2024 中本贯通 plan as an HTML table with rowspans (GB18030 page) ---
@@ -286,6 +353,116 @@ def list_3plus2_docx(rows):
         out.append([(str(i + 1), None), school, (r["major"], None), (r["partner"], None),
                     (r["partner_major"], None)])
     return docx("2024年新增“3+2”中高职衔接办学项目名单", out)
+
+
+def list_3plus2_html(rows):
+    details = [r for r in rows if r["row_kind"] == "detail"]
+    trs = ["<tr><td>序号</td><td>中职学校</td><td>中职专业</td><td>高职学校</td><td>高职专业</td></tr>"]
+    for i, r in enumerate(details):
+        cells = ["<td>%d</td>" % (i + 1)]
+        if i == 0 or details[i - 1]["school"] != r["school"]:     # a run of one school: merged down
+            run = 1
+            while i + run < len(details) and details[i + run]["school"] == r["school"]:
+                run += 1
+            cells.append('<td%s>%s</td>' % (' rowspan="%d"' % run if run > 1 else "", escape(r["school"])))
+        cells += ["<td>%s</td>" % escape(r[k]) for k in ("major", "partner", "partner_major")]
+        trs.append("<tr>%s</tr>" % "".join(cells))
+    title = "2024年新增“3+2”中高职衔接办学项目名单"
+    return html_doc(title, '<table border="1">%s</table>' % "".join(trs))
+
+
+def soffice_start(files, target, outdir, work):
+    """Starts converting HTML files with LibreOffice (its own profile, so two
+    conversions can run at once)."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    profile = os.path.join(work, "profile-" + target.split(":")[0])
+    cmd = [exe, "-env:UserInstallation=file://" + urllib.parse.quote(profile), "--headless", "--norestore",
+           "--infilter=HTML (StarWriter)", "--convert-to", target, "--outdir", outdir] + files
+    return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def soffice_finish(p, files, target, outdir):
+    """Waits for a conversion; returns "" or what went wrong."""
+    try:
+        out, _ = p.communicate(timeout=300)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, 9)
+        p.communicate()
+        return "soffice did not finish within 300 s"
+    ext = "." + target.split(":")[0]
+    missing = [f for f in files if not os.path.isfile(os.path.join(outdir, os.path.splitext(os.path.basename(f))[0] + ext))]
+    if p.returncode != 0 or missing:
+        lines = [x for x in out.decode("utf-8", "replace").splitlines() if x.strip() and "javaldx" not in x]
+        return "status %d, %s not made: %s" % (p.returncode, ", ".join(os.path.basename(m) for m in missing),
+                                               lines[-1] if lines else "no output")
+    return ""
+
+
+def office_files(plan23, plan24, tp2):
+    """(doc, wps, pdf, status): the three attachments, made by LibreOffice."""
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        return None, None, None, "no-soffice"
+    work = tempfile.mkdtemp(prefix="zj-gen-site-")
+    try:
+        src = {}
+        for name, html in (("plan2023", plan_2023_html(plan23)), ("list3p2", list_3plus2_html(tp2)),
+                           ("plan2024", html_doc("2024年中本贯通项目招生计划", plan_2024_html(plan24)))):
+            src[name] = os.path.join(work, name + ".html")
+            with open(src[name], "w", encoding="utf-8") as f:
+                f.write(html)
+        out = os.path.join(work, "out")
+        jobs = [([src["plan2023"], src["list3p2"]], "doc:MS Word 97"), ([src["plan2024"]], "pdf:writer_pdf_Export")]
+        running = [soffice_start(files, target, out, work) for files, target in jobs]
+        why = "; ".join(w for w in (soffice_finish(p, files, target, out)
+                                    for p, (files, target) in zip(running, jobs)) if w)
+        if why:
+            return None, None, None, "failed: " + why
+        got = []
+        for name, ext in (("plan2023", "doc"), ("list3p2", "doc"), ("plan2024", "pdf")):
+            with open(os.path.join(out, name + "." + ext), "rb") as f:
+                got.append(f.read())
+        return got[0], got[1], got[2], "genuine"
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def build_office(root, plan23, plan24, tp2):
+    """jw-office/: the jw layout whose attachments are .doc, .wps, .pdf."""
+    doc, wps, pdf, status = office_files(plan23, plan24, tp2)
+    if status != "genuine":
+        doc = wps = b"placeholder: no LibreOffice to make this file\n"
+        pdf = b"%PDF-1.4\n% placeholder\n%%EOF\n"
+    write("%s.status" % root, (status + "\n").encode("utf-8"))
+    write("%s/tzgg/index.html" % root, list_page("通知公告", [
+        ("./202304/t20230407_3012345.html",
+         "北京市教育委员会关于2023年开展高端技术技能人才贯通培养试验工作的通知", "2023-04-07")] +
+        filler(4, "tzgg"), 1).encode("utf-8"))
+    write("%s/tzgg/202304/t20230407_3012345.html" % root, article(
+        "北京市教育委员会关于2023年开展高端技术技能人才贯通培养试验工作的通知", "2023-04-07", "通知公告",
+        "<p>京教职成〔2023〕6号</p><p>各区教委，各有关高校、职业院校：</p><p>……</p>"
+        '<p>附件：<a href="./P020230407512345678901.doc">2023年北京市高端技术技能人才贯通培养招生计划表.doc</a></p>'
+        ).encode("utf-8"))
+    write("%s/tzgg/202304/P020230407512345678901.doc" % root, doc)
+    write("%s/xxgk/2024zcwj/2024qtwj/index.html" % root, list_page("其他文件", [
+        ("./202405/t20240520_3712345.html",
+         "北京市教育委员会关于公布2024年新增“3+2”中高职衔接办学项目名单的通知", "2024-05-20")] +
+        filler(3, "qtwj"), 1).encode("utf-8"))
+    write("%s/xxgk/2024zcwj/2024qtwj/202405/t20240520_3712345.html" % root, article(
+        "北京市教育委员会关于公布2024年新增“3+2”中高职衔接办学项目名单的通知", "2024-05-20", "其他文件",
+        "<p>京教函〔2024〕135号</p><p>经研究，同意以下项目开展“3+2”中高职衔接办学。</p>"
+        '<p>附件：<a href="./W020240520398765432109.wps">2024年新增“3+2”中高职衔接办学项目名单.wps</a></p>'
+        ).encode("utf-8"))
+    write("%s/xxgk/2024zcwj/2024qtwj/202405/W020240520398765432109.wps" % root, wps)
+    write("%s/xxgk/zxxxgk/index.html" % root, list_page("最新信息公开", [
+        ("./202404/t20240412_3623456.html", "关于公布2024年中本贯通项目招生计划的通知", "2024-04-12")] +
+        filler(2, "zxxxgk"), 1).encode("utf-8"))
+    write("%s/xxgk/zxxxgk/202404/t20240412_3623456.html" % root, article(
+        "关于公布2024年中本贯通项目招生计划的通知", "2024-04-12", "最新信息公开",
+        "<p>各有关学校：</p><p>现将2024年中本贯通项目招生计划公布如下。</p>"
+        '<p>附件：<a href="./P020240412623456789012.pdf">2024年中本贯通项目招生计划.pdf</a></p>'
+        ).encode("utf-8"))
+    write("%s/xxgk/zxxxgk/202404/P020240412623456789012.pdf" % root, pdf)
 
 
 def build_jw(root, plan23, plan24, tp2, minimal=False):
@@ -360,7 +537,8 @@ def main():
     write("bjeea/html/zkzz/tzgg/2024/0521/13579.html", article(
         "2024年北京市中等职业学校招生计划", "2024-05-21", "中考中招",
         '<p>附件：<a href="/bjeea/uploads/2024/05/%s">%s</a></p>' % (enc, escape(name))).encode("utf-8"))
-    write("bjeea/uploads/2024/05/%s" % name, b"%PDF-1.4\n% not a real table; needs LibreOffice\n%%EOF\n")
+    write("bjeea/uploads/2024/05/%s" % name, b"%PDF-1.4\n% tables are never extracted from a PDF\n%%EOF\n")
+    build_office("jw-office", plan23, plan24, tp2)
 
 
 def bench_catalog(pages, articles):
