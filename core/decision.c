@@ -61,16 +61,127 @@ void zj_db_reset(zj_dbuild *b)
     zj_strbuf_reset(&b->text);
 }
 
-/* Formats into the text buffer.  One vsnprintf in the usual case: room
- * for a typical message is reserved first and the call is repeated only
- * when the message was longer (batches format millions of these). */
+/* zj_strbuf_append with the common case (room enough) inline: messages
+ * are assembled from many short pieces. */
+static void put(zj_strbuf *t, const char *s, size_t n)
+{
+    if (t->len + n + 1 > t->cap) {
+        zj_strbuf_append(t, s, n);
+        return;
+    }
+    memcpy(t->data + t->len, s, n);
+    t->len += n;
+    t->data[t->len] = '\0';
+}
+
+/* Decimal digits of v into the end of buf[24]; returns where they start. */
+static char *digits(char *end, unsigned long long v)
+{
+    *--end = '\0';
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
+static void put_signed(zj_strbuf *t, long long v)
+{
+    char buf[24];
+    char *s = digits(buf + sizeof buf, v < 0 ? 0ULL - (unsigned long long)v
+                                            : (unsigned long long)v);
+
+    if (v < 0)
+        *--s = '-';
+    put(t, s, (size_t)(buf + sizeof buf - 1 - s));
+}
+
+/* %g: whole numbers below 10^6 (what %g prints without an exponent) as
+ * digits; anything else through snprintf. */
+static void put_g(zj_strbuf *t, double v)
+{
+    char buf[40];
+    int n;
+
+    if (v == floor(v) && fabs(v) < 1e6 && !(v == 0 && signbit(v))) {
+        put_signed(t, (long long)v);
+        return;
+    }
+    n = snprintf(buf, sizeof buf, "%g", v);
+    if (n > 0)
+        put(t, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+/* Appends fmt with its arguments to t as printf would write them, for the
+ * conversions the checks use: %s (NULL as glibc prints it, "(null)"),
+ * %.0s (skips an argument), %d, %ld, %zu, %g and %%.  Returns 0, having
+ * written part of it, at any other conversion. */
+static int put_format(zj_strbuf *t, const char *fmt, va_list ap)
+{
+    const char *p = fmt, *q;
+
+    while ((q = strchr(p, '%')) != NULL) {
+        put(t, p, (size_t)(q - p));
+        q++;
+        if (q[0] == 's') {
+            const char *s = va_arg(ap, const char *);
+            s = s ? s : "(null)";
+            put(t, s, strlen(s));
+            p = q + 1;
+        } else if (q[0] == '.' && q[1] == '0' && q[2] == 's') {
+            (void)va_arg(ap, const char *);
+            p = q + 3;
+        } else if (q[0] == 'd') {
+            put_signed(t, va_arg(ap, int));
+            p = q + 1;
+        } else if (q[0] == 'l' && q[1] == 'd') {
+            put_signed(t, va_arg(ap, long));
+            p = q + 2;
+        } else if (q[0] == 'z' && q[1] == 'u') {
+            char buf[24];
+            const char *d = digits(buf + sizeof buf, (unsigned long long)va_arg(ap, size_t));
+            put(t, d, (size_t)(buf + sizeof buf - 1 - d));
+            p = q + 2;
+        } else if (q[0] == 'g') {
+            put_g(t, va_arg(ap, double));
+            p = q + 1;
+        } else if (q[0] == '%') {
+            put(t, "%", 1);
+            p = q + 1;
+        } else {
+            return 0;
+        }
+    }
+    put(t, p, strlen(p));
+    return 1;
+}
+
+/* Formats into the text buffer.  Batches format millions of these, so
+ * the conversions the checks use are done by put_format, not vsnprintf:
+ * in a process where a printf extension is registered (R loads
+ * libquadmath, which registers one for __float128), glibc runs every
+ * printf-family call through its slow general path, and a vsnprintf of a
+ * typical message costs about three times as much as in the CLI.  Other
+ * formats go to vsnprintf, with room for a typical message reserved first
+ * so that it is called only once in the usual case. */
 static void vformat(zj_dbuild *b, size_t *off, const char *fmt, va_list ap)
 {
     size_t room = 256;
     va_list cp;
-    int need;
+    int need, plain;
 
     *off = b->text.len;
+    va_copy(cp, ap);
+    plain = put_format(&b->text, fmt, cp);
+    va_end(cp);
+    if (plain) {
+        /* keep the NUL: texts are stored back to back */
+        put(&b->text, "", 1);
+        if (b->text.failed)
+            b->failed = 1;
+        return;
+    }
+    b->text.len = *off;   /* drop what put_format wrote */
     if (!zj_strbuf_reserve(&b->text, room)) {
         b->failed = 1;
         return;

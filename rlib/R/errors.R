@@ -81,14 +81,21 @@
 
 # R-style recycling of a named list of vectors to their common length
 # (the longest; zero if any is empty), with base R's warning when a length
-# does not divide it.
-.zj_recycle <- function(args) {
+# does not divide it.  The elements named in `scalar` are left alone when
+# of length one (the C code recycles those itself).
+.zj_recycle <- function(args, scalar = character()) {
     lens <- lengths(args)
     if (!length(args)) return(args)
     n <- if (any(lens == 0L)) 0L else max(lens)
     if (n > 0L && any(n %% lens != 0L))
         warning("longer argument not a multiple of length of shorter", call. = FALSE)
-    lapply(args, rep_len, length.out = n)
+    # a vector already of that length and without attributes is its own
+    # recycling: no copy
+    keep <- lens == n & vapply(args, function(a) is.null(attributes(a)), NA)
+    if (length(scalar))
+        keep <- keep | (names(args) %in% scalar & lens == 1L)
+    args[!keep] <- lapply(args[!keep], rep_len, length.out = n)
+    args
 }
 
 # A data frame from a list of equal-length columns, without any conversion.

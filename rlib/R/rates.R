@@ -75,28 +75,18 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL) {
             .zj_arg_error("group", "an atomic vector of labels", "\u6807\u7b7e\u5411\u91cf")
         args$group <- if (is.factor(group)) group else enc2utf8(as.character(group))
     }
-    a <- .zj_recycle(args)
-    k <- length(a$x)
-    blocks <- lapply(methods, function(m) {
-        r <- .Call(zjr_rate, a$x, a$n, a$conf.level, m)
-        status <- rep_len("ok", k)
-        reason_zh <- reason_en <- rep_len(NA_character_, k)
-        if (length(r$bad)) {
-            status[r$bad] <- r$bad_status
-            reason_zh[r$bad] <- r$reason_zh
-            reason_en[r$bad] <- r$reason_en
-        }
-        cols <- c(if (!is.null(group)) list(group = a$group),
-                  list(x = a$x, n = a$n, estimate = r$estimate, lower = r$lower,
-                       upper = r$upper, method = rep_len(r$method, k),
-                       conf.level = a$conf.level, status = status,
-                       reason_zh = reason_zh, reason_en = reason_en))
-        .zj_df(cols)
-    })
-    out <- if (length(blocks) == 1L) blocks[[1L]] else do.call(rbind, blocks)
-    class(out) <- c("zj_rates", "data.frame")
-    rownames(out) <- NULL
-    out
+    a <- .zj_recycle(args, scalar = "conf.level")
+    blocks <- lapply(methods, function(m) .Call(zjr_rate, a$x, a$n, a$conf.level, m))
+    cols <- if (length(blocks) == 1L) blocks[[1L]] else {
+        # one block of rows per method, as binom::binom.confint stacks them
+        stacked <- lapply(names(blocks[[1L]]), function(k)
+            unlist(lapply(blocks, `[[`, k), use.names = FALSE))
+        names(stacked) <- names(blocks[[1L]])
+        stacked
+    }
+    if (!is.null(group))
+        cols <- c(list(group = rep(a$group, times = length(methods))), cols)
+    .zj_df(cols, class = "zj_rates")
 }
 
 # Splits indices by a grouping vector (or one group); keeps first-seen order.

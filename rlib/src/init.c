@@ -42,4 +42,5 @@ void R_init_zhijiao(DllInfo *dll)
     R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
     R_useDynamicSymbols(dll, FALSE);
     R_forceSymbols(dll, TRUE);
+    zjr_compact_init(dll);
 }

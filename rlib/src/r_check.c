@@ -1,4 +1,5 @@
 /* r_check.c — the check catalogue and batch decisions. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,18 +121,82 @@ SEXP zjr_check_fields(SEXP check)
 
 /* ---- batch decisions ---------------------------------------------------- */
 
-/* What one call owns outside R's heap: the chunk of decisions and a
- * growable text buffer.  Freed by the guard. */
+/* The texts of a result repeat: a million rows carry a few thousand
+ * distinct reasons.  Rf_mkCharLenCE on every cell would scan, hash and
+ * look up each text in R's global string table byte by byte; instead a
+ * call remembers the CHARSXP it made for each distinct text in a table of
+ * its own, so a repeated text costs one word-wise hash and one memcmp.
+ * Every CHARSXP in the table is also kept in `pool`, a list protected for
+ * the whole call, so none can be collected while the table (or a memo
+ * below) points to it.  At STR_SLOTS_MAX slots the table, the memos and
+ * the pool start again empty (`generation` counts those fresh starts). */
+#define STR_SLOTS_MIN 4096
+#define STR_SLOTS_MAX ((size_t)1 << 20)
+
+typedef struct str_slot {
+    uint64_t hash;
+    size_t len;
+    const char *text;  /* CHAR(ch): R does not move it */
+    SEXP ch;           /* NULL: empty */
+} str_slot;
+
+/* The fixed texts of a decision (outcome, status, rule set, reason code:
+ * the core's static strings) are looked up by address first: a small
+ * direct-mapped memo in front of the table, checked with strcmp. */
+#define PTR_MEMO 64
+typedef struct ptr_slot {
+    const char *s;
+    SEXP ch;
+} ptr_slot;
+
+/* The joined codes and the joined sources of a row are remembered by what
+ * they are joined from: the CHARSXPs of the codes (one per distinct text)
+ * or the addresses of the sources (which stay put, see below).  A row
+ * then costs a few pointer comparisons instead of building and hashing
+ * its text.  Direct-mapped; sequences longer than SEQ_MAX are not kept. */
+#define SEQ_MEMO 64
+#define SEQ_MAX 8
+typedef struct seq_slot {
+    size_t n;                  /* 0: empty */
+    const void *key[SEQ_MAX];
+    SEXP ch;
+} seq_slot;
+
+/* A formatted source, remembered by the address of its zj_source (the
+ * data, and so the source, stays put while the handle is open). */
+#define SRC_MEMO 64
+typedef struct src_text {
+    const zj_source *src;
+    char *text;
+    size_t len;
+} src_text;
+
+/* What one call owns outside R's heap: the chunk of decisions, a growable
+ * text buffer, the string table and the formatted sources.  Freed by the
+ * guard. */
 typedef struct batch_mem {
     zj_decision *dec;
     size_t n_dec;        /* decisions in dec[] that need freeing */
     char *buf;
     size_t len, cap;
+    str_slot *slots;
+    size_t n_slots, n_used;
+    src_text srcs[SRC_MEMO];
+    size_t n_srcs;
+    unsigned char *decisive;   /* per reason of the current decision */
+    size_t decisive_cap;
+    ptr_slot memo[PTR_MEMO];
+    seq_slot seqs[2][SEQ_MEMO];   /* joined codes, joined sources */
+    SEXP pool;                    /* a list of the table's CHARSXPs */
+    PROTECT_INDEX pool_ix;
+    R_xlen_t pool_n;
+    unsigned generation;
 } batch_mem;
 
 static void batch_free(void *p)
 {
     batch_mem *m = (batch_mem *)p;
+    size_t i;
 
     if (!m)
         return;
@@ -140,20 +205,131 @@ static void batch_free(void *p)
         free(m->dec);
     }
     free(m->buf);
+    free(m->slots);
+    for (i = 0; i < m->n_srcs; i++)
+        free(m->srcs[i].text);
+    free(m->decisive);
     free(m);
+}
+
+static void *need_mem(void *p)
+{
+    if (!p)
+        Rf_error("zhijiao: out of memory");   /* the guard frees what is held */
+    return p;
+}
+
+static uint64_t text_hash(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n, w;
+
+    while (n >= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+        s += 8;
+        n -= 8;
+    }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+    return h ^ (h >> 29);
+}
+
+static void str_grow(batch_mem *m)
+{
+    size_t n = m->n_slots ? m->n_slots * 2 : STR_SLOTS_MIN, i;
+    str_slot *t = (str_slot *)need_mem(calloc(n, sizeof *t));
+
+    for (i = 0; i < m->n_slots; i++) {
+        size_t j;
+        if (!m->slots[i].ch)
+            continue;
+        for (j = (size_t)m->slots[i].hash & (n - 1); t[j].ch; j = (j + 1) & (n - 1))
+            ;
+        t[j] = m->slots[i];
+    }
+    free(m->slots);
+    m->slots = t;
+    m->n_slots = n;
+}
+
+/* Forgets every CHARSXP: the table, the memos and the pool start empty. */
+static void str_restart(batch_mem *m)
+{
+    memset(m->slots, 0, m->n_slots * sizeof *m->slots);
+    m->n_used = 0;
+    memset(m->memo, 0, sizeof m->memo);
+    memset(m->seqs, 0, sizeof m->seqs);
+    m->generation++;
+    REPROTECT(m->pool = Rf_allocVector(VECSXP, 1024), m->pool_ix);
+    m->pool_n = 0;
+}
+
+/* The CHARSXP (UTF-8) of s[0 .. len). */
+static SEXP str_get(batch_mem *m, const char *s, size_t len)
+{
+    uint64_t h = text_hash(s, len);
+    size_t j, mask;
+    SEXP ch;
+
+    if (m->n_used * 2 >= m->n_slots) {
+        if (m->n_slots >= STR_SLOTS_MAX)
+            str_restart(m);
+        else
+            str_grow(m);
+    }
+    mask = m->n_slots - 1;
+    for (j = (size_t)h & mask; (ch = m->slots[j].ch) != NULL; j = (j + 1) & mask)
+        if (m->slots[j].hash == h && m->slots[j].len == len &&
+            memcmp(m->slots[j].text, s, len) == 0)
+            return ch;
+    ch = PROTECT(Rf_mkCharLenCE(s, (int)len, CE_UTF8));
+    if (m->pool_n == XLENGTH(m->pool)) {
+        SEXP more = Rf_allocVector(VECSXP, 2 * m->pool_n);
+        R_xlen_t k;
+        for (k = 0; k < m->pool_n; k++)
+            SET_VECTOR_ELT(more, k, VECTOR_ELT(m->pool, k));
+        REPROTECT(m->pool = more, m->pool_ix);
+    }
+    SET_VECTOR_ELT(m->pool, m->pool_n++, ch);
+    UNPROTECT(1);
+    m->slots[j].hash = h;
+    m->slots[j].len = len;
+    m->slots[j].text = CHAR(ch);
+    m->slots[j].ch = ch;
+    m->n_used++;
+    return ch;
+}
+
+/* NA_STRING for NULL, as zjr_char. */
+static SEXP str_of(batch_mem *m, const char *s)
+{
+    return s ? str_get(m, s, strlen(s)) : NA_STRING;
+}
+
+/* str_of for the core's fixed texts. */
+static SEXP str_fixed(batch_mem *m, const char *s)
+{
+    ptr_slot *p;
+
+    if (!s)
+        return NA_STRING;
+    p = &m->memo[((uintptr_t)s >> 3) % PTR_MEMO];
+    if (p->s != s || strcmp(CHAR(p->ch), s) != 0) {
+        p->ch = str_of(m, s);
+        p->s = s;
+    }
+    return p->ch;
 }
 
 static void buf_add(batch_mem *m, const char *s, size_t n)
 {
     if (m->len + n + 1 > m->cap) {
         size_t cap = m->cap ? m->cap : 1024;
-        char *p;
         while (cap < m->len + n + 1)
             cap *= 2;
-        p = (char *)realloc(m->buf, cap);
-        if (!p)
-            Rf_error("zhijiao: out of memory");   /* the guard frees m */
-        m->buf = p;
+        m->buf = (char *)need_mem(realloc(m->buf, cap));
         m->cap = cap;
     }
     memcpy(m->buf + m->len, s, n);
@@ -163,32 +339,81 @@ static void buf_add(batch_mem *m, const char *s, size_t n)
 
 static void buf_source(batch_mem *m, const zj_source *src)
 {
-    char small[512];
-    size_t need = zj_source_format(src, small, sizeof small);
+    size_t i, need;
+    char small[512], *text = small;
 
-    if (need < sizeof small) {
-        buf_add(m, small, need);
-    } else {
-        char *big = R_alloc(need + 1, 1);
-        zj_source_format(src, big, need + 1);
-        buf_add(m, big, need);
+    for (i = 0; i < m->n_srcs; i++)
+        if (m->srcs[i].src == src) {
+            buf_add(m, m->srcs[i].text, m->srcs[i].len);
+            return;
+        }
+    need = zj_source_format(src, small, sizeof small);
+    if (need >= sizeof small) {
+        text = R_alloc(need + 1, 1);
+        zj_source_format(src, text, need + 1);
     }
+    if (m->n_srcs < SRC_MEMO) {
+        char *keep = (char *)need_mem(malloc(need + 1));
+        memcpy(keep, text, need + 1);
+        m->srcs[m->n_srcs].src = src;
+        m->srcs[m->n_srcs].text = keep;
+        m->srcs[m->n_srcs].len = need;
+        m->n_srcs++;
+    }
+    buf_add(m, text, need);
+}
+
+/* Which reasons of d decide it, into m->decisive. */
+static void mark_decisive(batch_mem *m, const zj_decision *d)
+{
+    size_t i;
+
+    if (d->n_reasons > m->decisive_cap) {
+        m->decisive = (unsigned char *)need_mem(realloc(m->decisive, d->n_reasons));
+        m->decisive_cap = d->n_reasons;
+    }
+    for (i = 0; i < d->n_reasons; i++)
+        m->decisive[i] = zj_reason_is_decisive(d, i) != 0;
 }
 
 enum { J_CODE, J_ZH, J_EN, J_SOURCE };
 
-/* The decisive reasons' `what`, joined with " | ", as the CLI writes them. */
+/* The decisive reasons' `what`, joined with " | ", as the CLI writes them
+ * (mark_decisive first). */
 static SEXP joined(batch_mem *m, const zj_decision *d, int what)
 {
-    size_t i, parts = 0;
+    size_t i, parts = 0, nk = 0;
+    const void *key[SEQ_MAX];
+    seq_slot *slot = NULL;
+    unsigned gen = m->generation;
+    SEXP ch;
 
+    if (what == J_CODE || what == J_SOURCE) {
+        uint64_t h = what;
+        for (i = 0; i < d->n_reasons && nk <= SEQ_MAX; i++) {
+            const zj_reason *r = &d->reasons[i];
+            if (!m->decisive[i] || (what == J_SOURCE && !r->source))
+                continue;
+            if (nk == SEQ_MAX) {
+                nk++;       /* too long to remember */
+                break;
+            }
+            key[nk] = what == J_CODE ? (const void *)str_fixed(m, r->code) : (const void *)r->source;
+            h = (h ^ (uint64_t)(uintptr_t)key[nk++]) * 0x9E3779B97F4A7C15u;
+        }
+        if (nk <= SEQ_MAX) {
+            slot = &m->seqs[what == J_SOURCE][(h >> 40) % SEQ_MEMO];
+            if (slot->n == nk + 1 && memcmp(slot->key, key, nk * sizeof key[0]) == 0)
+                return slot->ch;
+        }
+    }
     m->len = 0;
     buf_add(m, "", 0);
     for (i = 0; i < d->n_reasons; i++) {
         const zj_reason *r = &d->reasons[i];
         const char *s;
 
-        if (!zj_reason_is_decisive(d, i))
+        if (!m->decisive[i])
             continue;
         if (what == J_SOURCE && !r->source)
             continue;
@@ -202,16 +427,23 @@ static SEXP joined(batch_mem *m, const zj_decision *d, int what)
         if (s)
             buf_add(m, s, strlen(s));
     }
-    return Rf_mkCharLenCE(m->buf, (int)m->len, CE_UTF8);
+    ch = str_get(m, m->buf, m->len);
+    if (slot && gen == m->generation) {   /* the keys are still kept */
+        slot->n = nk + 1;
+        memcpy(slot->key, key, nk * sizeof key[0]);
+        slot->ch = ch;
+    }
+    return ch;
 }
 
 /* Every reason of a decision as a data frame: code, met, decisive,
- * message_zh, message_en, source. */
+ * message_zh, message_en, source (mark_decisive first). */
 static SEXP reasons_frame(batch_mem *m, const zj_decision *d, SEXP names, SEXP cls)
 {
     R_xlen_t n = (R_xlen_t)d->n_reasons, i;
     SEXP df = PROTECT(Rf_allocVector(VECSXP, 6));
     SEXP code, met, dec, zh, en, src, rn;
+    int *pmet, *pdec;
 
     SET_VECTOR_ELT(df, 0, code = Rf_allocVector(STRSXP, n));
     SET_VECTOR_ELT(df, 1, met = Rf_allocVector(LGLSXP, n));
@@ -219,17 +451,19 @@ static SEXP reasons_frame(batch_mem *m, const zj_decision *d, SEXP names, SEXP c
     SET_VECTOR_ELT(df, 3, zh = Rf_allocVector(STRSXP, n));
     SET_VECTOR_ELT(df, 4, en = Rf_allocVector(STRSXP, n));
     SET_VECTOR_ELT(df, 5, src = Rf_allocVector(STRSXP, n));
+    pmet = LOGICAL(met);
+    pdec = LOGICAL(dec);
     for (i = 0; i < n; i++) {
         const zj_reason *r = &d->reasons[i];
-        SET_STRING_ELT(code, i, zjr_char(r->code));
-        LOGICAL(met)[i] = r->met == ZJ_MET ? 1 : r->met == ZJ_UNMET ? 0 : NA_LOGICAL;
-        LOGICAL(dec)[i] = zj_reason_is_decisive(d, (size_t)i) != 0;
-        SET_STRING_ELT(zh, i, zjr_char(r->message_zh));
-        SET_STRING_ELT(en, i, zjr_char(r->message_en));
+        SET_STRING_ELT(code, i, str_fixed(m, r->code));
+        pmet[i] = r->met == ZJ_MET ? 1 : r->met == ZJ_UNMET ? 0 : NA_LOGICAL;
+        pdec[i] = m->decisive[i];
+        SET_STRING_ELT(zh, i, str_of(m, r->message_zh));
+        SET_STRING_ELT(en, i, str_of(m, r->message_en));
         if (r->source) {
             m->len = 0;
             buf_source(m, r->source);
-            SET_STRING_ELT(src, i, Rf_mkCharLenCE(m->buf, (int)m->len, CE_UTF8));
+            SET_STRING_ELT(src, i, str_get(m, m->buf, m->len));
         } else {
             SET_STRING_ELT(src, i, NA_STRING);
         }
@@ -244,31 +478,50 @@ static SEXP reasons_frame(batch_mem *m, const zj_decision *d, SEXP names, SEXP c
     return df;
 }
 
-static void value_at(SEXP col, R_xlen_t i, zj_value *v)
+/* Column k of the chunk rows [r0, r0 + rows) into cells[r * nk + k]. */
+static void column_cells(SEXP col, R_xlen_t r0, size_t rows, zj_value *cells, size_t nk)
 {
+    size_t r;
+
     switch (TYPEOF(col)) {
     case STRSXP: {
-        const char *s = zjr_utf8_at(col, i, "data");
-        *v = s ? zj_value_text(s) : zj_value_missing();
+        /* A column repeats a few values: each CHARSXP's text is looked up
+         * once (a small direct-mapped memo; the texts live until the end
+         * of the chunk). */
+        SEXP seen[16] = {NULL};
+        const char *text[16];
+        for (r = 0; r < rows; r++, cells += nk) {
+            SEXP c = STRING_ELT(col, r0 + (R_xlen_t)r);
+            unsigned k = (unsigned)(((uintptr_t)c >> 4) & 15);
+            if (seen[k] != c) {
+                seen[k] = c;
+                text[k] = zjr_utf8_at(col, r0 + (R_xlen_t)r, "data");
+            }
+            *cells = text[k] ? zj_value_text(text[k]) : zj_value_missing();
+        }
         break;
     }
     case REALSXP: {
-        double x = REAL(col)[i];
-        *v = ISNAN(x) ? zj_value_missing() : zj_value_number(x);
+        const double *x = REAL_RO(col) + r0;
+        for (r = 0; r < rows; r++, cells += nk)
+            *cells = ISNAN(x[r]) ? zj_value_missing() : zj_value_number(x[r]);
         break;
     }
     case INTSXP: {
-        int x = INTEGER(col)[i];
-        *v = x == NA_INTEGER ? zj_value_missing() : zj_value_number((double)x);
+        const int *x = INTEGER_RO(col) + r0;
+        for (r = 0; r < rows; r++, cells += nk)
+            *cells = x[r] == NA_INTEGER ? zj_value_missing() : zj_value_number((double)x[r]);
         break;
     }
     case LGLSXP: {
-        int x = LOGICAL(col)[i];
-        *v = x == NA_LOGICAL ? zj_value_missing() : zj_value_bool(x != 0);
+        const int *x = LOGICAL_RO(col) + r0;
+        for (r = 0; r < rows; r++, cells += nk)
+            *cells = x[r] == NA_LOGICAL ? zj_value_missing() : zj_value_bool(x[r] != 0);
         break;
     }
     default:
-        *v = zj_value_missing();
+        for (r = 0; r < rows; r++, cells += nk)
+            *cells = zj_value_missing();
     }
 }
 
@@ -291,11 +544,12 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
     const zj_check_info *info = find_check(check);
     R_xlen_t ncol, nr, i, r0;
     size_t nk = 0, k;
-    int *col_of, lc;
+    int *col_of, lc, *elig;
     const char **fnames;
     zj_value *cells;
     batch_mem *m;
     SEXP guard, out, rn_names = R_NilValue, rcls = R_NilValue;
+    SEXP col[11];
     int nout, nprot = 0;
 
     zjr_need_list(columns, "data");
@@ -313,7 +567,7 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
     fnames = (const char **)R_alloc((size_t)ncol + 1, sizeof(char *));
     for (i = 0; i < ncol; i++) {
         const char *nm = zjr_utf8_at(names, i, "names");
-        SEXP col = VECTOR_ELT(columns, i);
+        SEXP c = VECTOR_ELT(columns, i);
         int idx = nm ? zj_check_field_index(info, nm) : -1;
 
         if (idx < 0)
@@ -328,22 +582,22 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
                          info->fields[idx].name); /* 字段 %s 只给一次（现为两次） */
                 zjr_arg_error("data", en, zh);
             }
-        switch (TYPEOF(col)) {
+        switch (TYPEOF(c)) {
         case STRSXP: case REALSXP: case INTSXP: case LGLSXP:
             break;
         default: {
             char en[300], zh[300];
             snprintf(en, sizeof en,
                      "column %s as character, numeric or logical (got %s)",
-                     info->fields[idx].name, Rf_type2char(TYPEOF(col)));
+                     info->fields[idx].name, Rf_type2char(TYPEOF(c)));
             snprintf(zh, sizeof zh,
                      "\xE5\x88\x97 %s \xE4\xB8\xBA\xE5\xAD\x97\xE7\xAC\xA6\xE3\x80\x81\xE6\x95\xB0\xE5\x80\xBC\xE6\x88\x96\xE9\x80\xBB\xE8\xBE\x91\xE5\x80\xBC"
                      "\xEF\xBC\x88\xE7\x8E\xB0\xE4\xB8\xBA %s\xEF\xBC\x89",
-                     info->fields[idx].name, Rf_type2char(TYPEOF(col)));
+                     info->fields[idx].name, Rf_type2char(TYPEOF(c)));
             zjr_arg_error("data", en, zh);
         }
         }
-        if (XLENGTH(col) != nr)
+        if (XLENGTH(c) != nr)
             zjr_arg_error("data", "columns of equal length", "\xE7\xAD\x89\xE9\x95\xBF\xE7\x9A\x84\xE5\x88\x97");
         col_of[nk] = (int)i;
         fnames[nk] = info->fields[idx].name;
@@ -352,22 +606,20 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
 
     /* Core memory, owned by a guard from the start. */
     guard = PROTECT(zjr_guard(batch_free, NULL)); nprot++;
-    m = (batch_mem *)calloc(1, sizeof *m);
-    if (!m)
-        Rf_error("zhijiao: out of memory");
+    m = (batch_mem *)need_mem(calloc(1, sizeof *m));
     zjr_guard_set(guard, m);
-    m->dec = (zj_decision *)calloc(CHUNK, sizeof(zj_decision));
-    if (!m->dec)
-        Rf_error("zhijiao: out of memory");
+    m->dec = (zj_decision *)need_mem(calloc(CHUNK, sizeof(zj_decision)));
+    PROTECT_WITH_INDEX(m->pool = Rf_allocVector(VECSXP, 1024), &m->pool_ix); nprot++;
     cells = (zj_value *)R_alloc((size_t)CHUNK * (nk ? nk : 1), sizeof(zj_value));
 
     nout = lc ? 11 : 10;
     out = PROTECT(zjr_named_list(nout, out_names)); nprot++;
-    SET_VECTOR_ELT(out, 0, Rf_allocVector(LGLSXP, nr));
+    SET_VECTOR_ELT(out, 0, col[0] = Rf_allocVector(LGLSXP, nr));
+    elig = LOGICAL(col[0]);
     for (k = 1; k < 10; k++)
-        SET_VECTOR_ELT(out, (R_xlen_t)k, Rf_allocVector(STRSXP, nr));
+        SET_VECTOR_ELT(out, (R_xlen_t)k, col[k] = Rf_allocVector(STRSXP, nr));
     if (lc) {
-        SET_VECTOR_ELT(out, 10, Rf_allocVector(VECSXP, nr));
+        SET_VECTOR_ELT(out, 10, col[10] = Rf_allocVector(VECSXP, nr));
         rn_names = PROTECT(Rf_allocVector(STRSXP, 6)); nprot++;
         for (k = 0; k < 6; k++)
             SET_STRING_ELT(rn_names, (R_xlen_t)k, Rf_mkChar(rnames[k]));
@@ -379,9 +631,8 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
         const void *vmax = vmaxget();
         zj_error err;
 
-        for (r = 0; r < rows; r++)
-            for (k = 0; k < nk; k++)
-                value_at(VECTOR_ELT(columns, col_of[k]), r0 + (R_xlen_t)r, &cells[r * nk + k]);
+        for (k = 0; k < nk; k++)
+            column_cells(VECTOR_ELT(columns, col_of[k]), r0, rows, cells + k, nk);
         zj_error_clear(&err);
         if (zj_check_batch(data, info->name, fnames, nk, cells, rows, m->dec, &err) != ZJ_OK) {
             zjr_guard_release(guard);
@@ -394,20 +645,20 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
             const char *outcome = d->outcome && *d->outcome ? d->outcome
                                                             : zj_code_name(d->status);
 
-            LOGICAL(VECTOR_ELT(out, 0))[i_out] =
-                d->status != ZJ_OK || d->eligible < 0 ? NA_LOGICAL : d->eligible != 0;
-            SET_STRING_ELT(VECTOR_ELT(out, 1), i_out, zjr_char(outcome));
-            SET_STRING_ELT(VECTOR_ELT(out, 2), i_out, zjr_char(d->outcome_zh));
-            SET_STRING_ELT(VECTOR_ELT(out, 3), i_out, zjr_char(d->outcome_en));
-            SET_STRING_ELT(VECTOR_ELT(out, 4), i_out, zjr_char(zj_code_name(d->status)));
-            SET_STRING_ELT(VECTOR_ELT(out, 5), i_out,
-                           d->ruleset && *d->ruleset ? zjr_char(d->ruleset) : NA_STRING);
-            SET_STRING_ELT(VECTOR_ELT(out, 6), i_out, joined(m, d, J_CODE));
-            SET_STRING_ELT(VECTOR_ELT(out, 7), i_out, joined(m, d, J_ZH));
-            SET_STRING_ELT(VECTOR_ELT(out, 8), i_out, joined(m, d, J_EN));
-            SET_STRING_ELT(VECTOR_ELT(out, 9), i_out, joined(m, d, J_SOURCE));
+            elig[i_out] = d->status != ZJ_OK || d->eligible < 0 ? NA_LOGICAL : d->eligible != 0;
+            SET_STRING_ELT(col[1], i_out, str_fixed(m, outcome));
+            SET_STRING_ELT(col[2], i_out, str_fixed(m, d->outcome_zh));
+            SET_STRING_ELT(col[3], i_out, str_fixed(m, d->outcome_en));
+            SET_STRING_ELT(col[4], i_out, str_fixed(m, zj_code_name(d->status)));
+            SET_STRING_ELT(col[5], i_out,
+                           d->ruleset && *d->ruleset ? str_fixed(m, d->ruleset) : NA_STRING);
+            mark_decisive(m, d);
+            SET_STRING_ELT(col[6], i_out, joined(m, d, J_CODE));
+            SET_STRING_ELT(col[7], i_out, joined(m, d, J_ZH));
+            SET_STRING_ELT(col[8], i_out, joined(m, d, J_EN));
+            SET_STRING_ELT(col[9], i_out, joined(m, d, J_SOURCE));
             if (lc)
-                SET_VECTOR_ELT(VECTOR_ELT(out, 10), i_out, reasons_frame(m, d, rn_names, rcls));
+                SET_VECTOR_ELT(col[10], i_out, reasons_frame(m, d, rn_names, rcls));
         }
         zj_decisions_free(m->dec, rows);
         m->n_dec = 0;

@@ -85,88 +85,144 @@ SEXP zjr_ci_methods(void)
 
 /* ---- rates ------------------------------------------------------------ */
 
-/* Returns list(estimate, lower, upper, method, bad, bad_status, reason_zh,
- * reason_en): method is the method's name; bad, bad_status and reason_*
- * give the 1-based index, the status ("missing" for NA input, else the
- * code's name) and the messages of the elements that could not be
- * computed, so that the common all-ok case allocates no strings. */
+#define RATE_CHUNK 1024
+
+/* The columns of zj_rate() for one method: x, n, estimate, lower, upper,
+ * method, conf.level, status, reason_zh, reason_en.  x and n (of equal
+ * length; R recycles them) are returned as the columns x and n, not
+ * copied; conf is of that length too, or of length one (then recycled
+ * here).  An element that cannot be computed gets NA with its status
+ * ("missing" for NA input, else the code's name) and messages.
+ *
+ * Only the result is allocated: the core computes chunks into a small
+ * buffer, and the columns that hold one value in every row (the method;
+ * a scalar level; status and reasons when every element is fine, the
+ * common case) are compact (r_compact.c). */
 SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method)
 {
-    static const char *const names[] = {"estimate", "lower", "upper", "method", "bad",
-                                        "bad_status", "reason_zh", "reason_en"};
-    R_xlen_t len, i, start, nbad = 0, b;
+    static const char *const names[] = {"x", "n", "estimate", "lower", "upper", "method",
+                                        "conf.level", "status", "reason_zh", "reason_en"};
+    R_xlen_t len, i, start, nbad = 0, cap = 0, b;
+    R_xlen_t *bad = NULL;
     zj_ci_method cm;
     zj_rate *res;
     zj_code *st;
-    SEXP out, est, lo, hi, stc, bad, rzh, ren;
+    SEXP out, stc, rzh, ren;
     const double *px, *pn, *pc;
+    double *est, *lo, *hi;
+    int scalar_conf;
 
     zjr_need_real(x, "x", -1);
     len = XLENGTH(x);
     zjr_need_real(n, "n", len);
-    zjr_need_real(conf, "conf.level", len);
+    zjr_need_real(conf, "conf.level", -1);
+    scalar_conf = XLENGTH(conf) == 1;
+    if (!scalar_conf)
+        zjr_need_real(conf, "conf.level", len);
     cm = parse_method(method);
-    px = REAL(x);
-    pn = REAL(n);
-    pc = REAL(conf);
-    res = (zj_rate *)R_alloc((size_t)len + 1, sizeof *res);
-    st = (zj_code *)R_alloc((size_t)len + 1, sizeof *st);
+    px = REAL_RO(x);
+    pn = REAL_RO(n);
+    pc = REAL_RO(conf);
+    res = (zj_rate *)R_alloc(RATE_CHUNK, sizeof *res);
+    st = (zj_code *)R_alloc(RATE_CHUNK, sizeof *st);
+
+    out = PROTECT(zjr_named_list(10, names));
+    SET_VECTOR_ELT(out, 0, x);
+    SET_VECTOR_ELT(out, 1, n);
+    SET_VECTOR_ELT(out, 2, Rf_allocVector(REALSXP, len));
+    SET_VECTOR_ELT(out, 3, Rf_allocVector(REALSXP, len));
+    SET_VECTOR_ELT(out, 4, Rf_allocVector(REALSXP, len));
+    SET_VECTOR_ELT(out, 5, zjr_compact_str(STRING_ELT(PROTECT(zjr_str1(zj_ci_method_name(cm))), 0),
+                                           len));
+    UNPROTECT(1);
+    SET_VECTOR_ELT(out, 6, scalar_conf ? zjr_compact_real(pc[0], len) : conf);
+    est = REAL(VECTOR_ELT(out, 2));
+    lo = REAL(VECTOR_ELT(out, 3));
+    hi = REAL(VECTOR_ELT(out, 4));
 
     /* One batch call per run of equal confidence levels (one run when the
-     * level is a scalar recycled in R). */
+     * level is a scalar), in chunks of RATE_CHUNK; the indices of the
+     * elements that could not be computed are kept in bad[]. */
     for (start = 0; start < len;) {
-        R_xlen_t end = start + 1;
+        R_xlen_t end = start + 1, k;
+        double level = pc[scalar_conf ? 0 : start];
         zj_error err;
 
-        while (end < len && (pc[end] == pc[start] || (ISNAN(pc[end]) && ISNAN(pc[start]))))
-            end++;
-        if (ISNAN(pc[start])) {
-            for (i = start; i < end; i++)
-                st[i] = ZJ_ERR_ARG;
+        if (scalar_conf)
+            end = len - start < RATE_CHUNK ? len : start + RATE_CHUNK;
+        else
+            while (end < len && end - start < RATE_CHUNK &&
+                   (pc[end] == level || (ISNAN(pc[end]) && ISNAN(level))))
+                end++;
+        if (ISNAN(level)) {
+            for (k = 0; k < end - start; k++)
+                st[k] = ZJ_ERR_ARG;
         } else {
             zj_error_clear(&err);
-            if (zj_rate_ci_batch(px + start, pn + start, (size_t)(end - start), pc[start],
-                                 cm, res + start, st + start, &err) != ZJ_OK)
+            if (zj_rate_ci_batch(px + start, pn + start, (size_t)(end - start), level,
+                                 cm, res, st, &err) != ZJ_OK)
                 zjr_stop(&err);
+        }
+        for (k = 0, i = start; i < end; k++, i++) {
+            if (st[k] == ZJ_OK) {
+                est[i] = res[k].estimate;
+                lo[i] = res[k].lower;
+                hi[i] = res[k].upper;
+                continue;
+            }
+            est[i] = lo[i] = hi[i] = NA_REAL;
+            if (nbad == cap) {
+                R_xlen_t *more;
+                cap = cap ? 2 * cap : 64;
+                more = (R_xlen_t *)R_alloc((size_t)cap, sizeof *more);
+                if (nbad)
+                    memcpy(more, bad, (size_t)nbad * sizeof *more);
+                bad = more;
+            }
+            bad[nbad++] = i;
         }
         start = end;
     }
-    for (i = 0; i < len; i++)
-        nbad += st[i] != ZJ_OK;
 
-    out = PROTECT(zjr_named_list(8, names));
-    SET_VECTOR_ELT(out, 0, est = Rf_allocVector(REALSXP, len));
-    SET_VECTOR_ELT(out, 1, lo = Rf_allocVector(REALSXP, len));
-    SET_VECTOR_ELT(out, 2, hi = Rf_allocVector(REALSXP, len));
-    SET_VECTOR_ELT(out, 3, zjr_str1(zj_ci_method_name(cm)));
-    SET_VECTOR_ELT(out, 4, bad = Rf_allocVector(INTSXP, nbad));
-    SET_VECTOR_ELT(out, 5, stc = Rf_allocVector(STRSXP, nbad));
-    SET_VECTOR_ELT(out, 6, rzh = Rf_allocVector(STRSXP, nbad));
-    SET_VECTOR_ELT(out, 7, ren = Rf_allocVector(STRSXP, nbad));
-    for (i = 0, b = 0; i < len; i++) {
-        if (st[i] == ZJ_OK) {
-            REAL(est)[i] = res[i].estimate;
-            REAL(lo)[i] = res[i].lower;
-            REAL(hi)[i] = res[i].upper;
-            continue;
+    if (nbad == 0) {
+        SET_VECTOR_ELT(out, 7, zjr_compact_str(PROTECT(Rf_mkCharCE("ok", CE_UTF8)), len));
+        UNPROTECT(1);
+        SET_VECTOR_ELT(out, 8, zjr_compact_str(NA_STRING, len));
+        SET_VECTOR_ELT(out, 9, zjr_compact_str(NA_STRING, len));
+        UNPROTECT(1);
+        return out;
+    }
+    SET_VECTOR_ELT(out, 7, stc = Rf_allocVector(STRSXP, len));
+    SET_VECTOR_ELT(out, 8, rzh = Rf_allocVector(STRSXP, len));
+    SET_VECTOR_ELT(out, 9, ren = Rf_allocVector(STRSXP, len));
+    {
+        SEXP ok = PROTECT(Rf_mkCharCE("ok", CE_UTF8));
+        for (i = 0; i < len; i++) {
+            SET_STRING_ELT(stc, i, ok);
+            SET_STRING_ELT(rzh, i, NA_STRING);
+            SET_STRING_ELT(ren, i, NA_STRING);
         }
-        REAL(est)[i] = REAL(lo)[i] = REAL(hi)[i] = NA_REAL;
-        INTEGER(bad)[b] = (int)(i + 1);
-        if (ISNAN(px[i]) || ISNAN(pn[i]) || ISNAN(pc[i])) {
-            SET_STRING_ELT(stc, b, zjr_char("missing"));
-            SET_STRING_ELT(rzh, b, zjr_char(NA_ZH));
-            SET_STRING_ELT(ren, b, zjr_char(NA_EN));
+        UNPROTECT(1);
+    }
+    for (b = 0; b < nbad; b++) {
+        double cl = pc[scalar_conf ? 0 : bad[b]];
+        zj_rate one;
+        zj_error err;
+        zj_code rc;
+
+        i = bad[b];
+        if (ISNAN(px[i]) || ISNAN(pn[i]) || ISNAN(cl)) {
+            SET_STRING_ELT(stc, i, zjr_char("missing"));
+            SET_STRING_ELT(rzh, i, zjr_char(NA_ZH));
+            SET_STRING_ELT(ren, i, zjr_char(NA_EN));
         } else {
             /* The batch gives only the code: ask for this element's message. */
-            zj_rate one;
-            zj_error err;
             zj_error_clear(&err);
-            zj_rate_ci(px[i], pn[i], pc[i], cm, &one, &err);
-            SET_STRING_ELT(stc, b, zjr_char(zj_code_name(st[i])));
-            SET_STRING_ELT(rzh, b, zjr_char(err.message_zh));
-            SET_STRING_ELT(ren, b, zjr_char(err.message_en));
+            rc = zj_rate_ci(px[i], pn[i], cl, cm, &one, &err);
+            SET_STRING_ELT(stc, i, zjr_char(zj_code_name(rc)));
+            SET_STRING_ELT(rzh, i, zjr_char(err.message_zh));
+            SET_STRING_ELT(ren, i, zjr_char(err.message_en));
         }
-        b++;
     }
     UNPROTECT(1);
     return out;

@@ -71,6 +71,13 @@ SEXP zjr_findings_new(zj_findings **out);
 /* Findings as a named list of columns (r_audit.c). */
 SEXP zjr_findings_list(const zj_findings *f);
 
+/* Compact columns (r_compact.c): a value repeated n times, stored once
+ * (an ALTREP vector that reads as an ordinary one).  ch is a CHARSXP
+ * (NA_STRING for NA).  zjr_compact_init registers the classes. */
+void zjr_compact_init(DllInfo *dll);
+SEXP zjr_compact_str(SEXP ch, R_xlen_t n);
+SEXP zjr_compact_real(double v, R_xlen_t n);
+
 /* Routines (.Call entry points), registered in init.c. */
 SEXP zjr_version(void);
 SEXP zjr_refresh(SEXP base_urls, SEXP allow_hosts, SEXP snapshot_dir, SEXP cache_dir,

@@ -120,6 +120,31 @@ test_that("bad arguments are zhijiao_errors naming the argument", {
     expect_arg_error(zj_rate(1, 10, group = list("a")), "group")
 })
 
+test_that("columns of one value read, change and save as ordinary vectors", {
+    r <- zj_rate(c(1, 2, 3), 10)
+    expect_identical(r$method, rep("wilson", 3))
+    expect_identical(r$conf.level, rep(0.95, 3))
+    expect_identical(r$status, rep("ok", 3))
+    expect_identical(r$reason_zh, rep(NA_character_, 3))
+    expect_identical(r[2:3, "status"], c("ok", "ok"))
+    s <- r$status
+    s[2] <- "x"
+    expect_identical(s, c("ok", "x", "ok"))
+    expect_identical(r$status, rep("ok", 3))
+    cl <- r$conf.level
+    cl[1] <- 0.5
+    expect_identical(r$conf.level, rep(0.95, 3))
+    expect_identical(sum(cl), 2.4)
+    f <- tempfile(fileext = ".rds")
+    on.exit(unlink(f))
+    saveRDS(r, f)
+    expect_identical(readRDS(f), r)
+    expect_identical(unserialize(serialize(r, NULL, version = 2)), r)
+    expect_identical(rbind(r, r)$status, rep("ok", 6))
+    expect_identical(zj_rate(c(1, 2), 10, conf.level = c(0.9, 0.95))$conf.level, c(0.9, 0.95))
+    expect_identical(nrow(zj_rate(numeric(), 10, conf.level = 0.9)), 0L)
+})
+
 test_that("zj_ci_methods lists the library's methods", {
     expect_identical(zj_ci_methods(), c("wilson", "wilson-cc", "clopper-pearson",
                                         "agresti-coull", "jeffreys", "wald"))
