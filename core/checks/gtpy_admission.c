@@ -22,18 +22,6 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static const char *const p_none[] = { NULL };
-static const char *const p_min[] = { "min:n", NULL };
-static const char *const p_total[] = { "total:n", NULL };
-
-static const zj_rule_need needs[] = {
-    { "admission.qualification", p_none },
-    { "admission.hukou", p_none },
-    { "admission.min_score", p_min },
-    { "admission.score_scale", p_total },
-    { NULL, NULL }
-};
-
 static void flag(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule *r,
                  const char *what_zh, const char *what_en)
 {
@@ -100,6 +88,5 @@ const zj_check_def zj_check_gtpy_admission = {
       "Whether a candidate may apply to a 贯通 (7-year) programme: the year's 中考 qualification, "
       "Beijing household registration, and an admission score at or above the minimum on that year's scale.",
       sizeof fields / sizeof fields[0], fields },
-    needs,
     eval,
 };

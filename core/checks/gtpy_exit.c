@@ -28,21 +28,6 @@ static const zj_field_info fields[] = {
       done_ids, done_zh },
 };
 
-static const char *const p_none[] = { NULL };
-static const char *const p_xueji[] = {
-    "institution_zh:s", "institution_en:s", "certificate_zh:s", "certificate_en:s",
-    "issuer_zh:s", "issuer_en:s", NULL
-};
-
-static const zj_rule_need needs[] = {
-    { "exit.voluntary", p_none },
-    { "xueji.gaoben.zhongzhi", p_xueji },
-    { "xueji.gaoben.gaozhi", p_xueji },
-    { "xueji.zhongben.zhongzhi", p_xueji },
-    { "xueji.zhongben.gaozhi", p_xueji },
-    { NULL, NULL }
-};
-
 static const char *const done_en[] = { "none", "中职 (secondary vocational)", "高职 (higher vocational)" };
 static const char *const type_en[] = { "高本贯通", "中本贯通" };
 
@@ -90,6 +75,5 @@ const zj_check_def zj_check_gtpy_exit = {
       "高职 stage, with that stage's certificate from the school holding the 学籍; the student then no "
       "longer holds 贯通 status.",
       sizeof fields / sizeof fields[0], fields },
-    needs,
     eval,
 };

@@ -24,13 +24,6 @@ static const zj_field_info fields[] = {
       "whether the school's next 贯通 cohort has the same or a similar major", NULL, NULL },
 };
 
-static const char *const p_none[] = { NULL };
-
-static const zj_rule_need needs[] = {
-    { "suspension.resume", p_none },
-    { NULL, NULL }
-};
-
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
     const zj_rule *r = zj_ruleset_rule(ctx->rules, "suspension.resume");
@@ -103,6 +96,5 @@ const zj_check_def zj_check_gtpy_suspension = {
       "the student joins the same or a similar major of the school's next cohort; if the school no longer "
       "runs 贯通, the status is not kept; otherwise the stage's student-status rules apply.",
       sizeof fields / sizeof fields[0], fields },
-    needs,
     eval,
 };

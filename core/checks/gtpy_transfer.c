@@ -40,19 +40,6 @@ static const zj_field_info fields[] = {
       "相关部门是否已审核通过", "whether the competent authority has approved", NULL, NULL },
 };
 
-static const char *const p_none[] = { NULL };
-static const char *const p_max[] = { "max_transfers:n", NULL };
-static const char *const p_total[] = { "total:n", NULL };
-
-static const zj_rule_need needs[] = {
-    { "transfer.max", p_max },
-    { "transfer.score", p_none },
-    { "transfer.special_admission", p_none },
-    { "transfer.procedure", p_none },
-    { "admission.score_scale", p_total },
-    { NULL, NULL }
-};
-
 static int out_of_scale(zj_dbuild *b, const zj_arg *a, const char *what_zh, const char *what_en,
                         int year, double total)
 {
@@ -192,6 +179,5 @@ const zj_check_def zj_check_gtpy_transfer = {
       "target major's admission score that year, no special-admission bar, and the student's application, "
       "both schools' consent and the authority's approval.",
       sizeof fields / sizeof fields[0], fields },
-    needs,
     eval,
 };

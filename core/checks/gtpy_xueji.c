@@ -29,21 +29,6 @@ static const zj_field_info fields[] = {
       stage_ids, stage_zh },
 };
 
-static const char *const p_xueji[] = {
-    "institution_zh:s", "institution_en:s", "regulation_zh:s", "regulation_en:s",
-    "certificate_zh:s", "certificate_en:s", "issuer_zh:s", "issuer_en:s", NULL
-};
-
-static const zj_rule_need needs[] = {
-    { "xueji.gaoben.zhongzhi", p_xueji },
-    { "xueji.gaoben.gaozhi", p_xueji },
-    { "xueji.gaoben.benke", p_xueji },
-    { "xueji.zhongben.zhongzhi", p_xueji },
-    { "xueji.zhongben.gaozhi", p_xueji },
-    { "xueji.zhongben.benke", p_xueji },
-    { NULL, NULL }
-};
-
 static const char *const stage_en[] = { "中职 (secondary vocational)", "高职 (higher vocational)",
                                         "本科 (undergraduate)" };
 static const char *const type_en[] = { "高本贯通", "中本贯通" };
@@ -81,6 +66,5 @@ const zj_check_def zj_check_gtpy_xueji = {
       "Where a 贯通 student's 学籍 (student status) is registered in a stage, which student-status rules "
       "apply, and which certificate completing the stage brings and who issues it.",
       sizeof fields / sizeof fields[0], fields },
-    needs,
     eval,
 };

@@ -44,16 +44,6 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static const char *const p_limits[] = { "max_choices:n", "max_majors:n", NULL };
-static const char *const p_plan[] = { "programmes:l", NULL };
-
-static const zj_rule_need needs[] = {
-    { "zhiyuan.advance", p_limits },
-    { "zhiyuan.unified", p_limits },
-    { "zhiyuan.plan", p_plan },
-    { NULL, NULL }
-};
-
 typedef struct choice {
     char *text;                 /* the whole choice, trimmed (for messages) */
     char *school;               /* NULL: a blank choice */
@@ -405,6 +395,5 @@ const zj_check_def zj_check_gtpy_zhiyuan = {
       "(2024: advance 8 choices × 1 major, unified 12 × 2), no empty choice, and every school and major in "
       "that year's enrolment plan.",
       sizeof fields / sizeof fields[0], fields },
-    needs,
     eval,
 };

@@ -35,18 +35,6 @@ static const zj_field_info fields[] = {
       "whether the school runs the same or a similar major in the next cohort", NULL, NULL },
 };
 
-static const char *const p_none[] = { NULL };
-static const char *const p_text[] = { "text_zh:s", "text_en:s", NULL };
-static const char *const p_repeat[] = { "max_repeats:n", NULL };
-
-static const zj_rule_need needs[] = {
-    { "zhuanduan.pass", p_none },
-    { "zhuanduan.mechanism.zhongzhi_gaozhi", p_text },
-    { "zhuanduan.mechanism.gaozhi_benke", p_text },
-    { "zhuanduan.repeat", p_repeat },
-    { NULL, NULL }
-};
-
 static const char *const stage_en[] = { "中职 → 高职", "高职 → 本科" };
 
 static void undetermined(zj_dbuild *b)
@@ -148,6 +136,5 @@ const zj_check_def zj_check_gtpy_zhuanduan = {
       "next cohort, the student repeats, graduates from the current school, or is handled under the "
       "stage's student-status rules.",
       sizeof fields / sizeof fields[0], fields },
-    needs,
     eval,
 };

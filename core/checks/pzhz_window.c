@@ -32,14 +32,6 @@ static const zj_field_info fields[] = {
       "the transfer happens at the end of this term: 1 or 2", NULL, NULL },
 };
 
-static const char *const p_window[] = { "windows:l", "windows_known:b", NULL };
-
-static const zj_rule_need needs[] = {
-    { "window.zhongzhi_to_putong", p_window },
-    { "window.putong_to_zhongzhi", p_window },
-    { NULL, NULL }
-};
-
 static const char *const grade_en[] = { "grade 10 (高一)", "grade 11 (高二)", "grade 12 (高三)" };
 
 /* "g1-2" → grade 0-based and term; 0 when the entry is not of that form. */
@@ -139,6 +131,5 @@ const zj_check_def zj_check_pzhz_window = {
       "or 2; 普高→中职 at the end of grade 10 term 1 or 2 or grade 11 term 1).  Where the sources state no "
       "windows (Guangzhou) the answer is undetermined.",
       sizeof fields / sizeof fields[0], fields },
-    needs,
     eval,
 };

@@ -16,13 +16,6 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static const char *const p_max[] = { "max:n", NULL };
-
-static const zj_rule_need needs[] = {
-    { "applications.max", p_max },
-    { NULL, NULL }
-};
-
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
     const zj_rule *r = zj_ruleset_rule(ctx->rules, "applications.max");
@@ -58,6 +51,5 @@ const zj_check_def zj_check_3plus2_applications = {
       "Whether the number of new \"3+2\" projects a secondary vocational school applies for this year "
       "stays within the general limit (generally at most 3 per school).",
       sizeof fields / sizeof fields[0], fields },
-    needs,
     eval,
 };

@@ -22,15 +22,6 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static const char *const p_min[] = { "min:n", NULL };
-
-static const zj_rule_need needs[] = {
-    { "partner.meetings", p_min },
-    { "partner.research_activities", p_min },
-    { "partner.teachers_sent", p_min },
-    { NULL, NULL }
-};
-
 static void one(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule *r,
                 const char *what_zh, const char *what_en)
 {
@@ -86,6 +77,5 @@ const zj_check_def zj_check_3plus2_partner = {
       "business meetings, at least 3 joint teaching-research activities and at least 5 teachers sent "
       "to the 中职 school.",
       sizeof fields / sizeof fields[0], fields },
-    needs,
     eval,
 };

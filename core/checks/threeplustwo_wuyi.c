@@ -20,13 +20,6 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static const char *const p_none[] = { NULL };
-
-static const zj_rule_need needs[] = {
-    { "wuyi.gaoben_conflict", p_none },
-    { NULL, NULL }
-};
-
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
     const zj_rule *r = zj_ruleset_rule(ctx->rules, "wuyi.gaoben_conflict");
@@ -71,6 +64,5 @@ const zj_check_def zj_check_3plus2_wuyi = {
       "Whether a 高职 school plans five-year integrated (五年一贯制) recruitment in a major that "
       "already runs 高本贯通, which the notice disallows in principle.",
       sizeof fields / sizeof fields[0], fields },
-    needs,
     eval,
 };

@@ -7,7 +7,7 @@
 #   PKGDIR      the R package directory to fill (a copy of rlib/, never the
 #               source tree during `make distcheck`)
 #
-# Copies   core/*.c core/*.h core/checks/*.c  -> PKGDIR/src/      (flattened)
+# Copies   core/<layer>/*.[ch]               -> PKGDIR/src/      (flattened)
 #          core/include/**                    -> PKGDIR/src/include/
 #          data/{tables.json,rules,tables,samples} -> PKGDIR/inst/extdata/
 # The copies are build products (rlib/.gitignore lists them).  The R glue
@@ -41,8 +41,9 @@ rm -rf "$src/include" "$pkg/inst/extdata"
 mkdir -p "$pkg/tools"
 : > "$list"
 
-for f in "$top"/core/*.c "$top"/core/*.h "$top"/core/checks/*.c; do
+for f in "$top"/core/*/*.c "$top"/core/*/*.h; do
     [ -f "$f" ] || continue
+    case $f in "$top"/core/include/*) continue ;; esac
     b=$(basename "$f")
     case $b in
         init.c|r_*)

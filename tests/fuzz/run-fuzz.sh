@@ -5,9 +5,8 @@
 #   CLANG         the compiler (default: clang; needs libclang-rt-*-dev)
 #   FUZZ_SECONDS  how long to run each target (default: 30)
 #
-# Each tests/fuzz/fuzz_*.c is linked with all of core/*.c and
-# core/checks/*.c under ASan and UBSan, so a new target needs nothing but
-# its file.  Seeds come from tests/fuzz/corpus/<target>/ (left untouched:
+# Each tests/fuzz/fuzz_*.c is linked with all of core/*/*.c under ASan
+# and UBSan, so a new target needs nothing but its file.  Seeds come from tests/fuzz/corpus/<target>/ (left untouched:
 # new inputs go to a scratch directory).  Exits 1 if any target fails to
 # build, crashes, leaks, times out or runs out of memory, naming it and
 # keeping its crashing input.
@@ -48,13 +47,16 @@ trap 'exit 1' INT TERM
 # Shared by the library objects and the targets.  fuzzer-no-link
 # instruments the library for coverage without a second main().
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
-CFLAGS="-g -O1 $SAN -I $SRCDIR/core/include -I $SRCDIR/core"
+CFLAGS="-g -O1 $SAN -I $SRCDIR/core/include"
+for layer in "$SRCDIR"/core/*/; do
+    [ "$layer" = "$SRCDIR/core/include/" ] || CFLAGS="$CFLAGS -I $layer"
+done
 DATADEF="-DZJ_DATADIR=\"$SRCDIR/data\""
 
 echo "run-fuzz: compiling the library with $CLANG"
 mkdir -p "$WORK/obj"
 OBJS=""
-for src in "$SRCDIR"/core/*.c "$SRCDIR"/core/checks/*.c; do
+for src in "$SRCDIR"/core/*/*.c; do
     [ -e "$src" ] || continue
     obj="$WORK/obj/$(echo "${src#"$SRCDIR"/}" | tr / _ | sed 's/\.c$/.o/')"
     # shellcheck disable=SC2086  # word splitting of flags is intended

@@ -37,8 +37,23 @@ const char *zj_data_default_dir(void);
 zj_code zj_data_open(const char *dir, zj_data **out, zj_error *err);
 /* zj_data_default_dir() plus the refreshed plan tables of the snapshot in
  * zj_snapshot_default_dir(), if there is one (zj_data_open_with_snapshot
- * in zhijiao/refresh.h); zj_data_open(dir) reads dir alone. */
+ * below); zj_data_open(dir) reads dir alone. */
 zj_code zj_data_open_default(zj_data **out, zj_error *err);
+
+/* $ZHIJIAO_SNAPSHOT when set and not empty, else
+ * $XDG_DATA_HOME/zhijiao/snapshot (~/.local/share/zhijiao/snapshot),
+ * written to buf (always NUL-terminated, cut to size).  Returns the length
+ * it needed, like snprintf: a result >= size means buf was too small. */
+size_t zj_snapshot_default_dir(char *buf, size_t size);
+
+/* Opens `dir` as zj_data_open does, then adds the plan tables of the
+ * current snapshot in snapshot_dir (NULL: zj_snapshot_default_dir()).
+ * A refreshed table replaces the bundled table of the same name (both
+ * name one plan and year, e.g. gtpy_plan_2024), others are added.  No
+ * snapshot there yet: the bundled data alone.  A snapshot that cannot be
+ * read fails the open (ZJ_ERR_PARSE/IO naming the file). */
+zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir,
+                                   zj_data **out, zj_error *err);
 void zj_data_close(zj_data *data);              /* NULL is fine */
 const char *zj_data_dir(const zj_data *data);
 

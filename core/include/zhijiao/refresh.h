@@ -118,14 +118,8 @@ void zj_refresh_config_apply(const zj_refresh_config *c, zj_refresh_options *o);
 
 /* $ZHIJIAO_CONFIG when set and not empty, else
  * $XDG_CONFIG_HOME/zhijiao/refresh.conf (~/.config/zhijiao/refresh.conf),
- * written to buf like zj_snapshot_default_dir.  The file need not exist. */
+ * written to buf like zj_snapshot_default_dir (zhijiao/data.h).  The file need not exist. */
 size_t zj_refresh_config_default_path(char *buf, size_t size);
-
-/* $ZHIJIAO_SNAPSHOT when set and not empty, else
- * $XDG_DATA_HOME/zhijiao/snapshot (~/.local/share/zhijiao/snapshot),
- * written to buf (always NUL-terminated, cut to size).  Returns the length
- * it needed, like snprintf: a result >= size means buf was too small. */
-size_t zj_snapshot_default_dir(char *buf, size_t size);
 
 typedef struct zj_refresh_result zj_refresh_result;
 
@@ -186,15 +180,6 @@ void zj_refresh_result_free(zj_refresh_result *r);   /* NULL is fine */
  * zj_refresh_result_free. */
 zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out,
                        zj_error *err);
-
-/* Opens `dir` as zj_data_open does, then adds the plan tables of the
- * current snapshot in snapshot_dir (NULL: zj_snapshot_default_dir()).
- * A refreshed table replaces the bundled table of the same name (both
- * name one plan and year, e.g. gtpy_plan_2024), others are added.  No
- * snapshot there yet: the bundled data alone.  A snapshot that cannot be
- * read fails the open (ZJ_ERR_PARSE/IO naming the file). */
-zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir,
-                                   zj_data **out, zj_error *err);
 
 #ifdef __cplusplus
 }

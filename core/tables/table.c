@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "data_internal.h"
+#include "table_internal.h"
 #include "error_internal.h"
 #include "strbuf.h"
 #include "utf8.h"

@@ -1,9 +1,5 @@
-/* snapshot.c — the refreshed tables on disk, replaced atomically.
- *
- *   <snapshot>/CURRENT              the name of the current version (one line)
- *   <snapshot>/PREVIOUS             the version it replaced (kept on disk)
- *   <snapshot>/versions/<v>/tables.json    a manifest in the bundled schema
- *   <snapshot>/versions/<v>/tables/<name>.csv
+/* snapshot_write.c — writing a new version of the snapshot and making it
+ * current, atomically (the layout is described in dataset/snapshot_read.c).
  *
  * A version is written in full under versions/<v>.tmp, every file
  * fsync'ed, then renamed to versions/<v>; only then is CURRENT replaced,
@@ -44,20 +40,6 @@ static char *join(const char *a, const char *b)
     return zj_strbuf_take(&s);
 }
 
-size_t zj_snapshot_default_dir(char *buf, size_t size)
-{
-    const char *env = getenv("ZHIJIAO_SNAPSHOT"), *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    int n;
-
-    if (env && *env)
-        n = snprintf(buf, size, "%s", env);
-    else if (x && *x == '/')
-        n = snprintf(buf, size, "%s/zhijiao/snapshot", x);
-    else
-        n = snprintf(buf, size, "%s/.local/share/zhijiao/snapshot", home && *home ? home : "/tmp");
-    return n < 0 ? 0 : (size_t)n;
-}
-
 static int fsync_dir(const char *dir)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY), rc;
@@ -90,112 +72,6 @@ static zj_code write_sync(const char *path, const char *data, size_t len, int du
     }
     if ((durable && fsync(fd) != 0) || close(fd) != 0)
         return zj_fail(err, ZJ_ERR_IO, path, "写入磁盘失败：%s", "cannot flush to disk: %s", strerror(errno));
-    return ZJ_OK;
-}
-
-static char *read_line_file(const char *path)
-{
-    FILE *fp = fopen(path, "r");
-    char buf[256];
-    size_t n;
-
-    if (!fp)
-        return NULL;
-    if (!fgets(buf, sizeof buf, fp)) {
-        fclose(fp);
-        return NULL;
-    }
-    fclose(fp);
-    n = strcspn(buf, "\r\n");
-    buf[n] = '\0';
-    /* a version name, never a path */
-    if (!n || strchr(buf, '/') || strstr(buf, ".."))
-        return NULL;
-    return zj_strdup(buf);
-}
-
-char *zj_snapshot_current(const char *snapshot_dir)
-{
-    char *cur = join(snapshot_dir, "CURRENT"), *v = cur ? read_line_file(cur) : NULL, *dir = NULL;
-    zj_strbuf b = ZJ_STRBUF_INIT;
-
-    if (v) {
-        zj_strbuf_printf(&b, "%s/versions/%s", snapshot_dir, v);
-        dir = zj_strbuf_take(&b);
-    }
-    free(cur);
-    free(v);
-    return dir;
-}
-
-zj_code zj_snapshot_load(const char *version_dir, zj_data **out, zj_error *err)
-{
-    zj_data *d = calloc(1, sizeof *d);
-    zj_code rc;
-
-    *out = NULL;
-    if (!d || !(d->dir = zj_strdup(version_dir))) {
-        free(d);
-        return nomem(err);
-    }
-    if ((rc = zj_manifest_load(d, err))) {
-        zj_data_close(d);
-        return rc;
-    }
-    *out = d;
-    return ZJ_OK;
-}
-
-zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir, zj_data **out,
-                                   zj_error *err)
-{
-    zj_data *d, *s = NULL;
-    char *cur, defdir[4096];
-    size_t i, j;
-    zj_code rc;
-
-    if ((rc = zj_data_open(dir, out, err)))
-        return rc;
-    d = *out;
-    if (!snapshot_dir) {
-        if (zj_snapshot_default_dir(defdir, sizeof defdir) >= sizeof defdir)
-            return ZJ_OK;   /* a path that long cannot be ours */
-        snapshot_dir = defdir;
-    }
-    cur = zj_snapshot_current(snapshot_dir);
-    if (!cur)
-        return ZJ_OK;
-    rc = zj_snapshot_load(cur, &s, err);
-    free(cur);
-    if (rc) {
-        zj_data_close(d);
-        *out = NULL;
-        return rc;
-    }
-    {
-        zj_table **t = realloc(d->tables, (d->n_tables + s->n_tables + 1) * sizeof *t);
-        if (!t) {
-            zj_data_close(s);
-            zj_data_close(d);
-            *out = NULL;
-            return nomem(err);
-        }
-        d->tables = t;
-    }
-    for (i = 0; i < s->n_tables; i++) {
-        for (j = 0; j < d->n_tables; j++)
-            if (strcmp(d->tables[j]->name, s->tables[i]->name) == 0)
-                break;
-        if (j < d->n_tables) {
-            zj_table_free(d->tables[j]);   /* the refreshed table replaces the bundled one */
-            d->tables[j] = s->tables[i];
-        } else {
-            d->tables[d->n_tables++] = s->tables[i];
-        }
-        s->tables[i] = NULL;
-    }
-    s->n_tables = 0;
-    zj_data_close(s);
     return ZJ_OK;
 }
 
@@ -460,12 +336,11 @@ static zj_code replace_pointer(const char *snap, const char *file, const char *v
 
 zj_code zj_snapshot_commit(const char *snap, const char *version, zj_error *err)
 {
-    char *curp = join(snap, "CURRENT"), *old = curp ? read_line_file(curp) : NULL, *vers;
+    char *old = zj_snapshot_current_name(snap), *vers;
     zj_code rc;
     DIR *d;
     struct dirent *e;
 
-    free(curp);
     if (old && strcmp(old, version) == 0) {
         free(old);
         return ZJ_OK;

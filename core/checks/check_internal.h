@@ -3,7 +3,8 @@
  * Each check lives in core/checks/<programme>_<check>.c and exports one
  * zj_check_def.  The definition carries the public catalogue entry (name,
  * fields, help), the rules it reads (verified when rule files load) and
- * the evaluator.  The batch driver (check_batch.c) parses and validates the
+ * the evaluator; the rules it reads and their parameters are declared once
+ * in rules/rule_schema.c.  The batch driver (check_batch.c) parses and validates the
  * inputs, finds the rule set for the row's jurisdiction and year, and hands
  * the evaluator typed arguments, so evaluators contain only the rule logic. */
 #ifndef ZJ_CHECK_INTERNAL_H
@@ -12,6 +13,7 @@
 #include "zhijiao/check.h"
 #include "ruleset.h"
 #include "decision_builder.h"
+#include "value.h"
 
 /* Every check's first two fields are these, in this order. */
 #define ZJ_FIELD_JURISDICTION 0
@@ -39,15 +41,8 @@ typedef struct zj_check_ctx {
  * e.g. a score above the year's total. */
 typedef void (*zj_check_eval)(const zj_check_ctx *ctx, zj_dbuild *b);
 
-/* A rule the check reads, and the parameters (with types) it needs. */
-typedef struct zj_rule_need {
-    const char *rule;                 /* "admission.min_score" */
-    const char *const *params;        /* NULL-terminated "name:type" with type n|s|b|l */
-} zj_rule_need;
-
 typedef struct zj_check_def {
     zj_check_info info;
-    const zj_rule_need *needs;        /* terminated by { NULL, NULL } */
     zj_check_eval eval;
 } zj_check_def;
 
@@ -55,9 +50,6 @@ typedef struct zj_check_def {
 size_t zj_check_def_count(void);
 const zj_check_def *zj_check_def_at(size_t i);
 const zj_check_def *zj_check_def_find(const char *name);
-
-/* Verifies that `rs` provides what every check of its programme needs. */
-zj_code zj_check_verify_ruleset(const zj_ruleset *rs, zj_error *err);
 
 /* The first two entries of every check's field table, so every check
  * spells them the same way. */
@@ -83,15 +75,6 @@ extern const zj_check_def zj_check_3plus2_applications;
 extern const zj_check_def zj_check_3plus2_partner;
 extern const zj_check_def zj_check_3plus2_wuyi;
 extern const zj_check_def zj_check_pzhz_window;
-
-/* Parsing of input values (value.c).  Each returns 1 and stores the
- * value, or 0 when the value is not of that type.  Text is trimmed;
- * full-width digits, signs and points (as typed with a Chinese IME) are
- * accepted; "nan", "inf" and hexadecimal are not numbers. */
-int zj_value_as_number(const zj_value *v, double *out);
-int zj_value_as_bool(const zj_value *v, int *out);
-/* Text of a TEXT value, or of a NUMBER formatted with %.15g into buf. */
-const char *zj_value_as_text(const zj_value *v, char *buf, size_t size);
 
 /* Convenience for evaluators: the argument of field i. */
 #define ZJ_ARG(ctx, i) (&(ctx)->args[(i)])

@@ -1,10 +1,13 @@
-/* data_internal.h — what a zj_data holds (internal). */
-#ifndef ZJ_DATA_INTERNAL_H
-#define ZJ_DATA_INTERNAL_H
+/* table_internal.h — a bundled or refreshed table in memory (internal).
+ *
+ * A zj_table is one CSV file read whole: its cells point into one block
+ * of text, and the manifest's metadata (title, source, audit specs) rides
+ * along.  It is immutable after loading, so threads may share it. */
+#ifndef ZJ_TABLE_INTERNAL_H
+#define ZJ_TABLE_INTERNAL_H
 
 #include <jansson.h>
 #include "zhijiao/data.h"
-#include "ruleset.h"
 
 struct zj_table {
     char *name, *file, *kind, *title_zh, *title_en;
@@ -18,25 +21,7 @@ struct zj_table {
     json_t *audits;             /* the manifest's audit specs; read-only after load */
 };
 
-typedef struct zj_plan_year {
-    int year;
-    int complete;
-    char *note_zh, *note_en;
-} zj_plan_year;
-
-struct zj_data {
-    char *dir;
-    zj_ruleset **rulesets;
-    size_t n_rulesets;
-    zj_table **tables;
-    size_t n_tables;
-    zj_plan_year *plan_years;
-    size_t n_plan_years;
-};
-
-/* manifest.c: reads <dir>/tables.json and every table it lists. */
-zj_code zj_manifest_load(zj_data *d, zj_error *err);
-/* table.c */
+/* table.c: reads the CSV at path into t (whose metadata the manifest set). */
 zj_code zj_table_load_csv(zj_table *t, const char *path, zj_error *err);
 void zj_table_free(zj_table *t);
 /* A cell as a number: NaN when empty (a number the source lost) or not a

@@ -4,6 +4,7 @@
 #define ZJ_PLAN_H
 
 #include <stddef.h>
+#include "data_internal.h"
 #include "grid.h"
 #include "zhijiao/data.h"
 #include "zhijiao/refresh.h"
@@ -48,12 +49,7 @@ void zj_plan_rows_free(zj_plan_rows *r);
 /* "gtpy_plan_2023" / "threeplustwo_2024" from the rows' programme. */
 const char *zj_plan_table_kind(const zj_plan_rows *r);
 
-/* ---- snapshot.c ---- */
-
-/* The current version's directory (malloc'd), NULL when there is none. */
-char *zj_snapshot_current(const char *snapshot_dir);
-/* Loads the tables of a version directory (tables.json + tables/). */
-zj_code zj_snapshot_load(const char *version_dir, zj_data **out, zj_error *err);
+/* ---- snapshot_write.c (reading: dataset/data_internal.h) ---- */
 
 /* ---- snapshot_diff.c ---- */
 typedef struct zj_changes {

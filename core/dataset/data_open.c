@@ -9,7 +9,6 @@
 #include "data_internal.h"
 #include "error_internal.h"
 #include "utf8.h"
-#include "zhijiao/refresh.h"
 
 #ifndef ZJ_DATADIR
 #define ZJ_DATADIR "/usr/local/share/zhijiao/data"
@@ -197,12 +196,6 @@ zj_code zj_data_open(const char *dir, zj_data **out, zj_error *err)
     }
     *out = d;
     return ZJ_OK;
-}
-
-/* The default data set includes the refreshed snapshot (zhijiao/refresh.h). */
-zj_code zj_data_open_default(zj_data **out, zj_error *err)
-{
-    return zj_data_open_with_snapshot(zj_data_default_dir(), NULL, out, err);
 }
 
 size_t zj_data_ruleset_count(const zj_data *d)

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_internal.h"
 #include "error_internal.h"
 #include "json_util.h"
+#include "rule_schema.h"
 #include "ruleset.h"
 #include "utf8.h"
 
@@ -305,7 +305,7 @@ static zj_code from_json(json_t *root, const char *name, zj_ruleset **out, zj_er
     if (!rc && !(rs->info.file = zj_strdup(name)))
         rc = nomem(err);
     if (!rc) {
-        rc = zj_check_verify_ruleset(rs, err);
+        rc = zj_ruleset_verify_schema(rs, err);
         if (rc)
             zj_error_prefix_where(err, name);
     }
@@ -347,69 +347,4 @@ zj_code zj_ruleset_load_buffer(const char *buf, size_t len, const char *name,
     rc = from_json(root, name, out, err);
     json_decref(root);
     return rc;
-}
-
-const zj_rule *zj_ruleset_rule(const zj_ruleset *rs, const char *id)
-{
-    size_t i;
-
-    for (i = 0; i < rs->n_rules; i++)
-        if (strcmp(rs->rules[i].id, id) == 0)
-            return &rs->rules[i];
-    return NULL;
-}
-
-const zj_param *zj_rule_param(const zj_rule *r, const char *key)
-{
-    size_t i;
-
-    if (!r)
-        return NULL;
-    for (i = 0; i < r->n_params; i++)
-        if (strcmp(r->params[i].key, key) == 0)
-            return &r->params[i];
-    return NULL;
-}
-
-double zj_rule_num(const zj_rule *r, const char *key)
-{
-    const zj_param *p = zj_rule_param(r, key);
-
-    return (p && p->type == ZJ_PARAM_NUMBER) ? p->number : 0.0;
-}
-
-const char *zj_rule_str(const zj_rule *r, const char *key)
-{
-    const zj_param *p = zj_rule_param(r, key);
-
-    return (p && p->type == ZJ_PARAM_STRING) ? p->string : "";
-}
-
-int zj_rule_bool(const zj_rule *r, const char *key)
-{
-    const zj_param *p = zj_rule_param(r, key);
-
-    return (p && p->type == ZJ_PARAM_BOOL) ? p->boolean : 0;
-}
-
-int zj_ruleset_matches_jurisdiction(const zj_ruleset *rs, const char *text)
-{
-    size_t len, i;
-    const char *t;
-    char buf[128];
-
-    if (!text)
-        return 0;
-    t = zj_trim(text, &len);
-    if (len == 0 || len >= sizeof buf)
-        return 0;
-    memcpy(buf, t, len);
-    buf[len] = '\0';
-    if (zj_ascii_ieq(buf, rs->info.jurisdiction) || strcmp(buf, rs->info.jurisdiction_zh) == 0 ||
-        zj_ascii_ieq(buf, rs->jurisdiction_en))
-        return 1;
-    for (i = 0; i < rs->n_aliases; i++)
-        if (strcmp(buf, rs->aliases[i]) == 0 || zj_ascii_ieq(buf, rs->aliases[i]))
-            return 1;
-    return 0;
 }

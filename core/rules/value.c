@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_internal.h"
+#include "value.h"
 #include "utf8.h"
 
 zj_value zj_value_missing(void)

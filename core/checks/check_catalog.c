@@ -1,0 +1,84 @@
+/* check_catalog.c — the list of checks, and verifying rule files against it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check_internal.h"
+#include "error_internal.h"
+#include "utf8.h"
+
+/* The order is the order users see in `zhijiao checks`, the Calc function
+ * list and the R documentation. */
+static const zj_check_def *const catalog[] = {
+    &zj_check_gtpy_admission,
+    &zj_check_gtpy_zhiyuan,
+    &zj_check_gtpy_transfer,
+    &zj_check_gtpy_zhuanduan,
+    &zj_check_gtpy_suspension,
+    &zj_check_gtpy_exit,
+    &zj_check_gtpy_xueji,
+    &zj_check_3plus2_applications,
+    &zj_check_3plus2_partner,
+    &zj_check_3plus2_wuyi,
+    &zj_check_pzhz_window,
+};
+
+#define N_CHECKS (sizeof catalog / sizeof catalog[0])
+
+size_t zj_check_def_count(void)
+{
+    return N_CHECKS;
+}
+
+const zj_check_def *zj_check_def_at(size_t i)
+{
+    return i < N_CHECKS ? catalog[i] : NULL;
+}
+
+const zj_check_def *zj_check_def_find(const char *name)
+{
+    size_t i;
+
+    if (!name)
+        return NULL;
+    for (i = 0; i < N_CHECKS; i++)
+        if (strcmp(catalog[i]->info.name, name) == 0)
+            return catalog[i];
+    return NULL;
+}
+
+size_t zj_check_count(void)
+{
+    return N_CHECKS;
+}
+
+const zj_check_info *zj_check_at(size_t i)
+{
+    return i < N_CHECKS ? &catalog[i]->info : NULL;
+}
+
+const zj_check_info *zj_check_find(const char *name)
+{
+    const zj_check_def *d = zj_check_def_find(name);
+
+    return d ? &d->info : NULL;
+}
+
+int zj_check_field_index(const zj_check_info *check, const char *name)
+{
+    size_t i, len;
+    const char *t;
+    char buf[128];
+
+    if (!check || !name)
+        return -1;
+    t = zj_trim(name, &len);
+    if (len == 0 || len >= sizeof buf)
+        return -1;
+    memcpy(buf, t, len);
+    buf[len] = '\0';
+    for (i = 0; i < check->n_fields; i++)
+        if (zj_ascii_ieq(check->fields[i].name, buf) || strcmp(check->fields[i].name_zh, buf) == 0)
+            return (int)i;
+    return -1;
+}
+

@@ -1,0 +1,39 @@
+/* data_internal.h — what a zj_data holds (internal). */
+#ifndef ZJ_DATA_INTERNAL_H
+#define ZJ_DATA_INTERNAL_H
+
+#include <jansson.h>
+#include "zhijiao/data.h"
+#include "ruleset.h"
+#include "table_internal.h"
+
+
+typedef struct zj_plan_year {
+    int year;
+    int complete;
+    char *note_zh, *note_en;
+} zj_plan_year;
+
+struct zj_data {
+    char *dir;
+    zj_ruleset **rulesets;
+    size_t n_rulesets;
+    zj_table **tables;
+    size_t n_tables;
+    zj_plan_year *plan_years;
+    size_t n_plan_years;
+};
+
+/* manifest.c: reads <dir>/tables.json and every table it lists. */
+zj_code zj_manifest_load(zj_data *d, zj_error *err);
+
+/* snapshot_read.c: the current version's name (malloc'd; a name, never a
+ * path), NULL when there is none. */
+char *zj_snapshot_current_name(const char *snapshot_dir);
+/* The current version's directory (malloc'd), NULL when
+ * there is none. */
+char *zj_snapshot_current(const char *snapshot_dir);
+/* Loads the tables of a version directory (tables.json + tables/). */
+zj_code zj_snapshot_load(const char *version_dir, zj_data **out, zj_error *err);
+
+#endif

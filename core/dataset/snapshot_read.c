@@ -1,0 +1,163 @@
+/* snapshot_read.c — serving the refreshed tables: finding the current
+ * version of a snapshot and laying its tables over the bundled ones.
+ *
+ *   <snapshot>/CURRENT              the name of the current version (one line)
+ *   <snapshot>/PREVIOUS             the version it replaced (kept on disk)
+ *   <snapshot>/versions/<v>/tables.json    a manifest in the bundled schema
+ *   <snapshot>/versions/<v>/tables/<name>.csv
+ *
+ * Writing a version and replacing CURRENT atomically is the refresh
+ * layer's job (refresh/snapshot_write.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data_internal.h"
+#include "error_internal.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+static zj_code nomem(zj_error *err)
+{
+    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+}
+
+static char *join(const char *a, const char *b)
+{
+    zj_strbuf s = ZJ_STRBUF_INIT;
+
+    zj_strbuf_printf(&s, "%s/%s", a, b);
+    return zj_strbuf_take(&s);
+}
+
+size_t zj_snapshot_default_dir(char *buf, size_t size)
+{
+    const char *env = getenv("ZHIJIAO_SNAPSHOT"), *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    int n;
+
+    if (env && *env)
+        n = snprintf(buf, size, "%s", env);
+    else if (x && *x == '/')
+        n = snprintf(buf, size, "%s/zhijiao/snapshot", x);
+    else
+        n = snprintf(buf, size, "%s/.local/share/zhijiao/snapshot", home && *home ? home : "/tmp");
+    return n < 0 ? 0 : (size_t)n;
+}
+
+static char *read_line_file(const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    char buf[256];
+    size_t n;
+
+    if (!fp)
+        return NULL;
+    if (!fgets(buf, sizeof buf, fp)) {
+        fclose(fp);
+        return NULL;
+    }
+    fclose(fp);
+    n = strcspn(buf, "\r\n");
+    buf[n] = '\0';
+    /* a version name, never a path */
+    if (!n || strchr(buf, '/') || strstr(buf, ".."))
+        return NULL;
+    return zj_strdup(buf);
+}
+
+char *zj_snapshot_current_name(const char *snapshot_dir)
+{
+    char *cur = join(snapshot_dir, "CURRENT"), *v = cur ? read_line_file(cur) : NULL;
+
+    free(cur);
+    return v;
+}
+
+char *zj_snapshot_current(const char *snapshot_dir)
+{
+    char *v = zj_snapshot_current_name(snapshot_dir), *dir = NULL;
+    zj_strbuf b = ZJ_STRBUF_INIT;
+
+    if (v) {
+        zj_strbuf_printf(&b, "%s/versions/%s", snapshot_dir, v);
+        dir = zj_strbuf_take(&b);
+    }
+    free(v);
+    return dir;
+}
+
+zj_code zj_snapshot_load(const char *version_dir, zj_data **out, zj_error *err)
+{
+    zj_data *d = calloc(1, sizeof *d);
+    zj_code rc;
+
+    *out = NULL;
+    if (!d || !(d->dir = zj_strdup(version_dir))) {
+        free(d);
+        return nomem(err);
+    }
+    if ((rc = zj_manifest_load(d, err))) {
+        zj_data_close(d);
+        return rc;
+    }
+    *out = d;
+    return ZJ_OK;
+}
+
+zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir, zj_data **out,
+                                   zj_error *err)
+{
+    zj_data *d, *s = NULL;
+    char *cur, defdir[4096];
+    size_t i, j;
+    zj_code rc;
+
+    if ((rc = zj_data_open(dir, out, err)))
+        return rc;
+    d = *out;
+    if (!snapshot_dir) {
+        if (zj_snapshot_default_dir(defdir, sizeof defdir) >= sizeof defdir)
+            return ZJ_OK;   /* a path that long cannot be ours */
+        snapshot_dir = defdir;
+    }
+    cur = zj_snapshot_current(snapshot_dir);
+    if (!cur)
+        return ZJ_OK;
+    rc = zj_snapshot_load(cur, &s, err);
+    free(cur);
+    if (rc) {
+        zj_data_close(d);
+        *out = NULL;
+        return rc;
+    }
+    {
+        zj_table **t = realloc(d->tables, (d->n_tables + s->n_tables + 1) * sizeof *t);
+        if (!t) {
+            zj_data_close(s);
+            zj_data_close(d);
+            *out = NULL;
+            return nomem(err);
+        }
+        d->tables = t;
+    }
+    for (i = 0; i < s->n_tables; i++) {
+        for (j = 0; j < d->n_tables; j++)
+            if (strcmp(d->tables[j]->name, s->tables[i]->name) == 0)
+                break;
+        if (j < d->n_tables) {
+            zj_table_free(d->tables[j]);   /* the refreshed table replaces the bundled one */
+            d->tables[j] = s->tables[i];
+        } else {
+            d->tables[d->n_tables++] = s->tables[i];
+        }
+        s->tables[i] = NULL;
+    }
+    s->n_tables = 0;
+    zj_data_close(s);
+    return ZJ_OK;
+}
+
+zj_code zj_data_open_default(zj_data **out, zj_error *err)
+{
+    return zj_data_open_with_snapshot(zj_data_default_dir(), NULL, out, err);
+}

@@ -1,0 +1,71 @@
+/* ruleset.c — reading a loaded rule set: its rules, their parameters, and
+ * the names of its jurisdiction.  Loading is ruleset_load.c. */
+#include <string.h>
+
+#include "ruleset.h"
+#include "utf8.h"
+
+const zj_rule *zj_ruleset_rule(const zj_ruleset *rs, const char *id)
+{
+    size_t i;
+
+    for (i = 0; i < rs->n_rules; i++)
+        if (strcmp(rs->rules[i].id, id) == 0)
+            return &rs->rules[i];
+    return NULL;
+}
+
+const zj_param *zj_rule_param(const zj_rule *r, const char *key)
+{
+    size_t i;
+
+    if (!r)
+        return NULL;
+    for (i = 0; i < r->n_params; i++)
+        if (strcmp(r->params[i].key, key) == 0)
+            return &r->params[i];
+    return NULL;
+}
+
+double zj_rule_num(const zj_rule *r, const char *key)
+{
+    const zj_param *p = zj_rule_param(r, key);
+
+    return (p && p->type == ZJ_PARAM_NUMBER) ? p->number : 0.0;
+}
+
+const char *zj_rule_str(const zj_rule *r, const char *key)
+{
+    const zj_param *p = zj_rule_param(r, key);
+
+    return (p && p->type == ZJ_PARAM_STRING) ? p->string : "";
+}
+
+int zj_rule_bool(const zj_rule *r, const char *key)
+{
+    const zj_param *p = zj_rule_param(r, key);
+
+    return (p && p->type == ZJ_PARAM_BOOL) ? p->boolean : 0;
+}
+
+int zj_ruleset_matches_jurisdiction(const zj_ruleset *rs, const char *text)
+{
+    size_t len, i;
+    const char *t;
+    char buf[128];
+
+    if (!text)
+        return 0;
+    t = zj_trim(text, &len);
+    if (len == 0 || len >= sizeof buf)
+        return 0;
+    memcpy(buf, t, len);
+    buf[len] = '\0';
+    if (zj_ascii_ieq(buf, rs->info.jurisdiction) || strcmp(buf, rs->info.jurisdiction_zh) == 0 ||
+        zj_ascii_ieq(buf, rs->jurisdiction_en))
+        return 1;
+    for (i = 0; i < rs->n_aliases; i++)
+        if (strcmp(buf, rs->aliases[i]) == 0 || zj_ascii_ieq(buf, rs->aliases[i]))
+            return 1;
+    return 0;
+}
