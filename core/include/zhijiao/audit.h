@@ -13,6 +13,8 @@
 #ifndef ZHIJIAO_AUDIT_H
 #define ZHIJIAO_AUDIT_H
 
+#include "export.h"
+
 #include <stddef.h>
 #include "error.h"
 
@@ -31,7 +33,7 @@ typedef enum zj_finding_kind {
 
 /* "sum_mismatch", "derived", "unresolved", "count_mismatch",
  * "percent_unachievable", "orphan_total" */
-const char *zj_finding_kind_name(zj_finding_kind kind);
+ZJ_EXTERN const char *zj_finding_kind_name(zj_finding_kind kind);
 
 typedef struct zj_finding {
     zj_finding_kind kind;
@@ -49,8 +51,8 @@ typedef struct zj_findings {
     size_t count, capacity;
 } zj_findings;
 
-void zj_findings_init(zj_findings *f);
-void zj_findings_free(zj_findings *f);   /* frees every string; safe to call twice */
+ZJ_EXTERN void zj_findings_init(zj_findings *f);
+ZJ_EXTERN void zj_findings_free(zj_findings *f);   /* frees every string; safe to call twice */
 
 /* Sum audit of a hierarchical table.
  *
@@ -75,7 +77,7 @@ typedef enum zj_row_kind {
     ZJ_ROW_TOTAL
 } zj_row_kind;
 
-zj_code zj_audit_sums(const char *table, const char *column,
+ZJ_EXTERN zj_code zj_audit_sums(const char *table, const char *column,
                       const char *const *keys, size_t n_keys,
                       const zj_row_kind *kinds, const double *values,
                       const size_t *row_numbers, size_t n_rows,
@@ -85,7 +87,7 @@ zj_code zj_audit_sums(const char *table, const char *column,
  * 三年内 11191 against 毕业生 17520, or items listed against "共 75 个").
  * labels may be NULL.  A NaN component makes the check UNRESOLVED unless it
  * is the only one, in which case it is DERIVED. */
-zj_code zj_audit_components(const char *table, const char *column,
+ZJ_EXTERN zj_code zj_audit_components(const char *table, const char *column,
                             size_t row, const char *const *labels,
                             const double *parts, size_t n_parts,
                             double stated_total, zj_findings *out,
@@ -96,7 +98,7 @@ zj_code zj_audit_components(const char *table, const char *column,
  * half even) is accepted.  When it is not, a PERCENT_UNACHIEVABLE finding
  * gives the nearest achievable percentages in its message.  *achievable
  * (may be NULL) receives 1 or 0. */
-zj_code zj_audit_percentage(const char *table, const char *column,
+ZJ_EXTERN zj_code zj_audit_percentage(const char *table, const char *column,
                             size_t row, double percent, double n,
                             int decimals, int *achievable,
                             zj_findings *out, zj_error *err);

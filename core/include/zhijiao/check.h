@@ -21,6 +21,8 @@
 #ifndef ZHIJIAO_CHECK_H
 #define ZHIJIAO_CHECK_H
 
+#include "export.h"
+
 #include <stddef.h>
 #include "error.h"
 #include "data.h"
@@ -46,10 +48,10 @@ typedef struct zj_value {
 } zj_value;
 
 /* Convenience constructors. */
-zj_value zj_value_missing(void);
-zj_value zj_value_number(double v);
-zj_value zj_value_text(const char *s);
-zj_value zj_value_bool(int b);
+ZJ_EXTERN zj_value zj_value_missing(void);
+ZJ_EXTERN zj_value zj_value_number(double v);
+ZJ_EXTERN zj_value zj_value_text(const char *s);
+ZJ_EXTERN zj_value zj_value_bool(int b);
 
 /* ---- the catalogue ------------------------------------------------------ */
 
@@ -83,12 +85,12 @@ typedef struct zj_check_info {
     const zj_field_info *fields;
 } zj_check_info;
 
-size_t zj_check_count(void);
-const zj_check_info *zj_check_at(size_t i);
+ZJ_EXTERN size_t zj_check_count(void);
+ZJ_EXTERN const zj_check_info *zj_check_at(size_t i);
 /* NULL when there is no such check. */
-const zj_check_info *zj_check_find(const char *name);
+ZJ_EXTERN const zj_check_info *zj_check_find(const char *name);
 /* Index of a field by programmatic or Chinese name; -1 when none. */
-int zj_check_field_index(const zj_check_info *check, const char *name);
+ZJ_EXTERN int zj_check_field_index(const zj_check_info *check, const char *name);
 
 /* ---- decisions ---------------------------------------------------------- */
 
@@ -119,14 +121,14 @@ typedef struct zj_decision {
 } zj_decision;
 
 /* Frees what a decision owns (not the struct itself); leaves it zeroed. */
-void zj_decision_free(zj_decision *d);
-void zj_decisions_free(zj_decision *d, size_t count);
+ZJ_EXTERN void zj_decision_free(zj_decision *d);
+ZJ_EXTERN void zj_decisions_free(zj_decision *d, size_t count);
 
 /* Whether reason i decided the outcome: every reason when eligible = 1;
  * the unmet ones when eligible = 0; the unmet and unknown ones when
  * eligible = -1 (all of them if there are none such).  Used for one-line
  * summaries (CSV cells, sheet cells). */
-int zj_reason_is_decisive(const zj_decision *d, size_t i);
+ZJ_EXTERN int zj_reason_is_decisive(const zj_decision *d, size_t i);
 
 /* Decides rows of one check.
  *   names[0 .. n_names)       the field of each column; names that are not
@@ -137,13 +139,13 @@ int zj_reason_is_decisive(const zj_decision *d, size_t i);
  * Returns ZJ_ERR_NOT_FOUND for an unknown check, ZJ_ERR_ARG for a field
  * given twice, ZJ_ERR_NOMEM; row problems are in the rows' decisions.  On
  * an error return no decision needs freeing. */
-zj_code zj_check_batch(const zj_data *data, const char *check,
+ZJ_EXTERN zj_code zj_check_batch(const zj_data *data, const char *check,
                        const char *const *names, size_t n_names,
                        const zj_value *cells, size_t rows,
                        zj_decision *out, zj_error *err);
 
 /* One row: zj_check_batch with rows = 1. */
-zj_code zj_check_run(const zj_data *data, const char *check,
+ZJ_EXTERN zj_code zj_check_run(const zj_data *data, const char *check,
                      const char *const *names, const zj_value *values,
                      size_t n_values, zj_decision *out, zj_error *err);
 

@@ -14,6 +14,8 @@
 #ifndef ZHIJIAO_CSV_H
 #define ZHIJIAO_CSV_H
 
+#include "export.h"
+
 #include <stddef.h>
 #include "error.h"
 
@@ -28,30 +30,30 @@ typedef enum zj_encoding {
 } zj_encoding;
 
 /* "auto", "utf-8", "gb18030" (also "gbk", "gb2312", "utf8"; any case). */
-zj_code zj_encoding_parse(const char *name, zj_encoding *out, zj_error *err);
-const char *zj_encoding_name(zj_encoding enc);
+ZJ_EXTERN zj_code zj_encoding_parse(const char *name, zj_encoding *out, zj_error *err);
+ZJ_EXTERN const char *zj_encoding_name(zj_encoding enc);
 
 typedef struct zj_csv_reader zj_csv_reader;
 
 /* path "-" is standard input.  Free with zj_csv_close. */
-zj_code zj_csv_open_file(const char *path, zj_encoding enc,
+ZJ_EXTERN zj_code zj_csv_open_file(const char *path, zj_encoding enc,
                          zj_csv_reader **out, zj_error *err);
 /* Reads from a caller-owned buffer, which must outlive the reader. */
-zj_code zj_csv_open_memory(const char *data, size_t len, zj_encoding enc,
+ZJ_EXTERN zj_code zj_csv_open_memory(const char *data, size_t len, zj_encoding enc,
                            zj_csv_reader **out, zj_error *err);
-void zj_csv_close(zj_csv_reader *r);                  /* NULL is fine */
+ZJ_EXTERN void zj_csv_close(zj_csv_reader *r);                  /* NULL is fine */
 
 /* Next record.  On success *fields points at *n_fields NUL-terminated
  * UTF-8 strings owned by the reader, valid until the next call.  At the
  * end of input: ZJ_OK with *fields = NULL and *n_fields = 0.  Blank lines
  * are skipped. */
-zj_code zj_csv_next(zj_csv_reader *r, const char *const **fields,
+ZJ_EXTERN zj_code zj_csv_next(zj_csv_reader *r, const char *const **fields,
                     size_t *n_fields, zj_error *err);
 
 /* The physical line (1-based) on which the last record returned started. */
-size_t zj_csv_line(const zj_csv_reader *r);
+ZJ_EXTERN size_t zj_csv_line(const zj_csv_reader *r);
 /* The encoding in use: after detection, never ZJ_ENC_AUTO. */
-zj_encoding zj_csv_encoding(const zj_csv_reader *r);
+ZJ_EXTERN zj_encoding zj_csv_encoding(const zj_csv_reader *r);
 
 #ifdef __cplusplus
 }

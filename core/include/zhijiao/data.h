@@ -15,6 +15,8 @@
 #ifndef ZHIJIAO_DATA_H
 #define ZHIJIAO_DATA_H
 
+#include "export.h"
+
 #include <stddef.h>
 #include "error.h"
 #include "audit.h"
@@ -28,23 +30,23 @@ typedef struct zj_table zj_table;
 
 /* The directory zj_data_open_default uses: $ZHIJIAO_DATA when set and not
  * empty, else the directory chosen at build time (…/share/zhijiao). */
-const char *zj_data_default_dir(void);
+ZJ_EXTERN const char *zj_data_default_dir(void);
 
 /* Loads and validates every rule file and table.  Any invalid file fails
  * the whole open with ZJ_ERR_PARSE, err->where naming the file and line or
  * key and the message the reason: a half-loaded rule book would give wrong
  * answers silently. */
-zj_code zj_data_open(const char *dir, zj_data **out, zj_error *err);
+ZJ_EXTERN zj_code zj_data_open(const char *dir, zj_data **out, zj_error *err);
 /* zj_data_default_dir() plus the refreshed plan tables of the snapshot in
  * zj_snapshot_default_dir(), if there is one (zj_data_open_with_snapshot
  * below); zj_data_open(dir) reads dir alone. */
-zj_code zj_data_open_default(zj_data **out, zj_error *err);
+ZJ_EXTERN zj_code zj_data_open_default(zj_data **out, zj_error *err);
 
 /* $ZHIJIAO_SNAPSHOT when set and not empty, else
  * $XDG_DATA_HOME/zhijiao/snapshot (~/.local/share/zhijiao/snapshot),
  * written to buf (always NUL-terminated, cut to size).  Returns the length
  * it needed, like snprintf: a result >= size means buf was too small. */
-size_t zj_snapshot_default_dir(char *buf, size_t size);
+ZJ_EXTERN size_t zj_snapshot_default_dir(char *buf, size_t size);
 
 /* Opens `dir` as zj_data_open does, then adds the plan tables of the
  * current snapshot in snapshot_dir (NULL: zj_snapshot_default_dir()).
@@ -52,10 +54,10 @@ size_t zj_snapshot_default_dir(char *buf, size_t size);
  * name one plan and year, e.g. gtpy_plan_2024), others are added.  No
  * snapshot there yet: the bundled data alone.  A snapshot that cannot be
  * read fails the open (ZJ_ERR_PARSE/IO naming the file). */
-zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir,
+ZJ_EXTERN zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir,
                                    zj_data **out, zj_error *err);
-void zj_data_close(zj_data *data);              /* NULL is fine */
-const char *zj_data_dir(const zj_data *data);
+ZJ_EXTERN void zj_data_close(zj_data *data);              /* NULL is fine */
+ZJ_EXTERN const char *zj_data_dir(const zj_data *data);
 
 /* ---- citations ---------------------------------------------------------- */
 
@@ -71,7 +73,7 @@ typedef struct zj_source {
 
 /* "京教职成〔2023〕6号 三(一)2 (2023-04-07)" — into buf, always
  * NUL-terminated, truncated to size.  Returns the length it needed. */
-size_t zj_source_format(const zj_source *src, char *buf, size_t size);
+ZJ_EXTERN size_t zj_source_format(const zj_source *src, char *buf, size_t size);
 
 /* ---- rule sets ---------------------------------------------------------- */
 
@@ -84,36 +86,36 @@ typedef struct zj_ruleset_info {
     const char *file;             /* path it was loaded from */
 } zj_ruleset_info;
 
-size_t zj_data_ruleset_count(const zj_data *data);
-const zj_ruleset_info *zj_data_ruleset_at(const zj_data *data, size_t i);
+ZJ_EXTERN size_t zj_data_ruleset_count(const zj_data *data);
+ZJ_EXTERN const zj_ruleset_info *zj_data_ruleset_at(const zj_data *data, size_t i);
 
 /* ---- tables ------------------------------------------------------------- */
 
-size_t zj_data_table_count(const zj_data *data);
-const zj_table *zj_data_table_at(const zj_data *data, size_t i);
+ZJ_EXTERN size_t zj_data_table_count(const zj_data *data);
+ZJ_EXTERN const zj_table *zj_data_table_at(const zj_data *data, size_t i);
 /* ZJ_ERR_NOT_FOUND (listing the names that exist) when there is none. */
-zj_code zj_data_table(const zj_data *data, const char *name,
+ZJ_EXTERN zj_code zj_data_table(const zj_data *data, const char *name,
                       const zj_table **out, zj_error *err);
 
-const char *zj_table_name(const zj_table *t);       /* "gtpy_plan_2023" */
-const char *zj_table_title_zh(const zj_table *t);
-const char *zj_table_title_en(const zj_table *t);
-const zj_source *zj_table_source(const zj_table *t);
-const char *zj_table_file(const zj_table *t);
-size_t zj_table_rows(const zj_table *t);            /* data rows, header excluded */
-size_t zj_table_cols(const zj_table *t);
-const char *zj_table_col_name(const zj_table *t, size_t col);
+ZJ_EXTERN const char *zj_table_name(const zj_table *t);       /* "gtpy_plan_2023" */
+ZJ_EXTERN const char *zj_table_title_zh(const zj_table *t);
+ZJ_EXTERN const char *zj_table_title_en(const zj_table *t);
+ZJ_EXTERN const zj_source *zj_table_source(const zj_table *t);
+ZJ_EXTERN const char *zj_table_file(const zj_table *t);
+ZJ_EXTERN size_t zj_table_rows(const zj_table *t);            /* data rows, header excluded */
+ZJ_EXTERN size_t zj_table_cols(const zj_table *t);
+ZJ_EXTERN const char *zj_table_col_name(const zj_table *t, size_t col);
 /* Cell text, UTF-8; "" for an empty cell (a number the source lost stays
  * empty).  Out-of-range indices give NULL. */
-const char *zj_table_cell(const zj_table *t, size_t row, size_t col);
+ZJ_EXTERN const char *zj_table_cell(const zj_table *t, size_t row, size_t col);
 /* The CSV line a row came from, for findings and error messages. */
-size_t zj_table_line(const zj_table *t, size_t row);
-zj_code zj_table_col_index(const zj_table *t, const char *name, size_t *out,
+ZJ_EXTERN size_t zj_table_line(const zj_table *t, size_t row);
+ZJ_EXTERN zj_code zj_table_col_index(const zj_table *t, const char *name, size_t *out,
                            zj_error *err);
 
 /* Runs every audit the manifest declares for this table and appends the
  * findings.  A table that does not add up is reported, never corrected. */
-zj_code zj_table_audit(const zj_data *data, const zj_table *t,
+ZJ_EXTERN zj_code zj_table_audit(const zj_data *data, const zj_table *t,
                        zj_findings *out, zj_error *err);
 
 /* ---- plan look-ups ------------------------------------------------------ */
@@ -140,13 +142,13 @@ typedef struct zj_plan_entry {
  * major matches any.  Writes at most `max` entries to out (out may be NULL to count)
  * and the number found to *found.  No match: ZJ_OK with *found = 0;
  * no plan table for the year at all: ZJ_ERR_NOT_FOUND. */
-zj_code zj_plan_lookup(const zj_data *data, int year, const char *school,
+ZJ_EXTERN zj_code zj_plan_lookup(const zj_data *data, int year, const char *school,
                        const char *major, zj_plan_entry *out, size_t max,
                        size_t *found, zj_error *err);
 
 /* Whether the bundled plans for `year` list every programme of that year
  * (the 2024 seeds give the 中本贯通 plan only).  0 also when unknown. */
-int zj_plan_year_complete(const zj_data *data, int year);
+ZJ_EXTERN int zj_plan_year_complete(const zj_data *data, int year);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,8 @@
 #ifndef ZHIJIAO_ERROR_H
 #define ZHIJIAO_ERROR_H
 
+#include "export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -40,10 +42,10 @@ typedef struct zj_error {
 } zj_error;
 
 /* Resets *err to ZJ_OK with empty texts.  Safe on NULL. */
-void zj_error_clear(zj_error *err);
+ZJ_EXTERN void zj_error_clear(zj_error *err);
 
 /* A short stable English name for a code: "ok", "nomem", "argument", ... */
-const char *zj_code_name(zj_code code);
+ZJ_EXTERN const char *zj_code_name(zj_code code);
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,8 @@
 #ifndef ZHIJIAO_INDICATORS_H
 #define ZHIJIAO_INDICATORS_H
 
+#include "export.h"
+
 #include <stddef.h>
 #include "error.h"
 
@@ -52,8 +54,8 @@ typedef enum zj_ci_method {
 /* Stable lower-case names: "wilson", "wilson-cc", "clopper-pearson",
  * "agresti-coull", "jeffreys", "wald".  Parsing also accepts "exact" for
  * Clopper-Pearson and is case-insensitive.  Unknown name: ZJ_ERR_ARG. */
-const char *zj_ci_method_name(zj_ci_method m);
-zj_code zj_ci_method_parse(const char *name, zj_ci_method *out, zj_error *err);
+ZJ_EXTERN const char *zj_ci_method_name(zj_ci_method m);
+ZJ_EXTERN zj_code zj_ci_method_parse(const char *name, zj_ci_method *out, zj_error *err);
 
 typedef struct zj_rate {
     double x, n;           /* the inputs */
@@ -65,13 +67,13 @@ typedef struct zj_rate {
 
 /* One rate.  Errors: n = 0, x > n, negative or fractional counts,
  * conf outside (0, 1). */
-zj_code zj_rate_ci(double x, double n, double conf, zj_ci_method method,
+ZJ_EXTERN zj_code zj_rate_ci(double x, double n, double conf, zj_ci_method method,
                    zj_rate *out, zj_error *err);
 
 /* count rates; out[i] and status[i] for each; see the batch rule above.
  * Element errors are not described in err: call zj_rate_ci on one element
  * to get its message. */
-zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
+ZJ_EXTERN zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
                          double conf, zj_ci_method method,
                          zj_rate *out, zj_code *status, zj_error *err);
 
@@ -88,7 +90,7 @@ typedef struct zj_pooled {
     size_t groups;
 } zj_pooled;
 
-zj_code zj_rate_pooled(const double *x, const double *n, size_t groups,
+ZJ_EXTERN zj_code zj_rate_pooled(const double *x, const double *n, size_t groups,
                        double conf, zj_ci_method method,
                        zj_pooled *out, zj_error *err);
 
@@ -104,7 +106,7 @@ typedef struct zj_rate_diff {
     int correct;
 } zj_rate_diff;
 
-zj_code zj_rate_difference(double x1, double n1, double x2, double n2,
+ZJ_EXTERN zj_code zj_rate_difference(double x1, double n1, double x2, double n2,
                            double conf, int correct,
                            zj_rate_diff *out, zj_error *err);
 
@@ -125,13 +127,13 @@ typedef struct zj_score_summary {
     double pass_mark, excellent_mark;
 } zj_score_summary;
 
-zj_code zj_scores_summarize(const double *scores, size_t count,
+ZJ_EXTERN zj_code zj_scores_summarize(const double *scores, size_t count,
                             double pass_mark, double excellent_mark,
                             zj_score_summary *out, zj_error *err);
 
 /* Plan completion: actual / plan.  Not a proportion (it can exceed 1);
  * plan must be > 0. */
-zj_code zj_completion_rate(double actual, double plan, double *out,
+ZJ_EXTERN zj_code zj_completion_rate(double actual, double plan, double *out,
                            zj_error *err);
 
 /* 升学 (progression to further study) of a graduating cohort:
@@ -141,13 +143,13 @@ typedef struct zj_progression {
     double zhuanke_rate, benke_rate, total_rate;
 } zj_progression;
 
-zj_code zj_progression_rates(double graduates, double to_zhuanke,
+ZJ_EXTERN zj_code zj_progression_rates(double graduates, double to_zhuanke,
                              double to_benke, zj_progression *out,
                              zj_error *err);
 
 /* 转段 rate of a "3+2" or 贯通 cohort: transferred / eligible cohort, with
  * transferred <= cohort. */
-zj_code zj_transfer_rate(double transferred, double cohort, double *out,
+ZJ_EXTERN zj_code zj_transfer_rate(double transferred, double cohort, double *out,
                          zj_error *err);
 
 /* Weighted composite of component scores, e.g. the 30/30/10/30 转段
@@ -155,9 +157,9 @@ zj_code zj_transfer_rate(double transferred, double cohort, double *out,
  * within 1e-9; otherwise ZJ_ERR_ARG naming the sum.  For the batch form,
  * scores are row-major (rows x components) and a row with a NaN component
  * gets NaN and status ZJ_ERR_ARG. */
-zj_code zj_composite(const double *scores, const double *weights,
+ZJ_EXTERN zj_code zj_composite(const double *scores, const double *weights,
                      size_t components, double *out, zj_error *err);
-zj_code zj_composite_batch(const double *scores, size_t rows,
+ZJ_EXTERN zj_code zj_composite_batch(const double *scores, size_t rows,
                            const double *weights, size_t components,
                            double *out, zj_code *status, zj_error *err);
 
@@ -173,8 +175,8 @@ typedef struct zj_grade_distribution {
     double pass_share;                   /* passed / (passed + yellow) */
 } zj_grade_distribution;
 
-const char *zj_grade_label(size_t index);   /* "A+" .. "C-", NULL past the end */
-zj_code zj_grade_distribution_count(const char *const *grades,
+ZJ_EXTERN const char *zj_grade_label(size_t index);   /* "A+" .. "C-", NULL past the end */
+ZJ_EXTERN zj_code zj_grade_distribution_count(const char *const *grades,
                                     const char *const *conclusions,
                                     size_t count,
                                     zj_grade_distribution *out,

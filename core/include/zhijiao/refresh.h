@@ -26,6 +26,8 @@
 #ifndef ZHIJIAO_REFRESH_H
 #define ZHIJIAO_REFRESH_H
 
+#include "export.h"
+
 #include <stddef.h>
 #include "error.h"
 #include "audit.h"
@@ -76,7 +78,7 @@ typedef struct zj_refresh_options {
 } zj_refresh_options;
 
 /* Fills *o with the defaults (all zero). */
-void zj_refresh_options_init(zj_refresh_options *o);
+ZJ_EXTERN void zj_refresh_options_init(zj_refresh_options *o);
 
 /* ---- refresh settings as text (refresh.conf) ---------------------------
  *
@@ -99,27 +101,27 @@ typedef struct zj_refresh_config zj_refresh_config;
 
 /* An empty configuration, freed with zj_refresh_config_free; NULL when out
  * of memory. */
-zj_refresh_config *zj_refresh_config_new(void);
-void zj_refresh_config_free(zj_refresh_config *c);   /* NULL is fine */
+ZJ_EXTERN zj_refresh_config *zj_refresh_config_new(void);
+ZJ_EXTERN void zj_refresh_config_free(zj_refresh_config *c);   /* NULL is fine */
 
 /* Sets one setting (value copied).  An unknown key or a bad value is
  * ZJ_ERR_ARG naming the key and what was expected; repeatable keys add. */
-zj_code zj_refresh_config_set(zj_refresh_config *c, const char *key,
+ZJ_EXTERN zj_code zj_refresh_config_set(zj_refresh_config *c, const char *key,
                               const char *value, zj_error *err);
 
 /* Adds the settings of a file.  Errors name "path:line" in err->where;
  * settings before the bad line stay set. */
-zj_code zj_refresh_config_load(zj_refresh_config *c, const char *path,
+ZJ_EXTERN zj_code zj_refresh_config_load(zj_refresh_config *c, const char *path,
                                zj_error *err);
 
 /* Copies the settings that c has into *o, leaving the others as they are.
  * The strings stay owned by c: keep c alive while o is in use. */
-void zj_refresh_config_apply(const zj_refresh_config *c, zj_refresh_options *o);
+ZJ_EXTERN void zj_refresh_config_apply(const zj_refresh_config *c, zj_refresh_options *o);
 
 /* $ZHIJIAO_CONFIG when set and not empty, else
  * $XDG_CONFIG_HOME/zhijiao/refresh.conf (~/.config/zhijiao/refresh.conf),
  * written to buf like zj_snapshot_default_dir (zhijiao/data.h).  The file need not exist. */
-size_t zj_refresh_config_default_path(char *buf, size_t size);
+ZJ_EXTERN size_t zj_refresh_config_default_path(char *buf, size_t size);
 
 typedef struct zj_refresh_result zj_refresh_result;
 
@@ -142,7 +144,7 @@ typedef enum zj_change_kind {
 } zj_change_kind;
 
 /* "added", "removed", "changed" */
-const char *zj_change_kind_name(zj_change_kind kind);
+ZJ_EXTERN const char *zj_change_kind_name(zj_change_kind kind);
 
 /* One row that differs from the current snapshot (or, for a table the
  * snapshot does not have yet, from nothing: every row added).  The key is
@@ -156,29 +158,29 @@ typedef struct zj_refresh_change {
     const char *after;
 } zj_refresh_change;
 
-size_t zj_refresh_table_count(const zj_refresh_result *r);
-const zj_refresh_table *zj_refresh_table_at(const zj_refresh_result *r, size_t i);
-size_t zj_refresh_change_count(const zj_refresh_result *r);
-const zj_refresh_change *zj_refresh_change_at(const zj_refresh_result *r, size_t i);
+ZJ_EXTERN size_t zj_refresh_table_count(const zj_refresh_result *r);
+ZJ_EXTERN const zj_refresh_table *zj_refresh_table_at(const zj_refresh_result *r, size_t i);
+ZJ_EXTERN size_t zj_refresh_change_count(const zj_refresh_result *r);
+ZJ_EXTERN const zj_refresh_change *zj_refresh_change_at(const zj_refresh_result *r, size_t i);
 /* Pages and attachments that could not be used (a failed download, a
  * wrong Content-Type, an unreadable file, a format that needs LibreOffice),
  * one English+Chinese line each; the refresh went on without them. */
-size_t zj_refresh_warning_count(const zj_refresh_result *r);
-const char *zj_refresh_warning_at(const zj_refresh_result *r, size_t i);
+ZJ_EXTERN size_t zj_refresh_warning_count(const zj_refresh_result *r);
+ZJ_EXTERN const char *zj_refresh_warning_at(const zj_refresh_result *r, size_t i);
 /* Requests made, answered from the cache (304 or offline), retried. */
-void zj_refresh_stats(const zj_refresh_result *r, size_t *requests,
+ZJ_EXTERN void zj_refresh_stats(const zj_refresh_result *r, size_t *requests,
                       size_t *from_cache, size_t *retries);
 /* 1 when the snapshot was replaced, 0 for a dry run or when nothing changed. */
-int zj_refresh_committed(const zj_refresh_result *r);
+ZJ_EXTERN int zj_refresh_committed(const zj_refresh_result *r);
 /* The snapshot version written (or that would have been): a directory
  * name under <snapshot_dir>/versions. */
-const char *zj_refresh_version(const zj_refresh_result *r);
-void zj_refresh_result_free(zj_refresh_result *r);   /* NULL is fine */
+ZJ_EXTERN const char *zj_refresh_version(const zj_refresh_result *r);
+ZJ_EXTERN void zj_refresh_result_free(zj_refresh_result *r);   /* NULL is fine */
 
 /* The whole pipeline.  On failure nothing in the snapshot directory has
  * changed and *out is NULL.  On success *out is the result, freed with
  * zj_refresh_result_free. */
-zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out,
+ZJ_EXTERN zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out,
                        zj_error *err);
 
 #ifdef __cplusplus

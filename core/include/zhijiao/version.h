@@ -2,6 +2,8 @@
 #ifndef ZHIJIAO_VERSION_H
 #define ZHIJIAO_VERSION_H
 
+#include "export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -13,7 +15,7 @@ extern "C" {
 
 /* The version of the library actually loaded (may differ from the header
  * the caller was compiled against). */
-const char *zj_version(void);
+ZJ_EXTERN const char *zj_version(void);
 
 #ifdef __cplusplus
 }
