@@ -31,6 +31,58 @@ const char *zj_code_name(zj_code code)
     return "unknown";
 }
 
+zj_code zj_error_set(zj_error *err, zj_code code, const char *where,
+                     const char *message_zh, const char *message_en)
+{
+    zj_error_begin(err, code, where);
+    if (err) {
+        zj_utf8_copy(err->message_zh, sizeof err->message_zh, message_zh ? message_zh : "");
+        zj_utf8_copy(err->message_en, sizeof err->message_en, message_en ? message_en : "");
+    }
+    return code;
+}
+
+void zj_error_begin(zj_error *err, zj_code code, const char *where)
+{
+    if (!err)
+        return;
+    err->code = code;
+    zj_utf8_copy(err->where, sizeof err->where, where ? where : "");
+    err->message_zh[0] = '\0';
+    err->message_en[0] = '\0';
+}
+
+/* vsnprintf, then back off to a whole UTF-8 character if it cut one. */
+static void format_into(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    int n = vsnprintf(buf, size, fmt, ap);
+
+    if (n >= 0 && (size_t)n >= size)
+        buf[zj_utf8_prefix(buf, size - 1)] = '\0';
+}
+
+void zj_error_zh(zj_error *err, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!err)
+        return;
+    va_start(ap, fmt);
+    format_into(err->message_zh, sizeof err->message_zh, fmt, ap);
+    va_end(ap);
+}
+
+void zj_error_en(zj_error *err, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!err)
+        return;
+    va_start(ap, fmt);
+    format_into(err->message_en, sizeof err->message_en, fmt, ap);
+    va_end(ap);
+}
+
 zj_code zj_fail(zj_error *err, zj_code code, const char *where,
                 const char *fmt_zh, const char *fmt_en, ...)
 {

@@ -4,7 +4,34 @@
 
 #include "zhijiao/error.h"
 
-/* Sets *err (if not NULL) and returns `code`, so failures read
+/* Sets *err (if not NULL) and returns `code`, each language formatted
+ * with its own arguments (the compiler checks each against its format):
+ *     return ZJ_FAIL(err, ZJ_ERR_ARG, "argument n",
+ *                    ("n 必须大于 0（现为 %g）", n),
+ *                    ("n must be greater than 0 (got %g)", n));
+ * `err` and `code` are evaluated more than once: pass plain names.
+ * `where` may be NULL. */
+#define ZJ_FAIL(err, code, where, zh, en)                                      \
+    (zj_error_begin((err), (code), (where)), zj_error_zh((err), ZJ__ARGS zh), \
+     zj_error_en((err), ZJ__ARGS en), (code))
+#define ZJ__ARGS(...) __VA_ARGS__
+
+/* The parts of ZJ_FAIL.  Each is a no-op on a NULL err. */
+void zj_error_begin(zj_error *err, zj_code code, const char *where);
+void zj_error_zh(zj_error *err, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void zj_error_en(zj_error *err, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Deprecated, being replaced by ZJ_FAIL: both formats share one argument
+ * list, which forces "%.0s" tricks.  Sets *err (if not NULL) and returns
+ * `code`, so failures read
  *     return zj_fail(err, ZJ_ERR_ARG, "argument n", "n 必须大于 0（现为 %g）",
  *                    "n must be greater than 0 (got %g)", n);
  * Both formats consume the same arguments in the same order.

@@ -127,6 +127,14 @@ size_t zj_utf8_prefix(const char *s, size_t max)
     return i;
 }
 
+void zj_utf8_copy(char *buf, size_t size, const char *s)
+{
+    size_t n = zj_utf8_prefix(s, size - 1);
+
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+}
+
 static int is_ascii_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||

@@ -12,6 +12,10 @@ int zj_utf8_valid(const char *s, size_t len, size_t *bad);
  * max bytes (for truncating without splitting a character). */
 size_t zj_utf8_prefix(const char *s, size_t max);
 
+/* Copies s into buf[size] (size > 0), cut to whole characters; always
+ * NUL-terminated. */
+void zj_utf8_copy(char *buf, size_t size, const char *s);
+
 /* Trims ASCII whitespace and U+3000 (ideographic space) from both ends:
  * returns the start and stores the trimmed length in *len. */
 const char *zj_trim(const char *s, size_t *len);

@@ -9,10 +9,10 @@ zj_code zj_valid_conf(double conf, zj_error *err)
 {
     if (conf > 0 && conf < 1)
         return ZJ_OK;
-    return zj_fail(err, ZJ_ERR_ARG, "argument conf",
-                   "置信水平 conf 必须在 0 与 1 之间（不含端点，如 0.95），现为 %g",
-                   "the confidence level conf must be strictly between 0 and 1 (e.g. 0.95); got %g",
-                   conf);
+    return ZJ_FAIL(err, ZJ_ERR_ARG, "argument conf",
+                   ("置信水平 conf 必须在 0 与 1 之间（不含端点，如 0.95），现为 %g", conf),
+                   ("the confidence level conf must be strictly between 0 and 1 (e.g. 0.95); got %g",
+                    conf));
 }
 
 zj_code zj_valid_count(double v, const char *label, zj_error *err)

@@ -41,6 +41,14 @@ typedef struct zj_error {
     char message_en[ZJ_ERROR_TEXT_MAX];
 } zj_error;
 
+/* Sets *err to `code` with the given place and messages (copied, cut on a
+ * character boundary to the buffers; NULL reads as "") and returns `code`.
+ * Safe on a NULL err.  Clients that report their own errors in a zj_error
+ * (a bad command-line option, an R argument) use this, Chinese first as
+ * everywhere in zhijiao. */
+ZJ_EXTERN zj_code zj_error_set(zj_error *err, zj_code code, const char *where,
+                               const char *message_zh, const char *message_en);
+
 /* Resets *err to ZJ_OK with empty texts.  Safe on NULL. */
 ZJ_EXTERN void zj_error_clear(zj_error *err);
 
