@@ -1,4 +1,4 @@
-/* args.c — option and number parsing for the commands. */
+/* args.c — numbers and lists given as arguments. */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -7,88 +7,6 @@
 
 #include "args.h"
 #include "output.h"
-
-int args_wants_help(int argc, char **argv)
-{
-    int i;
-
-    for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--") == 0)
-            return 0;
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* "-" is standard input and "-1", "-.5" are numbers: positional. */
-static int is_option(const char *a)
-{
-    if (a[0] != '-' || a[1] == '\0')
-        return 0;
-    if (a[1] == '-')
-        return 1;
-    return !(isdigit((unsigned char)a[1]) || a[1] == '.');
-}
-
-static const cli_opt *find_opt(const cli_opt *opts, size_t nopts,
-                               const char *name, size_t len)
-{
-    size_t i;
-
-    for (i = 0; i < nopts; i++)
-        if (strlen(opts[i].name) == len &&
-            strncmp(opts[i].name, name, len) == 0)
-            return &opts[i];
-    return NULL;
-}
-
-int args_parse(const cli_ctx *ctx, const char *cmd, int argc, char **argv,
-               const cli_opt *opts, size_t nopts,
-               const char **pos, size_t maxpos, size_t *npos)
-{
-    int i, only_pos = 0;
-
-    *npos = 0;
-    if (args_wants_help(argc, argv))
-        return ARGS_HELP;
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!only_pos && strcmp(a, "--") == 0) {
-            only_pos = 1;
-            continue;
-        }
-        if (!only_pos && is_option(a)) {
-            const char *name = a + (a[1] == '-' ? 2 : 1);
-            const char *eq = strchr(name, '=');
-            size_t len = eq ? (size_t)(eq - name) : strlen(name);
-            const cli_opt *o = a[1] == '-' ? find_opt(opts, nopts, name, len) : NULL;
-
-            if (!o)
-                return out_usage(ctx, cmd, a, "未知选项 %.*s",
-                                 "unknown option %.*s", (int)(len + (size_t)(name - a)), a);
-            if (!o->takes_value) {
-                if (eq)
-                    return out_usage(ctx, cmd, a, "选项 --%s 不带值",
-                                     "option --%s takes no value", o->name);
-                *o->value = "1";
-            } else if (eq) {
-                *o->value = eq + 1;
-            } else if (i + 1 < argc) {
-                *o->value = argv[++i];
-            } else {
-                return out_usage(ctx, cmd, a, "选项 --%s 缺少值",
-                                 "option --%s needs a value", o->name);
-            }
-            continue;
-        }
-        if (*npos >= maxpos)
-            return out_usage(ctx, cmd, a, "多余的参数“%s”",
-                             "unexpected argument '%s'", a);
-        pos[(*npos)++] = a;
-    }
-    return 0;
-}
 
 /* strtod on the whole text, blanks around allowed. */
 static int parse_double(const char *text, double *out)

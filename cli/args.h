@@ -1,35 +1,11 @@
-/* args.h — command-line parsing shared by the commands.
- *
- * Options are `--name VALUE`, `--name=VALUE` or flags `--name`.  Anything
- * else is positional, including "-" (standard input) and negative numbers
- * ("-1"), which the library then rejects with its own message.  `--`
- * ends the options.  `-h` and `--help` ask for the command's help.
- */
+/* args.h — the values of arguments shared by the commands: numbers and
+ * lists.  The options themselves are parsed from tables (options.h). */
 #ifndef ZJ_CLI_ARGS_H
 #define ZJ_CLI_ARGS_H
 
 #include <stddef.h>
 #include "cli.h"
-
-typedef struct cli_opt {
-    const char *name;      /* without the dashes: "method" */
-    int takes_value;       /* 0: a flag, stored as "1" */
-    const char **value;    /* where the (last) value goes */
-} cli_opt;
-
-/* Result of args_parse besides the exit codes. */
-#define ARGS_HELP (-1)
-
-/* Parses argv[1 .. argc) of command `cmd` against opts.  Positionals go to
- * pos[0 .. *npos), at most maxpos of them.  Returns 0, ARGS_HELP when help
- * was asked for, or CLI_EXIT_ERROR after printing a usage error that names
- * the offending option (or the surplus argument). */
-int args_parse(const cli_ctx *ctx, const char *cmd, int argc, char **argv,
-               const cli_opt *opts, size_t nopts,
-               const char **pos, size_t maxpos, size_t *npos);
-
-/* Whether argv[1 .. argc) asks for help (before any `--`). */
-int args_wants_help(int argc, char **argv);
+#include "options.h"
 
 /* A finite number, the whole text (surrounding blanks allowed).  On
  * failure prints a usage error naming `what` and returns CLI_EXIT_ERROR. */

@@ -8,39 +8,64 @@
 #include "args.h"
 #include "output.h"
 
-static const char audit_help[] =
-    "Usage: zhijiao audit [NAME ...|--all]\n"
-    "\n"
+typedef struct audit_opts {
+    const char *all;
+} audit_opts;
+
+static const cli_option audit_options[] = {
+    CLI_OPT(audit_opts, all, "all", NULL,
+            "every bundled table (the default without NAME)"),
+};
+
+const cli_command cli_cmd_audit = {
+    "audit", cmd_audit, "audit bundled tables: do the parts add up? (核对)",
+    "audit [NAME ...|--all]",
     "Runs the audits (核对) the data manifest declares for bundled tables\n"
     "(all of them without NAME): do details add up to their 小计/合计, does\n"
     "the stated number of items match the rows, is each percentage\n"
     "achievable as k/n?  Tables are reported as published, never corrected;\n"
-    "a lost cell implied by its total is reported as `derived`.\n"
-    "\n"
+    "a lost cell implied by its total is reported as `derived`.\n",
+    audit_options, CLI_NOPTS(audit_options),
     "Each finding: table, row (the CSV line), column, kind (sum_mismatch,\n"
     "derived, unresolved, count_mismatch, percent_unachievable,\n"
     "orphan_total), expected, found, message in Chinese and English.\n"
-    "Exit status: 0 no findings, 1 findings, 2 unknown table or error.\n";
+    "Exit status: 0 no findings, 1 findings, 2 unknown table or error.\n",
+    {CLI_K_TABLE}, 1, NULL,
+};
 
-static const char audit_csv_help[] =
-    "Usage: zhijiao audit-csv FILE.csv --keys a,b,c --value COL\n"
-    "                         [--kind-column K] [--table NAME] [--encoding E]\n"
-    "\n"
+typedef struct audit_csv_opts {
+    const char *keys, *value, *kind_column, *table, *encoding;
+} audit_csv_opts;
+
+static const cli_option audit_csv_options[] = {
+    CLI_OPT(audit_csv_opts, keys, "keys", "LIST",
+            "the key columns, outermost first (e.g. programme,school,major)"),
+    CLI_OPT(audit_csv_opts, value, "value", "COL",
+            "the numeric column to audit (e.g. places)"),
+    CLI_OPT(audit_csv_opts, kind_column, "kind-column", "K",
+            "column saying what each row is: detail/subtotal/total or "
+            "明细/小计/总计/合计.  Without it, a row with every key filled is "
+            "a detail and any other an aggregate."),
+    CLI_OPT(audit_csv_opts, table, "table", "NAME",
+            "name used in the findings (default: the file name)"),
+    CLI_OPTK(audit_csv_opts, encoding, "encoding", "E",
+             "auto (default), utf-8, gb18030", CLI_K_WORDS,
+             "auto utf-8 gb18030"),
+};
+
+const cli_command cli_cmd_audit_csv = {
+    "audit-csv", cmd_audit_csv, "sum audit of any CSV table (核对小计与合计)",
+    "audit-csv FILE.csv --keys a,b,c --value COL\n"
+    " [--kind-column K] [--table NAME] [--encoding E]",
     "Sum audit (合计核对) of any hierarchical CSV table: every subtotal (小计)\n"
     "and total (合计) row must equal the sum of the detail (明细) rows that\n"
     "share its leading non-empty keys.  An empty value is missing: when it is\n"
     "the only missing detail under an aggregate, its implied value is\n"
-    "reported as `derived`.\n"
-    "\n"
-    "Options:\n"
-    "  --keys LIST      the key columns, outermost first (e.g. programme,school,major)\n"
-    "  --value COL      the numeric column to audit (e.g. places)\n"
-    "  --kind-column K  column saying what each row is: detail/subtotal/total\n"
-    "                   or 明细/小计/总计/合计.  Without it, a row with every\n"
-    "                   key filled is a detail and any other an aggregate.\n"
-    "  --table NAME     name used in the findings (default: the file name)\n"
-    "  --encoding E     auto (default), utf-8, gb18030\n"
-    "Exit status: 0 no findings, 1 findings, 2 bad input.\n";
+    "reported as `derived`.\n",
+    audit_csv_options, CLI_NOPTS(audit_csv_options),
+    "Exit status: 0 no findings, 1 findings, 2 bad input.\n",
+    {CLI_K_FILE}, 0, NULL,
+};
 
 /* ---- findings as JSON, and printed from JSON ------------------------------ */
 
@@ -195,8 +220,8 @@ int cli_audit_print(const cli_ctx *ctx, const json_t *doc, cli_format fmt,
 
 int cmd_audit(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *all = NULL;
-    const cli_opt opts[] = {{"all", 0, &all}};
+    const char *all;
+    audit_opts o = {0};
     const char **pos = NULL;
     const zj_table **tables = NULL;
     const zj_data *data;
@@ -208,15 +233,13 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
     pos = malloc((size_t)(argc > 0 ? argc : 1) * sizeof *pos);
     if (!pos)
         return out_nomem(ctx);
-    rc = args_parse(ctx, "audit", argc, argv, opts, 1, pos, (size_t)argc,
+    rc = args_parse(ctx, &cli_cmd_audit, argc, argv, &o, pos, (size_t)argc,
                     &npos);
-    if (rc == ARGS_HELP) {
-        fputs(audit_help, stdout);
-        rc = CLI_EXIT_OK;
+    if (rc != 0) {
+        rc = rc == ARGS_HELP ? CLI_EXIT_OK : rc;
         goto done;
     }
-    if (rc != 0)
-        goto done;
+    all = o.all;
     if (all && npos > 0) {
         rc = out_usage(ctx, "audit", "--all", "--all 与表名只能选一个",
                        "give table names or --all, not both");
@@ -360,12 +383,8 @@ static const char *base_name(const char *path)
 
 int cmd_audit_csv(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *keys = NULL, *value = NULL, *kind = NULL, *table = NULL,
-               *encoding = NULL;
-    const cli_opt opts[] = {
-        {"keys", 1, &keys}, {"value", 1, &value}, {"kind-column", 1, &kind},
-        {"table", 1, &table}, {"encoding", 1, &encoding},
-    };
+    const char *keys, *value, *kind, *table, *encoding;
+    audit_csv_opts o = {0};
     const char *pos[1], **names = NULL;
     char **key_names = NULL;
     size_t npos, nk = 0, i;
@@ -378,13 +397,14 @@ int cmd_audit_csv(cli_ctx *ctx, int argc, char **argv)
 
     memset(&s, 0, sizeof s);
     zj_findings_init(&f);
-    rc = args_parse(ctx, "audit-csv", argc, argv, opts, 5, pos, 1, &npos);
-    if (rc == ARGS_HELP) {
-        fputs(audit_csv_help, stdout);
-        return CLI_EXIT_OK;
-    }
+    rc = args_parse(ctx, &cli_cmd_audit_csv, argc, argv, &o, pos, 1, &npos);
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
+    keys = o.keys;
+    value = o.value;
+    kind = o.kind_column;
+    table = o.table;
+    encoding = o.encoding;
     if (npos != 1 || !keys || !value)
         return out_usage(ctx, "audit-csv", npos != 1 ? NULL
                                            : !keys ? "--keys" : "--value",

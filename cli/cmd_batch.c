@@ -19,9 +19,24 @@
 /* Invalid rows are explained on stderr up to this many; the rest counted. */
 #define BATCH_ERRORS_SHOWN 5
 
-static const char batch_help[] =
-    "Usage: zhijiao batch NAME INPUT.csv [--output OUT.csv] [--encoding E] [--bom]\n"
-    "\n"
+typedef struct batch_opts {
+    const char *output, *encoding, *bom;
+} batch_opts;
+
+static const cli_option batch_options[] = {
+    CLI_OPTK(batch_opts, output, "output", "OUT.csv",
+             "write there instead of standard output (UTF-8)", CLI_K_FILE,
+             NULL),
+    CLI_OPTK(batch_opts, encoding, "encoding", "E",
+             "auto (default), utf-8 or gb18030", CLI_K_WORDS,
+             "auto utf-8 gb18030"),
+    CLI_OPT(batch_opts, bom, "bom", NULL,
+            "start the output with a UTF-8 BOM (for Excel)"),
+};
+
+const cli_command cli_cmd_batch = {
+    "batch", cmd_batch, "decide every row of a CSV file (批量判定)",
+    "batch NAME INPUT.csv [--output OUT.csv] [--encoding E] [--bom]",
     "Decides every row of INPUT.csv with check NAME (see `zhijiao checks`)\n"
     "and writes one output row per input row (批量判定): all input columns\n"
     "unchanged, then\n"
@@ -37,19 +52,16 @@ static const char batch_help[] =
     "(e.g. score or 中招录取总分); other columns (an id, a name) are carried\n"
     "through.  An empty cell is a missing value.  INPUT.csv may be UTF-8\n"
     "(with or without BOM) or GB18030 (GBK), detected automatically; \"-\"\n"
-    "reads standard input.\n"
-    "\n"
-    "Options:\n"
-    "  --output OUT.csv  write there instead of standard output (UTF-8)\n"
-    "  --encoding E      auto (default), utf-8 or gb18030\n"
-    "  --bom             start the output with a UTF-8 BOM (for Excel)\n"
-    "\n"
+    "reads standard input.\n",
+    batch_options, CLI_NOPTS(batch_options),
     "A summary `N rows: A eligible, B not eligible, C undetermined, D invalid`\n"
     "goes to stderr when it is a terminal, or with --verbose.\n"
     "Exit status: 0 every row was decided (whatever the outcome); 2 some rows\n"
     "were invalid (bad input, no rules for the year), the file is ragged\n"
     "(a row with more or fewer fields than the header; the output is then\n"
-    "incomplete and an --output file is removed), or it cannot be read.\n";
+    "incomplete and an --output file is removed), or it cannot be read.\n",
+    {CLI_K_CHECK, CLI_K_FILE}, 0, NULL,
+};
 
 static const char *const decision_cols[] = {
     "eligible", "outcome", "outcome_zh", "reason_codes", "reasons_zh",
@@ -517,22 +529,19 @@ done:
 
 int cmd_batch(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *output = NULL, *encoding = NULL, *bom = NULL;
-    const cli_opt opts[] = {
-        {"output", 1, &output}, {"encoding", 1, &encoding}, {"bom", 0, &bom},
-    };
+    const char *output, *encoding, *bom;
+    batch_opts o = {0};
     const char *pos[2];
     size_t npos, counts[4];
     zj_encoding enc;
     int rc;
 
-    rc = args_parse(ctx, "batch", argc, argv, opts, 3, pos, 2, &npos);
-    if (rc == ARGS_HELP) {
-        fputs(batch_help, stdout);
-        return CLI_EXIT_OK;
-    }
+    rc = args_parse(ctx, &cli_cmd_batch, argc, argv, &o, pos, 2, &npos);
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
+    output = o.output;
+    encoding = o.encoding;
+    bom = o.bom;
     if (npos != 2)
         return out_usage(ctx, "batch", NULL, "须给出检查名称和输入 CSV 文件",
                          "give the check name and the input CSV file");

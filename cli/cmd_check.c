@@ -6,17 +6,22 @@
 #include "args.h"
 #include "output.h"
 
-static const char checks_help[] =
-    "Usage: zhijiao checks\n"
-    "\n"
+const cli_command cli_cmd_checks = {
+    "checks", cmd_checks, "list the checks (检查) and their fields",
+    "checks",
     "Lists the checks (检查) the library can decide, with their titles and\n"
     "input fields (字段): programmatic name (also the CSV header for `batch`),\n"
     "Chinese name (also accepted as header), type, whether required (必填),\n"
-    "and help.  `zhijiao check NAME --help` shows one check in full.\n";
+    "and help.  `zhijiao check NAME --help` shows one check in full.\n",
+    NULL, 0, NULL, {CLI_K_NONE}, 0, NULL,
+};
 
-static const char check_help[] =
-    "Usage: zhijiao check NAME --FIELD VALUE ...\n"
-    "\n"
+/* The options of `check` are the fields of the check named first: they
+ * come from the library (zj_check_find), not from a table here. */
+const cli_command cli_cmd_check = {
+    "check", cmd_check,
+    "decide one case: eligibility (资格) with reasons and sources",
+    "check NAME --FIELD VALUE ...",
     "Decides one case with check NAME (see `zhijiao checks`) and prints the\n"
     "outcome (结论) with every reason (理由): whether each condition is met,\n"
     "a message in Chinese and English, and the source document and clause\n"
@@ -26,11 +31,13 @@ static const char check_help[] =
     "\n"
     "Example:\n"
     "  zhijiao check gtpy.admission --jurisdiction beijing --year 2024 \\\n"
-    "      --has_qualification 是 --beijing_hukou 是 --score 520\n"
-    "\n"
+    "      --has_qualification 是 --beijing_hukou 是 --score 520\n",
+    NULL, 0,
     "`zhijiao check NAME --help` lists the fields of NAME with their help.\n"
     "Exit status: 0 eligible (符合) or undetermined, 1 not eligible (不符合),\n"
-    "2 bad input, unknown check or field, or no rules for the year.\n";
+    "2 bad input, unknown check or field, or no rules for the year.\n",
+    {CLI_K_CHECK}, 0, NULL,
+};
 
 static const char *field_type_name(zj_field_type t)
 {
@@ -200,14 +207,10 @@ int cmd_checks(cli_ctx *ctx, int argc, char **argv)
 {
     const char *pos[1];
     size_t npos, i, n = zj_check_count();
-    int rc = args_parse(ctx, "checks", argc, argv, NULL, 0, pos, 0, &npos);
+    int rc = args_parse(ctx, &cli_cmd_checks, argc, argv, NULL, pos, 0, &npos);
 
-    if (rc == ARGS_HELP) {
-        fputs(checks_help, stdout);
-        return CLI_EXIT_OK;
-    }
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
     if (ctx->format == CLI_FMT_JSON) {
         json_t *arr = json_array();
         for (i = 0; i < n; i++)
@@ -399,7 +402,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 
     if (argc < 2 || argv[1][0] == '-') {
         if (args_wants_help(argc, argv)) {
-            fputs(check_help, stdout);
+            help_print(&cli_cmd_check, stdout);
             return CLI_EXIT_OK;
         }
         return out_usage(ctx, "check", NULL, "须给出检查名称；可选：%s",
@@ -409,7 +412,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
     c = zj_check_find(argv[1]);
     if (!c) {
         if (args_wants_help(argc, argv)) {
-            fputs(check_help, stdout);
+            help_print(&cli_cmd_check, stdout);
             return CLI_EXIT_OK;
         }
         cli_error_set(&err, ZJ_ERR_NOT_FOUND, argv[1],

@@ -18,9 +18,19 @@
 #include "csv_out.h"
 #include "output.h"
 
-static const char demo_help[] =
-    "Usage: zhijiao demo [--out DIR]\n"
-    "\n"
+typedef struct demo_opts {
+    const char *out;
+} demo_opts;
+
+static const cli_option demo_options[] = {
+    CLI_OPTK(demo_opts, out, "out", "DIR",
+             "the folder to write (created as needed)", CLI_K_DIR, NULL),
+};
+
+const cli_command cli_cmd_demo = {
+    "demo", cmd_demo,
+    "audit, indicators and checks on the bundled data alone (演示)",
+    "demo [--out DIR]",
     "Runs the toolkit on the bundled data alone (演示) and writes to DIR\n"
     "(default ./zhijiao-demo-YYYYMMDD-HHMMSS):\n"
     "  audit.json, audit.csv        every bundled table audited (核对): sums,\n"
@@ -37,10 +47,13 @@ static const char demo_help[] =
     "taken as x = round(rate% * n / 100), halves rounded up (四舍五入), and the\n"
     "rounding is noted per row together with whether the printed\n"
     "percentage is achievable at all.\n"
-    "\n"
+    "\n",
+    demo_options, CLI_NOPTS(demo_options),
     "Prints the folder's absolute path and a short summary.  Exit status 0\n"
     "when everything was written (findings and ineligible candidates are\n"
-    "results, not failures), 2 when the data or the folder is unusable.\n";
+    "results, not failures), 2 when the data or the folder is unusable.\n",
+    {CLI_K_NONE}, 0, NULL,
+};
 
 #define DEMO_YEAR 2024
 #define DEMO_CONF 0.95
@@ -627,8 +640,8 @@ static void print_short(const cli_ctx *ctx, const char *dir, const json_t *audit
 
 int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *out = NULL;
-    const cli_opt opts[] = {{"out", 1, &out}};
+    const char *out;
+    demo_opts o = {0};
     const char *pos[1];
     const zj_table **tables = NULL;
     char defdir[64], abs[PATH_MAX], sample[PATH_MAX], result[PATH_MAX + 32];
@@ -638,13 +651,10 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
     FILE *fp;
     int rc;
 
-    rc = args_parse(ctx, "demo", argc, argv, opts, 1, pos, 0, &npos);
-    if (rc == ARGS_HELP) {
-        fputs(demo_help, stdout);
-        return CLI_EXIT_OK;
-    }
+    rc = args_parse(ctx, &cli_cmd_demo, argc, argv, &o, pos, 0, &npos);
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
+    out = o.out;
     memset(&d, 0, sizeof d);
     d.ctx = ctx;
     if (!(d.data = cli_data(ctx)))

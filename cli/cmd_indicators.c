@@ -7,69 +7,117 @@
 #include "args.h"
 #include "output.h"
 
-static const char scores_help[] =
-    "Usage: zhijiao scores FILE.csv --column NAME [--pass 60] [--excellent 85]\n"
-    "       zhijiao scores --values 72,88,NA,59 [--pass 60] [--excellent 85]\n"
-    "\n"
+#define ENCODING_WORDS "auto utf-8 gb18030"
+
+typedef struct scores_opts {
+    const char *column, *values, *pass, *excellent, *encoding;
+} scores_opts;
+
+static const cli_option scores_options[] = {
+    CLI_OPT(scores_opts, column, "column", "NAME",
+            "the score column of FILE.csv (header name)"),
+    CLI_OPT(scores_opts, values, "values", "LIST",
+            "scores given inline, comma-separated"),
+    CLI_OPT(scores_opts, pass, "pass", "P", "pass mark (及格线), default 60"),
+    CLI_OPT(scores_opts, excellent, "excellent", "E",
+            "excellent mark (优秀线), default 85"),
+    CLI_OPTK(scores_opts, encoding, "encoding", "E",
+             "FILE.csv encoding: auto (default), utf-8, gb18030", CLI_K_WORDS,
+             ENCODING_WORDS),
+};
+
+const cli_command cli_cmd_scores = {
+    "scores", cmd_scores,
+    "summary of test scores: mean, pass and excellent rates (成绩统计)",
+    "scores FILE.csv --column NAME [--pass 60] [--excellent 85]\n"
+    "scores --values 72,88,NA,59 [--pass 60] [--excellent 85]",
     "Summary of test scores (成绩), e.g. the English proficiency test\n"
     "(英语学业水平测试): count, missing (缺考), mean (平均分), sample standard\n"
     "deviation, min, max, pass rate (及格率: score >= pass mark) and excellent\n"
-    "rate (优秀率: score >= excellent mark).  `NA` or an empty cell is missing.\n"
-    "\n"
-    "Options:\n"
-    "  --column NAME   the score column of FILE.csv (header name)\n"
-    "  --values LIST   scores given inline, comma-separated\n"
-    "  --pass P        pass mark (及格线), default 60\n"
-    "  --excellent E   excellent mark (优秀线), default 85\n"
-    "  --encoding E    FILE.csv encoding: auto (default), utf-8, gb18030\n";
+    "rate (优秀率: score >= excellent mark).  `NA` or an empty cell is missing.\n",
+    scores_options, CLI_NOPTS(scores_options), NULL,
+    {CLI_K_FILE}, 0, NULL,
+};
 
-static const char composite_help[] =
-    "Usage: zhijiao composite --weights 0.3,0.3,0.1,0.3 --scores 80,90,70,85\n"
-    "       zhijiao composite FILE.csv --weights W --columns a,b,c,d\n"
-    "\n"
+typedef struct composite_opts {
+    const char *weights, *scores, *columns, *encoding;
+} composite_opts;
+
+static const cli_option composite_options[] = {
+    CLI_OPT(composite_opts, weights, "weights", "LIST",
+            "the weights (权重), one per component"),
+    CLI_OPT(composite_opts, scores, "scores", "LIST",
+            "one set of component scores (分项得分)"),
+    CLI_OPT(composite_opts, columns, "columns", "LIST",
+            "the component columns of FILE.csv, in weight order"),
+    CLI_OPTK(composite_opts, encoding, "encoding", "E",
+             "FILE.csv encoding: auto (default), utf-8, gb18030", CLI_K_WORDS,
+             ENCODING_WORDS),
+};
+
+const cli_command cli_cmd_composite = {
+    "composite", cmd_composite, "weighted composite score (综合评价分)",
+    "composite --weights 0.3,0.3,0.1,0.3 --scores 80,90,70,85\n"
+    "composite FILE.csv --weights W --columns a,b,c,d",
     "Weighted composite score (综合评价分), e.g. the 30/30/10/30 转段 evaluation.\n"
     "Weights must be >= 0 and sum to 1.  With a file, one composite per row;\n"
-    "a row with a missing (NA, empty) component has none and is an error.\n"
-    "\n"
-    "Options:\n"
-    "  --weights LIST  the weights (权重), one per component\n"
-    "  --scores LIST   one set of component scores (分项得分)\n"
-    "  --columns LIST  the component columns of FILE.csv, in weight order\n"
-    "  --encoding E    FILE.csv encoding: auto (default), utf-8, gb18030\n";
+    "a row with a missing (NA, empty) component has none and is an error.\n",
+    composite_options, CLI_NOPTS(composite_options), NULL,
+    {CLI_K_FILE}, 0, NULL,
+};
 
-static const char completion_help[] =
-    "Usage: zhijiao completion ACTUAL PLAN\n"
-    "\n"
+const cli_command cli_cmd_completion = {
+    "completion", cmd_completion, "plan completion rate (计划完成率)",
+    "completion ACTUAL PLAN",
     "Plan completion rate (计划完成率) = actual / plan, e.g. 实际招生 928 of\n"
-    "计划招生 894.  Not a proportion: it can exceed 1.  PLAN must be > 0.\n";
+    "计划招生 894.  Not a proportion: it can exceed 1.  PLAN must be > 0.\n",
+    NULL, 0, NULL, {CLI_K_NONE}, 0, NULL,
+};
 
-static const char progression_help[] =
-    "Usage: zhijiao progression GRADUATES TO_ZHUANKE TO_BENKE\n"
-    "\n"
+const cli_command cli_cmd_progression = {
+    "progression", cmd_progression,
+    "progression to further study (升学率)",
+    "progression GRADUATES TO_ZHUANKE TO_BENKE",
     "Progression to further study (升学率) of a graduating cohort (毕业生):\n"
     "the 专科 rate, the 本科 rate and the total.  TO_ZHUANKE + TO_BENKE must\n"
-    "not exceed GRADUATES.\n";
+    "not exceed GRADUATES.\n",
+    NULL, 0, NULL, {CLI_K_NONE}, 0, NULL,
+};
 
-static const char transfer_help[] =
-    "Usage: zhijiao transfer-rate TRANSFERRED COHORT\n"
-    "\n"
+const cli_command cli_cmd_transfer_rate = {
+    "transfer-rate", cmd_transfer_rate, "转段 rate of a cohort (转段率)",
+    "transfer-rate TRANSFERRED COHORT",
     "转段 rate of a \"3+2\" or 贯通 cohort: students who passed 转段 to the next\n"
-    "stage / the eligible cohort.  TRANSFERRED must not exceed COHORT.\n";
+    "stage / the eligible cohort.  TRANSFERRED must not exceed COHORT.\n",
+    NULL, 0, NULL, {CLI_K_NONE}, 0, NULL,
+};
 
-static const char grades_help[] =
-    "Usage: zhijiao grades FILE.csv [--grade-column grade]\n"
-    "                     [--conclusion-column conclusion] [--encoding E]\n"
-    "\n"
+typedef struct grades_opts {
+    const char *grade_column, *conclusion_column, *encoding;
+} grades_opts;
+
+static const cli_option grades_options[] = {
+    CLI_OPT(grades_opts, grade_column, "grade-column", "NAME",
+            "column of grades (default: grade)"),
+    CLI_OPT(grades_opts, conclusion_column, "conclusion-column", "NAME",
+            "column of conclusions (default: conclusion; optional unless "
+            "given)"),
+    CLI_OPTK(grades_opts, encoding, "encoding", "E",
+             "auto (default), utf-8, gb18030", CLI_K_WORDS, ENCODING_WORDS),
+};
+
+const cli_command cli_cmd_grades = {
+    "grades", cmd_grades,
+    "grade distribution of a monitoring table (等级分布)",
+    "grades FILE.csv [--grade-column grade]\n"
+    " [--conclusion-column conclusion] [--encoding E]",
     "Grade distribution (等级分布) of a monitoring table, e.g.\n"
     "tables/majors_monitoring_2024.csv of the data directory: counts of\n"
     "A+ .. C-, 通过 (pass) and 黄牌 (yellow card), and the pass share\n"
-    "通过 / (通过 + 黄牌).  Empty cells are missing; unknown grades are errors.\n"
-    "\n"
-    "Options:\n"
-    "  --grade-column NAME       column of grades (default: grade)\n"
-    "  --conclusion-column NAME  column of conclusions (default: conclusion;\n"
-    "                            optional unless given)\n"
-    "  --encoding E              auto (default), utf-8, gb18030\n";
+    "通过 / (通过 + 黄牌).  Empty cells are missing; unknown grades are errors.\n",
+    grades_options, CLI_NOPTS(grades_options), NULL,
+    {CLI_K_FILE}, 0, NULL,
+};
 
 /* A growing array of doubles, for columns read from files. */
 typedef struct dvec {
@@ -170,12 +218,8 @@ static int print_scores(const cli_ctx *ctx, const zj_score_summary *s)
 
 int cmd_scores(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *column = NULL, *values = NULL, *pass = NULL, *excellent = NULL,
-               *encoding = NULL;
-    const cli_opt opts[] = {
-        {"column", 1, &column}, {"values", 1, &values}, {"pass", 1, &pass},
-        {"excellent", 1, &excellent}, {"encoding", 1, &encoding},
-    };
+    const char *column, *values, *pass, *excellent, *encoding;
+    scores_opts o = {0};
     const char *pos[1];
     size_t npos;
     double pass_mark = ZJ_PASS_MARK_DEFAULT, exc_mark = ZJ_EXCELLENT_MARK_DEFAULT;
@@ -185,13 +229,14 @@ int cmd_scores(cli_ctx *ctx, int argc, char **argv)
     zj_error err;
     int rc;
 
-    rc = args_parse(ctx, "scores", argc, argv, opts, 5, pos, 1, &npos);
-    if (rc == ARGS_HELP) {
-        fputs(scores_help, stdout);
-        return CLI_EXIT_OK;
-    }
+    rc = args_parse(ctx, &cli_cmd_scores, argc, argv, &o, pos, 1, &npos);
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
+    column = o.column;
+    values = o.values;
+    pass = o.pass;
+    excellent = o.excellent;
+    encoding = o.encoding;
     if ((pass && args_number(ctx, "scores", "--pass", pass, &pass_mark)) ||
         (excellent &&
          args_number(ctx, "scores", "--excellent", excellent, &exc_mark)) ||
@@ -424,25 +469,21 @@ done:
 
 int cmd_composite(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *weights = NULL, *scores = NULL, *columns = NULL,
-               *encoding = NULL;
-    const cli_opt opts[] = {
-        {"weights", 1, &weights}, {"scores", 1, &scores},
-        {"columns", 1, &columns}, {"encoding", 1, &encoding},
-    };
+    const char *weights, *scores, *columns, *encoding;
+    composite_opts o = {0};
     const char *pos[1];
     size_t npos, nw;
     double *w = NULL;
     zj_encoding enc;
     int rc;
 
-    rc = args_parse(ctx, "composite", argc, argv, opts, 4, pos, 1, &npos);
-    if (rc == ARGS_HELP) {
-        fputs(composite_help, stdout);
-        return CLI_EXIT_OK;
-    }
+    rc = args_parse(ctx, &cli_cmd_composite, argc, argv, &o, pos, 1, &npos);
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
+    weights = o.weights;
+    scores = o.scores;
+    columns = o.columns;
+    encoding = o.encoding;
     if (args_encoding(ctx, encoding, &enc))
         return CLI_EXIT_ERROR;
     if (!weights)
@@ -465,12 +506,13 @@ int cmd_composite(cli_ctx *ctx, int argc, char **argv)
 
 /* Parses exactly n positional numbers named names[]; 0 or an exit status
  * (ARGS_HELP is passed through). */
-static int counts_args(cli_ctx *ctx, const char *cmd, int argc, char **argv,
-                       const char *const *names, size_t n, double *v)
+static int counts_args(cli_ctx *ctx, const cli_command *spec, int argc,
+                       char **argv, const char *const *names, size_t n,
+                       double *v)
 {
-    const char *pos[3];
+    const char *pos[3], *cmd = spec->name;
     size_t npos, i;
-    int rc = args_parse(ctx, cmd, argc, argv, NULL, 0, pos, n, &npos);
+    int rc = args_parse(ctx, spec, argc, argv, NULL, pos, n, &npos);
 
     if (rc != 0)
         return rc;
@@ -516,14 +558,10 @@ int cmd_completion(cli_ctx *ctx, int argc, char **argv)
                                          "completion 计划完成率"};
     double v[3];
     zj_error err;
-    int rc = counts_args(ctx, "completion", argc, argv, names, 2, v);
+    int rc = counts_args(ctx, &cli_cmd_completion, argc, argv, names, 2, v);
 
-    if (rc == ARGS_HELP) {
-        fputs(completion_help, stdout);
-        return CLI_EXIT_OK;
-    }
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
     zj_error_clear(&err);
     if (zj_completion_rate(v[0], v[1], &v[2], &err) != ZJ_OK)
         return out_error(ctx, &err);
@@ -543,14 +581,10 @@ int cmd_progression(cli_ctx *ctx, int argc, char **argv)
     double v[6];
     zj_progression p;
     zj_error err;
-    int rc = counts_args(ctx, "progression", argc, argv, names, 3, v);
+    int rc = counts_args(ctx, &cli_cmd_progression, argc, argv, names, 3, v);
 
-    if (rc == ARGS_HELP) {
-        fputs(progression_help, stdout);
-        return CLI_EXIT_OK;
-    }
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
     zj_error_clear(&err);
     if (zj_progression_rates(v[0], v[1], v[2], &p, &err) != ZJ_OK)
         return out_error(ctx, &err);
@@ -568,14 +602,10 @@ int cmd_transfer_rate(cli_ctx *ctx, int argc, char **argv)
                                          "cohort 应转段人数", "rate 转段率"};
     double v[3];
     zj_error err;
-    int rc = counts_args(ctx, "transfer-rate", argc, argv, names, 2, v);
+    int rc = counts_args(ctx, &cli_cmd_transfer_rate, argc, argv, names, 2, v);
 
-    if (rc == ARGS_HELP) {
-        fputs(transfer_help, stdout);
-        return CLI_EXIT_OK;
-    }
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
     zj_error_clear(&err);
     if (zj_transfer_rate(v[0], v[1], &v[2], &err) != ZJ_OK)
         return out_error(ctx, &err);
@@ -679,11 +709,8 @@ static int print_grades(const cli_ctx *ctx, const zj_grade_distribution *d)
 
 int cmd_grades(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *gcol = NULL, *ccol = NULL, *encoding = NULL;
-    const cli_opt opts[] = {
-        {"grade-column", 1, &gcol}, {"conclusion-column", 1, &ccol},
-        {"encoding", 1, &encoding},
-    };
+    const char *gcol, *ccol, *encoding;
+    grades_opts o = {0};
     const char *pos[1], *names[2];
     size_t npos, i;
     grade_reader g;
@@ -692,13 +719,12 @@ int cmd_grades(cli_ctx *ctx, int argc, char **argv)
     zj_error err;
     int rc;
 
-    rc = args_parse(ctx, "grades", argc, argv, opts, 3, pos, 1, &npos);
-    if (rc == ARGS_HELP) {
-        fputs(grades_help, stdout);
-        return CLI_EXIT_OK;
-    }
+    rc = args_parse(ctx, &cli_cmd_grades, argc, argv, &o, pos, 1, &npos);
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
+    gcol = o.grade_column;
+    ccol = o.conclusion_column;
+    encoding = o.encoding;
     if (args_encoding(ctx, encoding, &enc))
         return CLI_EXIT_ERROR;
     if (npos != 1)

@@ -12,20 +12,34 @@
 #include "args.h"
 #include "output.h"
 
-static const char plan_help[] =
-    "Usage: zhijiao plan --year Y [--school S] [--major M]\n"
-    "\n"
+typedef struct plan_opts {
+    const char *year, *school, *major;
+} plan_opts;
+
+static const cli_option plan_options[] = {
+    CLI_OPT(plan_opts, year, "year", "Y", "the plan year (required)"),
+    CLI_OPT(plan_opts, school, "school", "S",
+            "the school, exactly as published"),
+    CLI_OPT(plan_opts, major, "major", "M",
+            "the major, exactly as published"),
+};
+
+const cli_command cli_cmd_plan = {
+    "plan", cmd_plan, "look up enrolment plans (招生计划)",
+    "plan --year Y [--school S] [--major M]",
     "Looks up the enrolment plans (招生计划) of year Y in the bundled plan\n"
     "tables (贯通培养 高本/中本, \"3+2\" 中高职衔接): the detail rows for school\n"
     "S (招生院校 / 中职学校) and major M (专业, exactly as published, a\n"
     "parenthesised direction included).  Without --school or --major, every\n"
-    "plan row of the year that matches the rest.\n"
-    "\n"
+    "plan row of the year that matches the rest.\n",
+    plan_options, CLI_NOPTS(plan_options),
     "Output: year, programme, school, major, major_code, partner (合作高校),\n"
     "partner_major, places (计划数; empty/NA when not published), table,\n"
     "line.  A note says when the bundled plans of the year are incomplete.\n"
     "Exit status: 0 found, 1 no row matches, 2 no plan table for the year\n"
-    "or bad arguments.\n";
+    "or bad arguments.\n",
+    {CLI_K_NONE}, 0, NULL,
+};
 
 typedef struct plan_list {
     zj_plan_entry *items;
@@ -177,10 +191,8 @@ static int print_entries(const cli_ctx *ctx, int year, int complete,
 
 int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *year_text = NULL, *school = NULL, *major = NULL;
-    const cli_opt opts[] = {
-        {"year", 1, &year_text}, {"school", 1, &school}, {"major", 1, &major},
-    };
+    const char *year_text, *school, *major;
+    plan_opts o = {0};
     const char *pos[1];
     const zj_data *data;
     size_t npos, found;
@@ -189,13 +201,12 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
     plan_list l = {NULL, 0, 0};
     zj_error err;
 
-    rc = args_parse(ctx, "plan", argc, argv, opts, 3, pos, 0, &npos);
-    if (rc == ARGS_HELP) {
-        fputs(plan_help, stdout);
-        return CLI_EXIT_OK;
-    }
+    rc = args_parse(ctx, &cli_cmd_plan, argc, argv, &o, pos, 0, &npos);
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
+    year_text = o.year;
+    school = o.school;
+    major = o.major;
     if (!year_text)
         return out_usage(ctx, "plan", "--year", "须给出 --year",
                          "--year is required");

@@ -7,51 +7,90 @@
 #include "args.h"
 #include "output.h"
 
-static const char rate_help[] =
-    "Usage: zhijiao rate X N [--method M] [--conf 0.95] [--all-methods]\n"
-    "       zhijiao rate --x 1,2,3 --n 10,20,30 [--method M] [--conf C]\n"
-    "\n"
+#define METHOD_WORDS \
+    "wilson wilson-cc clopper-pearson exact agresti-coull jeffreys wald"
+
+typedef struct rate_opts {
+    const char *method, *conf, *x, *n, *all_methods;
+} rate_opts;
+
+static const cli_option rate_options[] = {
+    CLI_OPTK(rate_opts, method, "method", "M",
+             "interval method: wilson (default; R prop.test without "
+             "correction), wilson-cc (prop.test with correction), "
+             "clopper-pearson or exact (binom.test), agresti-coull, "
+             "jeffreys, wald", CLI_K_WORDS, METHOD_WORDS),
+    CLI_OPT(rate_opts, conf, "conf", "C",
+            "confidence level (置信水平), 0 < C < 1, default 0.95"),
+    CLI_OPT(rate_opts, x, "x", "LIST",
+            "many rates at once: comma-separated counts x ..."),
+    CLI_OPT(rate_opts, n, "n", "LIST",
+            "... and their n, the same number of items"),
+    CLI_OPT(rate_opts, all_methods, "all-methods", NULL,
+            "every method, one row each"),
+};
+
+const cli_command cli_cmd_rate = {
+    "rate", cmd_rate, "a rate with its confidence interval (比率及置信区间)",
+    "rate X N [--method M] [--conf 0.95] [--all-methods]\n"
+    "rate --x 1,2,3 --n 10,20,30 [--method M] [--conf C]",
     "A rate (比率) x/n with its confidence interval (置信区间), e.g. 520 of\n"
     "600 graduates satisfied (满意).  x and n are counts: whole numbers with\n"
-    "0 <= x <= n and n > 0.  The rate is a proportion in [0, 1].\n"
-    "\n"
-    "Options:\n"
-    "  --method M     interval method: wilson (default; R prop.test without\n"
-    "                 correction), wilson-cc (prop.test with correction),\n"
-    "                 clopper-pearson or exact (binom.test), agresti-coull,\n"
-    "                 jeffreys, wald\n"
-    "  --conf C       confidence level (置信水平), 0 < C < 1, default 0.95\n"
-    "  --x LIST       many rates at once: comma-separated counts x ...\n"
-    "  --n LIST       ... and their n, the same number of items\n"
-    "  --all-methods  every method, one row each\n"
-    "\n"
+    "0 <= x <= n and n > 0.  The rate is a proportion in [0, 1].\n",
+    rate_options, CLI_NOPTS(rate_options),
     "Output: x, n, rate, lower, upper, method, conf.  JSON: one object, or an\n"
     "array when there are several rates.  Exit 2 on bad counts (x > n, n = 0,\n"
-    "fractional or negative counts) or an unknown method.\n";
+    "fractional or negative counts) or an unknown method.\n",
+    {CLI_K_NONE}, 0, NULL,
+};
 
-static const char pooled_help[] =
-    "Usage: zhijiao pooled --x 1,2,3 --n 10,20,30 [--method M] [--conf 0.95]\n"
-    "\n"
+typedef struct pooled_opts {
+    const char *method, *conf, *x, *n;
+} pooled_opts;
+
+static const cli_option pooled_options[] = {
+    CLI_OPT(pooled_opts, x, "x", "LIST", "counts x per group, comma-separated"),
+    CLI_OPT(pooled_opts, n, "n", "LIST", "their n, the same number of items"),
+    CLI_OPTK(pooled_opts, method, "method", "M",
+             "interval method of the pooled rate, as for `zhijiao rate`",
+             CLI_K_WORDS, METHOD_WORDS),
+    CLI_OPT(pooled_opts, conf, "conf", "C", "confidence level, default 0.95"),
+};
+
+const cli_command cli_cmd_pooled = {
+    "pooled", cmd_pooled,
+    "pooled rate (合并率) vs. mean of group rates (各组率均值)",
+    "pooled --x 1,2,3 --n 10,20,30 [--method M] [--conf 0.95]",
     "Pools the rates of several groups (schools, majors) in the two ways that\n"
     "published tables mix up, clearly labelled:\n"
     "  pooled (合并率)          sum(x) / sum(n), a proportion, with its interval\n"
     "  mean of rates (各组率均值) the unweighted mean of x_i/n_i: NOT a\n"
-    "                          proportion of anybody, so no interval\n"
-    "\n"
-    "Options: --x LIST, --n LIST (counts per group), --method and --conf as\n"
-    "for `zhijiao rate`.  JSON: {\"pooled\": {rate}, \"mean_of_rates\", \"groups\"}.\n";
+    "                          proportion of anybody, so no interval\n",
+    pooled_options, CLI_NOPTS(pooled_options),
+    "JSON: {\"pooled\": {rate}, \"mean_of_rates\", \"groups\"}.\n",
+    {CLI_K_NONE}, 0, NULL,
+};
 
-static const char diff_help[] =
-    "Usage: zhijiao diff X1 N1 X2 N2 [--conf 0.95] [--correct|--no-correct]\n"
-    "\n"
+typedef struct diff_opts {
+    const char *conf, *correct, *no_correct;
+} diff_opts;
+
+static const cli_option diff_options[] = {
+    CLI_OPT(diff_opts, conf, "conf", "C", "confidence level, default 0.95"),
+    CLI_OPT(diff_opts, correct, "correct", NULL,
+            "Yates' continuity correction (default, like R)"),
+    CLI_OPT(diff_opts, no_correct, "no-correct", NULL, "without the correction"),
+};
+
+const cli_command cli_cmd_diff = {
+    "diff", cmd_diff, "difference of two rates and its test (两率之差)",
+    "diff X1 N1 X2 N2 [--conf 0.95] [--correct|--no-correct]",
     "Difference of two independent rates p1 - p2 (两率之差), e.g. this year\n"
     "minus last year: the interval of the difference and the chi-square test\n"
-    "of equal rates, as R prop.test(c(X1, X2), c(N1, N2)).\n"
-    "\n"
-    "Options:\n"
-    "  --conf C       confidence level, default 0.95\n"
-    "  --correct      Yates' continuity correction (default, like R)\n"
-    "  --no-correct   without the correction\n";
+    "of equal rates, as R prop.test(c(X1, X2), c(N1, N2)).\n",
+    diff_options, CLI_NOPTS(diff_options), NULL,
+    {CLI_K_NONE}, 0, NULL,
+};
 
 static int parse_method_conf(const cli_ctx *ctx, const char *cmd,
                              const char *method_text, const char *conf_text,
@@ -127,12 +166,8 @@ static int print_rates(const cli_ctx *ctx, const zj_rate *r,
 
 int cmd_rate(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *method_text = NULL, *conf_text = NULL, *xs = NULL, *ns = NULL,
-               *all = NULL;
-    const cli_opt opts[] = {
-        {"method", 1, &method_text}, {"conf", 1, &conf_text},
-        {"x", 1, &xs}, {"n", 1, &ns}, {"all-methods", 0, &all},
-    };
+    const char *method_text, *conf_text, *xs, *ns, *all;
+    rate_opts o = {0};
     const char *pos[2];
     size_t npos, count = 0, nmethods, i, m, k;
     zj_ci_method method;
@@ -142,13 +177,14 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
     zj_error err, *errs = NULL;
     int rc;
 
-    rc = args_parse(ctx, "rate", argc, argv, opts, 5, pos, 2, &npos);
-    if (rc == ARGS_HELP) {
-        fputs(rate_help, stdout);
-        return CLI_EXIT_OK;
-    }
+    rc = args_parse(ctx, &cli_cmd_rate, argc, argv, &o, pos, 2, &npos);
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
+    method_text = o.method;
+    conf_text = o.conf;
+    xs = o.x;
+    ns = o.n;
+    all = o.all_methods;
     if ((rc = parse_method_conf(ctx, "rate", method_text, conf_text,
                                 &method, &conf)) != 0)
         return rc;
@@ -238,11 +274,8 @@ done:
 
 int cmd_pooled(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *method_text = NULL, *conf_text = NULL, *xs = NULL, *ns = NULL;
-    const cli_opt opts[] = {
-        {"method", 1, &method_text}, {"conf", 1, &conf_text},
-        {"x", 1, &xs}, {"n", 1, &ns},
-    };
+    const char *method_text, *conf_text, *xs, *ns;
+    pooled_opts o = {0};
     const char *pos[1];
     size_t npos, count, nn;
     zj_ci_method method;
@@ -251,13 +284,13 @@ int cmd_pooled(cli_ctx *ctx, int argc, char **argv)
     zj_error err;
     int rc;
 
-    rc = args_parse(ctx, "pooled", argc, argv, opts, 4, pos, 0, &npos);
-    if (rc == ARGS_HELP) {
-        fputs(pooled_help, stdout);
-        return CLI_EXIT_OK;
-    }
+    rc = args_parse(ctx, &cli_cmd_pooled, argc, argv, &o, pos, 0, &npos);
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
+    method_text = o.method;
+    conf_text = o.conf;
+    xs = o.x;
+    ns = o.n;
     if ((rc = parse_method_conf(ctx, "pooled", method_text, conf_text,
                                 &method, &conf)) != 0)
         return rc;
@@ -325,11 +358,8 @@ done:
 
 int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *conf_text = NULL, *correct = NULL, *no_correct = NULL;
-    const cli_opt opts[] = {
-        {"conf", 1, &conf_text}, {"correct", 0, &correct},
-        {"no-correct", 0, &no_correct},
-    };
+    const char *conf_text, *correct, *no_correct;
+    diff_opts o = {0};
     static const char *const names[] = {"X1", "N1", "X2", "N2"};
     const char *pos[4];
     size_t npos, i;
@@ -338,13 +368,12 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
     zj_error err;
     int rc;
 
-    rc = args_parse(ctx, "diff", argc, argv, opts, 3, pos, 4, &npos);
-    if (rc == ARGS_HELP) {
-        fputs(diff_help, stdout);
-        return CLI_EXIT_OK;
-    }
+    rc = args_parse(ctx, &cli_cmd_diff, argc, argv, &o, pos, 4, &npos);
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
+    conf_text = o.conf;
+    correct = o.correct;
+    no_correct = o.no_correct;
     if (npos != 4)
         return out_usage(ctx, "diff", NULL, "须给出 X1 N1 X2 N2 四个数",
                          "give the four counts X1 N1 X2 N2");

@@ -8,45 +8,86 @@
 #include "args.h"
 #include "output.h"
 
-static const char refresh_help[] =
-    "Usage: zhijiao refresh [--base-url URL]... [--allow-host HOST]... [--dry-run]\n"
-    "                       [--offline] [--cache-dir DIR] [--snapshot-dir DIR]\n"
-    "                       [--ca-bundle FILE] [--rate-limit N] [--parallel N]\n"
-    "                       [--per-host N] [--max-pages N] [--timeout SECONDS]\n"
-    "                       [--retries N] [--config FILE] [--quiet]\n"
-    "\n"
+/* The settings given as options: applied one by one, in order, to a
+ * zj_refresh_config (so --base-url can repeat), except --config and
+ * --quiet, which are the CLI's own. */
+typedef struct refresh_opts {
+    const char *config, *quiet;
+    zj_refresh_config *cfg;
+    const cli_ctx *ctx;
+} refresh_opts;
+
+#define REFRESH_SET(name, value, help, kind) \
+    {name, value, help, 0, 0, kind, NULL}
+
+static const cli_option refresh_options[] = {
+    {"base-url", "URL",
+     "a mirror of a site (repeatable); default the official sites", 0,
+     CLI_OPT_REPEAT, CLI_K_NONE, NULL},
+    {"allow-host", "HOST", "another host that may be contacted (repeatable)",
+     0, CLI_OPT_REPEAT, CLI_K_NONE, NULL},
+    REFRESH_SET("dry-run", NULL,
+                "show the differences only; leave the snapshot alone",
+                CLI_K_NONE),
+    REFRESH_SET("offline", NULL,
+                "use only the download cache ($XDG_CACHE_HOME/zhijiao)",
+                CLI_K_NONE),
+    REFRESH_SET("cache-dir", "DIR",
+                "download cache (default $XDG_CACHE_HOME/zhijiao)", CLI_K_DIR),
+    REFRESH_SET("snapshot-dir", "DIR",
+                "snapshot (default $ZHIJIAO_SNAPSHOT or "
+                "$XDG_DATA_HOME/zhijiao/snapshot)", CLI_K_DIR),
+    REFRESH_SET("ca-bundle", "FILE",
+                "CA certificates for TLS (verification is always on)",
+                CLI_K_FILE),
+    REFRESH_SET("rate-limit", "N",
+                "requests per second per host (default 2; 0 = no limit, for "
+                "a local mirror only)", CLI_K_NONE),
+    REFRESH_SET("parallel", "N", "downloads at once (default 8)", CLI_K_NONE),
+    REFRESH_SET("per-host", "N", "downloads at once per host (default 4)",
+                CLI_K_NONE),
+    REFRESH_SET("retries", "N",
+                "retries of a failed request (default 4; 0 = none)",
+                CLI_K_NONE),
+    REFRESH_SET("max-pages", "N", "list pages per column (default 50)",
+                CLI_K_NONE),
+    REFRESH_SET("timeout", "SECONDS", "per request (default 60)", CLI_K_NONE),
+    CLI_OPTK(refresh_opts, config, "config", "FILE",
+             "settings file (default $ZHIJIAO_CONFIG or "
+             "$XDG_CONFIG_HOME/zhijiao/refresh.conf, when it exists): one "
+             "`option = value` per line, the options above without the "
+             "dashes; options given here override it", CLI_K_FILE, NULL),
+    CLI_OPT(refresh_opts, quiet, "quiet", NULL,
+            "no progress line on the terminal"),
+    /* For tests against a local mirror only. */
+    {"ignore-robots", NULL, "do not fetch robots.txt", 0, CLI_OPT_HIDDEN,
+     CLI_K_NONE, NULL},
+};
+
+static int refresh_option(void *opts, const cli_option *o, const char *arg,
+                          const char *value);
+
+const cli_command cli_cmd_refresh = {
+    "refresh", cmd_refresh,
+    "refresh the official plans from the education sites (更新官方数据)",
+    "refresh [--base-url URL]... [--allow-host HOST]... [--dry-run]\n"
+    " [--offline] [--cache-dir DIR] [--snapshot-dir DIR]\n"
+    " [--ca-bundle FILE] [--rate-limit N] [--parallel N]\n"
+    " [--per-host N] [--max-pages N] [--timeout SECONDS]\n"
+    " [--retries N] [--config FILE] [--quiet]",
     "Downloads the newest official enrolment plans (招生计划) and project lists\n"
     "(贯通培养, 3+2 中高职衔接) from jw.beijing.gov.cn and www.bjeea.cn, extracts\n"
     "their tables (HTML, .xlsx, .docx, .xls; .doc/.wps need LibreOffice; not .pdf),\n"
     "audits them (核对), shows the rows added, removed and changed against the\n"
     "current snapshot, and replaces the snapshot atomically (the previous\n"
     "version is kept).  `zhijiao plan`, the checks, the Calc add-in and the R\n"
-    "package then read the refreshed tables next to the bundled ones.\n"
-    "\n"
-    "  --base-url URL      a mirror of a site (repeatable); default the official sites\n"
-    "  --allow-host HOST   another host that may be contacted (repeatable)\n"
-    "  --dry-run           show the differences only; leave the snapshot alone\n"
-    "  --offline           use only the download cache ($XDG_CACHE_HOME/zhijiao)\n"
-    "  --cache-dir DIR     download cache (default $XDG_CACHE_HOME/zhijiao)\n"
-    "  --snapshot-dir DIR  snapshot (default $ZHIJIAO_SNAPSHOT or\n"
-    "                      $XDG_DATA_HOME/zhijiao/snapshot)\n"
-    "  --ca-bundle FILE    CA certificates for TLS (verification is always on)\n"
-    "  --rate-limit N      requests per second per host (default 2; 0 = no limit,\n"
-    "                      for a local mirror only)\n"
-    "  --parallel N        downloads at once (default 8)\n"
-    "  --per-host N        downloads at once per host (default 4)\n"
-    "  --retries N         retries of a failed request (default 4; 0 = none)\n"
-    "  --max-pages N       list pages per column (default 50)\n"
-    "  --timeout SECONDS   per request (default 60)\n"
-    "  --config FILE       settings file (default $ZHIJIAO_CONFIG or\n"
-    "                      $XDG_CONFIG_HOME/zhijiao/refresh.conf, when it exists):\n"
-    "                      one `option = value` per line, the options above without\n"
-    "                      the dashes; options given here override it\n"
-    "  --quiet             no progress line on the terminal\n"
-    "\n"
+    "package then read the refreshed tables next to the bundled ones.\n",
+    refresh_options, CLI_NOPTS(refresh_options),
     "Exit status: 0 refreshed (or nothing changed); 1 refreshed, but an imported\n"
     "table does not add up (its audit findings are shown) or some pages or\n"
-    "attachments could not be used (warnings); 2 error: nothing was changed.\n";
+    "attachments could not be used (warnings); 2 error: nothing was changed.\n",
+    {CLI_K_NONE}, 0, refresh_option,
+};
 
 typedef struct prog {
     int on;
@@ -198,55 +239,52 @@ static int print_text(const cli_ctx *ctx, const zj_refresh_result *r, int dry_ru
     return 0;
 }
 
+static int refresh_option(void *opts, const cli_option *o, const char *arg,
+                          const char *value)
+{
+    refresh_opts *r = opts;
+    zj_error err;
+
+    if (strcmp(o->name, "config") == 0 || strcmp(o->name, "quiet") == 0) {
+        *(const char **)((char *)r + o->offset) = value;
+        return 0;
+    }
+    zj_error_clear(&err);
+    if (zj_refresh_config_set(r->cfg, o->name, value, &err) != ZJ_OK) {
+        if (err.code == ZJ_ERR_NOMEM)
+            return out_nomem(r->ctx);
+        return out_usage(r->ctx, "refresh", arg, "%s%.0s", "%.0s%s",
+                         err.message_zh, err.message_en);
+    }
+    return 0;
+}
+
 /* The settings: the configuration file (--config FILE, else the default
- * file when it exists), then the options, which override it. */
+ * file when it exists), then the options, which override it.  Returns
+ * ARGS_HELP when help was printed. */
 static int read_settings(cli_ctx *ctx, int argc, char **argv, zj_refresh_config **file_cfg,
                          zj_refresh_config **opt_cfg, int *quiet)
 {
-    const char *config = NULL;
+    refresh_opts o;
+    const char *config, *pos[1];
     char defpath[4096];
     zj_error err;
-    int i;
+    size_t npos;
+    int rc;
 
     *file_cfg = zj_refresh_config_new();
     *opt_cfg = zj_refresh_config_new();
     if (!*file_cfg || !*opt_cfg)
         return out_nomem(ctx);
+    memset(&o, 0, sizeof o);
+    o.cfg = *opt_cfg;
+    o.ctx = ctx;
+    rc = args_parse(ctx, &cli_cmd_refresh, argc, argv, &o, pos, 0, &npos);
+    if (rc != 0)
+        return rc;
+    *quiet = o.quiet != NULL;
+    config = o.config;
     zj_error_clear(&err);
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL, *eq;
-        char name[32];
-        size_t nl;
-
-        if (strncmp(a, "--", 2) != 0)
-            return out_usage(ctx, "refresh", a, "多余的参数 %s", "unexpected argument %s", a);
-        eq = strchr(a, '=');
-        nl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
-        snprintf(name, sizeof name, "%.*s", (int)(nl < 31 ? nl : 31), a + 2);
-        if (strcmp(name, "quiet") == 0) {
-            *quiet = 1;
-            continue;
-        }
-        if (strcmp(name, "dry-run") == 0 || strcmp(name, "offline") == 0 ||
-            strcmp(name, "ignore-robots") == 0) {
-            v = "yes";
-        } else if (eq) {
-            v = eq + 1;
-        } else if (i + 1 < argc) {
-            v = argv[++i];
-        } else {
-            return out_usage(ctx, "refresh", a, "选项 %s 缺少值", "option %s needs a value", a);
-        }
-        if (strcmp(name, "config") == 0) {
-            config = v;
-            continue;
-        }
-        if (zj_refresh_config_set(*opt_cfg, name, v, &err) != ZJ_OK) {
-            if (err.code == ZJ_ERR_NOMEM)
-                return out_nomem(ctx);
-            return out_usage(ctx, "refresh", a, "%s%.0s", "%.0s%s", err.message_zh, err.message_en);
-        }
-    }
     if (!config && zj_refresh_config_default_path(defpath, sizeof defpath) < sizeof defpath &&
         access(defpath, F_OK) == 0)
         config = defpath;
@@ -265,12 +303,10 @@ int cmd_refresh(cli_ctx *ctx, int argc, char **argv)
     prog p = {0, 0};
     int rc, quiet = 0;
 
-    if (args_wants_help(argc, argv)) {
-        fputs(refresh_help, stdout);
-        return CLI_EXIT_OK;
-    }
-    if ((rc = read_settings(ctx, argc, argv, &file_cfg, &opt_cfg, &quiet)) != 0)
+    if ((rc = read_settings(ctx, argc, argv, &file_cfg, &opt_cfg, &quiet)) != 0) {
+        rc = rc == ARGS_HELP ? CLI_EXIT_OK : rc;
         goto done;
+    }
     zj_refresh_options_init(&o);
     zj_refresh_config_apply(file_cfg, &o);
     zj_refresh_config_apply(opt_cfg, &o);

@@ -6,20 +6,23 @@
 #include "args.h"
 #include "output.h"
 
-static const char tables_help[] =
-    "Usage: zhijiao tables\n"
-    "\n"
+const cli_command cli_cmd_tables = {
+    "tables", cmd_tables, "list the bundled official tables (数据表)",
+    "tables",
     "Lists the official tables bundled in the data directory (数据表): name,\n"
     "number of data rows, title (标题) and source (来源: document, clause,\n"
-    "date).  Print one with `zhijiao table NAME`.\n";
+    "date).  Print one with `zhijiao table NAME`.\n",
+    NULL, 0, NULL, {CLI_K_NONE}, 0, NULL,
+};
 
-static const char table_help[] =
-    "Usage: zhijiao table NAME\n"
-    "\n"
+const cli_command cli_cmd_table = {
+    "table", cmd_table, "print one bundled table", "table NAME",
     "Prints bundled table NAME (see `zhijiao tables`) as published: empty\n"
     "cells are numbers the source lost, never filled in.  --format csv gives\n"
     "the CSV (UTF-8), --format json {\"table\", \"title_zh\", \"title_en\",\n"
-    "\"source\", \"columns\": [...], \"rows\": [[...], ...]}.\n";
+    "\"source\", \"columns\": [...], \"rows\": [[...], ...]}.\n",
+    NULL, 0, NULL, {CLI_K_TABLE}, 0, NULL,
+};
 
 int cmd_tables(cli_ctx *ctx, int argc, char **argv)
 {
@@ -30,14 +33,10 @@ int cmd_tables(cli_ctx *ctx, int argc, char **argv)
     const char *pos[1];
     const zj_data *data;
     size_t npos, i, n;
-    int rc = args_parse(ctx, "tables", argc, argv, NULL, 0, pos, 0, &npos);
+    int rc = args_parse(ctx, &cli_cmd_tables, argc, argv, NULL, pos, 0, &npos);
 
-    if (rc == ARGS_HELP) {
-        fputs(tables_help, stdout);
-        return CLI_EXIT_OK;
-    }
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
     if (!(data = cli_data(ctx)))
         return CLI_EXIT_ERROR;
     n = zj_data_table_count(data);
@@ -117,14 +116,10 @@ int cmd_table(cli_ctx *ctx, int argc, char **argv)
     size_t npos, r, c, nc;
     zj_error err;
     out_table tab;
-    int rc = args_parse(ctx, "table", argc, argv, NULL, 0, pos, 1, &npos);
+    int rc = args_parse(ctx, &cli_cmd_table, argc, argv, NULL, pos, 1, &npos);
 
-    if (rc == ARGS_HELP) {
-        fputs(table_help, stdout);
-        return CLI_EXIT_OK;
-    }
     if (rc != 0)
-        return rc;
+        return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
     if (npos != 1)
         return out_usage(ctx, "table", NULL, "须给出表名（见 zhijiao tables）",
                          "give a table name (see zhijiao tables)");

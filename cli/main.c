@@ -9,66 +9,8 @@
 
 #include "args.h"
 #include "cli.h"
+#include "options.h"
 #include "output.h"
-
-typedef struct command {
-    const char *name;
-    cli_cmd_fn fn;
-    const char *summary;
-} command;
-
-static const command commands[] = {
-    {"checks", cmd_checks, "list the checks (检查) and their fields"},
-    {"check", cmd_check, "decide one case: eligibility (资格) with reasons and sources"},
-    {"batch", cmd_batch, "decide every row of a CSV file (批量判定)"},
-    {"rate", cmd_rate, "a rate with its confidence interval (比率及置信区间)"},
-    {"pooled", cmd_pooled, "pooled rate (合并率) vs. mean of group rates (各组率均值)"},
-    {"diff", cmd_diff, "difference of two rates and its test (两率之差)"},
-    {"scores", cmd_scores, "summary of test scores: mean, pass and excellent rates (成绩统计)"},
-    {"composite", cmd_composite, "weighted composite score (综合评价分)"},
-    {"completion", cmd_completion, "plan completion rate (计划完成率)"},
-    {"progression", cmd_progression, "progression to further study (升学率)"},
-    {"transfer-rate", cmd_transfer_rate, "转段 rate of a cohort (转段率)"},
-    {"grades", cmd_grades, "grade distribution of a monitoring table (等级分布)"},
-    {"tables", cmd_tables, "list the bundled official tables (数据表)"},
-    {"table", cmd_table, "print one bundled table"},
-    {"audit", cmd_audit, "audit bundled tables: do the parts add up? (核对)"},
-    {"audit-csv", cmd_audit_csv, "sum audit of any CSV table (核对小计与合计)"},
-    {"plan", cmd_plan, "look up enrolment plans (招生计划)"},
-    {"demo", cmd_demo, "audit, indicators and checks on the bundled data alone (演示)"},
-    {"refresh", cmd_refresh, "refresh the official plans from the education sites (更新官方数据)"},
-};
-
-#define N_COMMANDS (sizeof commands / sizeof commands[0])
-
-static void print_help(FILE *fp)
-{
-    size_t i;
-
-    fputs("Usage: zhijiao [GLOBAL OPTIONS] COMMAND [ARGS] [GLOBAL OPTIONS]\n"
-          "\n"
-          "Rules and statistics of Chinese vocational education (职业教育):\n"
-          "eligibility checks with reasons and sources, rates with confidence\n"
-          "intervals, audits of published tables.\n"
-          "\n"
-          "Commands:\n", fp);
-    for (i = 0; i < N_COMMANDS; i++)
-        fprintf(fp, "  %-14s %s\n", commands[i].name, commands[i].summary);
-    fputs("\n"
-          "Global options:\n"
-          "  --data DIR              data directory (数据目录): rules/, tables/ and\n"
-          "                          tables.json; default $ZHIJIAO_DATA or the\n"
-          "                          installed data\n"
-          "  --format table|csv|json output format (default table: aligned text)\n"
-          "  --lang zh|en|both       language of messages in tables (default both)\n"
-          "  --verbose               summaries on stderr even when it is not a terminal\n"
-          "  --version               print the version and exit\n"
-          "  --help                  this help; `zhijiao COMMAND --help` for a command\n"
-          "\n"
-          "Exit status: 0 ok; 1 a check failed (不符合) or an audit found problems;\n"
-          "2 usage error, bad input, unknown check/table/year, or I/O error.\n"
-          "Reference: docs/cli.md.\n", fp);
-}
 
 const zj_data *cli_data(cli_ctx *ctx)
 {
@@ -87,51 +29,47 @@ const zj_data *cli_data(cli_ctx *ctx)
     return ctx->data;
 }
 
-/* Takes the global options out of argv (in place); returns 0, or the exit
- * status when the options themselves end the run. */
-static int take_globals(cli_ctx *ctx, int *argcp, char **argv, int *version,
-                        int *help_first)
+/* Takes the global options (cli_toplevel's table) out of argv, in place;
+ * returns 0, or the exit status when the options themselves end the run.
+ * `--help` counts only before the command: after it, it is the
+ * command's. */
+static int take_globals(cli_ctx *ctx, int *argcp, char **argv,
+                        cli_globals *g)
 {
     int argc = *argcp, i, o = 1, seen_cmd = 0, only_pos = 0;
-    const char *format = NULL, *lang = NULL;
 
     for (i = 1; i < argc; i++) {
         char *a = argv[i];
-        const char **slot = NULL;
-        const char *name = NULL;
-        size_t nlen = 0;
+        const cli_option *opt = NULL;
+        const char *eq = NULL;
 
         if (only_pos || strcmp(a, "--") == 0) {
             only_pos = 1;
             argv[o++] = a;
             continue;
         }
-        if (strncmp(a, "--data", 6) == 0 && (a[6] == '\0' || a[6] == '='))
-            slot = &ctx->data_dir, name = "data", nlen = 6;
-        else if (strncmp(a, "--format", 8) == 0 && (a[8] == '\0' || a[8] == '='))
-            slot = &format, name = "format", nlen = 8;
-        else if (strncmp(a, "--lang", 6) == 0 && (a[6] == '\0' || a[6] == '='))
-            slot = &lang, name = "lang", nlen = 6;
-        if (slot) {
-            if (a[nlen] == '=')
-                *slot = a + nlen + 1;
+        if (strncmp(a, "--", 2) == 0) {
+            eq = strchr(a + 2, '=');
+            opt = args_find_option(&cli_toplevel, a + 2,
+                                   eq ? (size_t)(eq - a - 2) : strlen(a + 2));
+        } else if (strcmp(a, "-h") == 0) {
+            opt = args_find_option(&cli_toplevel, "help", 4);
+        }
+        if (opt && !opt->value && eq)
+            opt = NULL;     /* `--verbose=x`: left to the command */
+        if (opt && strcmp(opt->name, "help") == 0 && seen_cmd)
+            opt = NULL;
+        if (opt) {
+            const char **slot = (const char **)((char *)g + opt->offset);
+            if (!opt->value)
+                *slot = "1";
+            else if (eq)
+                *slot = eq + 1;
             else if (i + 1 < argc)
                 *slot = argv[++i];
             else
                 return out_usage(ctx, NULL, a, "选项 --%s 缺少值",
-                                 "option --%s needs a value", name);
-            continue;
-        }
-        if (strcmp(a, "--verbose") == 0) {
-            ctx->verbose = 1;
-            continue;
-        }
-        if (strcmp(a, "--version") == 0) {
-            *version = 1;
-            continue;
-        }
-        if (!seen_cmd && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
-            *help_first = 1;
+                                 "option --%s needs a value", opt->name);
             continue;
         }
         if (a[0] != '-')
@@ -141,23 +79,27 @@ static int take_globals(cli_ctx *ctx, int *argcp, char **argv, int *version,
     argv[o] = NULL;
     *argcp = o;
 
-    if (format) {
-        if (strcmp(format, "table") == 0) ctx->format = CLI_FMT_TABLE;
-        else if (strcmp(format, "csv") == 0) ctx->format = CLI_FMT_CSV;
-        else if (strcmp(format, "json") == 0) ctx->format = CLI_FMT_JSON;
+    ctx->data_dir = g->data ? g->data : ctx->data_dir;
+    ctx->verbose = g->verbose != NULL;
+    if (g->format) {
+        if (strcmp(g->format, "table") == 0) ctx->format = CLI_FMT_TABLE;
+        else if (strcmp(g->format, "csv") == 0) ctx->format = CLI_FMT_CSV;
+        else if (strcmp(g->format, "json") == 0) ctx->format = CLI_FMT_JSON;
         else
             return out_usage(ctx, NULL, "--format",
                              "未知的输出格式“%s”（可选 table、csv、json）",
-                             "unknown format '%s' (table, csv or json)", format);
+                             "unknown format '%s' (table, csv or json)",
+                             g->format);
     }
-    if (lang) {
-        if (strcmp(lang, "both") == 0) ctx->lang = CLI_LANG_BOTH;
-        else if (strcmp(lang, "zh") == 0) ctx->lang = CLI_LANG_ZH;
-        else if (strcmp(lang, "en") == 0) ctx->lang = CLI_LANG_EN;
+    if (g->lang) {
+        if (strcmp(g->lang, "both") == 0) ctx->lang = CLI_LANG_BOTH;
+        else if (strcmp(g->lang, "zh") == 0) ctx->lang = CLI_LANG_ZH;
+        else if (strcmp(g->lang, "en") == 0) ctx->lang = CLI_LANG_EN;
         else
             return out_usage(ctx, NULL, "--lang",
                              "未知的语言“%s”（可选 zh、en、both）",
-                             "unknown language '%s' (zh, en or both)", lang);
+                             "unknown language '%s' (zh, en or both)",
+                             g->lang);
     }
     return 0;
 }
@@ -167,25 +109,40 @@ int main(int argc, char **argv)
     static char help_opt[] = "--help";
     char *help_argv[3];
     cli_ctx ctx;
-    int version = 0, help_first = 0, rc;
-    size_t i;
+    cli_globals g;
+    const cli_command *cmd;
+    int help_first, rc;
 
     memset(&ctx, 0, sizeof ctx);
+    memset(&g, 0, sizeof g);
     ctx.data_dir = zj_data_default_dir();
-    rc = take_globals(&ctx, &argc, argv, &version, &help_first);
+    /* Hidden modes for the build and the shell, not in --help: the man
+     * pages (`--help-man [CMD]`) and completion (`__complete WORD...`). */
+    if (argc >= 2 && strcmp(argv[1], "--help-man") == 0) {
+        cmd = argc >= 3 ? cli_command_find(argv[2]) : &cli_toplevel;
+        if (!cmd)
+            return out_usage(&ctx, NULL, argv[2], "未知命令“%s”",
+                             "unknown command '%s'", argv[2]);
+        help_man(cmd, stdout);
+        return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
+    }
+    if (argc >= 2 && strcmp(argv[1], "__complete") == 0)
+        return complete_words(&ctx, argc - 2, argv + 2);
+    rc = take_globals(&ctx, &argc, argv, &g);
     if (rc != 0)
         return rc;
-    if (version) {
+    help_first = g.help != NULL;
+    if (g.version) {
         printf("zhijiao %s (libzhijiao %s)\n", ZJ_VERSION_STRING, zj_version());
         return CLI_EXIT_OK;
     }
     if (argc < 2) {
-        print_help(help_first ? stdout : stderr);
+        help_print(&cli_toplevel, help_first ? stdout : stderr);
         return help_first ? CLI_EXIT_OK : CLI_EXIT_ERROR;
     }
     if (strcmp(argv[1], "help") == 0) {
         if (argc < 3) {
-            print_help(stdout);
+            help_print(&cli_toplevel, stdout);
             return CLI_EXIT_OK;
         }
         /* `zhijiao help CMD` is `zhijiao CMD --help`. */
@@ -193,13 +150,10 @@ int main(int argc, char **argv)
         argc--;
         help_first = 1;
     }
-    for (i = 0; i < N_COMMANDS; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            break;
-    if (i == N_COMMANDS) {
+    cmd = cli_command_find(argv[1]);
+    if (!cmd) {
         if (argv[1][0] == '-')
-            return out_usage(&ctx, NULL, argv[1], "未知选项 %s",
-                             "unknown option %s", argv[1]);
+            return args_unknown_option(&ctx, NULL, argv[1]);
         return out_usage(&ctx, NULL, argv[1], "未知命令“%s”",
                          "unknown command '%s'", argv[1]);
     }
@@ -208,9 +162,9 @@ int main(int argc, char **argv)
         help_argv[0] = argv[1];
         help_argv[1] = help_opt;
         help_argv[2] = NULL;
-        rc = commands[i].fn(&ctx, 2, help_argv);
+        rc = cmd->fn(&ctx, 2, help_argv);
     } else {
-        rc = commands[i].fn(&ctx, argc - 1, argv + 1);
+        rc = cmd->fn(&ctx, argc - 1, argv + 1);
     }
     zj_data_close(ctx.data);
     /* A failed write the command has not reported yet (printf to a full

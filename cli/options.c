@@ -1,0 +1,111 @@
+/* options.c — parsing a command's arguments against its option table. */
+#include <ctype.h>
+#include <string.h>
+
+#include "options.h"
+#include "output.h"
+
+int args_wants_help(int argc, char **argv)
+{
+    int i;
+
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return 0;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* "-" is standard input and "-1", "-.5" are numbers: positional. */
+static int is_option(const char *a)
+{
+    if (a[0] != '-' || a[1] == '\0')
+        return 0;
+    if (a[1] == '-')
+        return 1;
+    return !(isdigit((unsigned char)a[1]) || a[1] == '.');
+}
+
+const cli_option *args_find_option(const cli_command *cmd, const char *name,
+                                   size_t len)
+{
+    size_t i;
+
+    for (i = 0; cmd && i < cmd->noptions; i++)
+        if (strlen(cmd->options[i].name) == len &&
+            strncmp(cmd->options[i].name, name, len) == 0)
+            return &cmd->options[i];
+    return NULL;
+}
+
+int args_unknown_option(const cli_ctx *ctx, const cli_command *cmd,
+                        const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    int len = eq ? (int)(eq - arg) : (int)strlen(arg);
+
+    return out_usage(ctx, cmd ? cmd->name : NULL, arg, "未知选项 %.*s",
+                     "unknown option %.*s", len, arg);
+}
+
+static int store(const cli_command *cmd, void *opts, const cli_option *o,
+                 const char *arg, const char *value)
+{
+    if (cmd->on_option)
+        return cmd->on_option(opts, o, arg, value);
+    *(const char **)((char *)opts + o->offset) = value;
+    return 0;
+}
+
+int args_parse(const cli_ctx *ctx, const cli_command *cmd, int argc,
+               char **argv, void *opts, const char **pos, size_t maxpos,
+               size_t *npos)
+{
+    int i, rc, only_pos = 0;
+
+    *npos = 0;
+    if (args_wants_help(argc, argv)) {
+        help_print(cmd, stdout);
+        return ARGS_HELP;
+    }
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!only_pos && strcmp(a, "--") == 0) {
+            only_pos = 1;
+            continue;
+        }
+        if (!only_pos && is_option(a)) {
+            const char *name = a + (a[1] == '-' ? 2 : 1);
+            const char *eq = strchr(name, '=');
+            size_t len = eq ? (size_t)(eq - name) : strlen(name);
+            const cli_option *o =
+                a[1] == '-' ? args_find_option(cmd, name, len) : NULL;
+
+            if (!o)
+                return args_unknown_option(ctx, cmd, a);
+            if (!o->value) {
+                if (eq)
+                    return out_usage(ctx, cmd->name, a, "选项 --%s 不带值",
+                                     "option --%s takes no value", o->name);
+                rc = store(cmd, opts, o, a, "1");
+            } else if (eq) {
+                rc = store(cmd, opts, o, a, eq + 1);
+            } else if (i + 1 < argc) {
+                rc = store(cmd, opts, o, a, argv[++i]);
+            } else {
+                return out_usage(ctx, cmd->name, a, "选项 --%s 缺少值",
+                                 "option --%s needs a value", o->name);
+            }
+            if (rc != 0)
+                return rc;
+            continue;
+        }
+        if (*npos >= maxpos)
+            return out_usage(ctx, cmd->name, a, "多余的参数“%s”",
+                             "unexpected argument '%s'", a);
+        pos[(*npos)++] = a;
+    }
+    return 0;
+}
