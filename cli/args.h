@@ -29,33 +29,7 @@ void args_free_list(char **items);
  * missing (NaN, returns 1); a number returns 1; anything else 0. */
 int args_cell_number(const char *text, double *out);
 
-/* ---- reading columns of a CSV file --------------------------------------- */
-
-/* Called for each data row with the cells of the wanted columns (NULL for
- * an optional column the file lacks) and the row's physical line.  Returns
- * 0 to go on, or an exit status (after printing) to stop. */
-typedef int (*args_row_fn)(void *ud, size_t line, const char *const *cells);
-
-/* Reads `path` ("-": standard input) with the library's reader (encoding
- * `enc`, auto-detected by default) and hands the cells of columns
- * names[0 .. n) to fn, row by row.  The first n_required names must be
- * header names of the file (else a usage error listing the header); the
- * others are optional.  A row with more or fewer fields than the header
- * is an error naming its line.  Returns 0 or the exit status. */
-/* Opens a CSV file and reads its header row.  0 on success (close *r
- * with zj_csv_close); otherwise the error is printed, nothing is left
- * open, and the CLI exit code is returned. */
-int args_open_csv(const cli_ctx *ctx, const char *path, zj_encoding enc,
-                  zj_csv_reader **r, const char *const **header, size_t *n);
-
-int args_read_columns(const cli_ctx *ctx, const char *cmd, const char *path,
-                      zj_encoding enc, const char *const *names, size_t n,
-                      size_t n_required, args_row_fn fn, void *ud);
-
-/* The --encoding option (NULL: auto); prints the library's error. */
-int args_encoding(const cli_ctx *ctx, const char *text, zj_encoding *out);
-
-/* The header of a CSV as "a, b, c" into buf, for error messages. */
+/* items as "a, b, c" into buf (cut at size), for error messages. */
 const char *args_join(const char *const *items, size_t n, char *buf,
                       size_t size);
 

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "args.h"
+#include "csv_in.h"
 #include "output.h"
 
 typedef struct audit_opts {
@@ -50,7 +51,7 @@ static const cli_option audit_csv_options[] = {
             "name used in the findings (default: the file name)"),
     CLI_OPTK(audit_csv_opts, encoding, "encoding", "E",
              "auto (default), utf-8, gb18030", CLI_K_WORDS,
-             "auto utf-8 gb18030"),
+             CSV_ENCODING_WORDS),
 };
 
 const cli_command cli_cmd_audit_csv = {

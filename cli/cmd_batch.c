@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "args.h"
+#include "csv_in.h"
 #include "csv_out.h"
 #include "output.h"
 
@@ -29,7 +30,7 @@ static const cli_option batch_options[] = {
              NULL),
     CLI_OPTK(batch_opts, encoding, "encoding", "E",
              "auto (default), utf-8 or gb18030", CLI_K_WORDS,
-             "auto utf-8 gb18030"),
+             CSV_ENCODING_WORDS),
     CLI_OPT(batch_opts, bom, "bom", NULL,
             "start the output with a UTF-8 BOM (for Excel)"),
 };

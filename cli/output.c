@@ -75,6 +75,11 @@ int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
     return CLI_EXIT_ERROR;
 }
 
+int out_status(int rc)
+{
+    return rc ? CLI_EXIT_ERROR : CLI_EXIT_OK;
+}
+
 /* ---- text ----------------------------------------------------------------- */
 
 /* Decodes one UTF-8 character at s; invalid bytes decode as themselves so

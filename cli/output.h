@@ -28,6 +28,9 @@ int out_nomem(const cli_ctx *ctx);
 int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
               const char *fmt_zh, const char *fmt_en, ...);
 
+/* CLI_EXIT_OK for 0 (a printer's success), else CLI_EXIT_ERROR. */
+int out_status(int rc);
+
 /* ---- text ----------------------------------------------------------------- */
 
 /* Terminal columns of UTF-8 text: East Asian wide and fullwidth characters
