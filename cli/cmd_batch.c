@@ -404,10 +404,7 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     b.quiet = quiet;
     b.check = zj_check_find(check);
     if (!b.check) {
-        cli_error_set(&err, ZJ_ERR_NOT_FOUND, check,
-                      "没有名为“%s”的检查（见 zhijiao checks）",
-                      "no check named '%s' (see zhijiao checks)", check);
-        return out_error(ctx, &err);
+        return out_no_check(ctx, check, NULL);
     }
     if (!(b.data = cli_data(ctx)))
         return CLI_EXIT_ERROR;

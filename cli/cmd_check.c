@@ -388,6 +388,35 @@ static void decision_error(const zj_check_info *c, const zj_decision *d)
     out_error(NULL, &err);
 }
 
+/* A usage error for a field `check` does not have, with the nearest. */
+static int no_field(const cli_ctx *ctx, const char *usage, const char *arg,
+                    const zj_check_info *c, const char *field, char *buf,
+                    size_t size)
+{
+    char zh[ZJ_ERROR_TEXT_MAX], en[ZJ_ERROR_TEXT_MAX];
+    char opt[140];
+    const char *f = zj_check_field_suggest(c, field);
+    out_near near;
+    zj_error err;
+
+    field_names(c, buf, size);
+    if (f) {
+        snprintf(opt, sizeof opt, "--%s", f);
+        out_suggestion(opt, 0, &near);
+        snprintf(zh, sizeof zh, "检查 %s 没有字段“%s”%s字段有：%s", c->name,
+                 field, near.zh, buf);
+        snprintf(en, sizeof en, "check %s has no field '%s'%s Its fields are: %s",
+                 c->name, field, near.en, buf);
+    } else {
+        snprintf(zh, sizeof zh, "检查 %s 没有字段“%s”；字段有：%s", c->name, field,
+                 buf);
+        snprintf(en, sizeof en, "check %s has no field '%s'; its fields are: %s",
+                 c->name, field, buf);
+    }
+    zj_error_set(&err, ZJ_ERR_ARG, arg, zh, en);
+    return out_usage_error(ctx, usage, &err);
+}
+
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
 {
     const zj_check_info *c;
@@ -415,11 +444,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
             help_print(&cli_cmd_check, stdout);
             return CLI_EXIT_OK;
         }
-        cli_error_set(&err, ZJ_ERR_NOT_FOUND, argv[1],
-                      "没有名为“%s”的检查；可选：%s",
-                      "no check named '%s'; the checks are: %s", argv[1],
-                      check_names(buf, sizeof buf));
-        return out_error(ctx, &err);
+        return out_no_check(ctx, argv[1], check_names(buf, sizeof buf));
     }
     if (args_wants_help(argc, argv)) {
         check_field_help(c);
@@ -455,10 +480,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
         snprintf(field, sizeof field, "%.*s", (int)len, a + 2);
         idx = zj_check_field_index(c, field);
         if (idx < 0) {
-            rc = out_usage(ctx, usage, a,
-                           "检查 %s 没有字段“%s”；字段有：%s",
-                           "check %s has no field '%s'; its fields are: %s",
-                           c->name, field, field_names(c, buf, sizeof buf));
+            rc = no_field(ctx, usage, a, c, field, buf, sizeof buf);
             goto done;
         }
         if (eq)

@@ -189,6 +189,31 @@ static int print_entries(const cli_ctx *ctx, int year, int complete,
     return rc;
 }
 
+/* When no plan row of the year has `given` in `column` at all, the
+ * nearest name that one has (zj_plan_suggest), as a note on stderr. */
+static void suggest_name(const zj_data *data, int year, const char *column,
+                         const char *option, const char *given)
+{
+    zj_error err;
+    size_t found = 0;
+    const char *near;
+    int school = strcmp(column, "school") == 0;
+
+    if (!given || !*given)
+        return;
+    zj_error_clear(&err);
+    if (zj_plan_lookup(data, year, school ? given : "", school ? "" : given,
+                       NULL, 0, &found, &err) != ZJ_OK || found > 0)
+        return;
+    near = zj_plan_suggest(data, year, column, given);
+    if (near)
+        fprintf(stderr,
+                "zhijiao: %d 年没有%s“%s”，是不是 %s “%s”？ / "
+                "no %s '%s' in %d; did you mean %s '%s'?\n",
+                year, school ? "学校" : "专业", given, option, near,
+                column, given, year, option, near);
+}
+
 int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 {
     const char *year_text, *school, *major;
@@ -242,8 +267,11 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
                 year, year);
     rc = print_entries(ctx, year, complete, &l) ? CLI_EXIT_ERROR
          : l.n ? CLI_EXIT_OK : CLI_EXIT_NEGATIVE;
-    if (l.n == 0 && rc == CLI_EXIT_NEGATIVE)
+    if (l.n == 0 && rc == CLI_EXIT_NEGATIVE) {
         fprintf(stderr, "zhijiao: 没有匹配的计划 / no plan entry matches\n");
+        suggest_name(data, year, "school", "--school", school);
+        suggest_name(data, year, "major", "--major", major);
+    }
 done:
     free(l.items);
     return rc;

@@ -104,6 +104,25 @@ static int take_globals(cli_ctx *ctx, int *argcp, char **argv,
     return 0;
 }
 
+/* A usage error for an unknown command, with the nearest one. */
+static int unknown_command(const cli_ctx *ctx, const char *name)
+{
+    const char *names[64];
+    char zh[600], en[600];
+    size_t i, n = 0;
+    out_near near;
+    zj_error err;
+
+    for (i = 0; i < cli_command_count && n < 63; i++)
+        names[n++] = cli_commands[i]->name;
+    names[n++] = "help";
+    out_suggestion(zj_suggest(name, names, n), 1, &near);
+    snprintf(zh, sizeof zh, "未知命令“%s”%s", name, near.zh);
+    snprintf(en, sizeof en, "unknown command '%s'%s", name, near.en);
+    zj_error_set(&err, ZJ_ERR_ARG, name, zh, en);
+    return out_usage_error(ctx, NULL, &err);
+}
+
 int main(int argc, char **argv)
 {
     static char help_opt[] = "--help";
@@ -121,8 +140,7 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "--help-man") == 0) {
         cmd = argc >= 3 ? cli_command_find(argv[2]) : &cli_toplevel;
         if (!cmd)
-            return out_usage(&ctx, NULL, argv[2], "未知命令“%s”",
-                             "unknown command '%s'", argv[2]);
+            return unknown_command(&ctx, argv[2]);
         help_man(cmd, stdout);
         return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
     }
@@ -154,8 +172,7 @@ int main(int argc, char **argv)
     if (!cmd) {
         if (argv[1][0] == '-')
             return args_unknown_option(&ctx, NULL, argv[1]);
-        return out_usage(&ctx, NULL, argv[1], "未知命令“%s”",
-                         "unknown command '%s'", argv[1]);
+        return unknown_command(&ctx, argv[1]);
     }
     if (help_first) {
         /* `zhijiao --help CMD`: the command's help. */

@@ -40,14 +40,45 @@ const cli_option *args_find_option(const cli_command *cmd, const char *name,
     return NULL;
 }
 
+/* The visible option names of cmd and of the global table, as
+ * "--name", into buf; their count. */
+static size_t option_names(const cli_command *cmd, char (*buf)[40],
+                           const char **names, size_t max)
+{
+    const cli_command *tables[2];
+    size_t t, i, n = 0;
+
+    tables[0] = cmd;
+    tables[1] = &cli_toplevel;
+    for (t = 0; t < 2; t++)
+        for (i = 0; tables[t] && i < tables[t]->noptions && n < max; i++) {
+            if (tables[t]->options[i].flags & CLI_OPT_HIDDEN)
+                continue;
+            snprintf(buf[n], sizeof buf[n], "--%s", tables[t]->options[i].name);
+            names[n] = buf[n];
+            n++;
+        }
+    return n;
+}
+
 int args_unknown_option(const cli_ctx *ctx, const cli_command *cmd,
                         const char *arg)
 {
     const char *eq = strchr(arg, '=');
     int len = eq ? (int)(eq - arg) : (int)strlen(arg);
+    char buf[64][40], given[64];
+    const char *names[64];
+    size_t n = option_names(cmd, buf, names, 64);
+    char zh[400], en[400];
+    out_near near;
+    zj_error err;
 
-    return out_usage(ctx, cmd ? cmd->name : NULL, arg, "未知选项 %.*s",
-                     "unknown option %.*s", len, arg);
+    snprintf(given, sizeof given, "%.*s", len, arg);
+    out_suggestion(zj_suggest(given, names, n), 0, &near);
+    snprintf(zh, sizeof zh, "未知选项 %.*s%s", len, arg, near.zh);
+    snprintf(en, sizeof en, "unknown option %.*s%s", len, arg, near.en);
+    zj_error_set(&err, ZJ_ERR_ARG, arg, zh, en);
+    return out_usage_error(ctx, cmd ? cmd->name : NULL, &err);
 }
 
 static int store(const cli_command *cmd, void *opts, const cli_option *o,

@@ -69,10 +69,52 @@ int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
     vsnprintf(err.message_en, sizeof err.message_en, fmt_en, ap2);
     va_end(ap2);
     va_end(ap);
-    out_error(ctx, &err);
+    return out_usage_error(ctx, cmd, &err);
+}
+
+int out_usage_error(const cli_ctx *ctx, const char *cmd, const zj_error *err)
+{
+    out_error(ctx, err);
     fprintf(stderr, "  用法见 / usage: zhijiao %s%s--help\n",
             cmd ? cmd : "", cmd ? " " : "");
     return CLI_EXIT_ERROR;
+}
+
+const out_near *out_suggestion(const char *near, int quote, out_near *buf)
+{
+    buf->zh[0] = buf->en[0] = '\0';
+    if (near) {
+        snprintf(buf->zh, sizeof buf->zh, quote ? "，是不是“%s”？" : "，是不是 %s？",
+                 near);
+        snprintf(buf->en, sizeof buf->en,
+                 quote ? "; did you mean '%s'?" : "; did you mean %s?", near);
+    }
+    return buf;
+}
+
+int out_no_check(const cli_ctx *ctx, const char *name, const char *list)
+{
+    char zh[ZJ_ERROR_TEXT_MAX], en[ZJ_ERROR_TEXT_MAX];
+    out_near near;
+    zj_error err;
+
+    out_suggestion(zj_check_suggest(name), 1, &near);
+    if (list && near.zh[0]) {
+        snprintf(zh, sizeof zh, "没有名为“%s”的检查%s可选：%s", name, near.zh, list);
+        snprintf(en, sizeof en, "no check named '%s'%s The checks are: %s", name,
+                 near.en, list);
+    } else if (list) {
+        snprintf(zh, sizeof zh, "没有名为“%s”的检查；可选：%s", name, list);
+        snprintf(en, sizeof en, "no check named '%s'; the checks are: %s", name,
+                 list);
+    } else {
+        snprintf(zh, sizeof zh, "没有名为“%s”的检查%s（见 zhijiao checks）", name,
+                 near.zh);
+        snprintf(en, sizeof en, "no check named '%s'%s (see zhijiao checks)", name,
+                 near.en);
+    }
+    zj_error_set(&err, ZJ_ERR_NOT_FOUND, name, zh, en);
+    return out_error(ctx, &err);
 }
 
 int out_status(int rc)

@@ -28,8 +28,25 @@ int out_nomem(const cli_ctx *ctx);
 int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
               const char *fmt_zh, const char *fmt_en, ...);
 
+/* The "did you mean" tail of a message about an unknown name: into zh
+ * "，是不是 X？" and into en "; did you mean X?" (X quoted when `quote`),
+ * or "" for both when near is NULL (zj_suggest found nothing). */
+typedef struct out_near {
+    char zh[320], en[320];
+} out_near;
+const out_near *out_suggestion(const char *near, int quote, out_near *buf);
+
 /* CLI_EXIT_OK for 0 (a printer's success), else CLI_EXIT_ERROR. */
 int out_status(int rc);
+
+/* A usage error already set in *err (zj_error_set), reported like
+ * out_usage. */
+int out_usage_error(const cli_ctx *ctx, const char *cmd, const zj_error *err);
+
+/* "no check named NAME", with the nearest check (zj_check_suggest) and
+ * the list of checks (or a pointer to `zhijiao checks` when list is
+ * NULL); returns CLI_EXIT_ERROR. */
+int out_no_check(const cli_ctx *ctx, const char *name, const char *list);
 
 /* ---- text ----------------------------------------------------------------- */
 

@@ -127,6 +127,25 @@ size_t zj_utf8_prefix(const char *s, size_t max)
     return i;
 }
 
+uint32_t zj_utf8_next(const char **sp)
+{
+    const unsigned char *u = (const unsigned char *)*sp;
+    size_t n = lead_len(u[0]), avail;
+    uint32_t c;
+
+    for (avail = 1; avail < n && u[avail]; avail++)
+        ;
+    if (n == 1 || seq_len(u, avail) != n) {
+        *sp += 1;
+        return u[0];
+    }
+    c = n == 2 ? u[0] & 0x1Fu : n == 3 ? u[0] & 0x0Fu : u[0] & 0x07u;
+    for (avail = 1; avail < n; avail++)
+        c = (c << 6) | (u[avail] & 0x3Fu);
+    *sp += n;
+    return c;
+}
+
 void zj_utf8_copy(char *buf, size_t size, const char *s)
 {
     size_t n = zj_utf8_prefix(s, size - 1);

@@ -3,6 +3,7 @@
 #define ZJ_UTF8_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* 1 when s[0 .. len) is well-formed UTF-8 (no overlongs, no surrogates);
  * otherwise 0 and *bad (if not NULL) = offset of the first bad byte. */
@@ -11,6 +12,11 @@ int zj_utf8_valid(const char *s, size_t len, size_t *bad);
 /* Length in bytes of a prefix of s that is whole characters and at most
  * max bytes (for truncating without splitting a character). */
 size_t zj_utf8_prefix(const char *s, size_t max);
+
+/* Decodes the character at *sp and moves *sp past it.  A byte that does
+ * not start a well-formed sequence decodes as itself (one byte), so bad
+ * input never stops a scan.  *sp must not point at the NUL. */
+uint32_t zj_utf8_next(const char **sp);
 
 /* Copies s into buf[size] (size > 0), cut to whole characters; always
  * NUL-terminated. */

@@ -286,6 +286,7 @@ static zj_code unknown_check(const char *check, zj_error *err)
 {
     char list[400];
     size_t i, len = 0;
+    const char *near;
 
     list[0] = '\0';
     for (i = 0; i < zj_check_def_count() && len + 1 < sizeof list; i++) {
@@ -294,6 +295,11 @@ static zj_code unknown_check(const char *check, zj_error *err)
             break;
         len += (size_t)k;
     }
+    if ((near = zj_check_suggest(check)) != NULL)
+        return ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, "argument check",
+                       ("没有名为 %s 的检查，是不是 %s？（现有：%s）", check, near, list),
+                       ("no check named %s; did you mean %s? (there are: %s)", check, near,
+                        list));
     return zj_fail(err, ZJ_ERR_NOT_FOUND, "argument check", "没有名为 %s 的检查（现有：%s）",
                    "no check named %s (there are: %s)", check ? check : "(null)", list);
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "zhijiao/text.h"
 #include "check_internal.h"
 #include "error_internal.h"
 #include "utf8.h"
@@ -82,3 +83,33 @@ int zj_check_field_index(const zj_check_info *check, const char *name)
     return -1;
 }
 
+const char *zj_check_suggest(const char *name)
+{
+    const char *names[N_CHECKS] = {NULL};
+    size_t i;
+
+    for (i = 0; i < N_CHECKS; i++)
+        names[i] = catalog[i]->info.name;
+    return zj_suggest(name, names, N_CHECKS);
+}
+
+const char *zj_check_field_suggest(const zj_check_info *check, const char *name)
+{
+    const char *names[2 * 64] = {NULL};
+    size_t i, n = 0;
+    const char *best;
+
+    if (!check)
+        return NULL;
+    /* Programmatic and Chinese names alike; the answer is the field's
+     * programmatic name. */
+    for (i = 0; i < check->n_fields && n + 2 <= sizeof names / sizeof names[0]; i++) {
+        names[n++] = check->fields[i].name;
+        names[n++] = check->fields[i].name_zh;
+    }
+    best = zj_suggest(name, names, n);
+    for (i = 0; best && i < n; i++)
+        if (names[i] == best)
+            return check->fields[i / 2].name;
+    return NULL;
+}

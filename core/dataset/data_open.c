@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "zhijiao/text.h"
 #include "data_internal.h"
 #include "error_internal.h"
 #include "utf8.h"
@@ -218,10 +219,27 @@ const zj_table *zj_data_table_at(const zj_data *d, size_t i)
     return i < d->n_tables ? d->tables[i] : NULL;
 }
 
+/* The table name nearest to a misspelt one, or NULL. */
+static const char *table_suggest(const zj_data *d, const char *name)
+{
+    const char **names = malloc((d->n_tables ? d->n_tables : 1) * sizeof *names);
+    const char *near;
+    size_t i;
+
+    if (!names)
+        return NULL;
+    for (i = 0; i < d->n_tables; i++)
+        names[i] = d->tables[i]->name;
+    near = zj_suggest(name, names, d->n_tables);
+    free(names);
+    return near;
+}
+
 zj_code zj_data_table(const zj_data *d, const char *name, const zj_table **out, zj_error *err)
 {
     char names[400];
     size_t i, len = 0;
+    const char *near;
 
     *out = NULL;
     for (i = 0; i < d->n_tables; i++)
@@ -238,6 +256,11 @@ zj_code zj_data_table(const zj_data *d, const char *name, const zj_table **out, 
     }
     if (len >= sizeof names)
         names[zj_utf8_prefix(names, sizeof names - 1)] = '\0';
+    if (name && (near = table_suggest(d, name)) != NULL)
+        return ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, "argument name",
+                       ("没有名为 %s 的表，是不是 %s？（现有：%s）", name, near, names),
+                       ("no table named %s; did you mean %s? (there are: %s)", name, near,
+                        names));
     return zj_fail(err, ZJ_ERR_NOT_FOUND, "argument name", "没有名为 %s 的表（现有：%s）",
                    "no table named %s (there are: %s)", name ? name : "(null)", names);
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "zhijiao/text.h"
 #include "data_internal.h"
 #include "error_internal.h"
 #include "utf8.h"
@@ -92,4 +93,43 @@ zj_code zj_plan_lookup(const zj_data *d, int year, const char *school, const cha
         return zj_fail(err, ZJ_ERR_NOT_FOUND, "argument year", "没有 %d 年的招生计划表",
                        "no enrolment plan table for %d", year);
     return ZJ_OK;
+}
+
+const char *zj_plan_suggest(const zj_data *d, int year, const char *column,
+                            const char *given)
+{
+    const char **names = NULL, *near = NULL;
+    size_t ti, r, n = 0, cap = 0;
+
+    if (!d || !column || !given || !*given ||
+        (strcmp(column, "school") != 0 && strcmp(column, "major") != 0))
+        return NULL;
+    for (ti = 0; ti < d->n_tables; ti++) {
+        const zj_table *t = d->tables[ti];
+        if (strcmp(t->kind, "plan") != 0)
+            continue;
+        for (r = 0; r < t->rows; r++) {
+            const char *v;
+            if (row_year(t, r) != year ||
+                strcmp(zj_table_get(t, r, "row_kind"), "detail") != 0)
+                continue;
+            v = zj_table_get(t, r, column);
+            if (!v || !*v || (n > 0 && strcmp(names[n - 1], v) == 0))
+                continue;   /* consecutive repeats: plans are grouped */
+            if (n == cap) {
+                size_t nc = cap ? 2 * cap : 64;
+                const char **p = realloc(names, nc * sizeof *p);
+                if (!p) {
+                    free(names);
+                    return NULL;
+                }
+                names = p;
+                cap = nc;
+            }
+            names[n++] = v;
+        }
+    }
+    near = zj_suggest(given, names, n);
+    free(names);
+    return near;
 }

@@ -19,6 +19,7 @@
  *   zhijiao/check.h       rule decisions with reasons and citations
  *   zhijiao/csv.h         CSV reading in UTF-8 or GB18030
  *   zhijiao/refresh.h     refreshing the official plans from the web
+ *   zhijiao/text.h        "did you mean" suggestions, display width
  */
 #ifndef ZHIJIAO_H
 #define ZHIJIAO_H
@@ -31,5 +32,6 @@
 #include "zhijiao/check.h"
 #include "zhijiao/csv.h"
 #include "zhijiao/refresh.h"
+#include "zhijiao/text.h"
 
 #endif

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "zhijiao/indicators.h"
+#include "zhijiao/text.h"
 #include "error_internal.h"
 #include "utf8.h"
 
@@ -22,10 +23,23 @@ static const char *const method_names[] = {
  * character. */
 static zj_code unknown_method(const char *name, zj_error *err)
 {
+    static const char *const aliases[] = {"exact"};
     size_t len = zj_utf8_prefix(name, 48);
+    const char *near = NULL;
 
     if (!zj_utf8_valid(name, len, NULL))
         len = 0;
+    else if (!(near = zj_suggest(name, method_names, METHOD_COUNT)))
+        near = zj_suggest(name, aliases, 1);
+    if (near)
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument name",
+                       ("name 为未知的区间方法“%.*s”，是不是 %s？可用：wilson、"
+                        "wilson-cc、clopper-pearson（或 exact）、agresti-coull、"
+                        "jeffreys、wald", (int)len, name, near),
+                       ("name is an unknown interval method \"%.*s\"; did you "
+                        "mean %s? Expected one of wilson, wilson-cc, "
+                        "clopper-pearson (or exact), agresti-coull, jeffreys, "
+                        "wald", (int)len, name, near));
     return zj_fail(err, ZJ_ERR_ARG, "argument name",
                    "name 为未知的区间方法“%.*s”；可用：wilson、wilson-cc、"
                    "clopper-pearson（或 exact）、agresti-coull、jeffreys、wald",

@@ -89,6 +89,13 @@ ZJ_EXTERN size_t zj_check_count(void);
 ZJ_EXTERN const zj_check_info *zj_check_at(size_t i);
 /* NULL when there is no such check. */
 ZJ_EXTERN const zj_check_info *zj_check_find(const char *name);
+/* For "did you mean": the check name nearest to a misspelt `name`
+ * (zj_suggest), or NULL.  A static string of the library. */
+ZJ_EXTERN const char *zj_check_suggest(const char *name);
+/* The programmatic name of the field of `check` nearest to `name` (by
+ * programmatic or Chinese name), or NULL.  Borrowed from check. */
+ZJ_EXTERN const char *zj_check_field_suggest(const zj_check_info *check,
+                                             const char *name);
 /* Index of a field by programmatic or Chinese name; -1 when none. */
 ZJ_EXTERN int zj_check_field_index(const zj_check_info *check, const char *name);
 

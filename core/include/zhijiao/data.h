@@ -146,6 +146,14 @@ ZJ_EXTERN zj_code zj_plan_lookup(const zj_data *data, int year, const char *scho
                        const char *major, zj_plan_entry *out, size_t max,
                        size_t *found, zj_error *err);
 
+/* For "did you mean" when zj_plan_lookup found nothing: the school
+ * (column "school") or major ("major") of `year`'s plan rows nearest to
+ * `given` (zj_suggest: near spellings, or one name containing the other,
+ * as "昌平职业学校" in "北京市昌平职业学校"), or NULL.  Borrowed from
+ * data: valid until zj_data_close. */
+ZJ_EXTERN const char *zj_plan_suggest(const zj_data *data, int year,
+                                      const char *column, const char *given);
+
 /* Whether the bundled plans for `year` list every programme of that year
  * (the 2024 seeds give the 中本贯通 plan only).  0 also when unknown. */
 ZJ_EXTERN int zj_plan_year_complete(const zj_data *data, int year);
