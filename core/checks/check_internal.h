@@ -37,7 +37,7 @@ typedef struct zj_check_ctx {
 } zj_check_ctx;
 
 /* Adds reasons and sets the outcome.  May also mark the row as bad input
- * (zj_db_input_error) when a value is valid in type but not in range,
+ * (ZJ_INPUT_ERROR) when a value is valid in type but not in range,
  * e.g. a score above the year's total. */
 typedef void (*zj_check_eval)(const zj_check_ctx *ctx, zj_dbuild *b);
 

@@ -41,22 +41,18 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 
     snprintf(id, sizeof id, "xueji.%s.%s", type_ids[t], stage_ids[s]);
     r = zj_ruleset_rule(ctx->rules, id);
-    zj_db_reason(b, "GTPY.XUEJI.INSTITUTION", ZJ_MET, r,
-                 "%s%.0s学生%s%.0s阶段注册为%s%.0s学籍",
-                 "%.0s%s students are registered in the %.0s%s stage at %.0s%s",
-                 type_zh[t], type_en[t], stage_zh[s], stage_en[s],
-                 zj_rule_str(r, "institution_zh"), zj_rule_str(r, "institution_en"));
-    zj_db_reason(b, "GTPY.XUEJI.REGULATION", ZJ_MET, r,
-                 "%s%.0s阶段执行%s%.0s",
-                 "the %.0s%s stage follows %.0s%s",
-                 stage_zh[s], stage_en[s],
-                 zj_rule_str(r, "regulation_zh"), zj_rule_str(r, "regulation_en"));
-    zj_db_reason(b, "GTPY.XUEJI.CERTIFICATE", ZJ_MET, r,
-                 "完成%s%.0s阶段学业且成绩合格：%s%.0s，由%s%.0s颁发",
-                 "on completing the %.0s%s stage with passing results: %.0s%s, issued by %.0s%s",
-                 stage_zh[s], stage_en[s],
-                 zj_rule_str(r, "certificate_zh"), zj_rule_str(r, "certificate_en"),
-                 zj_rule_str(r, "issuer_zh"), zj_rule_str(r, "issuer_en"));
+    ZJ_REASON(b, "GTPY.XUEJI.INSTITUTION", ZJ_MET, r,
+              ("%s学生%s阶段注册为%s学籍", type_zh[t], stage_zh[s], zj_rule_str(r, "institution_zh")),
+              ("%s students are registered in the %s stage at %s",
+               type_en[t], stage_en[s], zj_rule_str(r, "institution_en")));
+    ZJ_REASON(b, "GTPY.XUEJI.REGULATION", ZJ_MET, r,
+              ("%s阶段执行%s", stage_zh[s], zj_rule_str(r, "regulation_zh")),
+              ("the %s stage follows %s", stage_en[s], zj_rule_str(r, "regulation_en")));
+    ZJ_REASON(b, "GTPY.XUEJI.CERTIFICATE", ZJ_MET, r,
+              ("完成%s阶段学业且成绩合格：%s，由%s颁发",
+               stage_zh[s], zj_rule_str(r, "certificate_zh"), zj_rule_str(r, "issuer_zh")),
+              ("on completing the %s stage with passing results: %s, issued by %s",
+               stage_en[s], zj_rule_str(r, "certificate_en"), zj_rule_str(r, "issuer_en")));
     zj_db_outcome(b, 1, "registered", "学籍注册", "registered");
 }
 

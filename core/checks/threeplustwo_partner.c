@@ -28,17 +28,18 @@ static void one(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule *
     double min = zj_rule_num(r, "min");
 
     if (!a->present)
-        zj_db_reason(b, code, ZJ_UNKNOWN, r, "未提供本学期%s%.0s，无法判定是否达到每学期至少 %g 的要求",
-                     "%.0s%s this semester not given: cannot tell whether it reaches the minimum of %g",
-                     what_zh, what_en, min);
+        ZJ_REASON(b, code, ZJ_UNKNOWN, r,
+                  ("未提供本学期%s，无法判定是否达到每学期至少 %g 的要求", what_zh, min),
+                  ("%s this semester not given: cannot tell whether it reaches the minimum of %g",
+                   what_en, min));
     else if ((double)a->integer >= min)
-        zj_db_reason(b, code, ZJ_MET, r, "本学期%s%.0s %ld，达到每学期至少 %g 的要求",
-                     "%.0s%s this semester: %ld, at least the minimum of %g",
-                     what_zh, what_en, a->integer, min);
+        ZJ_REASON(b, code, ZJ_MET, r,
+                  ("本学期%s %ld，达到每学期至少 %g 的要求", what_zh, a->integer, min),
+                  ("%s this semester: %ld, at least the minimum of %g", what_en, a->integer, min));
     else
-        zj_db_reason(b, code, ZJ_UNMET, r, "本学期%s%.0s %ld，少于每学期至少 %g 的要求",
-                     "%.0s%s this semester: %ld, below the minimum of %g",
-                     what_zh, what_en, a->integer, min);
+        ZJ_REASON(b, code, ZJ_UNMET, r,
+                  ("本学期%s %ld，少于每学期至少 %g 的要求", what_zh, a->integer, min),
+                  ("%s this semester: %ld, below the minimum of %g", what_en, a->integer, min));
 }
 
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
@@ -50,8 +51,9 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     for (i = 0; i < 3; i++) {
         const zj_arg *a = ZJ_ARG(ctx, F_MEETINGS + i);
         if (a->present && a->integer < 0) {
-            zj_db_input_error(b, "INPUT.OUT_OF_RANGE", "“%s”（%s）为 %ld，不能为负数",
-                              "field %.0s%s is %ld: it must not be negative", zh[i], en[i], a->integer);
+            ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
+                           ("“%s”（%s）为 %ld，不能为负数", zh[i], en[i], a->integer),
+                           ("field %s is %ld: it must not be negative", en[i], a->integer));
         }
     }
     if (zj_db_status(b) != ZJ_OK)

@@ -66,12 +66,15 @@ static zj_code list_rule_files(const char *dir, char ***out, size_t *n, zj_error
     *n = 0;
     rules = malloc(strlen(dir) + sizeof "/rules");
     if (!rules)
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     sprintf(rules, "%s/rules", dir);
     top = opendir(rules);
     if (!top) {
-        rc = zj_fail(err, ZJ_ERR_IO, rules, "无法打开规则目录：%s", "cannot open the rules directory: %s",
-                     strerror(errno));
+        rc = ZJ_FAIL(err, ZJ_ERR_IO, rules,
+                     ("无法打开规则目录：%s", strerror(errno)),
+                     ("cannot open the rules directory: %s", strerror(errno)));
         goto out;
     }
     while ((e = readdir(top)) != NULL) {
@@ -124,7 +127,9 @@ static zj_code list_rule_files(const char *dir, char ***out, size_t *n, zj_error
     list = NULL;
     goto out;
 nomem:
-    rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    rc = ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                 ("内存不足"),
+                 ("out of memory"));
 out:
     if (list) {
         while (count)
@@ -147,7 +152,9 @@ static zj_code load_rulesets(zj_data *d, zj_error *err)
         return rc;
     d->rulesets = calloc(n + 1, sizeof *d->rulesets);
     if (!d->rulesets) {
-        rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        rc = ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                     ("内存不足"),
+                     ("out of memory"));
         goto out;
     }
     for (i = 0; i < n; i++) {
@@ -158,9 +165,10 @@ static zj_code load_rulesets(zj_data *d, zj_error *err)
         d->rulesets[d->n_rulesets++] = rs;
         for (j = 0; j + 1 < d->n_rulesets; j++)
             if (strcmp(d->rulesets[j]->id, rs->id) == 0) {
-                rc = zj_fail(err, ZJ_ERR_PARSE, files[i],
-                             "规则集 %s 已由 %s 定义，不能重复", "rule set %s is already defined by %s",
-                             rs->id, d->rulesets[j]->info.file);
+                rc = ZJ_FAIL(err, ZJ_ERR_PARSE, files[i],
+                             ("规则集 %s 已由 %s 定义，不能重复", rs->id, d->rulesets[j]->info.file),
+                             ("rule set %s is already defined by %s",
+                              rs->id, d->rulesets[j]->info.file));
                 goto out;
             }
     }
@@ -180,15 +188,19 @@ zj_code zj_data_open(const char *dir, zj_data **out, zj_error *err)
     zj_error_clear(err);
     *out = NULL;
     if (!dir || !*dir)
-        return zj_fail(err, ZJ_ERR_ARG, "argument dir", "未指定数据目录", "no data directory given");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument dir",
+                       ("未指定数据目录"),
+                       ("no data directory given"));
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        return zj_fail(err, ZJ_ERR_IO, dir,
-                       "数据目录不存在或不是目录（可用 $ZHIJIAO_DATA 或 --data 指定）",
-                       "the data directory does not exist or is not a directory (set $ZHIJIAO_DATA or --data)");
+        return ZJ_FAIL(err, ZJ_ERR_IO, dir,
+                       ("数据目录不存在或不是目录（可用 $ZHIJIAO_DATA 或 --data 指定）"),
+                       ("the data directory does not exist or is not a directory (set $ZHIJIAO_DATA or --data)"));
     d = calloc(1, sizeof *d);
     if (!d || !(d->dir = zj_strdup(dir))) {
         free(d);
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     }
     if ((rc = load_rulesets(d, err)) || (rc = zj_manifest_load(d, err))) {
         zj_data_close(d);
@@ -238,8 +250,9 @@ zj_code zj_data_table(const zj_data *d, const char *name, const zj_table **out, 
     }
     if (len >= sizeof names)
         names[zj_utf8_prefix(names, sizeof names - 1)] = '\0';
-    return zj_fail(err, ZJ_ERR_NOT_FOUND, "argument name", "没有名为 %s 的表（现有：%s）",
-                   "no table named %s (there are: %s)", name ? name : "(null)", names);
+    return ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, "argument name",
+                   ("没有名为 %s 的表（现有：%s）", name ? name : "(null)", names),
+                   ("no table named %s (there are: %s)", name ? name : "(null)", names));
 }
 
 int zj_plan_year_complete(const zj_data *d, int year)

@@ -90,10 +90,9 @@ static zj_code verify_need(const zj_ruleset *rs, const zj_rule_need *need, zj_er
     size_t i;
 
     if (!r)
-        return zj_fail(err, ZJ_ERR_PARSE, NULL,
-                       "键 rules.%s：缺少规则（检查 %s 需要）",
-                       "key rules.%s: rule missing (needed by check %s)",
-                       need->rule, need->check);
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                       ("键 rules.%s：缺少规则（检查 %s 需要）", need->rule, need->check),
+                       ("key rules.%s: rule missing (needed by check %s)", need->rule, need->check));
     for (i = 0; need->params && need->params[i]; i++) {
         const char *spec = need->params[i];
         const char *colon = strchr(spec, ':');
@@ -108,10 +107,10 @@ static zj_code verify_need(const zj_ruleset *rs, const zj_rule_need *need, zj_er
         key[klen] = '\0';
         p = zj_rule_param(r, key);
         if (!p)
-            return zj_fail(err, ZJ_ERR_PARSE, NULL,
-                           "键 rules.%s.params.%s：缺少参数（检查 %s 需要）",
-                           "key rules.%s.params.%s: parameter missing (needed by check %s)",
-                           need->rule, key, need->check);
+            return ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                           ("键 rules.%s.params.%s：缺少参数（检查 %s 需要）", need->rule, key, need->check),
+                           ("key rules.%s.params.%s: parameter missing (needed by check %s)",
+                            need->rule, key, need->check));
         if (!param_ok(p, type)) {
             if (err) {
                 err->code = ZJ_ERR_PARSE;
