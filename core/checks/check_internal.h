@@ -76,6 +76,16 @@ extern const zj_check_def zj_check_3plus2_partner;
 extern const zj_check_def zj_check_3plus2_wuyi;
 extern const zj_check_def zj_check_pzhz_window;
 
+/* The 学籍 rule of one stage of a 贯通 track and its parameters
+ * (gtpy_xueji.c; gtpy_exit.c reads the 中职 and 高职 stages). */
+typedef struct zj_xueji_ids {
+    zj_rule_id rule;
+    zj_param_id institution_zh, institution_en, regulation_zh, regulation_en;
+    zj_param_id certificate_zh, certificate_en, issuer_zh, issuer_en;
+} zj_xueji_ids;
+/* [track: 0 高本贯通, 1 中本贯通][stage: 0 中职, 1 高职, 2 本科] */
+extern const zj_xueji_ids zj_xueji_stage[2][3];
+
 /* Convenience for evaluators: the argument of field i. */
 #define ZJ_ARG(ctx, i) (&(ctx)->args[(i)])
 

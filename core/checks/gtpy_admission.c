@@ -41,12 +41,12 @@ static void flag(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule 
 
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
-    const zj_rule *qual = zj_ruleset_rule(ctx->rules, "admission.qualification");
-    const zj_rule *hukou = zj_ruleset_rule(ctx->rules, "admission.hukou");
-    const zj_rule *min = zj_ruleset_rule(ctx->rules, "admission.min_score");
-    const zj_rule *scale = zj_ruleset_rule(ctx->rules, "admission.score_scale");
+    const zj_rule *qual = zj_rule_at(ctx->rules, ZJ_R_ADMISSION_QUALIFICATION);
+    const zj_rule *hukou = zj_rule_at(ctx->rules, ZJ_R_ADMISSION_HUKOU);
+    const zj_rule *min = zj_rule_at(ctx->rules, ZJ_R_ADMISSION_MIN_SCORE);
     const zj_arg *score = ZJ_ARG(ctx, F_SCORE);
-    double lo = zj_rule_num(min, "min"), total = zj_rule_num(scale, "total");
+    double lo = zj_param_num(ctx->rules, ZJ_P_ADMISSION_MIN);
+    double total = zj_param_num(ctx->rules, ZJ_P_ADMISSION_TOTAL);
     const char *lo_s, *total_s;
     int year = ctx->rules->info.year;
 

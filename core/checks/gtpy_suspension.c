@@ -26,7 +26,7 @@ static const zj_field_info fields[] = {
 
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
-    const zj_rule *r = zj_ruleset_rule(ctx->rules, "suspension.resume");
+    const zj_rule *r = zj_rule_at(ctx->rules, ZJ_R_SUSPENSION_RESUME);
     const zj_arg *res = ZJ_ARG(ctx, F_RESUME), *next = ZJ_ARG(ctx, F_GTPY_NEXT),
                  *sim = ZJ_ARG(ctx, F_SIMILAR);
 

@@ -72,14 +72,14 @@ static void step(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule 
 
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
-    const zj_rule *rmax = zj_ruleset_rule(ctx->rules, "transfer.max");
-    const zj_rule *rscore = zj_ruleset_rule(ctx->rules, "transfer.score");
-    const zj_rule *rspecial = zj_ruleset_rule(ctx->rules, "transfer.special_admission");
-    const zj_rule *rproc = zj_ruleset_rule(ctx->rules, "transfer.procedure");
-    const zj_rule *scale = zj_ruleset_rule(ctx->rules, "admission.score_scale");
+    const zj_rule *rmax = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_MAX);
+    const zj_rule *rscore = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_SCORE);
+    const zj_rule *rspecial = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_SPECIAL_ADMISSION);
+    const zj_rule *rproc = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_PROCEDURE);
     const zj_arg *used = ZJ_ARG(ctx, F_USED), *score = ZJ_ARG(ctx, F_SCORE),
                  *target = ZJ_ARG(ctx, F_TARGET), *special = ZJ_ARG(ctx, F_SPECIAL);
-    double max = zj_rule_num(rmax, "max_transfers"), total = zj_rule_num(scale, "total");
+    double max = zj_param_num(ctx->rules, ZJ_P_TRANSFER_MAX_TRANSFERS);
+    double total = zj_param_num(ctx->rules, ZJ_P_ADMISSION_TOTAL);
     int year = ctx->rules->info.year;
     int bad = 0;
     size_t unknown_before;

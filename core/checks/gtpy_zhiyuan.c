@@ -230,7 +230,7 @@ static int wanted(const zj_param *progs, const char *programme)
 static int check_pair(const zj_check_ctx *ctx, zj_dbuild *b, const zj_rule *plan, int pos,
                       const char *school, const char *major, int complete)
 {
-    const zj_param *progs = zj_rule_param(plan, "programmes");
+    const zj_param *progs = zj_param_at(ctx->rules, ZJ_P_ZHIYUAN_PLAN_PROGRAMMES);
     int year = ctx->rules->info.year;
     zj_plan_entry local[LOOKUP_BUF], *ent = local;
     size_t found = 0, i;
@@ -297,17 +297,19 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
     const zj_arg *batch = ZJ_ARG(ctx, F_BATCH);
     const char *text = ZJ_ARG(ctx, F_CHOICES)->text;
-    const zj_rule *lim = batch->present ? zj_ruleset_rule(ctx->rules, batch->choice == 0
-                                                          ? "zhiyuan.advance" : "zhiyuan.unified")
+    const zj_rule *lim = batch->present ? zj_rule_at(ctx->rules, batch->choice == 0 ? ZJ_R_ZHIYUAN_ADVANCE
+                                                                                : ZJ_R_ZHIYUAN_UNIFIED)
                                         : NULL;
-    const zj_rule *plan = zj_ruleset_rule(ctx->rules, "zhiyuan.plan");
+    const zj_rule *plan = zj_rule_at(ctx->rules, ZJ_R_ZHIYUAN_PLAN);
     const char *bz = batch->present ? batch_zh[batch->choice] : "";
     const char *be = batch->present ? (batch->choice == 0 ? "advance (提前招生)" : "unified (统一招生)") : "";
     size_t len = strlen(text);
     choice ch[MAX_CHOICES];
     char *buf;
     int n = 0, i, j, empties = 0, over = 0, complete, have_plan = 1;
-    double max_c = lim ? zj_rule_num(lim, "max_choices") : 0, max_m = lim ? zj_rule_num(lim, "max_majors") : 0;
+    int adv = batch->present && batch->choice == 0;
+    double max_c = zj_param_num(ctx->rules, adv ? ZJ_P_ZHIYUAN_ADVANCE_MAX_CHOICES : ZJ_P_ZHIYUAN_UNIFIED_MAX_CHOICES);
+    double max_m = zj_param_num(ctx->rules, adv ? ZJ_P_ZHIYUAN_ADVANCE_MAX_MAJORS : ZJ_P_ZHIYUAN_UNIFIED_MAX_MAJORS);
 
     if (len >= MAX_TEXT) {
         ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",

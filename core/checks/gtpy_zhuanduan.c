@@ -47,11 +47,11 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     int s = ZJ_ARG(ctx, F_STAGE)->choice;
     const zj_arg *passed = ZJ_ARG(ctx, F_PASSED), *rep = ZJ_ARG(ctx, F_REPEATED),
                  *meets = ZJ_ARG(ctx, F_MEETS), *sim = ZJ_ARG(ctx, F_SIMILAR);
-    const zj_rule *pass = zj_ruleset_rule(ctx->rules, "zhuanduan.pass");
-    const zj_rule *mech = zj_ruleset_rule(ctx->rules, s == 0 ? "zhuanduan.mechanism.zhongzhi_gaozhi"
-                                                             : "zhuanduan.mechanism.gaozhi_benke");
-    const zj_rule *repeat = zj_ruleset_rule(ctx->rules, "zhuanduan.repeat");
-    double max = zj_rule_num(repeat, "max_repeats");
+    const zj_rule *pass = zj_rule_at(ctx->rules, ZJ_R_ZHUANDUAN_PASS);
+    const zj_rule *mech = zj_rule_at(ctx->rules, s == 0 ? ZJ_R_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI
+                                                        : ZJ_R_ZHUANDUAN_MECH_GAOZHI_BENKE);
+    const zj_rule *repeat = zj_rule_at(ctx->rules, ZJ_R_ZHUANDUAN_REPEAT);
+    double max = zj_param_num(ctx->rules, ZJ_P_ZHUANDUAN_MAX_REPEATS);
 
     if (passed->boolean) {
         ZJ_REASON(b, "GTPY.ZHUANDUAN.PASSED", ZJ_MET, pass,
@@ -59,8 +59,10 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("%s: the assessment was passed, so the student may move up to the next stage",
                    stage_en[s]));
         ZJ_REASON(b, "GTPY.ZHUANDUAN.MECHANISM", ZJ_MET, mech,
-                  ("%s", zj_rule_str(mech, "text_zh")),
-                  ("%s", zj_rule_str(mech, "text_en")));
+                  ("%s", zj_param_str(ctx->rules, s == 0 ? ZJ_P_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI_TEXT_ZH
+                                                           : ZJ_P_ZHUANDUAN_MECH_GAOZHI_BENKE_TEXT_ZH)),
+                  ("%s", zj_param_str(ctx->rules, s == 0 ? ZJ_P_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI_TEXT_EN
+                                                           : ZJ_P_ZHUANDUAN_MECH_GAOZHI_BENKE_TEXT_EN)));
         zj_db_outcome(b, 1, "advance", "升入下一阶段", "advances to the next stage");
         return;
     }

@@ -75,9 +75,10 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
     int dir = ZJ_ARG(ctx, F_DIR)->choice, grade = ZJ_ARG(ctx, F_GRADE)->choice;
     long term = ZJ_ARG(ctx, F_TERM)->integer;
-    const zj_rule *r = zj_ruleset_rule(ctx->rules, dir == 0 ? "window.zhongzhi_to_putong"
-                                                            : "window.putong_to_zhongzhi");
-    const zj_param *wins = zj_rule_param(r, "windows");
+    const zj_rule *r = zj_rule_at(ctx->rules, dir == 0 ? ZJ_R_WINDOW_ZHONGZHI_TO_PUTONG
+                                                       : ZJ_R_WINDOW_PUTONG_TO_ZHONGZHI);
+    const zj_param *wins = zj_param_at(ctx->rules, dir == 0 ? ZJ_P_WINDOW_ZHONGZHI_TO_PUTONG_WINDOWS
+                                                             : ZJ_P_WINDOW_PUTONG_TO_ZHONGZHI_WINDOWS);
     const char *dz = dir_zh[dir], *de = dir == 0 ? "vocational → general high school (中职转普高)"
                                                  : "general → vocational high school (普高转中职)";
     const char *jz = ctx->rules->info.jurisdiction_zh, *je = ctx->rules->jurisdiction_en;
@@ -92,7 +93,8 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                        ("term must be 1 or 2, got %ld", term));
         return;
     }
-    if (!zj_rule_bool(r, "windows_known")) {
+    if (!zj_param_bool(ctx->rules, dir == 0 ? ZJ_P_WINDOW_ZHONGZHI_TO_PUTONG_KNOWN
+                                            : ZJ_P_WINDOW_PUTONG_TO_ZHONGZHI_KNOWN)) {
         ZJ_REASON(b, "PZHZ.WINDOWS_UNKNOWN", ZJ_UNKNOWN, r,
                   ("%s已确立中职与普高学籍互转，但所据文件未规定%s的转学时间（年级、学期），"
                    "无法判定%s第%s学期末能否转学", jz, dz, grade_zh[grade], tz),

@@ -18,9 +18,9 @@ static const zj_field_info fields[] = {
 
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
-    const zj_rule *r = zj_ruleset_rule(ctx->rules, "applications.max");
+    const zj_rule *r = zj_rule_at(ctx->rules, ZJ_R_APPLICATIONS_MAX);
     const zj_arg *n = ZJ_ARG(ctx, F_APPS);
-    double max = zj_rule_num(r, "max");
+    double max = zj_param_num(ctx->rules, ZJ_P_APPLICATIONS_MAX_MAX);
 
     if (n->integer < 0) {
         ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",

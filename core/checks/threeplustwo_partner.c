@@ -22,10 +22,11 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static void one(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule *r,
-                const char *what_zh, const char *what_en)
+static void one(const zj_check_ctx *ctx, zj_dbuild *b, const zj_arg *a, const char *code,
+                zj_rule_id rid, zj_param_id pid, const char *what_zh, const char *what_en)
 {
-    double min = zj_rule_num(r, "min");
+    const zj_rule *r = zj_rule_at(ctx->rules, rid);
+    double min = zj_param_num(ctx->rules, pid);
 
     if (!a->present)
         ZJ_REASON(b, code, ZJ_UNKNOWN, r,
@@ -58,14 +59,14 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     }
     if (zj_db_status(b) != ZJ_OK)
         return;
-    one(b, ZJ_ARG(ctx, F_MEETINGS), "3PLUS2.PARTNER.MEETINGS",
-        zj_ruleset_rule(ctx->rules, "partner.meetings"),
+    one(ctx, b, ZJ_ARG(ctx, F_MEETINGS), "3PLUS2.PARTNER.MEETINGS", ZJ_R_PARTNER_MEETINGS,
+        ZJ_P_PARTNER_MEETINGS_MIN,
         "双方专题业务沟通会次数", "joint business meetings");
-    one(b, ZJ_ARG(ctx, F_RESEARCH), "3PLUS2.PARTNER.RESEARCH_ACTIVITIES",
-        zj_ruleset_rule(ctx->rules, "partner.research_activities"),
+    one(ctx, b, ZJ_ARG(ctx, F_RESEARCH), "3PLUS2.PARTNER.RESEARCH_ACTIVITIES", ZJ_R_PARTNER_RESEARCH,
+        ZJ_P_PARTNER_RESEARCH_MIN,
         "双方教师教研活动次数", "joint teaching-research activities");
-    one(b, ZJ_ARG(ctx, F_TEACHERS), "3PLUS2.PARTNER.TEACHERS_SENT",
-        zj_ruleset_rule(ctx->rules, "partner.teachers_sent"),
+    one(ctx, b, ZJ_ARG(ctx, F_TEACHERS), "3PLUS2.PARTNER.TEACHERS_SENT", ZJ_R_PARTNER_TEACHERS,
+        ZJ_P_PARTNER_TEACHERS_MIN,
         "向中职学校派出教师人数", "teachers sent to the 中职 school");
     zj_db_conclude(b, "compliant", "达到每学期最低要求", "meets the per-semester minimums",
                    "non_compliant", "未达到每学期最低要求", "below a per-semester minimum");

@@ -22,7 +22,7 @@ static const zj_field_info fields[] = {
 
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
-    const zj_rule *r = zj_ruleset_rule(ctx->rules, "wuyi.gaoben_conflict");
+    const zj_rule *r = zj_rule_at(ctx->rules, ZJ_R_WUYI_GAOBEN_CONFLICT);
     const zj_arg *g = ZJ_ARG(ctx, F_GAOBEN), *w = ZJ_ARG(ctx, F_WUYI);
     const char *code = "3PLUS2.WUYI.GAOBEN_CONFLICT";
 

@@ -307,7 +307,7 @@ static zj_code from_json(json_t *root, const char *name, zj_ruleset **out, zj_er
     if (!rc && !(rs->info.file = zj_strdup(name)))
         rc = nomem(err);
     if (!rc) {
-        rc = zj_ruleset_verify_schema(rs, err);
+        rc = zj_ruleset_bind_schema(rs, err);
         if (rc)
             zj_error_prefix_where(err, name);
     }

@@ -98,7 +98,7 @@ static void test_cases(void **state)
     size_t i, failed = 0;
 
     (void)state;
-    assert_true(n_cases >= 8);
+    assert_true(n_cases >= 17);
     for (i = 0; i < n_cases; i++) {
         int bad = run_case(case_names[i]);
         fprintf(stderr, "%s %s\n", bad ? "FAIL" : "ok  ", case_names[i]);
@@ -112,7 +112,12 @@ static void test_expected_cases_present(void **state)
 {
     static const char *const must[] = { "syntax_error", "unknown_key", "missing_param",
                                         "wrong_param_type", "source_undefined", "duplicate_ruleset",
-                                        "year_out_of_range", "wrong_schema", NULL };
+                                        "year_out_of_range", "wrong_schema",
+                                        /* values out of range (issue 12) */
+                                        "min_out_of_range", "min_above_total", "min_negative_huge",
+                                        "total_negative", "max_choices_fraction", "programmes_empty",
+                                        "string_param_empty", "window_malformed", "partner_min_negative",
+                                        NULL };
     size_t i, k;
 
     (void)state;
