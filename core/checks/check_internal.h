@@ -2,10 +2,13 @@
  *
  * Each check lives in core/checks/<programme>_<check>.c and exports one
  * zj_check_def.  The definition carries the public catalogue entry (name,
- * fields, help), the rules it reads (verified when rule files load) and
- * the evaluator; the rules it reads and their parameters are declared once
- * in rules/rule_schema.c.  The batch driver (check_batch.c) parses and validates the
- * inputs, finds the rule set for the row's jurisdiction and year, and hands
+ * fields, help) and the evaluator.  The rules and parameters a check reads
+ * are declared once, with their types and ranges, in
+ * rules/rule_schema_list.h; the loader verifies every rule file against
+ * that list and evaluators read parameters by id (zj_param_num(ctx->rules,
+ * ZJ_P_ADMISSION_MIN)), so a misspelt id does not compile.  The batch driver
+ * (check_batch.c) parses and validates the inputs, finds the rule set for
+ * the row's jurisdiction and year, and hands
  * the evaluator typed arguments, so evaluators contain only the rule logic. */
 #ifndef ZJ_CHECK_INTERNAL_H
 #define ZJ_CHECK_INTERNAL_H
