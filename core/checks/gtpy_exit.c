@@ -56,7 +56,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                type_zh[t], done_zh[d], zj_param_str(rs, x->institution_zh),
                zj_param_str(rs, x->issuer_zh), zj_param_str(rs, x->certificate_zh)),
               ("%s students are registered in the %s stage at %s; the school holding the "
-               "学籍, %s, issues the certificate: %s",
+               "student's status (学籍), %s, issues the certificate: %s",
                type_en[t], done_en[d], zj_param_str(rs, x->institution_en),
                zj_param_str(rs, x->issuer_en), zj_param_str(rs, x->certificate_en)));
     ZJ_REASON(b, "GTPY.EXIT.STATUS_ENDS", ZJ_MET, ex,
@@ -71,7 +71,7 @@ const zj_check_def zj_check_gtpy_exit = {
       "判断贯通培养学生能否依个人意愿毕业退出：完成中职或高职阶段后可以，由学籍所在学校颁发相应学段毕业证书，"
       "此后不再具有贯通培养资格。",
       "Whether a 贯通 student may choose to graduate and leave the programme: after completing the 中职 or "
-      "高职 stage, with that stage's certificate from the school holding the 学籍; the student then no "
+      "高职 stage, with that stage's certificate from the school holding the student's status (学籍); the student then no "
       "longer holds 贯通 status.",
       sizeof fields / sizeof fields[0], fields },
     eval,

@@ -98,7 +98,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
         ZJ_REASON(b, "PZHZ.WINDOWS_UNKNOWN", ZJ_UNKNOWN, r,
                   ("%s已确立中职与普高学籍互转，但所据文件未规定%s的转学时间（年级、学期），"
                    "无法判定%s第%s学期末能否转学", jz, dz, grade_zh[grade], tz),
-                  ("%s establishes 学籍 transfers between vocational and general high schools, but the "
+                  ("%s establishes transfers of student status (学籍) between vocational and general high schools, but the "
                    "sources state no windows (grade, term) for %s; cannot tell whether a transfer at "
                    "the end of %s term %s is possible",
                    je, de, grade_en[grade], te));

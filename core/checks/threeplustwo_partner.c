@@ -67,7 +67,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
         "双方教师教研活动次数", "joint teaching-research activities");
     one(ctx, b, ZJ_ARG(ctx, F_TEACHERS), "3PLUS2.PARTNER.TEACHERS_SENT", ZJ_R_PARTNER_TEACHERS,
         ZJ_P_PARTNER_TEACHERS_MIN,
-        "向中职学校派出教师人数", "teachers sent to the 中职 school");
+        "向中职学校派出教师人数", "teachers sent to the secondary vocational (中职) school");
     zj_db_conclude(b, "compliant", "达到每学期最低要求", "meets the per-semester minimums",
                    "non_compliant", "未达到每学期最低要求", "below a per-semester minimum");
 }
