@@ -15,6 +15,7 @@
 const zj_data *cli_data(cli_ctx *ctx)
 {
     zj_error err;
+    size_t i;
 
     if (ctx->data)
         return ctx->data;
@@ -25,6 +26,11 @@ const zj_data *cli_data(cli_ctx *ctx)
         ctx->data = NULL;
         out_error(ctx, &err);
         return NULL;
+    }
+    /* what the library skipped (a FIFO in rules/, ...): it never prints */
+    for (i = 0; i < zj_data_note_count(ctx->data); i++) {
+        const zj_error *n = zj_data_note_at(ctx->data, i);
+        fprintf(stderr, "zhijiao: note at %s:\n  %s\n  %s\n", n->where, n->message_zh, n->message_en);
     }
     return ctx->data;
 }

@@ -21,9 +21,12 @@ zj_code zj_json_load_file(const char *path, json_t **out, zj_error *err)
         snprintf(where, sizeof where, "%s", path);
     /* jansson reports a missing file as a parse error too; say which. */
     if (je.line <= 0 && strstr(je.text, "unable to open"))
-        return zj_fail(err, ZJ_ERR_IO, where, "无法打开文件：%s", "cannot open file: %s", je.text);
-    return zj_fail(err, ZJ_ERR_PARSE, where, "JSON 语法错误：%s",
-                   "JSON syntax error: %s", je.text);
+        return ZJ_FAIL(err, ZJ_ERR_IO, where,
+                       ("无法打开文件：%s", je.text),
+                       ("cannot open file: %s", je.text));
+    return ZJ_FAIL(err, ZJ_ERR_PARSE, where,
+                   ("JSON 语法错误：%s", je.text),
+                   ("JSON syntax error: %s", je.text));
 }
 
 /* zj_fail takes one argument list for both languages; the two "what"

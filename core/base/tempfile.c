@@ -21,10 +21,13 @@ zj_code zj_temp_dir(char **dir, zj_error *err)
 
     zj_strbuf_printf(&b, "%s/zhijiao-XXXXXX", t && *t == '/' ? t : "/tmp");
     if (!(d = zj_strbuf_take(&b)))
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     if (!mkdtemp(d)) {
-        zj_code rc = zj_fail(err, ZJ_ERR_IO, d, "无法创建临时目录：%s", "cannot create a scratch directory: %s",
-                             strerror(errno));
+        zj_code rc = ZJ_FAIL(err, ZJ_ERR_IO, d,
+                             ("无法创建临时目录：%s", strerror(errno)),
+                             ("cannot create a scratch directory: %s", strerror(errno)));
         free(d);
         return rc;
     }
@@ -41,7 +44,9 @@ zj_code zj_temp_write(const char *dir, const char *name, const char *data, size_
 
     zj_strbuf_printf(&b, "%s/%s", dir, name);
     if (!(p = zj_strbuf_take(&b)))
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     fd = open(p, O_WRONLY | O_CREAT | O_EXCL, 0600);
     while (fd >= 0 && len) {
         ssize_t w = write(fd, data, len);
@@ -53,7 +58,9 @@ zj_code zj_temp_write(const char *dir, const char *name, const char *data, size_
         len -= (size_t)w;
     }
     if (fd < 0 || len || close(fd) != 0) {
-        zj_code rc = zj_fail(err, ZJ_ERR_IO, p, "无法写临时文件", "cannot write a scratch file");
+        zj_code rc = ZJ_FAIL(err, ZJ_ERR_IO, p,
+                             ("无法写临时文件"),
+                             ("cannot write a scratch file"));
         if (fd >= 0 && len)
             close(fd);
         free(p);

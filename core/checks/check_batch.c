@@ -126,8 +126,8 @@ static void parse_arg(batch *B, size_t fi, const zj_value *v)
     a->choice = -1;
     if (is_missing(v)) {
         if (f->required)
-            zj_db_input_error(B->b, "INPUT.MISSING", "缺少必填项“%s”（%s）",
-                              "required field %s (%s) is missing", f->name_zh, f->name);
+            ZJ_INPUT_ERROR(B->b, "INPUT.MISSING", ("缺少必填项“%s”（%s）", f->name_zh, f->name),
+                           ("required field %s (%s) is missing", f->name_zh, f->name));
         return;
     }
     switch (f->type) {
@@ -135,10 +135,10 @@ static void parse_arg(batch *B, size_t fi, const zj_value *v)
     case ZJ_FIELD_NUMBER:
         if (!zj_value_as_number(v, &d) ||
             (f->type == ZJ_FIELD_INTEGER && (d != (double)(long)d || d < -1e9 || d > 1e9))) {
-            zj_db_input_error(B->b, f->type == ZJ_FIELD_INTEGER ? "INPUT.NOT_AN_INTEGER" : "INPUT.NOT_A_NUMBER",
-                              "“%s”（%s）应为%s，实际为“%s”", "field %s (%s) must be %s, got \"%s\"",
-                              f->name_zh, f->name, type_zh(f->type), show(v, shown, sizeof shown));
-            (void)type_en;
+            ZJ_INPUT_ERROR(B->b, f->type == ZJ_FIELD_INTEGER ? "INPUT.NOT_AN_INTEGER" : "INPUT.NOT_A_NUMBER",
+                           ("“%s”（%s）应为%s，实际为“%s”", f->name_zh, f->name, type_zh(f->type), show(v, shown, sizeof shown)),
+                           ("field %s (%s) must be %s, got \"%s\"", f->name_zh, f->name, type_en(f->type),
+                            show(v, shown, sizeof shown)));
             return;
         }
         a->number = d;
@@ -146,18 +146,19 @@ static void parse_arg(batch *B, size_t fi, const zj_value *v)
         break;
     case ZJ_FIELD_BOOL:
         if (!zj_value_as_bool(v, &a->boolean)) {
-            zj_db_input_error(B->b, "INPUT.NOT_A_BOOLEAN", "“%s”（%s）应为是/否（1/0、true/false），实际为“%s”",
-                              "field %s (%s) must be yes/no (1/0, true/false, 是/否), got \"%s\"",
-                              f->name_zh, f->name, show(v, shown, sizeof shown));
+            ZJ_INPUT_ERROR(B->b, "INPUT.NOT_A_BOOLEAN",
+                           ("“%s”（%s）应为是/否（1/0、true/false），实际为“%s”", f->name_zh, f->name, show(v, shown, sizeof shown)),
+                           ("field %s (%s) must be yes/no (1/0, true/false, 是/否), got \"%s\"", f->name_zh,
+                            f->name, show(v, shown, sizeof shown)));
             return;
         }
         break;
     case ZJ_FIELD_CHOICE:
         if (v->type != ZJ_VAL_TEXT || (a->choice = match_choice(f, v->text)) < 0) {
             choices_list(f, list, sizeof list);
-            zj_db_input_error(B->b, "INPUT.NOT_A_CHOICE", "“%s”（%s）应为以下之一：%s；实际为“%s”",
-                              "field %s (%s) must be one of: %s; got \"%s\"",
-                              f->name_zh, f->name, list, show(v, shown, sizeof shown));
+            ZJ_INPUT_ERROR(B->b, "INPUT.NOT_A_CHOICE",
+                           ("“%s”（%s）应为以下之一：%s；实际为“%s”", f->name_zh, f->name, list, show(v, shown, sizeof shown)),
+                           ("field %s (%s) must be one of: %s; got \"%s\"", f->name_zh, f->name, list, show(v, shown, sizeof shown)));
             return;
         }
         break;
@@ -168,8 +169,8 @@ static void parse_arg(batch *B, size_t fi, const zj_value *v)
         const char *t = zj_trim(s, &len);
 
         if (!zj_utf8_valid(t, len, NULL)) {
-            zj_db_input_error(B->b, "INPUT.NOT_UTF8", "“%s”（%s）不是有效的 UTF-8 文字",
-                              "field %s (%s) is not valid UTF-8 text", f->name_zh, f->name);
+            ZJ_INPUT_ERROR(B->b, "INPUT.NOT_UTF8", ("“%s”（%s）不是有效的 UTF-8 文字", f->name_zh, f->name),
+                           ("field %s (%s) is not valid UTF-8 text", f->name_zh, f->name));
             return;
         }
         B->text_off[fi] = B->scratch.len;
@@ -234,15 +235,16 @@ static const zj_ruleset *find_rules(batch *B, const char *jur, long year)
     }
     if (same_place) {
         list_years(d, prog, same_place, list, sizeof list);
-        zj_db_no_rules(B->b, "没有%s%.0s“%s”%.0s%ld 年的规则（现有年份：%s）",
-                       "%.0sno rules for the %s%.0s in %s for %ld (years available: %s)",
-                       same_place->info.programme_zh, same_place->programme_en,
-                       same_place->info.jurisdiction_zh, same_place->jurisdiction_en, year, list);
+        ZJ_NO_RULES(B->b,
+                    ("没有%s“%s”%ld 年的规则（现有年份：%s）", same_place->info.programme_zh,
+                     same_place->info.jurisdiction_zh, year, list),
+                    ("no rules for the %s in %s for %ld (years available: %s)", same_place->programme_en,
+                     same_place->jurisdiction_en, year, list));
     } else {
         list_years(d, prog, NULL, list, sizeof list);
-        zj_db_no_rules(B->b, "没有地区“%s”的 %s 规则（现有：%s）",
-                       "no rules for the jurisdiction \"%s\" in programme %s (available: %s)",
-                       jur, prog, list[0] ? list : "-");
+        ZJ_NO_RULES(B->b, ("没有地区“%s”的 %s 规则（现有：%s）", jur, prog, list[0] ? list : "-"),
+                    ("no rules for the jurisdiction \"%s\" in programme %s (available: %s)", jur, prog,
+                     list[0] ? list : "-"));
     }
     return NULL;
 }

@@ -2,10 +2,13 @@
  *
  * Each check lives in core/checks/<programme>_<check>.c and exports one
  * zj_check_def.  The definition carries the public catalogue entry (name,
- * fields, help), the rules it reads (verified when rule files load) and
- * the evaluator; the rules it reads and their parameters are declared once
- * in rules/rule_schema.c.  The batch driver (check_batch.c) parses and validates the
- * inputs, finds the rule set for the row's jurisdiction and year, and hands
+ * fields, help) and the evaluator.  The rules and parameters a check reads
+ * are declared once, with their types and ranges, in
+ * rules/rule_schema_list.h; the loader verifies every rule file against
+ * that list and evaluators read parameters by id (zj_param_num(ctx->rules,
+ * ZJ_P_ADMISSION_MIN)), so a misspelt id does not compile.  The batch driver
+ * (check_batch.c) parses and validates the inputs, finds the rule set for
+ * the row's jurisdiction and year, and hands
  * the evaluator typed arguments, so evaluators contain only the rule logic. */
 #ifndef ZJ_CHECK_INTERNAL_H
 #define ZJ_CHECK_INTERNAL_H
@@ -37,7 +40,7 @@ typedef struct zj_check_ctx {
 } zj_check_ctx;
 
 /* Adds reasons and sets the outcome.  May also mark the row as bad input
- * (zj_db_input_error) when a value is valid in type but not in range,
+ * (ZJ_INPUT_ERROR) when a value is valid in type but not in range,
  * e.g. a score above the year's total. */
 typedef void (*zj_check_eval)(const zj_check_ctx *ctx, zj_dbuild *b);
 
@@ -75,6 +78,16 @@ extern const zj_check_def zj_check_3plus2_applications;
 extern const zj_check_def zj_check_3plus2_partner;
 extern const zj_check_def zj_check_3plus2_wuyi;
 extern const zj_check_def zj_check_pzhz_window;
+
+/* The 学籍 rule of one stage of a 贯通 track and its parameters
+ * (gtpy_xueji.c; gtpy_exit.c reads the 中职 and 高职 stages). */
+typedef struct zj_xueji_ids {
+    zj_rule_id rule;
+    zj_param_id institution_zh, institution_en, regulation_zh, regulation_en;
+    zj_param_id certificate_zh, certificate_en, issuer_zh, issuer_en;
+} zj_xueji_ids;
+/* [track: 0 高本贯通, 1 中本贯通][stage: 0 中职, 1 高职, 2 本科] */
+extern const zj_xueji_ids zj_xueji_stage[2][3];
 
 /* Convenience for evaluators: the argument of field i. */
 #define ZJ_ARG(ctx, i) (&(ctx)->args[(i)])

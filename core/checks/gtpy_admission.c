@@ -26,31 +26,35 @@ static void flag(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule 
                  const char *what_zh, const char *what_en)
 {
     if (!a->present)
-        zj_db_reason(b, code, ZJ_UNKNOWN, r, "未提供是否具有%s%.0s，无法判定", "%.0snot stated whether the candidate has %s",
-                     what_zh, what_en);
+        ZJ_REASON(b, code, ZJ_UNKNOWN, r,
+                  ("未提供是否具有%s，无法判定", what_zh),
+                  ("not stated whether the candidate has %s", what_en));
     else if (a->boolean)
-        zj_db_reason(b, code, ZJ_MET, r, "具有%s%.0s", "%.0shas %s", what_zh, what_en);
+        ZJ_REASON(b, code, ZJ_MET, r,
+                  ("具有%s", what_zh),
+                  ("has %s", what_en));
     else
-        zj_db_reason(b, code, ZJ_UNMET, r, "不具有%s%.0s，不能报考", "%.0sdoes not have %s, so may not apply",
-                     what_zh, what_en);
+        ZJ_REASON(b, code, ZJ_UNMET, r,
+                  ("不具有%s，不能报考", what_zh),
+                  ("does not have %s, so may not apply", what_en));
 }
 
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
-    const zj_rule *qual = zj_ruleset_rule(ctx->rules, "admission.qualification");
-    const zj_rule *hukou = zj_ruleset_rule(ctx->rules, "admission.hukou");
-    const zj_rule *min = zj_ruleset_rule(ctx->rules, "admission.min_score");
-    const zj_rule *scale = zj_ruleset_rule(ctx->rules, "admission.score_scale");
+    const zj_rule *qual = zj_rule_at(ctx->rules, ZJ_R_ADMISSION_QUALIFICATION);
+    const zj_rule *hukou = zj_rule_at(ctx->rules, ZJ_R_ADMISSION_HUKOU);
+    const zj_rule *min = zj_rule_at(ctx->rules, ZJ_R_ADMISSION_MIN_SCORE);
     const zj_arg *score = ZJ_ARG(ctx, F_SCORE);
-    double lo = zj_rule_num(min, "min"), total = zj_rule_num(scale, "total");
+    double lo = zj_param_num(ctx->rules, ZJ_P_ADMISSION_MIN);
+    double total = zj_param_num(ctx->rules, ZJ_P_ADMISSION_TOTAL);
     const char *lo_s, *total_s;
     int year = ctx->rules->info.year;
 
     if (score->present && (score->number < 0 || score->number > total)) {
-        zj_db_input_error(b, "INPUT.OUT_OF_RANGE",
-                          "中招录取总分 %g 超出 %d 年中考总分范围（0–%g 分）",
-                          "score %g is outside the %d 中考 scale (0–%g points)",
-                          score->number, year, total);
+        ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
+                       ("中招录取总分 %g 超出 %d 年中考总分范围（0–%g 分）", score->number, year, total),
+                       ("score %g is outside the %d 中考 scale (0–%g points)",
+                        score->number, year, total));
         return;
     }
     flag(b, ZJ_ARG(ctx, F_QUAL), "GTPY.ADMISSION.QUALIFICATION", qual,
@@ -60,23 +64,23 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     lo_s = zj_db_num(b, lo);
     total_s = zj_db_num(b, total);
     if (!score->present) {
-        zj_db_reason(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_UNKNOWN, min,
-                     "未提供中招录取总分，无法判定是否达到 %s 分（%d 年总分 %s 分）",
-                     "no score given: cannot tell whether it reaches %s (of %d's %s-point scale)",
-                     lo_s, year, total_s);
+        ZJ_REASON(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_UNKNOWN, min,
+                  ("未提供中招录取总分，无法判定是否达到 %s 分（%d 年总分 %s 分）", lo_s, year, total_s),
+                  ("no score given: cannot tell whether it reaches %s (of %d's %s-point scale)",
+                   lo_s, year, total_s));
     } else {
         const char *score_s = zj_db_num(b, score->number);
 
         if (score->number >= lo)
-            zj_db_reason(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_MET, min,
-                         "中招录取总分 %s 分，达到最低录取分数线 %s 分（%d 年中考总分 %s 分）",
-                         "score %s reaches the minimum of %s (%d scale: %s points)",
-                         score_s, lo_s, year, total_s);
+            ZJ_REASON(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_MET, min,
+                      ("中招录取总分 %s 分，达到最低录取分数线 %s 分（%d 年中考总分 %s 分）", score_s, lo_s, year, total_s),
+                      ("score %s reaches the minimum of %s (%d scale: %s points)",
+                       score_s, lo_s, year, total_s));
         else
-            zj_db_reason(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_UNMET, min,
-                         "中招录取总分 %s 分，低于最低录取分数线 %s 分（%d 年中考总分 %s 分）",
-                         "score %s is below the minimum of %s (%d scale: %s points)",
-                         score_s, lo_s, year, total_s);
+            ZJ_REASON(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_UNMET, min,
+                      ("中招录取总分 %s 分，低于最低录取分数线 %s 分（%d 年中考总分 %s 分）", score_s, lo_s, year, total_s),
+                      ("score %s is below the minimum of %s (%d scale: %s points)",
+                       score_s, lo_s, year, total_s));
     }
     zj_db_conclude(b, "eligible", "符合报考条件", "eligible to apply",
                    "ineligible", "不符合报考条件", "not eligible to apply");

@@ -34,35 +34,34 @@ static const char *const type_en[] = { "高本贯通", "中本贯通" };
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
     int t = ZJ_ARG(ctx, F_TYPE)->choice, d = ZJ_ARG(ctx, F_DONE)->choice;
-    const zj_rule *ex = zj_ruleset_rule(ctx->rules, "exit.voluntary");
-    const zj_rule *x;
-    char id[48];
+    const zj_ruleset *rs = ctx->rules;
+    const zj_rule *ex = zj_rule_at(rs, ZJ_R_EXIT_VOLUNTARY);
+    const zj_xueji_ids *x;
 
     if (d == 0) {
-        zj_db_reason(b, "GTPY.EXIT.STAGE_COMPLETED", ZJ_UNMET, ex,
-                     "尚未完成中职或高职阶段学业：只有完成中职或高职教育后才能选择毕业退出贯通培养",
-                     "neither the 中职 nor the 高职 stage is completed: a student may graduate and leave "
-                     "贯通 only after completing one of them");
+        ZJ_REASON(b, "GTPY.EXIT.STAGE_COMPLETED", ZJ_UNMET, ex,
+                  ("尚未完成中职或高职阶段学业：只有完成中职或高职教育后才能选择毕业退出贯通培养"),
+                  ("neither the 中职 nor the 高职 stage is completed: a student may graduate and leave "
+                   "贯通 only after completing one of them"));
         zj_db_outcome(b, 0, "not_allowed", "不能毕业退出", "may not graduate and leave");
         return;
     }
-    snprintf(id, sizeof id, "xueji.%s.%s", type_ids[t], done_ids[d]);
-    x = zj_ruleset_rule(ctx->rules, id);
-    zj_db_reason(b, "GTPY.EXIT.STAGE_COMPLETED", ZJ_MET, ex,
-                 "已完成%s%.0s阶段学业，依个人意愿可选择毕业退出贯通培养",
-                 "the %.0s%s stage is completed: the student may choose to graduate and leave 贯通",
-                 done_zh[d], done_en[d]);
-    zj_db_reason(b, "GTPY.EXIT.CERTIFICATE", ZJ_MET, x,
-                 "%s%.0s学生%s%.0s阶段学籍在%s%.0s，由学籍所在学校%s%.0s颁发%s%.0s",
-                 "%.0s%s students are registered in the %.0s%s stage at %.0s%s; the school holding the "
-                 "学籍, %.0s%s, issues the certificate: %.0s%s",
-                 type_zh[t], type_en[t], done_zh[d], done_en[d],
-                 zj_rule_str(x, "institution_zh"), zj_rule_str(x, "institution_en"),
-                 zj_rule_str(x, "issuer_zh"), zj_rule_str(x, "issuer_en"),
-                 zj_rule_str(x, "certificate_zh"), zj_rule_str(x, "certificate_en"));
-    zj_db_reason(b, "GTPY.EXIT.STATUS_ENDS", ZJ_MET, ex,
-                 "毕业后不再具有贯通培养资格",
-                 "after graduating the student no longer holds 贯通 status");
+    x = &zj_xueji_stage[t][d - 1];   /* done: 1 中职, 2 高职 */
+    ZJ_REASON(b, "GTPY.EXIT.STAGE_COMPLETED", ZJ_MET, ex,
+              ("已完成%s阶段学业，依个人意愿可选择毕业退出贯通培养", done_zh[d]),
+              ("the %s stage is completed: the student may choose to graduate and leave 贯通",
+               done_en[d]));
+    ZJ_REASON(b, "GTPY.EXIT.CERTIFICATE", ZJ_MET, zj_rule_at(rs, x->rule),
+              ("%s学生%s阶段学籍在%s，由学籍所在学校%s颁发%s",
+               type_zh[t], done_zh[d], zj_param_str(rs, x->institution_zh),
+               zj_param_str(rs, x->issuer_zh), zj_param_str(rs, x->certificate_zh)),
+              ("%s students are registered in the %s stage at %s; the school holding the "
+               "student's status (学籍), %s, issues the certificate: %s",
+               type_en[t], done_en[d], zj_param_str(rs, x->institution_en),
+               zj_param_str(rs, x->issuer_en), zj_param_str(rs, x->certificate_en)));
+    ZJ_REASON(b, "GTPY.EXIT.STATUS_ENDS", ZJ_MET, ex,
+              ("毕业后不再具有贯通培养资格"),
+              ("after graduating the student no longer holds 贯通 status"));
     zj_db_outcome(b, 1, "exit_with_certificate", "可毕业退出并获相应学段毕业证书",
                   "may graduate and leave with the stage's certificate");
 }
@@ -72,7 +71,7 @@ const zj_check_def zj_check_gtpy_exit = {
       "判断贯通培养学生能否依个人意愿毕业退出：完成中职或高职阶段后可以，由学籍所在学校颁发相应学段毕业证书，"
       "此后不再具有贯通培养资格。",
       "Whether a 贯通 student may choose to graduate and leave the programme: after completing the 中职 or "
-      "高职 stage, with that stage's certificate from the school holding the 学籍; the student then no "
+      "高职 stage, with that stage's certificate from the school holding the student's status (学籍); the student then no "
       "longer holds 贯通 status.",
       sizeof fields / sizeof fields[0], fields },
     eval,

@@ -45,9 +45,10 @@ static int out_of_scale(zj_dbuild *b, const zj_arg *a, const char *what_zh, cons
 {
     if (!a->present || (a->number >= 0 && a->number <= total))
         return 0;
-    zj_db_input_error(b, "INPUT.OUT_OF_RANGE", "%s%.0s %g 超出 %d 年中考总分范围（0–%g 分）",
-                      "%.0s%s %g is outside the %d 中考 scale (0–%g points)",
-                      what_zh, what_en, a->number, year, total);
+    ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
+                   ("%s %g 超出 %d 年中考总分范围（0–%g 分）", what_zh, a->number, year, total),
+                   ("%s %g is outside the %d 中考 scale (0–%g points)",
+                    what_en, a->number, year, total));
     return 1;
 }
 
@@ -55,33 +56,38 @@ static void step(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule 
                  const char *field, const char *zh, const char *en)
 {
     if (!a->present)
-        zj_db_reason(b, code, ZJ_UNKNOWN, r, "未提供是否%s%.0s（%s）", "not stated whether %.0s%s (%s)",
-                     zh, en, field);
+        ZJ_REASON(b, code, ZJ_UNKNOWN, r,
+                  ("未提供是否%s（%s）", zh, field),
+                  ("not stated whether %s (%s)", en, field));
     else if (a->boolean)
-        zj_db_reason(b, code, ZJ_MET, r, "已%s%.0s", "done: %.0s%s", zh, en);
+        ZJ_REASON(b, code, ZJ_MET, r,
+                  ("已%s", zh),
+                  ("done: %s", en));
     else
-        zj_db_reason(b, code, ZJ_UNMET, r, "未%s%.0s：转专业或转学须经学生申请、转入转出学校同意和相关部门审核",
-                     "not done: %.0s%s; a change needs the student's application, both schools' consent "
-                     "and the authority's approval", zh, en);
+        ZJ_REASON(b, code, ZJ_UNMET, r,
+                  ("未%s：转专业或转学须经学生申请、转入转出学校同意和相关部门审核", zh),
+                  ("not done: %s; a change needs the student's application, both schools' consent "
+                   "and the authority's approval", en));
 }
 
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
-    const zj_rule *rmax = zj_ruleset_rule(ctx->rules, "transfer.max");
-    const zj_rule *rscore = zj_ruleset_rule(ctx->rules, "transfer.score");
-    const zj_rule *rspecial = zj_ruleset_rule(ctx->rules, "transfer.special_admission");
-    const zj_rule *rproc = zj_ruleset_rule(ctx->rules, "transfer.procedure");
-    const zj_rule *scale = zj_ruleset_rule(ctx->rules, "admission.score_scale");
+    const zj_rule *rmax = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_MAX);
+    const zj_rule *rscore = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_SCORE);
+    const zj_rule *rspecial = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_SPECIAL_ADMISSION);
+    const zj_rule *rproc = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_PROCEDURE);
     const zj_arg *used = ZJ_ARG(ctx, F_USED), *score = ZJ_ARG(ctx, F_SCORE),
                  *target = ZJ_ARG(ctx, F_TARGET), *special = ZJ_ARG(ctx, F_SPECIAL);
-    double max = zj_rule_num(rmax, "max_transfers"), total = zj_rule_num(scale, "total");
+    double max = zj_param_num(ctx->rules, ZJ_P_TRANSFER_MAX_TRANSFERS);
+    double total = zj_param_num(ctx->rules, ZJ_P_ADMISSION_TOTAL);
     int year = ctx->rules->info.year;
     int bad = 0;
     size_t unknown_before;
 
     if (used->present && used->integer < 0) {
-        zj_db_input_error(b, "INPUT.OUT_OF_RANGE", "已转专业转学次数 %ld 不能为负数",
-                          "transfers_used %ld must not be negative", used->integer);
+        ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
+                       ("已转专业转学次数 %ld 不能为负数", used->integer),
+                       ("transfers_used %ld must not be negative", used->integer));
         bad = 1;
     }
     bad |= out_of_scale(b, score, "中考成绩", "score", year, total);
@@ -91,63 +97,69 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 
     /* substantive conditions */
     if (!used->present)
-        zj_db_reason(b, "GTPY.TRANSFER.COUNT", ZJ_UNKNOWN, rmax,
-                     "未提供已转专业或转学的次数（transfers_used）：贯通培养学生可有 %g 次机会",
-                     "times already transferred not given (transfers_used): 贯通 students have %g chance(s)", max);
+        ZJ_REASON(b, "GTPY.TRANSFER.COUNT", ZJ_UNKNOWN, rmax,
+                  ("未提供已转专业或转学的次数（transfers_used）：贯通培养学生可有 %g 次机会", max),
+                  ("times already transferred not given (transfers_used): 贯通 students have %g chance(s)",
+                   max));
     else if ((double)used->integer < max)
-        zj_db_reason(b, "GTPY.TRANSFER.COUNT", ZJ_MET, rmax,
-                     "已转 %ld 次，少于可转专业或转学的 %g 次机会",
-                     "transferred %ld time(s), fewer than the %g chance(s) allowed", used->integer, max);
+        ZJ_REASON(b, "GTPY.TRANSFER.COUNT", ZJ_MET, rmax,
+                  ("已转 %ld 次，少于可转专业或转学的 %g 次机会", used->integer, max),
+                  ("transferred %ld time(s), fewer than the %g chance(s) allowed",
+                   used->integer, max));
     else
-        zj_db_reason(b, "GTPY.TRANSFER.COUNT", ZJ_UNMET, rmax,
-                     "已转 %ld 次，已用完可转专业或转学的 %g 次机会",
-                     "transferred %ld time(s): the %g chance(s) allowed are used up", used->integer, max);
+        ZJ_REASON(b, "GTPY.TRANSFER.COUNT", ZJ_UNMET, rmax,
+                  ("已转 %ld 次，已用完可转专业或转学的 %g 次机会", used->integer, max),
+                  ("transferred %ld time(s): the %g chance(s) allowed are used up",
+                   used->integer, max));
 
     if (!score->present && !target->present)
-        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_UNKNOWN, rscore,
-                     "未提供中考成绩（score）和拟转入专业录取成绩（target_admission_score）",
-                     "neither the student's 中考 score (score) nor the target major's admission score "
-                     "(target_admission_score) is given");
+        ZJ_REASON(b, "GTPY.TRANSFER.SCORE", ZJ_UNKNOWN, rscore,
+                  ("未提供中考成绩（score）和拟转入专业录取成绩（target_admission_score）"),
+                  ("neither the student's 中考 score (score) nor the target major's admission score "
+                   "(target_admission_score) is given"));
     else if (!score->present)
-        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_UNKNOWN, rscore,
-                     "未提供中考成绩（score），无法判定是否高于拟转入专业录取成绩 %g 分",
-                     "the student's 中考 score (score) is not given: cannot tell whether it is above the "
-                     "target major's admission score of %g", target->number);
+        ZJ_REASON(b, "GTPY.TRANSFER.SCORE", ZJ_UNKNOWN, rscore,
+                  ("未提供中考成绩（score），无法判定是否高于拟转入专业录取成绩 %g 分", target->number),
+                  ("the student's 中考 score (score) is not given: cannot tell whether it is above the "
+                   "target major's admission score of %g", target->number));
     else if (!target->present)
-        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_UNKNOWN, rscore,
-                     "未提供拟转入专业录取成绩（target_admission_score），无法判定中考成绩 %g 分是否高于它",
-                     "the target major's admission score (target_admission_score) is not given: cannot tell "
-                     "whether the score of %g is above it", score->number);
+        ZJ_REASON(b, "GTPY.TRANSFER.SCORE", ZJ_UNKNOWN, rscore,
+                  ("未提供拟转入专业录取成绩（target_admission_score），无法判定中考成绩 %g 分是否高于它", score->number),
+                  ("the target major's admission score (target_admission_score) is not given: cannot tell "
+                   "whether the score of %g is above it", score->number));
     else if (score->number > target->number)
-        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_MET, rscore,
-                     "中考成绩 %g 分，高于拟转入专业当年录取成绩 %g 分（%d 年中考总分 %g 分）",
-                     "中考 score %g is above the target major's admission score of %g (%d scale: %g points)",
-                     score->number, target->number, year, total);
+        ZJ_REASON(b, "GTPY.TRANSFER.SCORE", ZJ_MET, rscore,
+                  ("中考成绩 %g 分，高于拟转入专业当年录取成绩 %g 分（%d 年中考总分 %g 分）",
+                   score->number, target->number, year, total),
+                  ("中考 score %g is above the target major's admission score of %g (%d scale: %g points)",
+                   score->number, target->number, year, total));
     else if (score->number == target->number)
-        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_UNMET, rscore,
-                     "中考成绩 %g 分，等于拟转入专业当年录取成绩 %g 分：须“高于”，相等不够（%d 年中考总分 %g 分）",
-                     "中考 score %g equals the target major's admission score of %g: it must be higher, "
-                     "equal is not enough (%d scale: %g points)",
-                     score->number, target->number, year, total);
+        ZJ_REASON(b, "GTPY.TRANSFER.SCORE", ZJ_UNMET, rscore,
+                  ("中考成绩 %g 分，等于拟转入专业当年录取成绩 %g 分：须“高于”，相等不够（%d 年中考总分 %g 分）",
+                   score->number, target->number, year, total),
+                  ("中考 score %g equals the target major's admission score of %g: it must be higher, "
+                   "equal is not enough (%d scale: %g points)",
+                   score->number, target->number, year, total));
     else
-        zj_db_reason(b, "GTPY.TRANSFER.SCORE", ZJ_UNMET, rscore,
-                     "中考成绩 %g 分，低于拟转入专业当年录取成绩 %g 分（%d 年中考总分 %g 分）",
-                     "中考 score %g is below the target major's admission score of %g (%d scale: %g points)",
-                     score->number, target->number, year, total);
+        ZJ_REASON(b, "GTPY.TRANSFER.SCORE", ZJ_UNMET, rscore,
+                  ("中考成绩 %g 分，低于拟转入专业当年录取成绩 %g 分（%d 年中考总分 %g 分）",
+                   score->number, target->number, year, total),
+                  ("中考 score %g is below the target major's admission score of %g (%d scale: %g points)",
+                   score->number, target->number, year, total));
 
     if (!special->present)
-        zj_db_reason(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_UNKNOWN, rspecial,
-                     "未提供是否以特殊招生形式录取且有不得转专业的规定或约定（special_admission_agreement）",
-                     "not stated whether the student was admitted by a special form barring a change of "
-                     "major (special_admission_agreement)");
+        ZJ_REASON(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_UNKNOWN, rspecial,
+                  ("未提供是否以特殊招生形式录取且有不得转专业的规定或约定（special_admission_agreement）"),
+                  ("not stated whether the student was admitted by a special form barring a change of "
+                   "major (special_admission_agreement)"));
     else if (special->boolean)
-        zj_db_reason(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_UNMET, rspecial,
-                     "以特殊招生形式录取，国家有相关规定或录取前与学校有明确约定：不得转专业",
-                     "admitted by a special form with a national rule or a prior agreement: may not change major");
+        ZJ_REASON(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_UNMET, rspecial,
+                  ("以特殊招生形式录取，国家有相关规定或录取前与学校有明确约定：不得转专业"),
+                  ("admitted by a special form with a national rule or a prior agreement: may not change major"));
     else
-        zj_db_reason(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_MET, rspecial,
-                     "不属于以特殊招生形式录取且约定不得转专业的情形",
-                     "not admitted by a special form that bars a change of major");
+        ZJ_REASON(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_MET, rspecial,
+                  ("不属于以特殊招生形式录取且约定不得转专业的情形"),
+                  ("not admitted by a special form that bars a change of major"));
 
     unknown_before = zj_db_count(b, ZJ_UNKNOWN);
 

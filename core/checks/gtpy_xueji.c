@@ -33,30 +33,34 @@ static const char *const stage_en[] = { "中职 (secondary vocational)", "高职
                                         "本科 (undergraduate)" };
 static const char *const type_en[] = { "高本贯通", "中本贯通" };
 
+#define XUEJI(R)                                                               \
+    { ZJ_R_##R, ZJ_P_##R##_INSTITUTION_ZH, ZJ_P_##R##_INSTITUTION_EN,            \
+      ZJ_P_##R##_REGULATION_ZH, ZJ_P_##R##_REGULATION_EN,                        \
+      ZJ_P_##R##_CERTIFICATE_ZH, ZJ_P_##R##_CERTIFICATE_EN,                      \
+      ZJ_P_##R##_ISSUER_ZH, ZJ_P_##R##_ISSUER_EN }
+const zj_xueji_ids zj_xueji_stage[2][3] = {
+    { XUEJI(XUEJI_GAOBEN_ZHONGZHI), XUEJI(XUEJI_GAOBEN_GAOZHI), XUEJI(XUEJI_GAOBEN_BENKE) },
+    { XUEJI(XUEJI_ZHONGBEN_ZHONGZHI), XUEJI(XUEJI_ZHONGBEN_GAOZHI), XUEJI(XUEJI_ZHONGBEN_BENKE) },
+};
+
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
     int t = ZJ_ARG(ctx, F_TYPE)->choice, s = ZJ_ARG(ctx, F_STAGE)->choice;
-    char id[48];
-    const zj_rule *r;
-
-    snprintf(id, sizeof id, "xueji.%s.%s", type_ids[t], stage_ids[s]);
-    r = zj_ruleset_rule(ctx->rules, id);
-    zj_db_reason(b, "GTPY.XUEJI.INSTITUTION", ZJ_MET, r,
-                 "%s%.0s学生%s%.0s阶段注册为%s%.0s学籍",
-                 "%.0s%s students are registered in the %.0s%s stage at %.0s%s",
-                 type_zh[t], type_en[t], stage_zh[s], stage_en[s],
-                 zj_rule_str(r, "institution_zh"), zj_rule_str(r, "institution_en"));
-    zj_db_reason(b, "GTPY.XUEJI.REGULATION", ZJ_MET, r,
-                 "%s%.0s阶段执行%s%.0s",
-                 "the %.0s%s stage follows %.0s%s",
-                 stage_zh[s], stage_en[s],
-                 zj_rule_str(r, "regulation_zh"), zj_rule_str(r, "regulation_en"));
-    zj_db_reason(b, "GTPY.XUEJI.CERTIFICATE", ZJ_MET, r,
-                 "完成%s%.0s阶段学业且成绩合格：%s%.0s，由%s%.0s颁发",
-                 "on completing the %.0s%s stage with passing results: %.0s%s, issued by %.0s%s",
-                 stage_zh[s], stage_en[s],
-                 zj_rule_str(r, "certificate_zh"), zj_rule_str(r, "certificate_en"),
-                 zj_rule_str(r, "issuer_zh"), zj_rule_str(r, "issuer_en"));
+    const zj_xueji_ids *x = &zj_xueji_stage[t][s];
+    const zj_ruleset *rs = ctx->rules;
+    const zj_rule *r = zj_rule_at(rs, x->rule);
+    ZJ_REASON(b, "GTPY.XUEJI.INSTITUTION", ZJ_MET, r,
+              ("%s学生%s阶段注册为%s学籍", type_zh[t], stage_zh[s], zj_param_str(rs, x->institution_zh)),
+              ("%s students are registered in the %s stage at %s",
+               type_en[t], stage_en[s], zj_param_str(rs, x->institution_en)));
+    ZJ_REASON(b, "GTPY.XUEJI.REGULATION", ZJ_MET, r,
+              ("%s阶段执行%s", stage_zh[s], zj_param_str(rs, x->regulation_zh)),
+              ("the %s stage follows %s", stage_en[s], zj_param_str(rs, x->regulation_en)));
+    ZJ_REASON(b, "GTPY.XUEJI.CERTIFICATE", ZJ_MET, r,
+              ("完成%s阶段学业且成绩合格：%s，由%s颁发",
+               stage_zh[s], zj_param_str(rs, x->certificate_zh), zj_param_str(rs, x->issuer_zh)),
+              ("on completing the %s stage with passing results: %s, issued by %s",
+               stage_en[s], zj_param_str(rs, x->certificate_en), zj_param_str(rs, x->issuer_en)));
     zj_db_outcome(b, 1, "registered", "学籍注册", "registered");
 }
 

@@ -115,8 +115,9 @@ static int parse_form(zj_dbuild *b, char *buf, choice *ch, int *n_out)
         char *end = find_sep(p, choice_seps, &sl);
 
         if (n == MAX_CHOICES && !blank_rest(p)) {
-            zj_db_input_error(b, "INPUT.OUT_OF_RANGE", "志愿表超过 %d 个志愿，无法处理",
-                              "the form has more than %d choices, too many to process", MAX_CHOICES);
+            ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
+                           ("志愿表超过 %d 个志愿，无法处理", MAX_CHOICES),
+                           ("the form has more than %d choices, too many to process", MAX_CHOICES));
             return 0;
         }
         if (n == MAX_CHOICES)
@@ -142,27 +143,30 @@ static int parse_form(zj_dbuild *b, char *buf, choice *ch, int *n_out)
             continue;   /* an empty choice, reported by the evaluator */
         colon = find_sep(c->text, colon_seps, &cl);
         if (!colon) {
-            zj_db_input_error(b, "INPUT.BAD_FORMAT",
-                              "志愿表第 %d 个志愿“%s”缺少学校与专业之间的冒号（应写作“学校:专业1,专业2”）",
-                              "choice %d of the form (\"%s\") has no ':' between the school and its majors "
-                              "(expected 'school:major1,major2')", i + 1, c->text);
+            ZJ_INPUT_ERROR(b, "INPUT.BAD_FORMAT",
+                           ("志愿表第 %d 个志愿“%s”缺少学校与专业之间的冒号（应写作“学校:专业1,专业2”）", i + 1, c->text),
+                           ("choice %d of the form (\"%s\") has no ':' between the school and its majors "
+                            "(expected 'school:major1,major2')",
+                            i + 1, c->text));
             ok = 0;
             continue;
         }
         rest = colon + cl;
         if (find_sep(rest, colon_seps, &cl2)) {
-            zj_db_input_error(b, "INPUT.BAD_FORMAT",
-                              "志愿表第 %d 个志愿“%s”有多个冒号（每个志愿只写一个学校，志愿之间用分号或换行分隔）",
-                              "choice %d of the form (\"%s\") has more than one ':' (one school per choice; "
-                              "separate choices with ';' or a new line)", i + 1, c->text);
+            ZJ_INPUT_ERROR(b, "INPUT.BAD_FORMAT",
+                           ("志愿表第 %d 个志愿“%s”有多个冒号（每个志愿只写一个学校，志愿之间用分号或换行分隔）", i + 1, c->text),
+                           ("choice %d of the form (\"%s\") has more than one ':' (one school per choice; "
+                            "separate choices with ';' or a new line)",
+                            i + 1, c->text));
             ok = 0;
             continue;
         }
         *colon = '\0';
         c->school = trim_inplace(c->text);
         if (!c->school[0]) {
-            zj_db_input_error(b, "INPUT.BAD_FORMAT", "志愿表第 %d 个志愿缺少学校名称",
-                              "choice %d of the form has no school before the ':'", i + 1);
+            ZJ_INPUT_ERROR(b, "INPUT.BAD_FORMAT",
+                           ("志愿表第 %d 个志愿缺少学校名称", i + 1),
+                           ("choice %d of the form has no school before the ':'", i + 1));
             ok = 0;
             continue;
         }
@@ -176,10 +180,10 @@ static int parse_form(zj_dbuild *b, char *buf, choice *ch, int *n_out)
             t = trim_inplace(m);
             if (t[0]) {
                 if (c->n_majors == MAX_MAJORS) {
-                    zj_db_input_error(b, "INPUT.OUT_OF_RANGE",
-                                      "志愿表第 %d 个志愿（%s）超过 %d 个专业，无法处理",
-                                      "choice %d of the form (%s) has more than %d majors, too many to process",
-                                      i + 1, c->school, MAX_MAJORS);
+                    ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
+                                   ("志愿表第 %d 个志愿（%s）超过 %d 个专业，无法处理", i + 1, c->school, MAX_MAJORS),
+                                   ("choice %d of the form (%s) has more than %d majors, too many to process",
+                                    i + 1, c->school, MAX_MAJORS));
                     ok = 0;
                     break;
                 }
@@ -226,7 +230,7 @@ static int wanted(const zj_param *progs, const char *programme)
 static int check_pair(const zj_check_ctx *ctx, zj_dbuild *b, const zj_rule *plan, int pos,
                       const char *school, const char *major, int complete)
 {
-    const zj_param *progs = zj_rule_param(plan, "programmes");
+    const zj_param *progs = zj_param_at(ctx->rules, ZJ_P_ZHIYUAN_PLAN_PROGRAMMES);
     int year = ctx->rules->info.year;
     zj_plan_entry local[LOOKUP_BUF], *ent = local;
     size_t found = 0, i;
@@ -238,10 +242,10 @@ static int check_pair(const zj_check_ctx *ctx, zj_dbuild *b, const zj_rule *plan
     zj_error_clear(&err);
     rc = zj_plan_lookup(ctx->data, year, school, major, local, LOOKUP_BUF, &found, &err);
     if (rc == ZJ_ERR_NOT_FOUND) {
-        zj_db_reason(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNKNOWN, plan,
-                     "没有 %d 年的贯通培养招生计划表，无法核对所填专业是否在招生计划中",
-                     "there is no 贯通 enrolment plan table for %d: cannot check that the majors are "
-                     "in the plan", year);
+        ZJ_REASON(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNKNOWN, plan,
+                  ("没有 %d 年的贯通培养招生计划表，无法核对所填专业是否在招生计划中", year),
+                  ("there is no 贯通 enrolment plan table for %d: cannot check that the majors are "
+                   "in the plan", year));
         return 0;
     }
     if (rc == ZJ_OK && found > LOOKUP_BUF) {
@@ -252,10 +256,10 @@ static int check_pair(const zj_check_ctx *ctx, zj_dbuild *b, const zj_rule *plan
             rc = zj_plan_lookup(ctx->data, year, school, major, ent, found, &found, &err);
     }
     if (rc != ZJ_OK) {
-        zj_db_reason(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNKNOWN, plan,
-                     "第 %d 个志愿：无法查询 %s“%s”专业的招生计划（%s）",
-                     "choice %d: could not look up %s / %s in the plan (%s)",
-                     pos, school, major, err.message_zh);
+        ZJ_REASON(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNKNOWN, plan,
+                  ("第 %d 个志愿：无法查询 %s“%s”专业的招生计划（%s）", pos, school, major, err.message_zh),
+                  ("choice %d: could not look up %s / %s in the plan (%s)",
+                   pos, school, major, err.message_zh));
         if (ent != local)
             free(ent);
         return 1;
@@ -265,23 +269,24 @@ static int check_pair(const zj_check_ctx *ctx, zj_dbuild *b, const zj_rule *plan
             hit = &ent[i];
     if (hit) {
         describe(hit, dz, sizeof dz, de, sizeof de);
-        zj_db_reason(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_MET, plan,
-                     "第 %d 个志愿：%s“%s”专业在 %d 年贯通培养招生计划中%s%.0s",
-                     "choice %d: %s / %s is in the %d 贯通 enrolment plan%.0s%s",
-                     pos, school, major, year, dz, de);
+        ZJ_REASON(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_MET, plan,
+                  ("第 %d 个志愿：%s“%s”专业在 %d 年贯通培养招生计划中%s", pos, school, major, year, dz),
+                  ("choice %d: %s / %s is in the %d 贯通 enrolment plan%s",
+                   pos, school, major, year, de));
     } else if (complete) {
-        zj_db_reason(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNMET, plan,
-                     "第 %d 个志愿：%s“%s”专业不在 %d 年贯通培养招生计划中",
-                     "choice %d: %s / %s is not in the %d 贯通 enrolment plan",
-                     pos, school, major, year);
+        ZJ_REASON(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNMET, plan,
+                  ("第 %d 个志愿：%s“%s”专业不在 %d 年贯通培养招生计划中", pos, school, major, year),
+                  ("choice %d: %s / %s is not in the %d 贯通 enrolment plan",
+                   pos, school, major, year));
     } else {
-        zj_db_reason(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNKNOWN, plan,
-                     "第 %d 个志愿：%s“%s”专业未在所附 %d 年招生计划中找到；所附 %d 年计划不完整"
-                     "（种子文件只公布了部分项目，如2024年仅有中本贯通计划），未找到不等于不招生",
-                     "choice %d: %s / %s is not in the bundled %d plan, but the bundled %d plan is "
-                     "incomplete (the seeds publish only part of it, e.g. only the 中本贯通 plan for "
-                     "2024), so this proves nothing",
-                     pos, school, major, year, year);
+        ZJ_REASON(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNKNOWN, plan,
+                  ("第 %d 个志愿：%s“%s”专业未在所附 %d 年招生计划中找到；所附 %d 年计划不完整"
+                   "（种子文件只公布了部分项目，如2024年仅有中本贯通计划），未找到不等于不招生",
+                   pos, school, major, year, year),
+                  ("choice %d: %s / %s is not in the bundled %d plan, but the bundled %d plan is "
+                   "incomplete (the seeds publish only part of it, e.g. only the 中本贯通 plan for "
+                   "2024), so this proves nothing",
+                   pos, school, major, year, year));
     }
     if (ent != local)
         free(ent);
@@ -292,27 +297,31 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
     const zj_arg *batch = ZJ_ARG(ctx, F_BATCH);
     const char *text = ZJ_ARG(ctx, F_CHOICES)->text;
-    const zj_rule *lim = batch->present ? zj_ruleset_rule(ctx->rules, batch->choice == 0
-                                                          ? "zhiyuan.advance" : "zhiyuan.unified")
+    const zj_rule *lim = batch->present ? zj_rule_at(ctx->rules, batch->choice == 0 ? ZJ_R_ZHIYUAN_ADVANCE
+                                                                                : ZJ_R_ZHIYUAN_UNIFIED)
                                         : NULL;
-    const zj_rule *plan = zj_ruleset_rule(ctx->rules, "zhiyuan.plan");
+    const zj_rule *plan = zj_rule_at(ctx->rules, ZJ_R_ZHIYUAN_PLAN);
     const char *bz = batch->present ? batch_zh[batch->choice] : "";
     const char *be = batch->present ? (batch->choice == 0 ? "advance (提前招生)" : "unified (统一招生)") : "";
     size_t len = strlen(text);
     choice ch[MAX_CHOICES];
     char *buf;
     int n = 0, i, j, empties = 0, over = 0, complete, have_plan = 1;
-    double max_c = lim ? zj_rule_num(lim, "max_choices") : 0, max_m = lim ? zj_rule_num(lim, "max_majors") : 0;
+    int adv = batch->present && batch->choice == 0;
+    double max_c = zj_param_num(ctx->rules, adv ? ZJ_P_ZHIYUAN_ADVANCE_MAX_CHOICES : ZJ_P_ZHIYUAN_UNIFIED_MAX_CHOICES);
+    double max_m = zj_param_num(ctx->rules, adv ? ZJ_P_ZHIYUAN_ADVANCE_MAX_MAJORS : ZJ_P_ZHIYUAN_UNIFIED_MAX_MAJORS);
 
     if (len >= MAX_TEXT) {
-        zj_db_input_error(b, "INPUT.OUT_OF_RANGE", "志愿表过长（%zu 字节，最多 %d 字节）",
-                          "the form is too long (%zu bytes, at most %d)", len, MAX_TEXT - 1);
+        ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
+                       ("志愿表过长（%zu 字节，最多 %d 字节）", len, MAX_TEXT - 1),
+                       ("the form is too long (%zu bytes, at most %d)", len, MAX_TEXT - 1));
         return;
     }
     buf = malloc(len + 1);
     if (!buf) {
-        zj_db_reason(b, "GTPY.ZHIYUAN.FORM", ZJ_UNKNOWN, NULL, "内存不足，无法检查志愿表",
-                     "out of memory: the form could not be checked");
+        ZJ_REASON(b, "GTPY.ZHIYUAN.FORM", ZJ_UNKNOWN, NULL,
+                  ("内存不足，无法检查志愿表"),
+                  ("out of memory: the form could not be checked"));
         return;
     }
     memcpy(buf, text, len + 1);
@@ -323,58 +332,63 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 
     /* number of choices */
     if (!lim)
-        zj_db_reason(b, "GTPY.ZHIYUAN.MAX_CHOICES", ZJ_UNKNOWN, NULL,
-                     "未提供招生批次（batch：提前招生或统一招生），无法判定志愿数 %d 是否超过上限",
-                     "no batch given (batch: advance or unified): cannot tell whether %d choices are "
-                     "within the limit", n);
+        ZJ_REASON(b, "GTPY.ZHIYUAN.MAX_CHOICES", ZJ_UNKNOWN, NULL,
+                  ("未提供招生批次（batch：提前招生或统一招生），无法判定志愿数 %d 是否超过上限", n),
+                  ("no batch given (batch: advance or unified): cannot tell whether %d choices are "
+                   "within the limit", n));
     else if (n <= max_c)
-        zj_db_reason(b, "GTPY.ZHIYUAN.MAX_CHOICES", ZJ_MET, lim,
-                     "%s%.0s填报 %d 个志愿，未超过最多 %g 个",
-                     "%.0s%s: %d choice(s), within the maximum of %g", bz, be, n, max_c);
+        ZJ_REASON(b, "GTPY.ZHIYUAN.MAX_CHOICES", ZJ_MET, lim,
+                  ("%s填报 %d 个志愿，未超过最多 %g 个", bz, n, max_c),
+                  ("%s: %d choice(s), within the maximum of %g", be, n, max_c));
     else
-        zj_db_reason(b, "GTPY.ZHIYUAN.MAX_CHOICES", ZJ_UNMET, lim,
-                     "%s%.0s填报 %d 个志愿，超过最多 %g 个",
-                     "%.0s%s: %d choices, more than the maximum of %g", bz, be, n, max_c);
+        ZJ_REASON(b, "GTPY.ZHIYUAN.MAX_CHOICES", ZJ_UNMET, lim,
+                  ("%s填报 %d 个志愿，超过最多 %g 个", bz, n, max_c),
+                  ("%s: %d choices, more than the maximum of %g", be, n, max_c));
 
     /* empty choices */
     if (n == 0) {
-        zj_db_reason(b, "GTPY.ZHIYUAN.EMPTY_CHOICE", ZJ_UNMET, plan, "志愿表未填报任何志愿",
-                     "the form has no choice");
+        ZJ_REASON(b, "GTPY.ZHIYUAN.EMPTY_CHOICE", ZJ_UNMET, plan,
+                  ("志愿表未填报任何志愿"),
+                  ("the form has no choice"));
         empties = 1;
     }
     for (i = 0; i < n; i++) {
         if (!ch[i].school) {
-            zj_db_reason(b, "GTPY.ZHIYUAN.EMPTY_CHOICE", ZJ_UNMET, lim ? lim : plan,
-                         "第 %d 个志愿为空", "choice %d is empty", i + 1);
+            ZJ_REASON(b, "GTPY.ZHIYUAN.EMPTY_CHOICE", ZJ_UNMET, lim ? lim : plan,
+                      ("第 %d 个志愿为空", i + 1),
+                      ("choice %d is empty", i + 1));
             empties++;
         } else if (ch[i].n_majors == 0) {
-            zj_db_reason(b, "GTPY.ZHIYUAN.EMPTY_CHOICE", ZJ_UNMET, lim ? lim : plan,
-                         "第 %d 个志愿（%s）未填报专业", "choice %d (%s) names no major", i + 1, ch[i].school);
+            ZJ_REASON(b, "GTPY.ZHIYUAN.EMPTY_CHOICE", ZJ_UNMET, lim ? lim : plan,
+                      ("第 %d 个志愿（%s）未填报专业", i + 1, ch[i].school),
+                      ("choice %d (%s) names no major", i + 1, ch[i].school));
             empties++;
         }
     }
     if (!empties)
-        zj_db_reason(b, "GTPY.ZHIYUAN.EMPTY_CHOICE", ZJ_MET, lim ? lim : plan,
-                     "%d 个志愿均填报了学校和专业", "all %d choice(s) name a school and a major", n);
+        ZJ_REASON(b, "GTPY.ZHIYUAN.EMPTY_CHOICE", ZJ_MET, lim ? lim : plan,
+                  ("%d 个志愿均填报了学校和专业", n),
+                  ("all %d choice(s) name a school and a major", n));
 
     /* majors per choice */
     if (!lim) {
-        zj_db_reason(b, "GTPY.ZHIYUAN.MAX_MAJORS", ZJ_UNKNOWN, NULL,
-                     "未提供招生批次（batch），无法判定每个志愿的专业数是否超过上限",
-                     "no batch given (batch): cannot tell whether the majors per choice are within the limit");
+        ZJ_REASON(b, "GTPY.ZHIYUAN.MAX_MAJORS", ZJ_UNKNOWN, NULL,
+                  ("未提供招生批次（batch），无法判定每个志愿的专业数是否超过上限"),
+                  ("no batch given (batch): cannot tell whether the majors per choice are within the limit"));
     } else {
         for (i = 0; i < n; i++)
             if (ch[i].n_majors > max_m) {
-                zj_db_reason(b, "GTPY.ZHIYUAN.MAX_MAJORS", ZJ_UNMET, lim,
-                             "%s%.0s第 %d 个志愿（%s）填报 %d 个专业，超过每个志愿最多 %g 个",
-                             "%.0s%s: choice %d (%s) names %d majors, more than the maximum of %g per choice",
-                             bz, be, i + 1, ch[i].school, ch[i].n_majors, max_m);
+                ZJ_REASON(b, "GTPY.ZHIYUAN.MAX_MAJORS", ZJ_UNMET, lim,
+                          ("%s第 %d 个志愿（%s）填报 %d 个专业，超过每个志愿最多 %g 个",
+                           bz, i + 1, ch[i].school, ch[i].n_majors, max_m),
+                          ("%s: choice %d (%s) names %d majors, more than the maximum of %g per choice",
+                           be, i + 1, ch[i].school, ch[i].n_majors, max_m));
                 over++;
             }
         if (!over)
-            zj_db_reason(b, "GTPY.ZHIYUAN.MAX_MAJORS", ZJ_MET, lim,
-                         "%s%.0s每个志愿填报的专业均不超过 %g 个",
-                         "%.0s%s: no choice names more than %g major(s)", bz, be, max_m);
+            ZJ_REASON(b, "GTPY.ZHIYUAN.MAX_MAJORS", ZJ_MET, lim,
+                      ("%s每个志愿填报的专业均不超过 %g 个", bz, max_m),
+                      ("%s: no choice names more than %g major(s)", be, max_m));
     }
 
     /* every (school, major) in the year's plan */

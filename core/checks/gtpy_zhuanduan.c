@@ -47,82 +47,86 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     int s = ZJ_ARG(ctx, F_STAGE)->choice;
     const zj_arg *passed = ZJ_ARG(ctx, F_PASSED), *rep = ZJ_ARG(ctx, F_REPEATED),
                  *meets = ZJ_ARG(ctx, F_MEETS), *sim = ZJ_ARG(ctx, F_SIMILAR);
-    const zj_rule *pass = zj_ruleset_rule(ctx->rules, "zhuanduan.pass");
-    const zj_rule *mech = zj_ruleset_rule(ctx->rules, s == 0 ? "zhuanduan.mechanism.zhongzhi_gaozhi"
-                                                             : "zhuanduan.mechanism.gaozhi_benke");
-    const zj_rule *repeat = zj_ruleset_rule(ctx->rules, "zhuanduan.repeat");
-    double max = zj_rule_num(repeat, "max_repeats");
+    const zj_rule *pass = zj_rule_at(ctx->rules, ZJ_R_ZHUANDUAN_PASS);
+    const zj_rule *mech = zj_rule_at(ctx->rules, s == 0 ? ZJ_R_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI
+                                                        : ZJ_R_ZHUANDUAN_MECH_GAOZHI_BENKE);
+    const zj_rule *repeat = zj_rule_at(ctx->rules, ZJ_R_ZHUANDUAN_REPEAT);
+    double max = zj_param_num(ctx->rules, ZJ_P_ZHUANDUAN_MAX_REPEATS);
 
     if (passed->boolean) {
-        zj_db_reason(b, "GTPY.ZHUANDUAN.PASSED", ZJ_MET, pass,
-                     "%s%.0s：经考核达到转段升学条件，可升入下一阶段学习",
-                     "%.0s%s: the assessment was passed, so the student may move up to the next stage",
-                     stage_zh[s], stage_en[s]);
-        zj_db_reason(b, "GTPY.ZHUANDUAN.MECHANISM", ZJ_MET, mech, "%s%.0s",
-                     "%.0s%s", zj_rule_str(mech, "text_zh"), zj_rule_str(mech, "text_en"));
+        ZJ_REASON(b, "GTPY.ZHUANDUAN.PASSED", ZJ_MET, pass,
+                  ("%s：经考核达到转段升学条件，可升入下一阶段学习", stage_zh[s]),
+                  ("%s: the assessment was passed, so the student may move up to the next stage",
+                   stage_en[s]));
+        ZJ_REASON(b, "GTPY.ZHUANDUAN.MECHANISM", ZJ_MET, mech,
+                  ("%s", zj_param_str(ctx->rules, s == 0 ? ZJ_P_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI_TEXT_ZH
+                                                           : ZJ_P_ZHUANDUAN_MECH_GAOZHI_BENKE_TEXT_ZH)),
+                  ("%s", zj_param_str(ctx->rules, s == 0 ? ZJ_P_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI_TEXT_EN
+                                                           : ZJ_P_ZHUANDUAN_MECH_GAOZHI_BENKE_TEXT_EN)));
         zj_db_outcome(b, 1, "advance", "升入下一阶段", "advances to the next stage");
         return;
     }
-    zj_db_reason(b, "GTPY.ZHUANDUAN.PASSED", ZJ_UNMET, pass,
-                 "%s%.0s：未达到转段升学条件，不能升入下一阶段",
-                 "%.0s%s: the assessment was not passed, so the student does not move up",
-                 stage_zh[s], stage_en[s]);
+    ZJ_REASON(b, "GTPY.ZHUANDUAN.PASSED", ZJ_UNMET, pass,
+              ("%s：未达到转段升学条件，不能升入下一阶段", stage_zh[s]),
+              ("%s: the assessment was not passed, so the student does not move up", stage_en[s]));
     if (!rep->present) {
-        zj_db_reason(b, "GTPY.ZHUANDUAN.MAX_REPEATS", ZJ_UNKNOWN, repeat,
-                     "未提供此前是否已留级（repeated_before）：留级 %g 次后仍未达到转段条件的应从当前学校毕业",
-                     "not stated whether the student has repeated before (repeated_before): after %g repeat(s) "
-                     "a student who still fails graduates from the current school", max);
+        ZJ_REASON(b, "GTPY.ZHUANDUAN.MAX_REPEATS", ZJ_UNKNOWN, repeat,
+                  ("未提供此前是否已留级（repeated_before）：留级 %g 次后仍未达到转段条件的应从当前学校毕业", max),
+                  ("not stated whether the student has repeated before (repeated_before): after %g repeat(s) "
+                   "a student who still fails graduates from the current school",
+                   max));
         undetermined(b);
         return;
     }
     if (rep->boolean) {
-        zj_db_reason(b, "GTPY.ZHUANDUAN.MAX_REPEATS", ZJ_UNMET, repeat,
-                     "已留级（最多留级 %g 次）后仍未达到转段升学条件，应从当前所在学校毕业",
-                     "already repeated (at most %g repeat allowed) and still not passed: graduates from "
-                     "the current school", max);
+        ZJ_REASON(b, "GTPY.ZHUANDUAN.MAX_REPEATS", ZJ_UNMET, repeat,
+                  ("已留级（最多留级 %g 次）后仍未达到转段升学条件，应从当前所在学校毕业", max),
+                  ("already repeated (at most %g repeat allowed) and still not passed: graduates from "
+                   "the current school", max));
         zj_db_outcome(b, 0, "graduate_current_stage", "从当前所在学校毕业", "graduates from the current school");
         return;
     }
-    zj_db_reason(b, "GTPY.ZHUANDUAN.MAX_REPEATS", ZJ_MET, repeat,
-                 "此前未留级（最多可留级 %g 次）", "has not repeated before (at most %g repeat allowed)",
-                 max);
+    ZJ_REASON(b, "GTPY.ZHUANDUAN.MAX_REPEATS", ZJ_MET, repeat,
+              ("此前未留级（最多可留级 %g 次）", max),
+              ("has not repeated before (at most %g repeat allowed)", max));
     if (!meets->present) {
-        zj_db_reason(b, "GTPY.ZHUANDUAN.REPEAT_CONDITIONS", ZJ_UNKNOWN, repeat,
-                     "未提供是否符合留级条件（meets_repeat_conditions）",
-                     "not stated whether the student meets the conditions to repeat (meets_repeat_conditions)");
+        ZJ_REASON(b, "GTPY.ZHUANDUAN.REPEAT_CONDITIONS", ZJ_UNKNOWN, repeat,
+                  ("未提供是否符合留级条件（meets_repeat_conditions）"),
+                  ("not stated whether the student meets the conditions to repeat (meets_repeat_conditions)"));
         undetermined(b);
         return;
     }
     if (!meets->boolean) {
-        zj_db_reason(b, "GTPY.ZHUANDUAN.REPEAT_CONDITIONS", ZJ_UNMET, repeat,
-                     "不符合留级条件：由当前所在学校按照学生当前所在学段的学籍管理规定处理",
-                     "does not meet the conditions to repeat: the current school handles the case under "
-                     "the student-status rules of the current stage");
+        ZJ_REASON(b, "GTPY.ZHUANDUAN.REPEAT_CONDITIONS", ZJ_UNMET, repeat,
+                  ("不符合留级条件：由当前所在学校按照学生当前所在学段的学籍管理规定处理"),
+                  ("does not meet the conditions to repeat: the current school handles the case under "
+                   "the student-status rules of the current stage"));
         zj_db_outcome(b, 0, "handled_by_stage_rules", "由当前学校按所在学段学籍管理规定处理",
                       "handled by the current school under the stage's student-status rules");
         return;
     }
-    zj_db_reason(b, "GTPY.ZHUANDUAN.REPEAT_CONDITIONS", ZJ_MET, repeat, "符合留级条件",
-                 "meets the conditions to repeat");
+    ZJ_REASON(b, "GTPY.ZHUANDUAN.REPEAT_CONDITIONS", ZJ_MET, repeat,
+              ("符合留级条件"),
+              ("meets the conditions to repeat"));
     if (!sim->present) {
-        zj_db_reason(b, "GTPY.ZHUANDUAN.SIMILAR_MAJOR", ZJ_UNKNOWN, repeat,
-                     "未提供本学校下一届是否开设相同或相近专业（similar_major_next_cohort）",
-                     "not stated whether the school runs the same or a similar major in the next cohort "
-                     "(similar_major_next_cohort)");
+        ZJ_REASON(b, "GTPY.ZHUANDUAN.SIMILAR_MAJOR", ZJ_UNKNOWN, repeat,
+                  ("未提供本学校下一届是否开设相同或相近专业（similar_major_next_cohort）"),
+                  ("not stated whether the school runs the same or a similar major in the next cohort "
+                   "(similar_major_next_cohort)"));
         undetermined(b);
         return;
     }
     if (!sim->boolean) {
-        zj_db_reason(b, "GTPY.ZHUANDUAN.SIMILAR_MAJOR", ZJ_UNMET, repeat,
-                     "本学校下一届未开设相同或相近专业：应从当前所在学校毕业",
-                     "the school runs no same or similar major in the next cohort: graduates from the "
-                     "current school");
+        ZJ_REASON(b, "GTPY.ZHUANDUAN.SIMILAR_MAJOR", ZJ_UNMET, repeat,
+                  ("本学校下一届未开设相同或相近专业：应从当前所在学校毕业"),
+                  ("the school runs no same or similar major in the next cohort: graduates from the "
+                   "current school"));
         zj_db_outcome(b, 0, "graduate_current_stage", "从当前所在学校毕业", "graduates from the current school");
         return;
     }
-    zj_db_reason(b, "GTPY.ZHUANDUAN.SIMILAR_MAJOR", ZJ_MET, repeat,
-                 "可选择留级到本学校下一届开设相同或相近专业的班级学习",
-                 "may repeat in the class of the same or a similar major of the school's next cohort");
+    ZJ_REASON(b, "GTPY.ZHUANDUAN.SIMILAR_MAJOR", ZJ_MET, repeat,
+              ("可选择留级到本学校下一届开设相同或相近专业的班级学习"),
+              ("may repeat in the class of the same or a similar major of the school's next cohort"));
     zj_db_outcome(b, 0, "repeat", "留级到下一届相同或相近专业",
                   "repeats in the same or a similar major of the next cohort");
 }

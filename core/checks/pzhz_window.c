@@ -75,9 +75,10 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
     int dir = ZJ_ARG(ctx, F_DIR)->choice, grade = ZJ_ARG(ctx, F_GRADE)->choice;
     long term = ZJ_ARG(ctx, F_TERM)->integer;
-    const zj_rule *r = zj_ruleset_rule(ctx->rules, dir == 0 ? "window.zhongzhi_to_putong"
-                                                            : "window.putong_to_zhongzhi");
-    const zj_param *wins = zj_rule_param(r, "windows");
+    const zj_rule *r = zj_rule_at(ctx->rules, dir == 0 ? ZJ_R_WINDOW_ZHONGZHI_TO_PUTONG
+                                                       : ZJ_R_WINDOW_PUTONG_TO_ZHONGZHI);
+    const zj_param *wins = zj_param_at(ctx->rules, dir == 0 ? ZJ_P_WINDOW_ZHONGZHI_TO_PUTONG_WINDOWS
+                                                             : ZJ_P_WINDOW_PUTONG_TO_ZHONGZHI_WINDOWS);
     const char *dz = dir_zh[dir], *de = dir == 0 ? "vocational → general high school (中职转普高)"
                                                  : "general → vocational high school (普高转中职)";
     const char *jz = ctx->rules->info.jurisdiction_zh, *je = ctx->rules->jurisdiction_en;
@@ -87,18 +88,20 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     int open = 0;
 
     if (term != 1 && term != 2) {
-        zj_db_input_error(b, "INPUT.OUT_OF_RANGE", "学期应为 1 或 2，实际为 %ld",
-                          "term must be 1 or 2, got %ld", term);
+        ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
+                       ("学期应为 1 或 2，实际为 %ld", term),
+                       ("term must be 1 or 2, got %ld", term));
         return;
     }
-    if (!zj_rule_bool(r, "windows_known")) {
-        zj_db_reason(b, "PZHZ.WINDOWS_UNKNOWN", ZJ_UNKNOWN, r,
-                     "%s%.0s已确立中职与普高学籍互转，但所据文件未规定%s%.0s的转学时间（年级、学期），"
-                     "无法判定%s%.0s第%s%.0s学期末能否转学",
-                     "%.0s%s establishes 学籍 transfers between vocational and general high schools, but the "
-                     "sources state no windows (grade, term) for %.0s%s; cannot tell whether a transfer at "
-                     "the end of %.0s%s term %.0s%s is possible",
-                     jz, je, dz, de, grade_zh[grade], grade_en[grade], tz, te);
+    if (!zj_param_bool(ctx->rules, dir == 0 ? ZJ_P_WINDOW_ZHONGZHI_TO_PUTONG_KNOWN
+                                            : ZJ_P_WINDOW_PUTONG_TO_ZHONGZHI_KNOWN)) {
+        ZJ_REASON(b, "PZHZ.WINDOWS_UNKNOWN", ZJ_UNKNOWN, r,
+                  ("%s已确立中职与普高学籍互转，但所据文件未规定%s的转学时间（年级、学期），"
+                   "无法判定%s第%s学期末能否转学", jz, dz, grade_zh[grade], tz),
+                  ("%s establishes transfers of student status (学籍) between vocational and general high schools, but the "
+                   "sources state no windows (grade, term) for %s; cannot tell whether a transfer at "
+                   "the end of %s term %s is possible",
+                   je, de, grade_en[grade], te));
         zj_db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
         return;
     }
@@ -108,16 +111,16 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
             open = 1;
     list_windows(wins, lz, sizeof lz, le, sizeof le);
     if (open) {
-        zj_db_reason(b, "PZHZ.WINDOW", ZJ_MET, r,
-                     "%s%.0s%s%.0s可在%s%.0s第%s%.0s学期末转学（可转学时间：%s%.0s）",
-                     "%.0s%s: %.0s%s is possible at the end of %.0s%s term %.0s%s (windows: %.0s%s)",
-                     jz, je, dz, de, grade_zh[grade], grade_en[grade], tz, te, lz, le);
+        ZJ_REASON(b, "PZHZ.WINDOW", ZJ_MET, r,
+                  ("%s%s可在%s第%s学期末转学（可转学时间：%s）", jz, dz, grade_zh[grade], tz, lz),
+                  ("%s: %s is possible at the end of %s term %s (windows: %s)",
+                   je, de, grade_en[grade], te, le));
         zj_db_outcome(b, 1, "window_open", "在可转学时间内", "window open");
     } else {
-        zj_db_reason(b, "PZHZ.WINDOW", ZJ_UNMET, r,
-                     "%s%.0s%s%.0s不能在%s%.0s第%s%.0s学期末转学（可转学时间仅为：%s%.0s）",
-                     "%.0s%s: %.0s%s is not possible at the end of %.0s%s term %.0s%s (windows: only %.0s%s)",
-                     jz, je, dz, de, grade_zh[grade], grade_en[grade], tz, te, lz, le);
+        ZJ_REASON(b, "PZHZ.WINDOW", ZJ_UNMET, r,
+                  ("%s%s不能在%s第%s学期末转学（可转学时间仅为：%s）", jz, dz, grade_zh[grade], tz, lz),
+                  ("%s: %s is not possible at the end of %s term %s (windows: only %s)",
+                   je, de, grade_en[grade], te, le));
         zj_db_outcome(b, 0, "window_closed", "不在可转学时间内", "window closed");
     }
 }

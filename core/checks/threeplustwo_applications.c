@@ -18,28 +18,28 @@ static const zj_field_info fields[] = {
 
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
-    const zj_rule *r = zj_ruleset_rule(ctx->rules, "applications.max");
+    const zj_rule *r = zj_rule_at(ctx->rules, ZJ_R_APPLICATIONS_MAX);
     const zj_arg *n = ZJ_ARG(ctx, F_APPS);
-    double max = zj_rule_num(r, "max");
+    double max = zj_param_num(ctx->rules, ZJ_P_APPLICATIONS_MAX_MAX);
 
     if (n->integer < 0) {
-        zj_db_input_error(b, "INPUT.OUT_OF_RANGE", "申报新增项目数 %ld 不能为负数",
-                          "applications %ld must not be negative", n->integer);
+        ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
+                       ("申报新增项目数 %ld 不能为负数", n->integer),
+                       ("applications %ld must not be negative", n->integer));
         return;
     }
     if ((double)n->integer <= max) {
-        zj_db_reason(b, "3PLUS2.APPLICATIONS.MAX", ZJ_MET, r,
-                     "申报 %ld 个新增项目，未超过每校一般不超过 %g 个的要求",
-                     "%ld new projects: within the general limit of %g per school",
-                     n->integer, max);
+        ZJ_REASON(b, "3PLUS2.APPLICATIONS.MAX", ZJ_MET, r,
+                  ("申报 %ld 个新增项目，未超过每校一般不超过 %g 个的要求", n->integer, max),
+                  ("%ld new projects: within the general limit of %g per school", n->integer, max));
         zj_db_outcome(b, 1, "within_limit", "未超过申报上限", "within the limit");
     } else {
-        zj_db_reason(b, "3PLUS2.APPLICATIONS.MAX", ZJ_UNMET, r,
-                     "申报 %ld 个新增项目，超过“一般每所学校申报新增衔接办学项目不超过 %g 个”；"
-                     "通知用语为“一般”，并非绝对上限，但未说明例外的条件",
-                     "%ld new projects exceed the limit of %g per school; the notice says "
-                     "\"generally\" (一般): not an absolute cap, though it does not say when more are accepted",
-                     n->integer, max);
+        ZJ_REASON(b, "3PLUS2.APPLICATIONS.MAX", ZJ_UNMET, r,
+                  ("申报 %ld 个新增项目，超过“一般每所学校申报新增衔接办学项目不超过 %g 个”；"
+                   "通知用语为“一般”，并非绝对上限，但未说明例外的条件", n->integer, max),
+                  ("%ld new projects exceed the limit of %g per school; the notice says "
+                   "\"generally\" (一般): not an absolute cap, though it does not say when more are accepted",
+                   n->integer, max));
         zj_db_outcome(b, 0, "exceeds_general_limit", "超过一般申报上限",
                       "exceeds the general limit");
     }

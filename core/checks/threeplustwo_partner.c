@@ -22,23 +22,25 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static void one(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule *r,
-                const char *what_zh, const char *what_en)
+static void one(const zj_check_ctx *ctx, zj_dbuild *b, const zj_arg *a, const char *code,
+                zj_rule_id rid, zj_param_id pid, const char *what_zh, const char *what_en)
 {
-    double min = zj_rule_num(r, "min");
+    const zj_rule *r = zj_rule_at(ctx->rules, rid);
+    double min = zj_param_num(ctx->rules, pid);
 
     if (!a->present)
-        zj_db_reason(b, code, ZJ_UNKNOWN, r, "未提供本学期%s%.0s，无法判定是否达到每学期至少 %g 的要求",
-                     "%.0s%s this semester not given: cannot tell whether it reaches the minimum of %g",
-                     what_zh, what_en, min);
+        ZJ_REASON(b, code, ZJ_UNKNOWN, r,
+                  ("未提供本学期%s，无法判定是否达到每学期至少 %g 的要求", what_zh, min),
+                  ("%s this semester not given: cannot tell whether it reaches the minimum of %g",
+                   what_en, min));
     else if ((double)a->integer >= min)
-        zj_db_reason(b, code, ZJ_MET, r, "本学期%s%.0s %ld，达到每学期至少 %g 的要求",
-                     "%.0s%s this semester: %ld, at least the minimum of %g",
-                     what_zh, what_en, a->integer, min);
+        ZJ_REASON(b, code, ZJ_MET, r,
+                  ("本学期%s %ld，达到每学期至少 %g 的要求", what_zh, a->integer, min),
+                  ("%s this semester: %ld, at least the minimum of %g", what_en, a->integer, min));
     else
-        zj_db_reason(b, code, ZJ_UNMET, r, "本学期%s%.0s %ld，少于每学期至少 %g 的要求",
-                     "%.0s%s this semester: %ld, below the minimum of %g",
-                     what_zh, what_en, a->integer, min);
+        ZJ_REASON(b, code, ZJ_UNMET, r,
+                  ("本学期%s %ld，少于每学期至少 %g 的要求", what_zh, a->integer, min),
+                  ("%s this semester: %ld, below the minimum of %g", what_en, a->integer, min));
 }
 
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
@@ -50,21 +52,22 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     for (i = 0; i < 3; i++) {
         const zj_arg *a = ZJ_ARG(ctx, F_MEETINGS + i);
         if (a->present && a->integer < 0) {
-            zj_db_input_error(b, "INPUT.OUT_OF_RANGE", "“%s”（%s）为 %ld，不能为负数",
-                              "field %.0s%s is %ld: it must not be negative", zh[i], en[i], a->integer);
+            ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
+                           ("“%s”（%s）为 %ld，不能为负数", zh[i], en[i], a->integer),
+                           ("field %s is %ld: it must not be negative", en[i], a->integer));
         }
     }
     if (zj_db_status(b) != ZJ_OK)
         return;
-    one(b, ZJ_ARG(ctx, F_MEETINGS), "3PLUS2.PARTNER.MEETINGS",
-        zj_ruleset_rule(ctx->rules, "partner.meetings"),
+    one(ctx, b, ZJ_ARG(ctx, F_MEETINGS), "3PLUS2.PARTNER.MEETINGS", ZJ_R_PARTNER_MEETINGS,
+        ZJ_P_PARTNER_MEETINGS_MIN,
         "双方专题业务沟通会次数", "joint business meetings");
-    one(b, ZJ_ARG(ctx, F_RESEARCH), "3PLUS2.PARTNER.RESEARCH_ACTIVITIES",
-        zj_ruleset_rule(ctx->rules, "partner.research_activities"),
+    one(ctx, b, ZJ_ARG(ctx, F_RESEARCH), "3PLUS2.PARTNER.RESEARCH_ACTIVITIES", ZJ_R_PARTNER_RESEARCH,
+        ZJ_P_PARTNER_RESEARCH_MIN,
         "双方教师教研活动次数", "joint teaching-research activities");
-    one(b, ZJ_ARG(ctx, F_TEACHERS), "3PLUS2.PARTNER.TEACHERS_SENT",
-        zj_ruleset_rule(ctx->rules, "partner.teachers_sent"),
-        "向中职学校派出教师人数", "teachers sent to the 中职 school");
+    one(ctx, b, ZJ_ARG(ctx, F_TEACHERS), "3PLUS2.PARTNER.TEACHERS_SENT", ZJ_R_PARTNER_TEACHERS,
+        ZJ_P_PARTNER_TEACHERS_MIN,
+        "向中职学校派出教师人数", "teachers sent to the secondary vocational (中职) school");
     zj_db_conclude(b, "compliant", "达到每学期最低要求", "meets the per-semester minimums",
                    "non_compliant", "未达到每学期最低要求", "below a per-semester minimum");
 }

@@ -22,38 +22,40 @@ static const zj_field_info fields[] = {
 
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
-    const zj_rule *r = zj_ruleset_rule(ctx->rules, "wuyi.gaoben_conflict");
+    const zj_rule *r = zj_rule_at(ctx->rules, ZJ_R_WUYI_GAOBEN_CONFLICT);
     const zj_arg *g = ZJ_ARG(ctx, F_GAOBEN), *w = ZJ_ARG(ctx, F_WUYI);
     const char *code = "3PLUS2.WUYI.GAOBEN_CONFLICT";
 
     if (g->present && !g->boolean)
-        zj_db_reason(b, code, ZJ_MET, r, "该专业没有高本贯通，做五年一贯制招生不受此限制",
-                     "the major does not run 高本贯通, so five-year integrated recruitment is not restricted");
+        ZJ_REASON(b, code, ZJ_MET, r,
+                  ("该专业没有高本贯通，做五年一贯制招生不受此限制"),
+                  ("the major does not run 高本贯通, so five-year integrated recruitment is not restricted"));
     else if (w->present && !w->boolean)
-        zj_db_reason(b, code, ZJ_MET, r, "不在该专业做五年一贯制招生，不涉及此限制",
-                     "no five-year integrated (五年一贯制) recruitment is planned in the major: no conflict");
+        ZJ_REASON(b, code, ZJ_MET, r,
+                  ("不在该专业做五年一贯制招生，不涉及此限制"),
+                  ("no five-year integrated (五年一贯制) recruitment is planned in the major: no conflict"));
     else if (g->present && w->present)
-        zj_db_reason(b, code, ZJ_UNMET, r,
-                     "该专业有高本贯通，又拟做五年一贯制招生：有高本贯通的专业原则上不得再做五年一贯制招生"
-                     "（“原则上”：通知允许例外，但未说明例外的条件）",
-                     "the major runs 高本贯通 and plans five-year integrated recruitment: a major with "
-                     "高本贯通 should in principle (原则上) not also recruit 五年一贯制; the notice allows "
-                     "exceptions without saying when");
+        ZJ_REASON(b, code, ZJ_UNMET, r,
+                  ("该专业有高本贯通，又拟做五年一贯制招生：有高本贯通的专业原则上不得再做五年一贯制招生"
+                   "（“原则上”：通知允许例外，但未说明例外的条件）"),
+                  ("the major runs 高本贯通 and plans five-year integrated recruitment: a major with "
+                   "高本贯通 should in principle (原则上) not also recruit 五年一贯制; the notice allows "
+                   "exceptions without saying when"));
     else if (!g->present && !w->present)
-        zj_db_reason(b, code, ZJ_UNKNOWN, r,
-                     "未提供该专业是否有高本贯通（gaozhi_has_gaoben_in_major）及是否拟做五年一贯制招生（plans_wuyi_in_major）",
-                     "not stated whether the major runs 高本贯通 (gaozhi_has_gaoben_in_major) nor whether "
-                     "五年一贯制 recruitment is planned (plans_wuyi_in_major)");
+        ZJ_REASON(b, code, ZJ_UNKNOWN, r,
+                  ("未提供该专业是否有高本贯通（gaozhi_has_gaoben_in_major）及是否拟做五年一贯制招生（plans_wuyi_in_major）"),
+                  ("not stated whether the major runs 高本贯通 (gaozhi_has_gaoben_in_major) nor whether "
+                   "五年一贯制 recruitment is planned (plans_wuyi_in_major)"));
     else if (!g->present)
-        zj_db_reason(b, code, ZJ_UNKNOWN, r,
-                     "拟做五年一贯制招生，但未提供该专业是否有高本贯通（gaozhi_has_gaoben_in_major）",
-                     "五年一贯制 recruitment is planned but it is not stated whether the major runs 高本贯通 "
-                     "(gaozhi_has_gaoben_in_major)");
+        ZJ_REASON(b, code, ZJ_UNKNOWN, r,
+                  ("拟做五年一贯制招生，但未提供该专业是否有高本贯通（gaozhi_has_gaoben_in_major）"),
+                  ("五年一贯制 recruitment is planned but it is not stated whether the major runs 高本贯通 "
+                   "(gaozhi_has_gaoben_in_major)"));
     else
-        zj_db_reason(b, code, ZJ_UNKNOWN, r,
-                     "该专业有高本贯通，但未提供是否拟做五年一贯制招生（plans_wuyi_in_major）",
-                     "the major runs 高本贯通 but it is not stated whether 五年一贯制 recruitment is planned "
-                     "(plans_wuyi_in_major)");
+        ZJ_REASON(b, code, ZJ_UNKNOWN, r,
+                  ("该专业有高本贯通，但未提供是否拟做五年一贯制招生（plans_wuyi_in_major）"),
+                  ("the major runs 高本贯通 but it is not stated whether 五年一贯制 recruitment is planned "
+                   "(plans_wuyi_in_major)"));
     zj_db_conclude(b, "no_conflict", "无冲突", "no conflict",
                    "conflict", "原则上不得再做五年一贯制招生", "in principle not allowed: the major has 高本贯通");
 }

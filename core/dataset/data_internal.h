@@ -22,6 +22,8 @@ struct zj_data {
     size_t n_tables;
     zj_plan_year *plan_years;
     size_t n_plan_years;
+    zj_error *notes;            /* what the open skipped (zj_data_note_at) */
+    size_t n_notes, notes_dropped;
 };
 
 /* manifest.c: reads <dir>/tables.json and every table it lists. */

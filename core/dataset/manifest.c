@@ -16,7 +16,9 @@
 
 static zj_code nomem(zj_error *err)
 {
-    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                   ("内存不足"),
+                   ("out of memory"));
 }
 
 static int has_col(const zj_table *t, const char *name)
@@ -207,23 +209,25 @@ static zj_code load_table(zj_data *d, const zj_jctx *c, json_t *spec, size_t idx
         return rc;
     /* The manifest's column list is the schema: the file must match it. */
     if (json_array_size(cols) != t->cols)
-        return zj_fail(c->err, ZJ_ERR_PARSE, full,
-                       "表头有 %zu 列，清单 %s 的 columns 列出 %zu 列",
-                       "the header has %zu columns, the manifest's %s.columns lists %zu",
-                       t->cols, path, json_array_size(cols));
+        return ZJ_FAIL(c->err, ZJ_ERR_PARSE, full,
+                       ("表头有 %zu 列，清单 %s 的 columns 列出 %zu 列", t->cols, path, json_array_size(cols)),
+                       ("the header has %zu columns, the manifest's %s.columns lists %zu",
+                        t->cols, path, json_array_size(cols)));
     json_array_foreach(cols, i, v) {
         if (!json_is_string(v) || strcmp(json_string_value(v), t->col_names[i]) != 0)
-            return zj_fail(c->err, ZJ_ERR_PARSE, full,
-                           "第 %zu 列表头为“%s”，清单规定为另一名称", "column %zu of the header is \"%s\", the manifest says otherwise",
-                           i + 1, t->col_names[i]);
+            return ZJ_FAIL(c->err, ZJ_ERR_PARSE, full,
+                           ("第 %zu 列表头为“%s”，清单规定为另一名称", i + 1, t->col_names[i]),
+                           ("column %zu of the header is \"%s\", the manifest says otherwise",
+                            i + 1, t->col_names[i]));
     }
     if (strcmp(kind, "plan") == 0) {
         static const char *const plan_cols[] = { "year", "programme", "row_kind", "school", "major",
                                                  "major_code", "partner", "partner_major", "places", NULL };
         for (i = 0; plan_cols[i]; i++)
             if (!has_col(t, plan_cols[i]))
-                return zj_fail(c->err, ZJ_ERR_PARSE, full, "计划表缺少必需的列 %s",
-                               "a plan table needs the column %s", plan_cols[i]);
+                return ZJ_FAIL(c->err, ZJ_ERR_PARSE, full,
+                               ("计划表缺少必需的列 %s", plan_cols[i]),
+                               ("a plan table needs the column %s", plan_cols[i]));
     }
     if (audits) {
         json_array_foreach(audits, i, v) {
@@ -323,8 +327,9 @@ zj_code zj_manifest_load(zj_data *d, zj_error *err)
             goto out;
         for (j = 0; j + 1 < d->n_tables; j++)
             if (strcmp(d->tables[j]->name, d->tables[d->n_tables - 1]->name) == 0) {
-                rc = zj_fail(err, ZJ_ERR_PARSE, path, "表名 %s 重复", "table name %s appears twice",
-                             d->tables[j]->name);
+                rc = ZJ_FAIL(err, ZJ_ERR_PARSE, path,
+                             ("表名 %s 重复", d->tables[j]->name),
+                             ("table name %s appears twice", d->tables[j]->name));
                 goto out;
             }
     }

@@ -54,7 +54,9 @@ zj_code zj_plan_lookup(const zj_data *d, int year, const char *school, const cha
     int any_table = 0;
 
     if (!d || !found)
-        return zj_fail(err, ZJ_ERR_ARG, "arguments", "参数为空指针", "a required argument is NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "arguments",
+                       ("参数为空指针"),
+                       ("a required argument is NULL"));
     *found = 0;
     for (ti = 0; ti < d->n_tables; ti++) {
         const zj_table *t = d->tables[ti];
@@ -90,8 +92,9 @@ zj_code zj_plan_lookup(const zj_data *d, int year, const char *school, const cha
     }
     *found = n;
     if (!any_table)
-        return zj_fail(err, ZJ_ERR_NOT_FOUND, "argument year", "没有 %d 年的招生计划表",
-                       "no enrolment plan table for %d", year);
+        return ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, "argument year",
+                       ("没有 %d 年的招生计划表", year),
+                       ("no enrolment plan table for %d", year));
     return ZJ_OK;
 }
 

@@ -21,7 +21,9 @@ static const char *member_str(const json_t *spec, const char *key)
 
 static zj_code nomem(zj_error *err)
 {
-    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                   ("内存不足"),
+                   ("out of memory"));
 }
 
 static zj_row_kind kind_of(const char *cell)
@@ -167,9 +169,10 @@ static size_t find_row(const zj_table *t, const char *key, const char *id)
 
 static zj_code missing_row(const zj_table *t, const char *id, zj_error *err)
 {
-    return zj_fail(err, ZJ_ERR_PARSE, t->file, "清单中的审核引用了表 %s 中不存在的行“%s”",
-                   "an audit in the manifest refers to the row \"%s\" that table %s does not have",
-                   t->name, id);
+    return ZJ_FAIL(err, ZJ_ERR_PARSE, t->file,
+                   ("清单中的审核引用了表 %s 中不存在的行“%s”", t->name, id),
+                   ("an audit in the manifest refers to the row \"%s\" that table %s does not have",
+                    t->name, id));
 }
 
 static zj_code run_percentage(const zj_table *t, const json_t *spec, zj_findings *out, zj_error *err)
@@ -236,7 +239,9 @@ zj_code zj_table_audit(const zj_data *d, const zj_table *t, zj_findings *out, zj
 
     (void)d;
     if (!t || !out)
-        return zj_fail(err, ZJ_ERR_ARG, "arguments", "参数为空指针", "a required argument is NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "arguments",
+                       ("参数为空指针"),
+                       ("a required argument is NULL"));
     if (!t->audits)
         return ZJ_OK;
     json_array_foreach(t->audits, i, spec) {

@@ -25,6 +25,7 @@ struct zj_dbuild {
     size_t n, cap;
     zj_strbuf text;
     int failed;
+    pending_reason *cur;   /* the reason ZJ_REASON is filling, or NULL */
     char nums[ZJ_DB_NUMS][ZJ_DB_NUM_SIZE];   /* zj_db_num's results */
     unsigned next_num;
 };
@@ -57,6 +58,7 @@ void zj_db_reset(zj_dbuild *b)
     b->ruleset = "";
     b->n = 0;
     b->failed = 0;
+    b->cur = NULL;
     b->next_num = 0;
     zj_strbuf_reset(&b->text);
 }
@@ -114,7 +116,7 @@ static void put_g(zj_strbuf *t, double v)
 
 /* Appends fmt with its arguments to t as printf would write them, for the
  * conversions the checks use: %s (NULL as glibc prints it, "(null)"),
- * %.0s (skips an argument), %d, %ld, %zu, %g and %%.  Returns 0, having
+ * %d, %ld, %zu, %g and %%.  Returns 0, having
  * written part of it, at any other conversion. */
 static int put_format(zj_strbuf *t, const char *fmt, va_list ap)
 {
@@ -128,9 +130,6 @@ static int put_format(zj_strbuf *t, const char *fmt, va_list ap)
             s = s ? s : "(null)";
             put(t, s, strlen(s));
             p = q + 1;
-        } else if (q[0] == '.' && q[1] == '0' && q[2] == 's') {
-            (void)va_arg(ap, const char *);
-            p = q + 3;
         } else if (q[0] == 'd') {
             put_signed(t, va_arg(ap, int));
             p = q + 1;
@@ -248,33 +247,40 @@ static pending_reason *push(zj_dbuild *b)
     return &b->reasons[b->n++];
 }
 
-static void add_reason(zj_dbuild *b, const char *code, zj_met met,
-                       const zj_source *src, const char *fmt_zh,
-                       const char *fmt_en, va_list ap)
+void zj_db_begin(zj_dbuild *b, const char *code, zj_met met, const zj_rule *rule)
 {
     pending_reason *r = push(b);
-    va_list ap2;
 
+    b->cur = r;
     if (!r)
         return;
     r->code = code;
     r->met = met;
-    r->source = src;
-    va_copy(ap2, ap);
-    vformat(b, &r->zh, fmt_zh, ap);
-    vformat(b, &r->en, fmt_en, ap2);
-    va_end(ap2);
+    r->source = rule ? &rule->source : NULL;
+    r->zh = r->en = 0;
 }
 
-void zj_db_reason(zj_dbuild *b, const char *code, zj_met met,
-                  const zj_rule *rule, const char *fmt_zh,
-                  const char *fmt_en, ...)
+void zj_db_zh(zj_dbuild *b, const char *fmt, ...)
 {
     va_list ap;
 
-    va_start(ap, fmt_en);
-    add_reason(b, code, met, rule ? &rule->source : NULL, fmt_zh, fmt_en, ap);
+    if (!b->cur)
+        return;
+    va_start(ap, fmt);
+    vformat(b, &b->cur->zh, fmt, ap);
     va_end(ap);
+}
+
+void zj_db_en(zj_dbuild *b, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!b->cur)
+        return;
+    va_start(ap, fmt);
+    vformat(b, &b->cur->en, fmt, ap);
+    va_end(ap);
+    b->cur = NULL;
 }
 
 void zj_db_outcome(zj_dbuild *b, int eligible, const char *outcome,
@@ -300,14 +306,9 @@ void zj_db_conclude(zj_dbuild *b, const char *yes, const char *yes_zh,
         zj_db_outcome(b, 1, yes, yes_zh, yes_en);
 }
 
-void zj_db_input_error(zj_dbuild *b, const char *code, const char *fmt_zh,
-                       const char *fmt_en, ...)
+void zj_db_begin_input_error(zj_dbuild *b, const char *code)
 {
-    va_list ap;
-
-    va_start(ap, fmt_en);
-    add_reason(b, code, ZJ_UNMET, NULL, fmt_zh, fmt_en, ap);
-    va_end(ap);
+    zj_db_begin(b, code, ZJ_UNMET, NULL);
     b->status = ZJ_ERR_ARG;
     b->eligible = -1;
     b->outcome = "invalid_input";
@@ -315,13 +316,9 @@ void zj_db_input_error(zj_dbuild *b, const char *code, const char *fmt_zh,
     b->outcome_en = "invalid input";
 }
 
-void zj_db_no_rules(zj_dbuild *b, const char *fmt_zh, const char *fmt_en, ...)
+void zj_db_begin_no_rules(zj_dbuild *b)
 {
-    va_list ap;
-
-    va_start(ap, fmt_en);
-    add_reason(b, "RULES.NOT_FOUND", ZJ_UNKNOWN, NULL, fmt_zh, fmt_en, ap);
-    va_end(ap);
+    zj_db_begin(b, "RULES.NOT_FOUND", ZJ_UNKNOWN, NULL);
     if (b->status == ZJ_OK)
         b->status = ZJ_ERR_NOT_FOUND;
     b->eligible = -1;

@@ -9,6 +9,7 @@
 #include "zhijiao/check.h"
 #include "ruleset.h"
 #include "strbuf.h"
+#include "error_internal.h"   /* ZJ__ARGS */
 
 typedef struct zj_dbuild zj_dbuild;
 
@@ -17,14 +18,39 @@ void zj_db_free(zj_dbuild *b);
 void zj_db_reset(zj_dbuild *b);
 
 /* A condition checked, with its citation (rule may be NULL for input
- * problems).  The two formats take the same arguments in the same order;
- * when the languages need different words, pass both and let each format
- * skip the other's with "%.0s":  ("具有%s%.0s", "%.0shas %s", zh, en). */
-void zj_db_reason(zj_dbuild *b, const char *code, zj_met met,
-                  const zj_rule *rule, const char *fmt_zh,
-                  const char *fmt_en, ...)
+ * problems), each language formatted with its own arguments (the compiler
+ * checks each against its format):
+ *     ZJ_REASON(b, "GTPY.ADMISSION.HUKOU", ZJ_MET, rule,
+ *               ("具有%s", what_zh), ("has %s", what_en));
+ * `b` is evaluated more than once: pass a plain name. */
+#define ZJ_REASON(b, code, met, rule, zh, en)                                  \
+    (zj_db_begin((b), (code), (met), (rule)), zj_db_zh((b), ZJ__ARGS zh),       \
+     zj_db_en((b), ZJ__ARGS en))
+
+/* Marks the row as bad input (status ZJ_ERR_ARG, outcome invalid_input)
+ * with a reason naming the field and what was expected. */
+#define ZJ_INPUT_ERROR(b, code, zh, en)                                        \
+    (zj_db_begin_input_error((b), (code)), zj_db_zh((b), ZJ__ARGS zh),          \
+     zj_db_en((b), ZJ__ARGS en))
+
+/* Marks the row as having no applicable rule set (ZJ_ERR_NOT_FOUND). */
+#define ZJ_NO_RULES(b, zh, en)                                                 \
+    (zj_db_begin_no_rules((b)), zj_db_zh((b), ZJ__ARGS zh),                       \
+     zj_db_en((b), ZJ__ARGS en))
+
+/* The parts of those macros: begin a reason, then set its Chinese and its
+ * English text (each a no-op when the reason could not be recorded). */
+void zj_db_begin(zj_dbuild *b, const char *code, zj_met met, const zj_rule *rule);
+void zj_db_begin_input_error(zj_dbuild *b, const char *code);
+void zj_db_begin_no_rules(zj_dbuild *b);
+void zj_db_zh(zj_dbuild *b, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 5, 7), format(printf, 6, 7)))
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void zj_db_en(zj_dbuild *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
 #endif
     ;
 
@@ -37,22 +63,6 @@ void zj_db_outcome(zj_dbuild *b, int eligible, const char *outcome,
 void zj_db_conclude(zj_dbuild *b, const char *yes, const char *yes_zh,
                     const char *yes_en, const char *no, const char *no_zh,
                     const char *no_en);
-
-/* Marks the row as bad input (status ZJ_ERR_ARG, outcome invalid_input)
- * with a reason naming the field and what was expected. */
-void zj_db_input_error(zj_dbuild *b, const char *code, const char *fmt_zh,
-                       const char *fmt_en, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 5), format(printf, 4, 5)))
-#endif
-    ;
-
-/* Marks the row as having no applicable rule set (ZJ_ERR_NOT_FOUND). */
-void zj_db_no_rules(zj_dbuild *b, const char *fmt_zh, const char *fmt_en, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 4), format(printf, 3, 4)))
-#endif
-    ;
 
 /* A number as %g would print it, faster for whole numbers.  The text lives
  * in the builder and stays valid for the next ZJ_DB_NUMS calls (until the

@@ -1,21 +1,14 @@
 /* rule_schema.h — the rules and parameters each programme's rule file must
- * provide (internal; the table is in rule_schema.c). */
+ * provide (internal; declared once in rule_schema_list.h). */
 #ifndef ZJ_RULE_SCHEMA_H
 #define ZJ_RULE_SCHEMA_H
 
 #include "ruleset.h"
 
-/* A rule that a check of `programme` reads, and the parameters (with
- * types) it needs. */
-typedef struct zj_rule_need {
-    const char *programme;            /* "gtpy" */
-    const char *check;                /* the check that reads it, for messages */
-    const char *rule;                 /* "admission.min_score" */
-    const char *const *params;        /* NULL-terminated "name:type" with type n|s|b|l */
-} zj_rule_need;
-
 /* Verifies that `rs` provides every rule and parameter the checks of its
- * programme read, with the right types.  On failure err names the key. */
-zj_code zj_ruleset_verify_schema(const zj_ruleset *rs, zj_error *err);
+ * programme read, with the right types and values in range, and resolves
+ * them into rs->bound_rules / rs->bound_params.  On failure err names the
+ * key ("key rules.admission.min_score.params.min: ...") and why. */
+zj_code zj_ruleset_bind_schema(zj_ruleset *rs, zj_error *err);
 
 #endif

@@ -1,5 +1,6 @@
 /* ruleset.c — reading a loaded rule set: its rules, their parameters, and
  * the names of its jurisdiction.  Loading is ruleset_load.c. */
+#include <math.h>
 #include <string.h>
 
 #include "ruleset.h"
@@ -27,23 +28,33 @@ const zj_param *zj_rule_param(const zj_rule *r, const char *key)
     return NULL;
 }
 
-double zj_rule_num(const zj_rule *r, const char *key)
+const zj_rule *zj_rule_at(const zj_ruleset *rs, zj_rule_id id)
 {
-    const zj_param *p = zj_rule_param(r, key);
-
-    return (p && p->type == ZJ_PARAM_NUMBER) ? p->number : 0.0;
+    return (unsigned)id < ZJ_R_COUNT ? rs->bound_rules[id] : NULL;
 }
 
-const char *zj_rule_str(const zj_rule *r, const char *key)
+const zj_param *zj_param_at(const zj_ruleset *rs, zj_param_id id)
 {
-    const zj_param *p = zj_rule_param(r, key);
+    return (unsigned)id < ZJ_P_COUNT ? rs->bound_params[id] : NULL;
+}
+
+double zj_param_num(const zj_ruleset *rs, zj_param_id id)
+{
+    const zj_param *p = zj_param_at(rs, id);
+
+    return (p && p->type == ZJ_PARAM_NUMBER) ? p->number : NAN;
+}
+
+const char *zj_param_str(const zj_ruleset *rs, zj_param_id id)
+{
+    const zj_param *p = zj_param_at(rs, id);
 
     return (p && p->type == ZJ_PARAM_STRING) ? p->string : "";
 }
 
-int zj_rule_bool(const zj_rule *r, const char *key)
+int zj_param_bool(const zj_ruleset *rs, zj_param_id id)
 {
-    const zj_param *p = zj_rule_param(r, key);
+    const zj_param *p = zj_param_at(rs, id);
 
     return (p && p->type == ZJ_PARAM_BOOL) ? p->boolean : 0;
 }

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include "zhijiao/data.h"
 #include "zhijiao/error.h"
+#include "rule_ids.h"
 
 typedef enum zj_param_type {
     ZJ_PARAM_NUMBER = 0,
@@ -53,6 +54,10 @@ typedef struct zj_ruleset {
     struct zj_rule_doc {
         char *key, *document, *title, *date, *url;
     } *docs;
+    /* the rules and parameters of rule_schema_list.h, resolved when the file
+     * loads (NULL for those of other programmes) */
+    const zj_rule *bound_rules[ZJ_R_COUNT];
+    const zj_param *bound_params[ZJ_P_COUNT];
 } zj_ruleset;
 
 /* Parses and validates one rule file. */
@@ -63,14 +68,19 @@ zj_code zj_ruleset_load_buffer(const char *buf, size_t len, const char *name,
                                zj_ruleset **out, zj_error *err);
 void zj_ruleset_free(zj_ruleset *rs);
 
-/* NULL when absent (cannot happen for rules a check declares: the loader
- * verified them). */
+/* By name, for the loader; NULL when absent. */
 const zj_rule *zj_ruleset_rule(const zj_ruleset *rs, const char *id);
 const zj_param *zj_rule_param(const zj_rule *r, const char *key);
-/* Typed shortcuts for parameters the loader has verified. */
-double zj_rule_num(const zj_rule *r, const char *key);
-const char *zj_rule_str(const zj_rule *r, const char *key);
-int zj_rule_bool(const zj_rule *r, const char *key);
+
+/* By id (rule_schema_list.h), for the checks: the loader verified that the
+ * rule set of a programme has each of its rules and parameters, with the
+ * declared type and range.  An id of another programme gives NULL, NaN,
+ * "" and 0. */
+const zj_rule *zj_rule_at(const zj_ruleset *rs, zj_rule_id id);
+const zj_param *zj_param_at(const zj_ruleset *rs, zj_param_id id);
+double zj_param_num(const zj_ruleset *rs, zj_param_id id);
+const char *zj_param_str(const zj_ruleset *rs, zj_param_id id);
+int zj_param_bool(const zj_ruleset *rs, zj_param_id id);
 
 /* Whether `text` names the rule set's jurisdiction (id, Chinese name or an
  * alias; ASCII case-insensitive, trimmed). */

@@ -66,7 +66,9 @@ void zj_ruleset_free(zj_ruleset *rs)
 
 static zj_code nomem(zj_error *err)
 {
-    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                   ("内存不足"),
+                   ("out of memory"));
 }
 
 static zj_code load_identity(const zj_jctx *c, json_t *root, zj_ruleset *rs)
@@ -305,7 +307,7 @@ static zj_code from_json(json_t *root, const char *name, zj_ruleset **out, zj_er
     if (!rc && !(rs->info.file = zj_strdup(name)))
         rc = nomem(err);
     if (!rc) {
-        rc = zj_ruleset_verify_schema(rs, err);
+        rc = zj_ruleset_bind_schema(rs, err);
         if (rc)
             zj_error_prefix_where(err, name);
     }
@@ -342,7 +344,9 @@ zj_code zj_ruleset_load_buffer(const char *buf, size_t len, const char *name,
     root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
     if (!root) {
         snprintf(where, sizeof where, "%s:%d:%d", name, je.line, je.column);
-        return zj_fail(err, ZJ_ERR_PARSE, where, "JSON 语法错误：%s", "JSON syntax error: %s", je.text);
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, where,
+                       ("JSON 语法错误：%s", je.text),
+                       ("JSON syntax error: %s", je.text));
     }
     rc = from_json(root, name, out, err);
     json_decref(root);

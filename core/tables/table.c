@@ -75,7 +75,9 @@ zj_code zj_table_load_csv(zj_table *t, const char *path, zj_error *err)
     if ((rc = zj_csv_next(r, &f, &nf, err)))
         goto out;
     if (!f) {
-        rc = zj_fail(err, ZJ_ERR_PARSE, path, "文件为空，缺少表头行", "empty file: no header row");
+        rc = ZJ_FAIL(err, ZJ_ERR_PARSE, path,
+                     ("文件为空，缺少表头行"),
+                     ("empty file: no header row"));
         goto out;
     }
     t->cols = nf;
@@ -95,8 +97,9 @@ zj_code zj_table_load_csv(zj_table *t, const char *path, zj_error *err)
             char where[ZJ_ERROR_WHERE_MAX];
 
             snprintf(where, sizeof where, "%s:%zu", path, zj_csv_line(r));
-            rc = zj_fail(err, ZJ_ERR_PARSE, where, "本行有 %zu 个字段，表头有 %zu 个",
-                         "row has %zu fields, the header has %zu", nf, t->cols);
+            rc = ZJ_FAIL(err, ZJ_ERR_PARSE, where,
+                         ("本行有 %zu 个字段，表头有 %zu 个", nf, t->cols),
+                         ("row has %zu fields, the header has %zu", nf, t->cols));
             goto out;
         }
         if (!grow((void **)&L.offs, &L.cap_offs, L.n_offs + nf, sizeof *L.offs) ||
@@ -128,7 +131,9 @@ zj_code zj_table_load_csv(zj_table *t, const char *path, zj_error *err)
     rc = ZJ_OK;
     goto out;
 nomem:
-    rc = zj_fail(err, ZJ_ERR_NOMEM, path, "内存不足", "out of memory");
+    rc = ZJ_FAIL(err, ZJ_ERR_NOMEM, path,
+                 ("内存不足"),
+                 ("out of memory"));
 out:
     zj_csv_close(r);
     zj_strbuf_free(&L.text);
@@ -172,8 +177,9 @@ zj_code zj_table_col_index(const zj_table *t, const char *name, size_t *out,
             *out = i;
             return ZJ_OK;
         }
-    return zj_fail(err, ZJ_ERR_NOT_FOUND, t->name, "表 %s 没有名为 %s 的列",
-                   "table %s has no column named %s", t->name, name);
+    return ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, t->name,
+                   ("表 %s 没有名为 %s 的列", t->name, name),
+                   ("table %s has no column named %s", t->name, name));
 }
 
 const char *zj_table_get(const zj_table *t, size_t row, const char *col)

@@ -299,6 +299,73 @@ static void test_manifest_validation(void **state)
     assert_non_null(strstr(err.where, "t.csv:2"));
 }
 
+/* Issue 12: a FIFO in rules/ blocked every command forever.  Only regular
+ * files are read; what was skipped is named in the notes.  The alarm turns
+ * a regression into a failure (SIGALRM ends the test) instead of a hang. */
+static void test_fifo_in_rules_is_skipped_with_a_note(void **state)
+{
+    char path[600], src[600];
+    zj_data *d = NULL;
+    zj_error err;
+    size_t i;
+    int saw_fifo = 0, saw_stray = 0;
+
+    (void)state;
+    write_file("tables.json", "{\"schema\": \"zhijiao-tables/1\", \"tables\": [], \"plan_years\": {}}\n");
+    snprintf(path, sizeof path, "%s/rules/beijing", tmpdir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(src, sizeof src, "cp '%s' '%s/rules/beijing/'", zj_test_path("data/rules/beijing/3plus2-2024.json"),
+             tmpdir);
+    assert_int_equal(system(src), 0);
+    snprintf(path, sizeof path, "%s/rules/beijing/gtpy-2099.json", tmpdir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    snprintf(path, sizeof path, "%s/rules/stray-pipe", tmpdir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+
+    alarm(20);
+    assert_int_equal(zj_data_open(tmpdir, &d, &err), ZJ_OK);
+    alarm(0);
+    assert_int_equal(zj_data_ruleset_count(d), 1);
+    assert_int_equal(zj_data_note_count(d), 2);
+    for (i = 0; i < zj_data_note_count(d); i++) {
+        const zj_error *n = zj_data_note_at(d, i);
+
+        assert_int_equal(n->code, ZJ_ERR_IO);
+        assert_non_null(strstr(n->message_en, "a named pipe (FIFO)"));
+        assert_non_null(strstr(n->message_zh, "命名管道"));
+        if (strstr(n->where, "rules/beijing/gtpy-2099.json"))
+            saw_fifo = 1;
+        if (strstr(n->where, "rules/stray-pipe"))
+            saw_stray = 1;
+    }
+    assert_true(saw_fifo && saw_stray);
+    assert_null(zj_data_note_at(d, 2));
+    zj_data_close(d);
+}
+
+/* Notes are bounded: beyond ZJ_DATA_NOTES_MAX the last one counts the rest. */
+static void test_notes_are_bounded(void **state)
+{
+    char path[600];
+    zj_data *d = NULL;
+    zj_error err;
+    int i;
+
+    (void)state;
+    write_file("tables.json", "{\"schema\": \"zhijiao-tables/1\", \"tables\": [], \"plan_years\": {}}\n");
+    for (i = 0; i < ZJ_DATA_NOTES_MAX + 10; i++) {
+        snprintf(path, sizeof path, "%s/rules/pipe-%03d", tmpdir, i);
+        assert_int_equal(mkfifo(path, 0600), 0);
+    }
+    alarm(20);
+    assert_int_equal(zj_data_open(tmpdir, &d, &err), ZJ_OK);
+    alarm(0);
+    assert_int_equal(zj_data_note_count(d), ZJ_DATA_NOTES_MAX);
+    assert_string_equal(zj_data_note_at(d, ZJ_DATA_NOTES_MAX - 1)->message_en,
+                        "11 more entries were skipped too");
+    zj_data_close(d);
+}
+
 static void test_missing_dir_and_env(void **state)
 {
     zj_data *d = NULL;
@@ -340,6 +407,8 @@ int main(void)
         cmocka_unit_test(test_audit_satisfaction_finds_published_inconsistencies),
         cmocka_unit_test(test_every_table_audits_without_error),
         cmocka_unit_test_setup_teardown(test_manifest_validation, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_fifo_in_rules_is_skipped_with_a_note, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_notes_are_bounded, make_dir, remove_dir),
         cmocka_unit_test(test_missing_dir_and_env),
         cmocka_unit_test(test_source_format),
     };

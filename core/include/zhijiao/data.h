@@ -59,6 +59,19 @@ ZJ_EXTERN zj_code zj_data_open_with_snapshot(const char *dir, const char *snapsh
 ZJ_EXTERN void zj_data_close(zj_data *data);              /* NULL is fine */
 ZJ_EXTERN const char *zj_data_dir(const zj_data *data);
 
+/* Notes from opening the data directory: what it skipped without failing.
+ * Only regular files are read (a FIFO or a device could block the open
+ * forever), so a rules/<jurisdiction>/<name>.json that is not a regular
+ * file is skipped with a note, as is anything in rules/ that is not a
+ * jurisdiction folder.  Each note's `where` names the path and its
+ * messages say why (code ZJ_ERR_IO).  The library never prints: clients
+ * show the notes (the CLI on stderr, after "zhijiao: note: ").  At most
+ * ZJ_DATA_NOTES_MAX are kept; the last then counts the others.  Borrowed
+ * from `data`, valid until zj_data_close. */
+#define ZJ_DATA_NOTES_MAX 32
+ZJ_EXTERN size_t zj_data_note_count(const zj_data *data);
+ZJ_EXTERN const zj_error *zj_data_note_at(const zj_data *data, size_t i);
+
 /* ---- citations ---------------------------------------------------------- */
 
 /* Where a rule or a number comes from.  Any field but document may be
