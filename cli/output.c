@@ -75,6 +75,14 @@ int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
     return CLI_EXIT_ERROR;
 }
 
+int out_usage_error(const cli_ctx *ctx, const char *cmd, const zj_error *err)
+{
+    out_error(ctx, err);
+    fprintf(stderr, "  用法见 / usage: zhijiao %s%s--help\n",
+            cmd ? cmd : "", cmd ? " " : "");
+    return CLI_EXIT_ERROR;
+}
+
 /* ---- text ----------------------------------------------------------------- */
 
 /* Decodes one UTF-8 character at s; invalid bytes decode as themselves so
@@ -150,8 +158,8 @@ const char *out_num_text(double v, char *buf, size_t size)
 {
     if (isnan(v))
         snprintf(buf, size, "NA");
-    else if (v == floor(v) && fabs(v) < 1e15)
-        snprintf(buf, size, "%.0f", v);
+    else if (v == floor(v) && fabs(v) <= ZJ_COUNT_MAX)
+        snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
     else
         snprintf(buf, size, "%.6f", v);
     return buf;
@@ -159,8 +167,12 @@ const char *out_num_text(double v, char *buf, size_t size)
 
 const char *out_num_csv(double v, char *buf, size_t size)
 {
+    /* A count up to 2^53 is written whole: %.15g would round 2^53 to
+     * 9.00719925474099e+15, and a reader could not get the count back. */
     if (isnan(v))
         buf[0] = '\0';
+    else if (v == floor(v) && fabs(v) <= ZJ_COUNT_MAX)
+        snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
     else
         snprintf(buf, size, "%.15g", v);
     return buf;

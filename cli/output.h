@@ -28,6 +28,10 @@ int out_nomem(const cli_ctx *ctx);
 int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
               const char *fmt_zh, const char *fmt_en, ...);
 
+/* A usage error the library described (a bad argument value): reported
+ * like out_usage.  Returns CLI_EXIT_ERROR. */
+int out_usage_error(const cli_ctx *ctx, const char *cmd, const zj_error *err);
+
 /* ---- text ----------------------------------------------------------------- */
 
 /* Terminal columns of UTF-8 text: East Asian wide and fullwidth characters

@@ -2,7 +2,10 @@
  *
  * The names are part of the interface (CLI options, CSV columns, the R and
  * Calc clients), so they never change; parsing is lenient only in case and
- * in accepting "exact", the name many reports use for Clopper-Pearson. */
+ * in accepting the aliases of binom::binom.confint and R: "exact"
+ * (Clopper-Pearson), "asymptotic" (Wald) and "prop.test" (Wilson with
+ * continuity correction, prop.test's default).  Every client passes names
+ * through here, so an alias works everywhere or nowhere. */
 #include <stddef.h>
 
 #include "zhijiao/indicators.h"
@@ -17,6 +20,17 @@ static const char *const method_names[] = {
 
 #define METHOD_COUNT (sizeof method_names / sizeof method_names[0])
 
+static const struct {
+    const char *name;
+    zj_ci_method method;
+} aliases[] = {
+    { "exact", ZJ_CI_CLOPPER_PEARSON },
+    { "asymptotic", ZJ_CI_WALD },
+    { "prop.test", ZJ_CI_WILSON_CC },
+};
+
+#define ALIAS_COUNT (sizeof aliases / sizeof aliases[0])
+
 /* The error for a name we do not know, quoting it only when it is
  * well-formed UTF-8 (the message must stay UTF-8) and cut at a whole
  * character. */
@@ -28,10 +42,10 @@ static zj_code unknown_method(const char *name, zj_error *err)
         len = 0;
     return zj_fail(err, ZJ_ERR_ARG, "argument name",
                    "name 为未知的区间方法“%.*s”；可用：wilson、wilson-cc、"
-                   "clopper-pearson（或 exact）、agresti-coull、jeffreys、wald",
+                   "clopper-pearson（或 exact）、agresti-coull、jeffreys、wald（或 asymptotic）",
                    "name is an unknown interval method \"%.*s\"; expected "
                    "one of wilson, wilson-cc, clopper-pearson (or exact), "
-                   "agresti-coull, jeffreys, wald",
+                   "agresti-coull, jeffreys, wald (or asymptotic)",
                    (int)len, name);
 }
 
@@ -61,9 +75,11 @@ zj_code zj_ci_method_parse(const char *name, zj_ci_method *out, zj_error *err)
             return ZJ_OK;
         }
     }
-    if (zj_ascii_ieq(name, "exact")) {
-        *out = ZJ_CI_CLOPPER_PEARSON;
-        return ZJ_OK;
+    for (i = 0; i < ALIAS_COUNT; i++) {
+        if (zj_ascii_ieq(name, aliases[i].name)) {
+            *out = aliases[i].method;
+            return ZJ_OK;
+        }
     }
     return unknown_method(name, err);
 }
