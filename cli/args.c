@@ -8,28 +8,6 @@
 #include "args.h"
 #include "output.h"
 
-/* strtod on the whole text, blanks around allowed. */
-static int parse_double(const char *text, double *out)
-{
-    char *end;
-    double v;
-
-    while (isspace((unsigned char)*text))
-        text++;
-    if (!*text)
-        return 0;
-    errno = 0;
-    v = strtod(text, &end);
-    if (end == text)
-        return 0;
-    while (isspace((unsigned char)*end))
-        end++;
-    if (*end || !isfinite(v))
-        return 0;
-    *out = v;
-    return 1;
-}
-
 int args_cell_number(const char *text, double *out)
 {
     const char *t = text;
@@ -45,21 +23,35 @@ int args_cell_number(const char *text, double *out)
         *out = NAN;
         return 1;
     }
-    return parse_double(text, out);
+    return zj_parse_number(text, NULL, out, NULL) == ZJ_OK;
 }
 
+/* Numbers and counts are read by the library (zhijiao/parse.h), so an
+ * argument means what the same text means in a CSV cell or in Calc. */
 int args_number(const cli_ctx *ctx, const char *cmd, const char *what,
                 const char *text, double *out)
 {
-    if (parse_double(text, out))
+    zj_error err;
+
+    if (zj_parse_number(text, what, out, &err) == ZJ_OK)
         return 0;
-    return out_usage(ctx, cmd, what, "%s 须为数字，而不是“%s”",
-                     "%s must be a number, not '%s'", what, text);
+    return out_usage_error(ctx, cmd, &err);
 }
 
-int args_number_list(const cli_ctx *ctx, const char *cmd, const char *what,
-                     const char *text, int allow_missing,
-                     double **out, size_t *count)
+int args_count(const cli_ctx *ctx, const char *cmd, const char *what,
+               const char *text, double *out)
+{
+    zj_error err;
+
+    if (zj_parse_count(text, what, out, &err) == ZJ_OK)
+        return 0;
+    return out_usage_error(ctx, cmd, &err);
+}
+
+enum { LIST_NUMBER, LIST_NUMBER_OR_NA, LIST_COUNT };
+
+static int number_list(const cli_ctx *ctx, const char *cmd, const char *what,
+                       const char *text, int kind, double **out, size_t *count)
 {
     size_t n = 1, k = 0;
     const char *p;
@@ -73,22 +65,20 @@ int args_number_list(const cli_ctx *ctx, const char *cmd, const char *what,
     for (p = text;; k++) {
         const char *e = strchr(p, ',');
         size_t len = e ? (size_t)(e - p) : strlen(p);
-        char item[128];
-        int ok;
+        char item[128], label[160];
+        zj_error err;
 
         if (len >= sizeof item)
             len = sizeof item - 1;
         memcpy(item, p, len);
         item[len] = '\0';
-        ok = allow_missing ? args_cell_number(item, &v[k])
-                           : parse_double(item, &v[k]);
-        if (!ok) {
+        snprintf(label, sizeof label, "%s[%zu]", what, k + 1);
+        if (kind == LIST_NUMBER_OR_NA ? !args_cell_number(item, &v[k]) &&
+                                            zj_parse_number(item, label, &v[k], &err) != ZJ_OK
+            : kind == LIST_COUNT ? zj_parse_count(item, label, &v[k], &err) != ZJ_OK
+                                 : zj_parse_number(item, label, &v[k], &err) != ZJ_OK) {
             free(v);
-            return out_usage(ctx, cmd, what,
-                             "%s 的第 %zu 项须为数字%s，而不是“%s”",
-                             "%s: item %zu must be a number%s, not '%s'",
-                             what, k + 1, allow_missing ? " (or NA)" : "",
-                             item);
+            return out_usage_error(ctx, cmd, &err);
         }
         if (!e)
             break;
@@ -97,6 +87,20 @@ int args_number_list(const cli_ctx *ctx, const char *cmd, const char *what,
     *out = v;
     *count = k + 1;
     return 0;
+}
+
+int args_number_list(const cli_ctx *ctx, const char *cmd, const char *what,
+                     const char *text, int allow_missing,
+                     double **out, size_t *count)
+{
+    return number_list(ctx, cmd, what, text,
+                       allow_missing ? LIST_NUMBER_OR_NA : LIST_NUMBER, out, count);
+}
+
+int args_count_list(const cli_ctx *ctx, const char *cmd, const char *what,
+                    const char *text, double **out, size_t *count)
+{
+    return number_list(ctx, cmd, what, text, LIST_COUNT, out, count);
 }
 
 int args_name_list(const cli_ctx *ctx, const char *cmd, const char *what,

@@ -7,10 +7,15 @@
 #include "cli.h"
 #include "options.h"
 
-/* A finite number, the whole text (surrounding blanks allowed).  On
- * failure prints a usage error naming `what` and returns CLI_EXIT_ERROR. */
+/* A finite number, or a count (a whole number from 0 to 2^53), read by
+ * the library (zj_parse_number, zj_parse_count: full-width digits and
+ * surrounding blanks allowed, hexadecimal not).  On failure prints the
+ * library's error as a usage error naming `what` and returns
+ * CLI_EXIT_ERROR. */
 int args_number(const cli_ctx *ctx, const char *cmd, const char *what,
                 const char *text, double *out);
+int args_count(const cli_ctx *ctx, const char *cmd, const char *what,
+               const char *text, double *out);
 
 /* A comma-separated list of numbers, at least one.  With allow_missing,
  * "NA" and empty items are NaN (missing); otherwise they are errors.
@@ -18,6 +23,9 @@ int args_number(const cli_ctx *ctx, const char *cmd, const char *what,
 int args_number_list(const cli_ctx *ctx, const char *cmd, const char *what,
                      const char *text, int allow_missing,
                      double **out, size_t *count);
+/* The same for a list of counts (no missing items). */
+int args_count_list(const cli_ctx *ctx, const char *cmd, const char *what,
+                    const char *text, double **out, size_t *count);
 
 /* A comma-separated list of names, at least one, none empty.  *items is
  * a NULL-terminated array; free it with args_free_list. */

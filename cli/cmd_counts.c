@@ -53,7 +53,7 @@ static int counts_args(cli_ctx *ctx, const cli_command *spec, int argc,
                          "give %zu numbers: %s", n, list);
     }
     for (i = 0; i < n; i++)
-        if (args_number(ctx, cmd, names[i], pos[i], &v[i]) != 0)
+        if (args_count(ctx, cmd, names[i], pos[i], &v[i]) != 0)
             return CLI_EXIT_ERROR;
     return 0;
 }

@@ -43,9 +43,10 @@ const cli_command cli_cmd_demo = {
     "                               monitoring grade distribution (等级分布)\n"
     "  candidates-result.csv        gtpy.admission on samples/candidates.csv\n"
     "  summary.txt                  the above in Chinese and English\n"
-    "Published rates come as percentages of n; the count behind each is\n"
-    "taken as x = round(rate% * n / 100), halves rounded up (四舍五入), and the\n"
-    "rounding is noted per row together with whether the printed\n"
+    "Published rates come as percentages of n; the count behind each is the\n"
+    "nearest whole number to rate% * n / 100, an exact half going to the even\n"
+    "count (GB/T 8170, 四舍六入五成双: zj_count_from_percent, as R and Calc),\n"
+    "and the rounding is noted per row together with whether the printed\n"
     "percentage is achievable at all.\n"
     "\n",
     demo_options, CLI_NOPTS(demo_options),
@@ -237,18 +238,11 @@ static int add_published(demo *d, const char *group, const char *id,
         return -1;
     r->published = pct_text;
     r->n = n;
-    {
-        /* Round in integers: pct * n / 100 in floating point can land
-         * just below a .5 that is exact in the printed decimals. */
-        int dec = decimals_of(pct_text), k;
-        long long scale = 1, num, den;
-        for (k = 0; k < dec; k++)
-            scale *= 10;
-        num = llround(pct * (double)scale) * (long long)n;
-        den = 100 * scale;
-        r->x_exact = (double)num / (double)den;
-        r->x = (double)((2 * num + den) / (2 * den));   /* half up */
-    }
+    /* The count and its rounding rule are the library's: R and Calc
+     * derive the same count from the same published figure. */
+    if (zj_count_from_percent(pct, decimals_of(pct_text), n, &r->x, &r->x_exact,
+                              &d->err) != ZJ_OK)
+        return -1;
     if (zj_rate_ci(r->x, n, DEMO_CONF, DEMO_METHOD, &r->rate, &d->err) != ZJ_OK)
         return -1;
     r->has_ci = 1;
@@ -453,7 +447,7 @@ static int write_indicators_json(demo *d, FILE *fp)
         "s:{s:o,s:o,s:o,s:o,s:o,s:o}}",
         "year", DEMO_YEAR, "method", zj_ci_method_name(DEMO_METHOD),
         "conf", json_real(DEMO_CONF),
-        "rounding", "x = round(published_pct * n / 100), halves up",
+        "rounding", "x = published_pct * n / 100 to the nearest whole number, halves to even (GB/T 8170)",
         "indicators", rows,
         "progression",
         "graduates", out_jcount(d->prog.graduates),
@@ -540,8 +534,9 @@ static void write_summary(const demo *d, FILE *fp, const char *dir,
     fprintf(fp, "\n2. %d 年指标 / %d indicators, %s %.0f%% 置信区间 / CI "
                 "(indicators.json, indicators.csv)\n",
             DEMO_YEAR, DEMO_YEAR, zj_ci_method_name(DEMO_METHOD), 100 * DEMO_CONF);
-    fprintf(fp, "   公布的百分比换算为人数 x = round(百分比 × n / 100)（四舍五入）。\n"
-                "   Published percentages are turned into counts x = round(pct × n / 100).\n");
+    fprintf(fp, "   公布的百分比换算为人数 x = 百分比 × n / 100 取最近的整数，恰为 .5 时取偶数（GB/T 8170，四舍六入五成双）。\n"
+                "   Published percentages are turned into counts x = pct × n / 100, to the nearest\n"
+                "   whole number, an exact half to the even one (GB/T 8170).\n");
     for (i = 0; i < d->n; i++) {
         const ind *r = &d->rows[i];
         fprintf(fp, "   %s %s\n     ", r->zh, r->en);

@@ -221,7 +221,6 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
     const char *pos[1];
     const zj_data *data;
     size_t npos, found;
-    double y;
     int year, rc, complete;
     plan_list l = {NULL, 0, 0};
     zj_error err;
@@ -235,13 +234,9 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
     if (!year_text)
         return out_usage(ctx, "plan", "--year", "须给出 --year",
                          "--year is required");
-    if (args_number(ctx, "plan", "--year", year_text, &y) != 0)
-        return CLI_EXIT_ERROR;
-    if (y != floor(y) || y < 1900 || y > 9999)
-        return out_usage(ctx, "plan", "--year", "年份须为整数，而不是“%s”",
-                         "the year must be a whole number, not '%s'",
-                         year_text);
-    year = (int)y;
+    zj_error_clear(&err);
+    if (zj_parse_year(year_text, "--year", &year, &err) != ZJ_OK)
+        return out_usage_error(ctx, "plan", &err);
     if (!(data = cli_data(ctx)))
         return CLI_EXIT_ERROR;
     zj_error_clear(&err);

@@ -189,17 +189,17 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
                                 &method, &conf)) != 0)
         return rc;
     if (npos == 2 && !xs && !ns) {
-        if (args_number(ctx, "rate", "X", pos[0], &one_x) != 0 ||
-            args_number(ctx, "rate", "N", pos[1], &one_n) != 0)
+        if (args_count(ctx, "rate", "X", pos[0], &one_x) != 0 ||
+            args_count(ctx, "rate", "N", pos[1], &one_n) != 0)
             return CLI_EXIT_ERROR;
         x = &one_x;
         n = &one_n;
         count = 1;
     } else if (npos == 0 && xs && ns) {
         size_t nn;
-        if (args_number_list(ctx, "rate", "--x", xs, 0, &x, &count) != 0)
+        if (args_count_list(ctx, "rate", "--x", xs, &x, &count) != 0)
             return CLI_EXIT_ERROR;
-        if (args_number_list(ctx, "rate", "--n", ns, 0, &n, &nn) != 0) {
+        if (args_count_list(ctx, "rate", "--n", ns, &n, &nn) != 0) {
             free(x);
             return CLI_EXIT_ERROR;
         }
@@ -297,9 +297,9 @@ int cmd_pooled(cli_ctx *ctx, int argc, char **argv)
     if (!xs || !ns)
         return out_usage(ctx, "pooled", xs ? "--n" : "--x",
                          "须给出 --x 与 --n", "--x and --n are required");
-    if (args_number_list(ctx, "pooled", "--x", xs, 0, &x, &count) != 0)
+    if (args_count_list(ctx, "pooled", "--x", xs, &x, &count) != 0)
         return CLI_EXIT_ERROR;
-    if (args_number_list(ctx, "pooled", "--n", ns, 0, &n, &nn) != 0) {
+    if (args_count_list(ctx, "pooled", "--n", ns, &n, &nn) != 0) {
         free(x);
         return CLI_EXIT_ERROR;
     }
@@ -382,7 +382,7 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
                          "--correct 与 --no-correct 只能选一个",
                          "--correct and --no-correct exclude each other");
     for (i = 0; i < 4; i++)
-        if (args_number(ctx, "diff", names[i], pos[i], &v[i]) != 0)
+        if (args_count(ctx, "diff", names[i], pos[i], &v[i]) != 0)
             return CLI_EXIT_ERROR;
     if (conf_text && args_number(ctx, "diff", "--conf", conf_text, &conf) != 0)
         return CLI_EXIT_ERROR;

@@ -197,8 +197,8 @@ const char *out_num_text(double v, char *buf, size_t size)
 {
     if (isnan(v))
         snprintf(buf, size, "NA");
-    else if (v == floor(v) && fabs(v) < 1e15)
-        snprintf(buf, size, "%.0f", v);
+    else if (v == floor(v) && fabs(v) <= ZJ_COUNT_MAX)
+        snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
     else
         snprintf(buf, size, "%.6f", v);
     return buf;
@@ -206,8 +206,12 @@ const char *out_num_text(double v, char *buf, size_t size)
 
 const char *out_num_csv(double v, char *buf, size_t size)
 {
+    /* A count up to 2^53 is written whole: %.15g would round 2^53 to
+     * 9.00719925474099e+15, and a reader could not get the count back. */
     if (isnan(v))
         buf[0] = '\0';
+    else if (v == floor(v) && fabs(v) <= ZJ_COUNT_MAX)
+        snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
     else
         snprintf(buf, size, "%.15g", v);
     return buf;

@@ -343,12 +343,18 @@ static int arg_number(const uno_Any *a, int pos, const char *name, double *out, 
     case typelib_TypeClass_SHORT: *out = *(const sal_Int16 *)a->pData; break;
     case typelib_TypeClass_BOOLEAN: *out = *(const sal_Bool *)a->pData ? 1 : 0; break;
     case typelib_TypeClass_STRING: {
+        /* Text is read as every surface reads it (zhijiao/parse.h): "3",
+         * "１２" and " 520 " are numbers, "0x1F4" is not. */
         char *s = zjc_utf8(*(rtl_uString *const *)a->pData);
-        failf(f, pos, "参数应为数值，却是文字", "argument %s must be a number, not the text \"%s\"",
-              name, s ? s : "");
-        snprintf(f->zh, sizeof f->zh, "参数 %s 应为数值，却是文字“%s”", name, s ? s : "");
+        zj_error e;
+        zj_code rc;
+        if (!s)
+            return failf(f, pos, "内存不足", "out of memory");
+        rc = zj_parse_number(s, name, out, &e);
         free(s);
-        return -1;
+        if (rc != ZJ_OK)
+            return fail_zj(f, pos, &e);
+        break;
     }
     case typelib_TypeClass_SEQUENCE:
         return failf(f, pos, "参数应为单个数值", "argument %s must be a single number, not a range", name);
@@ -651,6 +657,7 @@ out:
 static int plan_one(call *c, zj_plan_entry *out)
 {
     double year;
+    int iyear;
     char *school = NULL, *major = NULL;
     const zj_data *d;
     size_t found = 0;
@@ -660,26 +667,26 @@ static int plan_one(call *c, zj_plan_entry *out)
     if (arg_number(ARG(0), 0, "year", &year, &c->f) ||
         arg_text(ARG(1), 1, "school", 0, &school, &c->f) || arg_text(ARG(2), 2, "major", 0, &major, &c->f))
         goto out;
-    if (year != floor(year) || year < 1900 || year > 9999) {
-        failf(&c->f, 0, "年份应为四位整数", "year must be a whole year such as 2023");
+    if (zj_year_check(year, "year", &iyear, &e) != ZJ_OK) {
+        fail_zj(&c->f, 0, &e);
         goto out;
     }
     if (!(d = get_data(c->a, &c->f)))
         goto out;
-    if (zj_plan_lookup(d, (int)year, school, major, out, 1, &found, &e) != ZJ_OK) {
+    if (zj_plan_lookup(d, iyear, school, major, out, 1, &found, &e) != ZJ_OK) {
         fail_zj(&c->f, 0, &e);
         goto out;
     }
     if (found == 0) {
-        failf(&c->f, 2, "", "no plan row of %d for school \"%s\" and major \"%s\"", (int)year, school, major);
-        snprintf(c->f.zh, sizeof c->f.zh, "%d 年计划中没有学校“%s”专业“%s”", (int)year, school, major);
+        failf(&c->f, 2, "", "no plan row of %d for school \"%s\" and major \"%s\"", iyear, school, major);
+        snprintf(c->f.zh, sizeof c->f.zh, "%d 年计划中没有学校“%s”专业“%s”", iyear, school, major);
         goto out;
     }
     if (found > 1) {
         failf(&c->f, 2, "", "%zu plan rows of %d match school \"%s\" and major \"%s\"; use ZJ.PLAN.TABLE",
-              found, (int)year, school, major);
+              found, iyear, school, major);
         snprintf(c->f.zh, sizeof c->f.zh, "%d 年计划中有 %zu 行符合学校“%s”专业“%s”，请用 招生计划表",
-                 (int)year, found, school, major);
+                 iyear, found, school, major);
         goto out;
     }
     rc = 0;
@@ -703,6 +710,7 @@ static int cmp_entry(const void *pa, const void *pb)
 static int do_plan_table(call *c)
 {
     double year;
+    int iyear;
     char *school = NULL, *major = NULL;
     const zj_data *d;
     size_t found = 0, i, n;
@@ -715,13 +723,13 @@ static int do_plan_table(call *c)
     if (arg_number(ARG(0), 0, "year", &year, &c->f) ||
         arg_text(ARG(1), 1, "school", 1, &school, &c->f) || arg_text(ARG(2), 2, "major", 1, &major, &c->f))
         goto out;
-    if (year != floor(year) || year < 1900 || year > 9999) {
-        failf(&c->f, 0, "年份应为四位整数", "year must be a whole year such as 2023");
+    if (zj_year_check(year, "year", &iyear, &e) != ZJ_OK) {
+        fail_zj(&c->f, 0, &e);
         goto out;
     }
     if (!(d = get_data(c->a, &c->f)))
         goto out;
-    if (zj_plan_lookup(d, (int)year, school, major, NULL, 0, &found, &e) != ZJ_OK) {
+    if (zj_plan_lookup(d, iyear, school, major, NULL, 0, &found, &e) != ZJ_OK) {
         fail_zj(&c->f, 0, &e);
         goto out;
     }
@@ -731,7 +739,7 @@ static int do_plan_table(call *c)
         goto out;
     }
     n = found;
-    if (zj_plan_lookup(d, (int)year, school, major, rows, n, &found, &e) != ZJ_OK) {
+    if (zj_plan_lookup(d, iyear, school, major, rows, n, &found, &e) != ZJ_OK) {
         fail_zj(&c->f, 0, &e);
         goto out;
     }
@@ -792,9 +800,8 @@ static int do_table(call *c)
     for (r = 0; r < rows; r++)
         for (k = 0; k < cols; k++) {
             const char *s = zj_table_cell(t, r, k);
-            char *end;
-            double v = s && *s ? strtod(s, &end) : 0;
-            if (s && *s && *end == '\0' && isfinite(v))
+            double v;
+            if (s && *s && zj_parse_number(s, NULL, &v, NULL) == ZJ_OK)
                 any_set_double(mcell(&m, r + 1, k), v);
             else
                 any_set_text(mcell(&m, r + 1, k), s ? s : "");
@@ -1198,6 +1205,17 @@ static int run_static(call *c)
             return -1;
         code = c->fn->op == ZJC_OP_COMPLETION ? zj_completion_rate(a, b, &v, &e) : zj_transfer_rate(a, b, &v, &e);
         if (code != ZJ_OK)
+            return fail_zj(&c->f, 0, &e);
+        *(double *)c->ret = v;
+        return 0;
+    }
+    case ZJC_OP_PERCENT_COUNT: {
+        double pct, n, dec;
+        if (arg_number(ARG(0), 0, "percent", &pct, &c->f) || arg_number(ARG(1), 1, "n", &n, &c->f) ||
+            arg_opt_number(ARG(2), 2, "decimals", 2, &dec, &c->f))
+            return -1;
+        if (zj_count_from_percent(pct, dec == floor(dec) && fabs(dec) < 100 ? (int)dec : -1, n, &v, NULL,
+                                  &e) != ZJ_OK)
             return fail_zj(&c->f, 0, &e);
         *(double *)c->ret = v;
         return 0;

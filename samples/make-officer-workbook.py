@@ -148,7 +148,8 @@ def _build(ctx, desktop):
         put(s, r, 1, row[hi["indicator_en"]])
         put(s, r, 2, float(row[hi["rate_pct"]]))
         put(s, r, 3, float(row[hi["respondents"]]))
-        put(s, r, 4, "=ROUND(C%d*D%d/100;0)" % (r + 1, r + 1))
+        # the count behind the percentage, as zhijiao demo and R derive it
+        put(s, r, 4, "=%sPERCENTCOUNT(C%d;D%d;2)" % (P, r + 1, r + 1))
         put(s, r, 5, "=%sRATEESTIMATE(E%d;D%d)" % (P, r + 1, r + 1))
         put(s, r, 6, "=%sRATELOWER(E%d;D%d)" % (P, r + 1, r + 1))
         put(s, r, 7, "=%sRATEUPPER(E%d;D%d)" % (P, r + 1, r + 1))

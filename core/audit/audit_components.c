@@ -172,8 +172,7 @@ zj_code zj_audit_components(const char *table, const char *column,
         return zj_findings_add_msg(out, ZJ_FIND_UNRESOLVED, table, row,
                                    column, NAN, stated_total, &zh, &en, err);
     }
-    if (fabs(sum - stated_total) <=
-        1e-9 * fmax(fabs(sum), fabs(stated_total))) {
+    if (zj_audit_agree(sum, stated_total)) {
         zj_strbuf_free(&zh);
         zj_strbuf_free(&en);
         return ZJ_OK;

@@ -43,12 +43,6 @@ static size_t row_no(const sums_ctx *c, size_t i)
     return c->row_numbers ? c->row_numbers[i] : i + 1;
 }
 
-/* Values agree within 1e-9 relative (exactly, for zeros). */
-static int close_enough(double a, double b)
-{
-    return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
-}
-
 static zj_code check_args(const char *table, const char *column,
                           const char *const *keys, size_t n_keys,
                           const zj_row_kind *kinds, const double *values,
@@ -270,7 +264,7 @@ static zj_code check_aggregate(sums_ctx *c, size_t a, zj_error *err)
         return rc ? rc : note(c, a, err);
     }
     if (missing == 0) {
-        if (close_enough(sum, v))
+        if (zj_audit_agree(sum, v))
             return ZJ_OK;
         rc = zj_findings_addf(&c->found, ZJ_FIND_SUM_MISMATCH, c->table,
                 row_no(c, a), c->column, sum, v, err,

@@ -1,4 +1,5 @@
 /* findings.c — the list of findings that audits append to. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,4 +198,11 @@ zj_code zj_findings_add_msg(zj_findings *f, zj_finding_kind kind,
     zj_strbuf_free(zh);
     zj_strbuf_free(en);
     return rc;
+}
+
+int zj_audit_agree(double sum, double stated)
+{
+    if (!isfinite(sum) || !isfinite(stated))
+        return 0;
+    return fabs(sum - stated) <= 1e-9 * fmax(fabs(sum), fabs(stated));
 }

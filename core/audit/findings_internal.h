@@ -46,6 +46,11 @@ zj_code zj_audit_check_names(const char *table, const char *column,
 void zj_audit_msg_start(zj_strbuf *zh, zj_strbuf *en, const char *table,
                         size_t row, const char *column);
 
+/* Whether a sum and a stated value agree: within 1e-9 relative (exactly,
+ * for zeros).  A sum that overflowed (1e308 + 1e308) agrees with nothing:
+ * inf - 5 <= 1e-9 * inf would otherwise pass. */
+int zj_audit_agree(double sum, double stated);
+
 /* A value as messages show it ("%.15g"), written into buf. */
 #define ZJ_AUDIT_NUM_MAX 32
 const char *zj_audit_num(double v, char *buf, size_t size);

@@ -52,8 +52,8 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 
     if (score->present && (score->number < 0 || score->number > total)) {
         ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
-                       ("中招录取总分 %g 超出 %d 年中考总分范围（0–%g 分）", score->number, year, total),
-                       ("score %g is outside the %d 中考 scale (0–%g points)",
+                       ("中招录取总分 %.15g 超出 %d 年中考总分范围（0–%g 分）", score->number, year, total),
+                       ("score %.15g is outside the %d 中考 scale (0–%g points)",
                         score->number, year, total));
         return;
     }

@@ -46,8 +46,8 @@ static int out_of_scale(zj_dbuild *b, const zj_arg *a, const char *what_zh, cons
     if (!a->present || (a->number >= 0 && a->number <= total))
         return 0;
     ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
-                   ("%s %g 超出 %d 年中考总分范围（0–%g 分）", what_zh, a->number, year, total),
-                   ("%s %g is outside the %d 中考 scale (0–%g points)",
+                   ("%s %.15g 超出 %d 年中考总分范围（0–%g 分）", what_zh, a->number, year, total),
+                   ("%s %.15g is outside the %d 中考 scale (0–%g points)",
                     what_en, a->number, year, total));
     return 1;
 }

@@ -7,6 +7,7 @@
 #include "data_internal.h"
 #include "error_internal.h"
 #include "utf8.h"
+#include "zhijiao/parse.h"
 
 /* Next character of s for name comparison: full-width brackets, as typed
  * with a Chinese IME, count as their ASCII forms, so "园林技术（风景园林）"
@@ -53,11 +54,17 @@ zj_code zj_plan_lookup(const zj_data *d, int year, const char *school, const cha
     size_t ti, r, n = 0;
     int any_table = 0;
 
+    int y;
+    zj_code rc;
+
     if (!d || !found)
         return ZJ_FAIL(err, ZJ_ERR_ARG, "arguments",
                        ("参数为空指针"),
                        ("a required argument is NULL"));
     *found = 0;
+    /* The same years as every surface accepts (zhijiao/parse.h). */
+    if ((rc = zj_year_check((double)year, "year", &y, err)) != ZJ_OK)
+        return rc;
     for (ti = 0; ti < d->n_tables; ti++) {
         const zj_table *t = d->tables[ti];
 

@@ -13,6 +13,7 @@
  *     or an R vector, and report per-element status.
  *
  *   zhijiao/error.h       error codes and the zj_error object
+ *   zhijiao/parse.h       numbers, counts, booleans and years from text
  *   zhijiao/indicators.h  rates with intervals, pooling, score summaries, ...
  *   zhijiao/audit.h       do the parts of a published table add up?
  *   zhijiao/data.h        rule sets, bundled tables, plan look-ups
@@ -26,6 +27,7 @@
 
 #include "zhijiao/version.h"
 #include "zhijiao/error.h"
+#include "zhijiao/parse.h"
 #include "zhijiao/indicators.h"
 #include "zhijiao/audit.h"
 #include "zhijiao/data.h"

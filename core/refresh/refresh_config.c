@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "zhijiao/refresh.h"
+#include "zhijiao/parse.h"
 #include "error_internal.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -101,39 +102,33 @@ static int find(const char *const *names, int n, const char *key)
     return -1;
 }
 
+/* yes/no and numbers are read as everywhere else (zhijiao/parse.h). */
 static zj_code parse_flag(const char *key, const char *value, int *out, zj_error *err)
 {
-    static const char *const yes[] = { "1", "yes", "true", "on", "是" };
-    static const char *const no[] = { "0", "no", "false", "off", "否" };
-    size_t i;
-
-    for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
-        if (zj_ascii_ieq(value, yes[i]) || strcmp(value, yes[i]) == 0) {
-            *out = 1;
-            return ZJ_OK;
-        }
-        if (zj_ascii_ieq(value, no[i]) || strcmp(value, no[i]) == 0) {
-            *out = 0;
-            return ZJ_OK;
-        }
-    }
-    return zj_fail(err, ZJ_ERR_ARG, key, "%s 的值“%s”无效，应为 yes 或 no",
-                   "%s: invalid value \"%s\"; expected yes or no", key, value);
+    return zj_parse_bool(value, key, out, err);
 }
 
-static zj_code parse_number(const char *key, const char *value, double *out, zj_error *err)
+/* Counts (parallel, per-host, max-pages, retries) are whole; the rate
+ * limit and the timeout may be fractional.  A timeout is refused below a
+ * millisecond, the resolution curl is given: 0.0001 s would become 0 ms,
+ * which means "the default" (60 s) downstream. */
+static zj_code parse_number(int k, const char *key, const char *value, double *out,
+                            zj_error *err)
 {
-    char *end;
     double d;
+    zj_code rc = k == K_RATE || k == K_TIMEOUT ? zj_parse_number(value, key, &d, err)
+                                               : zj_parse_count(value, key, &d, err);
 
-    errno = 0;
-    d = strtod(value, &end);
-    if (end == value || *end || errno || !isfinite(d))
-        return zj_fail(err, ZJ_ERR_ARG, key, "%s 的值“%s”不是数字",
-                       "%s: \"%s\" is not a number", key, value);
+    if (rc != ZJ_OK)
+        return rc;
     if (d < 0 || d > 1e6)
-        return zj_fail(err, ZJ_ERR_ARG, key, "%s 的值 %s 超出范围（0 至 1000000）",
-                       "%s: %s is out of range (0 to 1000000)", key, value);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, key,
+                       ("%s 的值 %s 超出范围（0 至 1000000）", key, value),
+                       ("%s: %s is out of range (0 to 1000000)", key, value));
+    if (k == K_TIMEOUT && d < 0.001)
+        return ZJ_FAIL(err, ZJ_ERR_ARG, key,
+                       ("%s 的值 %s 太小：超时至少为 0.001 秒", key, value),
+                       ("%s: %s is too small: a timeout is at least 0.001 seconds", key, value));
     *out = d;
     return ZJ_OK;
 }
@@ -159,7 +154,7 @@ zj_code zj_refresh_config_set(zj_refresh_config *c, const char *key, const char 
         return ZJ_OK;
     }
     if ((i = find(num_names, K_NUM, key)) >= 0) {
-        zj_code rc = parse_number(key, value, &c->num[i], err);
+        zj_code rc = parse_number(i, key, value, &c->num[i], err);
         if (rc == ZJ_OK)
             c->num_set[i] = 1;
         return rc;
@@ -273,7 +268,7 @@ void zj_refresh_config_apply(const zj_refresh_config *c, zj_refresh_options *o)
     if (c->num_set[K_MAX_PAGES])
         o->max_list_pages = (int)c->num[K_MAX_PAGES];
     if (c->num_set[K_TIMEOUT])
-        o->total_timeout_ms = (long)(c->num[K_TIMEOUT] * 1000);
+        o->total_timeout_ms = (long)ceil(c->num[K_TIMEOUT] * 1000);
     if (c->num_set[K_RETRIES])
         o->max_retries = c->num[K_RETRIES] == 0 ? -1 : (int)c->num[K_RETRIES];
     if (c->flag_set[F_DRY_RUN])

@@ -7,9 +7,8 @@
 #include "zhijiao/check.h"
 
 /* Parsing of input values (value.c).  Each returns 1 and stores the
- * value, or 0 when the value is not of that type.  Text is trimmed;
- * full-width digits, signs and points (as typed with a Chinese IME) are
- * accepted; "nan", "inf" and hexadecimal are not numbers. */
+ * value, or 0 when the value is not of that type.  Text is read by
+ * zj_parse_number and zj_parse_bool (zhijiao/parse.h). */
 int zj_value_as_number(const zj_value *v, double *out);
 int zj_value_as_bool(const zj_value *v, int *out);
 /* Text of a TEXT value, or of a NUMBER formatted with %.15g into buf. */

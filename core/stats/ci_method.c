@@ -2,7 +2,10 @@
  *
  * The names are part of the interface (CLI options, CSV columns, the R and
  * Calc clients), so they never change; parsing is lenient only in case and
- * in accepting "exact", the name many reports use for Clopper-Pearson. */
+ * in accepting the aliases of binom::binom.confint and R: "exact"
+ * (Clopper-Pearson), "asymptotic" (Wald) and "prop.test" (Wilson with
+ * continuity correction, prop.test's default).  Every client passes names
+ * through here, so an alias works everywhere or nowhere. */
 #include <stddef.h>
 
 #include "zhijiao/indicators.h"
@@ -18,35 +21,49 @@ static const char *const method_names[] = {
 
 #define METHOD_COUNT (sizeof method_names / sizeof method_names[0])
 
+static const struct {
+    const char *name;
+    zj_ci_method method;
+} aliases[] = {
+    { "exact", ZJ_CI_CLOPPER_PEARSON },
+    { "asymptotic", ZJ_CI_WALD },
+    { "prop.test", ZJ_CI_WILSON_CC },
+};
+
+#define ALIAS_COUNT (sizeof aliases / sizeof aliases[0])
+
 /* The error for a name we do not know, quoting it only when it is
  * well-formed UTF-8 (the message must stay UTF-8) and cut at a whole
  * character. */
 static zj_code unknown_method(const char *name, zj_error *err)
 {
-    static const char *const aliases[] = {"exact"};
-    size_t len = zj_utf8_prefix(name, 48);
+    const char *alias_names[ALIAS_COUNT];
+    size_t len = zj_utf8_prefix(name, 48), i;
     const char *near = NULL;
 
+    for (i = 0; i < ALIAS_COUNT; i++)
+        alias_names[i] = aliases[i].name;
     if (!zj_utf8_valid(name, len, NULL))
         len = 0;
     else if (!(near = zj_suggest(name, method_names, METHOD_COUNT)))
-        near = zj_suggest(name, aliases, 1);
+        near = zj_suggest(name, alias_names, ALIAS_COUNT);
     if (near)
         return ZJ_FAIL(err, ZJ_ERR_ARG, "argument name",
                        ("name 为未知的区间方法“%.*s”，是不是 %s？可用：wilson、"
                         "wilson-cc、clopper-pearson（或 exact）、agresti-coull、"
-                        "jeffreys、wald", (int)len, name, near),
+                        "jeffreys、wald（或 asymptotic）", (int)len, name, near),
                        ("name is an unknown interval method \"%.*s\"; did you "
                         "mean %s? Expected one of wilson, wilson-cc, "
                         "clopper-pearson (or exact), agresti-coull, jeffreys, "
-                        "wald", (int)len, name, near));
-    return zj_fail(err, ZJ_ERR_ARG, "argument name",
-                   "name 为未知的区间方法“%.*s”；可用：wilson、wilson-cc、"
-                   "clopper-pearson（或 exact）、agresti-coull、jeffreys、wald",
-                   "name is an unknown interval method \"%.*s\"; expected "
-                   "one of wilson, wilson-cc, clopper-pearson (or exact), "
-                   "agresti-coull, jeffreys, wald",
-                   (int)len, name);
+                        "wald (or asymptotic)", (int)len, name, near));
+    return ZJ_FAIL(err, ZJ_ERR_ARG, "argument name",
+                   ("name 为未知的区间方法“%.*s”；可用：wilson、wilson-cc、"
+                    "clopper-pearson（或 exact）、agresti-coull、jeffreys、wald（或 asymptotic）",
+                    (int)len, name),
+                   ("name is an unknown interval method \"%.*s\"; expected "
+                    "one of wilson, wilson-cc, clopper-pearson (or exact), "
+                    "agresti-coull, jeffreys, wald (or asymptotic)",
+                    (int)len, name));
 }
 
 const char *zj_ci_method_name(zj_ci_method m)
@@ -75,9 +92,11 @@ zj_code zj_ci_method_parse(const char *name, zj_ci_method *out, zj_error *err)
             return ZJ_OK;
         }
     }
-    if (zj_ascii_ieq(name, "exact")) {
-        *out = ZJ_CI_CLOPPER_PEARSON;
-        return ZJ_OK;
+    for (i = 0; i < ALIAS_COUNT; i++) {
+        if (zj_ascii_ieq(name, aliases[i].name)) {
+            *out = aliases[i].method;
+            return ZJ_OK;
+        }
     }
     return unknown_method(name, err);
 }

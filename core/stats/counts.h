@@ -8,10 +8,10 @@
 #define ZJ_COUNTS_H
 
 #include "zhijiao/error.h"
+#include "zhijiao/parse.h"
 
-/* Above 2^53 a double no longer holds every whole number: "x <= n" and
- * "whole number" would stop meaning anything. */
-#define ZJ_MAX_COUNT 9007199254740992.0
+/* The largest count, as zj_parse_count reads counts from text. */
+#define ZJ_MAX_COUNT ZJ_COUNT_MAX
 
 /* A confidence level strictly between 0 and 1 (NaN fails). */
 zj_code zj_valid_conf(double conf, zj_error *err);

@@ -12,10 +12,9 @@
 #' @export
 zj_ci_methods <- function() .Call(zjr_ci_methods)
 
-# binom::binom.confint's names for the methods it shares with the library.
-.zj_method_alias <- c(exact = "clopper-pearson", asymptotic = "wald",
-                      prop.test = "wilson-cc", "wilson-cc" = "wilson-cc")
-
+# Method names and their aliases (binom::binom.confint's "exact" and
+# "asymptotic", "prop.test") are the library's (zj_ci_method_parse): the
+# same names work in the CLI, Calc and here.
 .zj_methods <- function(method, call = sys.call(-1L)) {
     if (is.factor(method)) method <- as.character(method)
     if (!is.character(method) || !length(method) || anyNA(method))
@@ -23,10 +22,7 @@ zj_ci_methods <- function() .Call(zjr_ci_methods)
                       "\u4e00\u4e2a\u6216\u591a\u4e2a\u65b9\u6cd5\u540d\uff08\u89c1 zj_ci_methods()\uff09",
                       call = call)
     if (identical(method, "all")) return(zj_ci_methods())
-    m <- tolower(method)
-    hit <- m %in% names(.zj_method_alias)
-    m[hit] <- .zj_method_alias[m[hit]]
-    unique(m)
+    unique(.Call(zjr_ci_method_names, method))
 }
 
 #' Rates with confidence intervals

@@ -17,6 +17,7 @@ import csv
 import json
 import os
 import subprocess
+import tempfile
 import sys
 from xml.sax.saxutils import escape, quoteattr
 
@@ -132,6 +133,28 @@ def build():
                 s.formula(r, 3, P + "RATECI(%s)" % a, [[num(e["rate"]), num(e["lower"]), num(e["upper"])]],
                           lab + " ci", span=(1, 3))
                 del ref
+    # text arguments are read as the CLI reads them (zj_parse_number):
+    # "3", full-width digits and blanks are numbers, hexadecimal is not
+    e = cli("rate", "3", "10")
+    r = s.row()
+    s.formula(r, 0, P + 'RATEESTIMATE("3";"10")', num(e["rate"]), "rate of text 3/10")
+    s.formula(r, 1, P + 'RATELOWER("\uff13";" 10 ")', num(e["lower"]), "rate of full-width text")
+    s.formula(r, 2, P + 'RATEUPPER("0x3";10)', err, "rate of hexadecimal text")
+
+    # the count behind each published percentage: the same as zhijiao demo
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([CLI, "--data", DATA, "demo", "--out", tmp], check=True, capture_output=True)
+        with open(os.path.join(tmp, "indicators.csv"), encoding="utf-8") as fh:
+            published = [x for x in csv.DictReader(fh) if x["published_pct"]]
+    for p in published:
+        dec = len(p["published_pct"].partition(".")[2])
+        r = s.row()
+        s.data(r, [float(p["published_pct"]), float(p["n"])])
+        s.formula(r, 0, P + "PERCENTCOUNT([.P%d];[.Q%d];%d)" % (r + 1, r + 1, dec), num(float(p["x"])),
+                  "count behind %s%% of %s" % (p["published_pct"], p["n"]))
+    r = s.row()
+    s.formula(r, 0, P + "PERCENTCOUNT(95.005;100;2)", err, "percent with more places than stated")
+
     # bad inputs of the rate family: all Err:502
     for args, lab in [('7;5', "x>n"), ('3;0', "n=0"), ('"abc";5', "text x"), ('1.5;5', "fractional x"),
                       ('1;5;"nosuch"', "bad method"), ('1;5;"wilson";1.2', "conf>1"), ('-1;5', "negative x")]:

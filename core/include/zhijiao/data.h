@@ -154,7 +154,8 @@ typedef struct zj_plan_entry {
  * parenthesised direction is part of its name).  NULL or "" school or
  * major matches any.  Writes at most `max` entries to out (out may be NULL to count)
  * and the number found to *found.  No match: ZJ_OK with *found = 0;
- * no plan table for the year at all: ZJ_ERR_NOT_FOUND. */
+ * no plan table for the year at all: ZJ_ERR_NOT_FOUND; a year outside
+ * ZJ_YEAR_MIN .. ZJ_YEAR_MAX (zhijiao/parse.h): ZJ_ERR_ARG. */
 ZJ_EXTERN zj_code zj_plan_lookup(const zj_data *data, int year, const char *school,
                        const char *major, zj_plan_entry *out, size_t max,
                        size_t *found, zj_error *err);

@@ -52,8 +52,10 @@ typedef enum zj_ci_method {
 #define ZJ_CONF_DEFAULT 0.95
 
 /* Stable lower-case names: "wilson", "wilson-cc", "clopper-pearson",
- * "agresti-coull", "jeffreys", "wald".  Parsing also accepts "exact" for
- * Clopper-Pearson and is case-insensitive.  Unknown name: ZJ_ERR_ARG. */
+ * "agresti-coull", "jeffreys", "wald".  Parsing is case-insensitive and
+ * also accepts the aliases of R and binom::binom.confint: "exact"
+ * (Clopper-Pearson), "asymptotic" (Wald), "prop.test" (Wilson with
+ * continuity correction).  Unknown name: ZJ_ERR_ARG. */
 ZJ_EXTERN const char *zj_ci_method_name(zj_ci_method m);
 ZJ_EXTERN zj_code zj_ci_method_parse(const char *name, zj_ci_method *out, zj_error *err);
 
@@ -181,6 +183,28 @@ ZJ_EXTERN zj_code zj_grade_distribution_count(const char *const *grades,
                                     size_t count,
                                     zj_grade_distribution *out,
                                     zj_error *err);
+
+/* The count behind a published percentage: quality reports print 95.00 %
+ * of 8830 respondents, not the 8388 or 8389 satisfied ones.  `percent`
+ * (0 to 100) is read to `decimals` places (0 to 6; the places it was
+ * printed with: a percent with more places is ZJ_ERR_ARG); n is a count
+ * > 0.  *count (required) receives the whole number nearest to
+ * percent × n / 100, computed exactly in integers, and *exact (may be
+ * NULL) that product itself.
+ *
+ * Rounding rule: an exact half (95.00 % of 8830 = 8388.5) goes to the
+ * even neighbour (8388), GB/T 8170-2008 3.3 (四舍六入五成双), the rule R's
+ * round() follows.  Why not 四舍五入, the half-up rule of Excel's ROUND,
+ * which the reports' authors most likely used?  Their rounding acts on
+ * k / n, not on our product: at an exact half, k and k + 1 lie equally
+ * far from the printed figure, and either both round to it (n >
+ * 100 × 10^decimals) or neither does (then zj_audit_percentage reports the
+ * percentage as unachievable), whatever the authors' convention.  Their
+ * rounding cannot tell the two apart, so the national standard does, and
+ * the choice does not drift upwards over many rows. */
+ZJ_EXTERN zj_code zj_count_from_percent(double percent, int decimals, double n,
+                                        double *count, double *exact,
+                                        zj_error *err);
 
 #ifdef __cplusplus
 }
