@@ -48,8 +48,9 @@ static const char batch_help[] =
     "goes to stderr when it is a terminal, or with --verbose.\n"
     "Exit status: 0 every row was decided (whatever the outcome); 2 some rows\n"
     "were invalid (bad input, no rules for the year), the file is ragged\n"
-    "(a row with more or fewer fields than the header; the output is then\n"
-    "incomplete and an --output file is removed), or it cannot be read.\n";
+    "(a row with more or fewer fields than the header), or it cannot be read.\n"
+    "An --output file is written beside its name and replaces it only when\n"
+    "complete: on any failure an existing file is left as it was.\n";
 
 static const char *const decision_cols[] = {
     "eligible", "outcome", "outcome_zh", "reason_codes", "reasons_zh",
@@ -360,13 +361,19 @@ static int map_header(batch *b, const char *const *header, size_t n)
     return 0;
 }
 
-/* Refuses to overwrite the input with the output. */
-static int same_file(const char *a, const char *b)
+/* Whether the output would overwrite the input: compared by what the
+ * files are (device and inode), so that "-" is standard input whatever it
+ * was redirected from, and a link or another name of the input is
+ * caught. */
+static int same_file(const char *in, const char *out)
 {
-    struct stat sa, sb;
+    struct stat si, so;
 
-    return strcmp(a, "-") != 0 && stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-           sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    if (stat(out, &so) != 0)
+        return 0;
+    if (strcmp(in, "-") == 0 ? fstat(STDIN_FILENO, &si) != 0 : stat(in, &si) != 0)
+        return 0;
+    return S_ISREG(so.st_mode) && si.st_dev == so.st_dev && si.st_ino == so.st_ino;
 }
 
 int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
@@ -379,9 +386,9 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     const char *const *fields;
     size_t nf, rows = 0, j;
     FILE *fp = NULL;
+    zj_outfile *of = NULL;
     int to_file = out_path && strcmp(out_path, "-") != 0;
-    int rc = CLI_EXIT_ERROR, out_open = 0, removable = 0;
-    struct stat st;
+    int rc = CLI_EXIT_ERROR, out_open = 0;
 
     memset(&b, 0, sizeof b);
     memset(counts, 0, 4 * sizeof *counts);
@@ -416,17 +423,13 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
                        "the output file must not be the input file");
         goto done;
     }
-    fp = to_file ? fopen(out_path, "wb") : stdout;
-    /* Only a regular file may be removed on failure: never a device or a
-     * pipe given as --output (/dev/stdout, a FIFO). */
-    removable = fp && to_file && fstat(fileno(fp), &st) == 0 &&
-                S_ISREG(st.st_mode);
-    if (!fp) {
-        cli_error_set(&err, ZJ_ERR_IO, out_path, "无法写入输出文件（%s）",
-                      "cannot write the output file (%s)", strerror(errno));
+    /* A file is written beside its final name and replaces it only when
+     * complete: a failure leaves the old file as it was. */
+    if (to_file && zj_outfile_open(out_path, &of, &err) != ZJ_OK) {
         out_error(ctx, &err);
         goto done;
     }
+    fp = to_file ? zj_outfile_stream(of) : stdout;
     if (csv_out_init(&b.out, fp, 1 << 20) != 0) {
         out_nomem(ctx);
         goto done;
@@ -489,15 +492,11 @@ done:
                       "写输出失败", "writing the output failed");
         rc = out_error(ctx, &err);
     }
-    if (to_file && fp) {
-        if (fclose(fp) != 0 && rc != CLI_EXIT_ERROR) {
-            cli_error_set(&err, ZJ_ERR_IO, out_path, "写输出文件失败",
-                          "writing the output file failed");
+    if (of) {
+        if (rc != CLI_EXIT_OK)
+            zj_outfile_abort(of);
+        else if (zj_outfile_commit(of, &err) != ZJ_OK)
             rc = out_error(ctx, &err);
-        }
-        /* A half-written result must not pass for a whole one. */
-        if (rc != CLI_EXIT_OK && removable)
-            remove(out_path);
     }
     zj_csv_close(r);
     free(b.col_of);

@@ -18,6 +18,7 @@
  *   zhijiao/data.h        rule sets, bundled tables, plan look-ups
  *   zhijiao/check.h       rule decisions with reasons and citations
  *   zhijiao/csv.h         CSV reading in UTF-8 or GB18030
+ *   zhijiao/outfile.h     writing files that replace the old one only when whole
  *   zhijiao/refresh.h     refreshing the official plans from the web
  */
 #ifndef ZHIJIAO_H
@@ -30,6 +31,7 @@
 #include "zhijiao/data.h"
 #include "zhijiao/check.h"
 #include "zhijiao/csv.h"
+#include "zhijiao/outfile.h"
 #include "zhijiao/refresh.h"
 
 #endif
