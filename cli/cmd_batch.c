@@ -16,6 +16,9 @@
 #include "output.h"
 
 #define BATCH_CHUNK 4096
+/* ... but at most this many cells, so that a file of 10,000 columns keeps
+ * the arena and its offsets at a few MiB like any other. */
+#define BATCH_CHUNK_CELLS 65536
 /* Invalid rows are explained on stderr up to this many; the rest counted. */
 #define BATCH_ERRORS_SHOWN 5
 
@@ -106,6 +109,7 @@ typedef struct batch {
     const char *in_path;
     size_t ncols;             /* input columns */
     size_t nk;                /* columns that are fields of the check */
+    size_t chunk;             /* rows decided at a time */
     size_t *col_of;           /* [nk] input column of each field column */
     const char **names;       /* [nk] programmatic field names */
     bytes arena;              /* the chunk's cells, NUL-terminated */
@@ -411,8 +415,13 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     if ((rc = map_header(&b, fields, nf)) != 0)
         goto done;
     rc = CLI_EXIT_ERROR;
-    b.offs = malloc((BATCH_CHUNK * b.ncols + 1) * sizeof *b.offs);
-    b.cells = malloc(BATCH_CHUNK * b.nk * sizeof *b.cells);
+    b.chunk = BATCH_CHUNK_CELLS / b.ncols;
+    if (b.chunk > BATCH_CHUNK)
+        b.chunk = BATCH_CHUNK;
+    if (b.chunk == 0)
+        b.chunk = 1;
+    b.offs = malloc((b.chunk * b.ncols + 1) * sizeof *b.offs);
+    b.cells = malloc(b.chunk * b.nk * sizeof *b.cells);
     b.dec = malloc(BATCH_CHUNK * sizeof *b.dec);
     if (!b.offs || !b.cells || !b.dec || bytes_reserve(&b.arena, 1 << 20)) {
         out_nomem(ctx);
@@ -473,7 +482,7 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
             b.offs[g + 1] = b.arena.len;
         }
         b.lines[rows++] = zj_csv_line(r);
-        if (rows == BATCH_CHUNK) {
+        if (rows == b.chunk) {
             if (flush_chunk(&b, rows) != 0)
                 goto done;
             rows = 0;

@@ -882,6 +882,39 @@ static void test_utf16_utf32(void **state)
     free(d);
 }
 
+/* issue 12: the one function every CSV writer uses: quoting, and the
+ * formula guard for text a spreadsheet would run. */
+static void test_field_format(void **state)
+{
+    static const struct { const char *in, *out; } cases[] = {
+        { "plain", "plain" },          { "", "" },
+        { "a,b", "\"a,b\"" },          { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+        { "=1+2", "\"'=1+2\"" },       { "@SUM(A1)", "\"'@SUM(A1)\"" },
+        { "+86 10", "\"'+86 10\"" },   { "-2+3+cmd|' /C calc'!A0", "\"'-2+3+cmd|' /C calc'!A0\"" },
+        { "\tx", "\"'\tx\"" },         { "\r=1", "\"'\r=1\"" },
+        { "-5", "-5" },                { "+3.5", "+3.5" },
+        { "-1e-3", "-1e-3" },          { "-.5", "-.5" },
+        { "-", "\"'-\"" },             { "-e5", "\"'-e5\"" },
+        { "=\"x\"", "\"'=\"\"x\"\"\"" }, { "a=b", "a=b" },
+    };
+    char out[64];
+    size_t i, n;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        n = zj_csv_field_format(cases[i].in, strlen(cases[i].in), out, sizeof out);
+        assert_string_equal(out, cases[i].out);
+        assert_int_equal(n, strlen(cases[i].out));
+    }
+    /* Too small a outfer: truncated, NUL-terminated, full length told. */
+    n = zj_csv_field_format("=1+2", 4, out, 4);
+    assert_int_equal(n, 7);
+    assert_string_equal(out, "\"'=");
+    assert_int_equal(zj_csv_field_format("x", 1, NULL, 0), 1);
+    assert_true(zj_csv_field_guarded("=x", 2));
+    assert_false(zj_csv_field_guarded("-12", 3));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -907,6 +940,7 @@ int main(void)
         cmocka_unit_test(test_mixed_encoding_first_chunk),
         cmocka_unit_test(test_mixed_encoding_later),
         cmocka_unit_test(test_utf16_utf32),
+        cmocka_unit_test(test_field_format),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -74,6 +74,28 @@ ZJ_EXTERN size_t zj_csv_line(const zj_csv_reader *r);
 /* The encoding in use: after detection, never ZJ_ENC_AUTO. */
 ZJ_EXTERN zj_encoding zj_csv_encoding(const zj_csv_reader *r);
 
+/* ---- writing ------------------------------------------------------------
+ *
+ * Every CSV zhijiao writes goes through zj_csv_field_format, so that
+ * quoting and the formula guard are the same everywhere.
+ *
+ * The formula guard: Excel, WPS and Calc run a cell that begins with
+ * = + - @ (or a tab or carriage return before one) as a formula, so a
+ * name like "=HYPERLINK(...)" in a candidate list would become a live
+ * link or command.  Such a field is written as text: a leading apostrophe
+ * (which the spreadsheets show as a text marker) and quoted, e.g.
+ * "'=1+2".  A plain number (-5, +3.5, -1e-3) is written as it is.
+ */
+
+/* Non-zero when the field s[0 .. n) must be written with the guard. */
+ZJ_EXTERN int zj_csv_field_guarded(const char *s, size_t n);
+
+/* Writes the CSV form of the field s[0 .. n) (quoted when it holds a
+ * comma, a quote, CR or LF or needs the guard; quotes doubled) to
+ * out[0 .. size), NUL-terminated when size > 0.  Returns the length the
+ * whole form needs (without the NUL), like snprintf; at most 2n + 3. */
+ZJ_EXTERN size_t zj_csv_field_format(const char *s, size_t n, char *out, size_t size);
+
 #ifdef __cplusplus
 }
 #endif
