@@ -633,6 +633,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
     size_t npos, i, nt, counts[4] = {0, 0, 0, 0};
     json_t *audit = NULL;
     demo d;
+    cli_batch_opts bo;
     zj_outfile *of;
     FILE *fp;
     int rc;
@@ -683,8 +684,11 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
     snprintf(sample, sizeof sample, "%s/samples/candidates.csv",
              zj_data_dir(d.data));
     snprintf(result, sizeof result, "%s/candidates-result.csv", abs);
-    if (cli_batch_file(ctx, "gtpy.admission", sample, ZJ_ENC_AUTO, result, 0,
-                       1, counts) != CLI_EXIT_OK)
+    memset(&bo, 0, sizeof bo);
+    bo.out_path = result;
+    bo.bom = -1;
+    bo.quiet = 1;
+    if (cli_batch_file(ctx, "gtpy.admission", sample, &bo, counts) != CLI_EXIT_OK)
         goto done;
 
     if (!(fp = open_out(&d, abs, "summary.txt", &of)))

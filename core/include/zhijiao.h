@@ -18,6 +18,7 @@
  *   zhijiao/data.h        rule sets, bundled tables, plan look-ups
  *   zhijiao/check.h       rule decisions with reasons and citations
  *   zhijiao/csv.h         CSV reading in UTF-8 or GB18030
+ *   zhijiao/rows.h        the rows of a CSV, .xlsx or .xls file
  *   zhijiao/outfile.h     writing files that replace the old one only when whole
  *   zhijiao/refresh.h     refreshing the official plans from the web
  */
@@ -32,6 +33,7 @@
 #include "zhijiao/check.h"
 #include "zhijiao/csv.h"
 #include "zhijiao/outfile.h"
+#include "zhijiao/rows.h"
 #include "zhijiao/refresh.h"
 
 #endif
