@@ -3,7 +3,8 @@
 # candidate rows from CSV to a result CSV with reasons, and compare, in the
 # same run, with the same rule written in awk (the obvious alternative) and
 # with `wc -l` on the same file (the I/O floor).  Each command runs
-# BENCH_REPEAT times (default 3); the best time counts.  The decisions of
+# BENCH_REPEAT times (default 3); the best time counts.  The peak memory
+# of one zhijiao run is reported too.  The decisions of
 # zhijiao and awk are compared row by row, so the ratio compares equal work.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,6 +35,12 @@ t_zj=$(best "$ZJ_CLI" batch gtpy.admission "$in" --output "$work/zj.csv")
 t_awk=$(best env LC_ALL=C.UTF-8 "$AWK" -f "$here/admission.awk" "$in")
 LC_ALL=C.UTF-8 "$AWK" -f "$here/admission.awk" "$in" > "$work/awk.csv"
 t_wc=$(best wc -l "$in")
+# Peak resident memory of one zhijiao run (getrusage of the child: the
+# libtool wrapper execs the real binary, so it is that process).
+peak_kb=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' \
+    "$ZJ_CLI" batch gtpy.admission "$in" --output "$work/zj-mem.csv")
 
 # Same decisions?  The outcome is column 8 in both outputs (the input
 # columns hold no commas or quotes).
@@ -53,4 +60,5 @@ echo "awk (same rule):      ${t_awk} s"
 echo "wc -l (I/O floor):    ${t_wc} s"
 echo "awk / zhijiao:        $(echo "scale=2; $t_awk / $t_zj" | bc -l)x  (goal: >= 3x)"
 echo "zhijiao / wc -l:      $(echo "scale=1; $t_zj / $t_wc" | bc -l)x  (goal: <= 10x)"
+echo "peak memory:          $(echo "scale=1; $peak_kb / 1024" | bc -l) MiB  (goal: < 32 MiB for 1,000,000 rows)"
 echo "decisions agree:      yes ($(sort "$work/zj.outcome" | uniq -c | sort -rn | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}'))"

@@ -61,17 +61,27 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 int cmd_refresh(cli_ctx *ctx, int argc, char **argv);
 
-/* Shared by batch and demo: decides every row of a CSV file and writes the
- * result CSV (input columns, then the decision columns).  `out_path` NULL
- * or "-" is standard output.  Counts go to counts[0..4) = eligible, not
+/* Shared by batch and demo: decides every row of a table file (CSV,
+ * .xlsx, .xls) and writes the result (input columns, then the decision
+ * columns) as CSV, JSON Lines (--format json) or .xlsx (an out_path
+ * ending in .xlsx).  A file is replaced only when complete
+ * (zhijiao/outfile.h).  Counts go to counts[0..4) = eligible, not
  * eligible, undetermined, invalid.  Prints its own errors (with `quiet`,
- * not those of single invalid rows); returns
- * CLI_EXIT_OK when every row was written (invalid rows included: see
- * counts[3]), or CLI_EXIT_ERROR (then a partly written output file has
- * been removed). */
+ * not those of single invalid rows); returns CLI_EXIT_OK when every row
+ * was written (invalid rows included: see counts[3]), or CLI_EXIT_ERROR
+ * (then an existing output file is untouched). */
+typedef struct cli_batch_opts {
+    zj_encoding enc;        /* of a CSV input */
+    const char *sheet;      /* of a workbook input: NULL the first */
+    const char *out_path;   /* NULL or "-": standard output */
+    int bom;                /* UTF-8 mark on CSV: 1 yes, 0 no, -1 on files only */
+    int quiet;
+} cli_batch_opts;
 int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
-                   zj_encoding enc, const char *out_path, int bom,
-                   int quiet, size_t counts[4]);
+                   const cli_batch_opts *o, size_t counts[4]);
+
+/* A decision as `zhijiao check --format json` prints it (new reference). */
+json_t *cli_decision_json(const zj_check_info *c, const zj_decision *d);
 
 /* Shared by audit and demo: audits tables[0 .. n) and returns
  * {"tables": [{"table", "rows", "findings": [...]}], "finding_count"}

@@ -6,6 +6,7 @@
  * and nothing is flushed per row.
  */
 #include <errno.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,32 +16,43 @@
 #include "csv_in.h"
 #include "csv_out.h"
 #include "output.h"
+#include "xlsx_out.h"
 
 #define BATCH_CHUNK 4096
+/* ... but at most this many cells, so that a file of 10,000 columns keeps
+ * the arena and its offsets at a few MiB like any other. */
+#define BATCH_CHUNK_CELLS 65536
 /* Invalid rows are explained on stderr up to this many; the rest counted. */
 #define BATCH_ERRORS_SHOWN 5
 
 typedef struct batch_opts {
-    const char *output, *encoding, *bom;
+    const char *output, *encoding, *bom, *sheet, *output_encoding;
 } batch_opts;
 
 static const cli_option batch_options[] = {
-    CLI_OPTK(batch_opts, output, "output", "OUT.csv",
-             "write there instead of standard output (UTF-8)", CLI_K_FILE,
-             NULL),
+    CLI_OPTK(batch_opts, output, "output", "OUT",
+             "write there instead of standard output: CSV, or an Excel "
+             "workbook when OUT ends in .xlsx (header in the --lang language)",
+             CLI_K_FILE, NULL),
+    CLI_OPT(batch_opts, sheet, "sheet", "N",
+            "the N-th worksheet holding data of a workbook (default 1), or its name"),
     CLI_OPTK(batch_opts, encoding, "encoding", "E",
-             "auto (default), utf-8 or gb18030", CLI_K_WORDS,
-             CSV_ENCODING_WORDS),
+             "the CSV input's encoding: auto (default), utf-8, gb18030, "
+             "utf-16le, utf-16be", CLI_K_WORDS, CSV_ENCODING_WORDS),
+    CLI_OPTK(batch_opts, output_encoding, "output-encoding", "E",
+             "utf-8-bom (default for an --output file: Chinese Excel and WPS "
+             "read CSV without the mark as GBK) or utf-8 (default on standard "
+             "output)", CLI_K_WORDS, "utf-8-bom utf-8"),
     CLI_OPT(batch_opts, bom, "bom", NULL,
-            "start the output with a UTF-8 BOM (for Excel)"),
+            "start standard output with the UTF-8 mark too"),
 };
 
 const cli_command cli_cmd_batch = {
-    "batch", cmd_batch, "decide every row of a CSV file (批量判定)",
-    "batch NAME INPUT.csv [--output OUT.csv] [--encoding E] [--bom]",
-    "Decides every row of INPUT.csv with check NAME (see `zhijiao checks`)\n"
-    "and writes one output row per input row (批量判定): all input columns\n"
-    "unchanged, then\n"
+    "batch", cmd_batch, "decide every row of a CSV or Excel file (批量判定)",
+    "batch NAME INPUT [--output OUT] [--sheet N] [--encoding E] [--output-encoding E] [--bom]",
+    "Decides every row of INPUT (.csv, .xlsx or .xls) with check NAME (see\n"
+    "`zhijiao checks`) and writes one output row per input row (批量判定):\n"
+    "all input columns unchanged, then\n"
     "  eligible      1 eligible (符合), 0 not (不符合), empty undetermined or invalid\n"
     "  outcome       the outcome code (for an invalid row: its status)\n"
     "  outcome_zh    the outcome in Chinese\n"
@@ -51,16 +63,24 @@ const cli_command cli_cmd_batch = {
     "\n"
     "The header row names the fields, by programmatic or Chinese name\n"
     "(e.g. score or 中招录取总分); other columns (an id, a name) are carried\n"
-    "through.  An empty cell is a missing value.  INPUT.csv may be UTF-8\n"
-    "(with or without BOM) or GB18030 (GBK), detected automatically; \"-\"\n"
-    "reads standard input.\n",
+    "through.  An empty cell is a missing value.  A CSV INPUT may be UTF-8\n"
+    "(with or without BOM), GB18030 (GBK) or UTF-16 with BOM, detected\n"
+    "automatically (a file mixing UTF-8 and GBK is refused, naming the line);\n"
+    "an Excel/WPS workbook (.xlsx, .xls) is read directly.  \"-\" reads CSV\n"
+    "from standard input.\n"
+    "\n"
+    "With --format json the output is JSON Lines: one object per row with its\n"
+    "line, its cells and the decision as `check` gives it.  Text beginning\n"
+    "with = + - @ is written to CSV as '= ... (quoted), so spreadsheets show\n"
+    "it instead of running it as a formula.\n",
     batch_options, CLI_NOPTS(batch_options),
     "A summary `N rows: A eligible, B not eligible, C undetermined, D invalid`\n"
     "goes to stderr when it is a terminal, or with --verbose.\n"
     "Exit status: 0 every row was decided (whatever the outcome); 2 some rows\n"
     "were invalid (bad input, no rules for the year), the file is ragged\n"
-    "(a row with more or fewer fields than the header; the output is then\n"
-    "incomplete and an --output file is removed), or it cannot be read.\n",
+    "(a row with more or fewer fields than the header), or it cannot be read.\n"
+    "An --output file is written beside its name and replaces it only when\n"
+    "complete: on any failure an existing file is left as it was.\n",
     {CLI_K_CHECK, CLI_K_FILE}, 0, NULL,
 };
 
@@ -118,6 +138,7 @@ typedef struct batch {
     const char *in_path;
     size_t ncols;             /* input columns */
     size_t nk;                /* columns that are fields of the check */
+    size_t chunk;             /* rows decided at a time */
     size_t *col_of;           /* [nk] input column of each field column */
     const char **names;       /* [nk] programmatic field names */
     bytes arena;              /* the chunk's cells, NUL-terminated */
@@ -130,6 +151,10 @@ typedef struct batch {
     cite_entry cites[CITE_CACHE];
     size_t next_cite;
     csv_out out;
+    enum { OUT_CSV, OUT_JSONL, OUT_XLSX } kind;
+    xlsx_out *xlsx;
+    char **header;            /* [ncols] copies of the input's header */
+    int header_done;
     size_t *counts;           /* eligible, not, undetermined, invalid */
     size_t errors_shown;
     int quiet;                /* no messages for single invalid rows */
@@ -204,6 +229,20 @@ fail:
     return NULL;
 }
 
+/* One cell of the current row: s[0 .. n), NUL-terminated at s[n]. */
+static void put_field(batch *b, const char *s, size_t n)
+{
+    if (b->kind == OUT_XLSX)
+        xlsx_out_text(b->xlsx, s, n);
+    else
+        csv_out_field_nz(&b->out, s, n);
+}
+
+static void put_str(batch *b, const char *s)
+{
+    put_field(b, s ? s : "", s ? strlen(s) : 0);
+}
+
 /* Which reason text goes into a joined column. */
 enum { J_CODE, J_ZH, J_EN, J_SOURCE };
 
@@ -238,7 +277,7 @@ static int write_joined(batch *b, const zj_decision *d, int what)
     if (bytes_reserve(&b->join, 1) != 0)
         return -1;
     b->join.p[b->join.len] = '\0';
-    csv_out_field_nz(&b->out, b->join.p, b->join.len);
+    put_field(b, b->join.p, b->join.len);
     return 0;
 }
 
@@ -253,17 +292,97 @@ static int write_decision(batch *b, const zj_decision *d)
         return -1;
     for (i = 0; i < d->n_reasons; i++)
         b->decisive.p[i] = (char)zj_reason_is_decisive(d, i);
-    csv_out_field(&b->out, d->status != ZJ_OK ? ""
-                           : d->eligible == 1 ? "1"
-                           : d->eligible == 0 ? "0" : "");
-    csv_out_field(&b->out, d->outcome && *d->outcome ? d->outcome
-                                                     : zj_code_name(d->status));
-    csv_out_field(&b->out, d->outcome_zh);
+    if (b->kind == OUT_XLSX && d->status == ZJ_OK && (d->eligible == 1 || d->eligible == 0))
+        xlsx_out_number(b->xlsx, d->eligible);
+    else
+        put_str(b, d->status != ZJ_OK ? "" : d->eligible == 1 ? "1" : d->eligible == 0 ? "0" : "");
+    put_str(b, d->outcome && *d->outcome ? d->outcome : zj_code_name(d->status));
+    put_str(b, d->outcome_zh);
     if (write_joined(b, d, J_CODE) || write_joined(b, d, J_ZH) ||
         write_joined(b, d, J_EN) || write_joined(b, d, J_SOURCE))
         return -1;
-    csv_out_end_row(&b->out);
+    if (b->kind == OUT_XLSX)
+        xlsx_out_end_row(b->xlsx);
+    else
+        csv_out_end_row(&b->out);
     return 0;
+}
+
+/* One decision as a line of JSON (JSON Lines): the input line, the row
+ * by its header, then the decision as `zhijiao check --format json`
+ * gives it. */
+static int write_json_row(batch *b, size_t r, const zj_decision *d)
+{
+    json_t *row = json_object(), *o, *dec;
+    char *text;
+    size_t j;
+
+    for (j = 0; row && j < b->ncols; j++)
+        json_object_set_new(row, b->header[j], out_jstr(b->arena.p + b->offs[r * b->ncols + j]));
+    o = json_pack("{s:I,s:o}", "line", (json_int_t)b->lines[r], "row", row);
+    dec = cli_decision_json(b->check, d);
+    if (!o || !dec || json_object_update(o, dec) != 0) {
+        json_decref(o);
+        json_decref(dec);
+        return -1;
+    }
+    json_decref(dec);
+    text = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(15));
+    json_decref(o);
+    if (!text)
+        return -1;
+    csv_out_raw(&b->out, text, strlen(text));
+    csv_out_raw(&b->out, "\n", 1);
+    free(text);
+    return 0;
+}
+
+/* The decision columns' headers: programmatic names in CSV (scripts read
+ * them), the --lang language in a workbook (people read it). */
+static const struct {
+    const char *zh, *en;
+    double width;
+} decision_heads[] = {
+    {"是否符合", "eligible", 10}, {"结果代码", "outcome", 16}, {"结果", "outcome_zh", 16},
+    {"理由代码", "reason_codes", 36}, {"理由", "reasons_zh", 60},
+    {"理由（英文）", "reasons_en", 60}, {"依据", "sources", 50},
+};
+
+/* The header row, written when the first rows are known: a workbook's
+ * input columns are as wide as their header and their first rows. */
+static void write_header(batch *b, size_t rows)
+{
+    size_t j, r;
+    char buf[256];
+
+    b->header_done = 1;
+    if (b->kind == OUT_JSONL)
+        return;
+    if (b->kind == OUT_CSV) {
+        for (j = 0; j < b->ncols; j++)
+            csv_out_field(&b->out, b->header[j]);
+        for (j = 0; j < 7; j++)
+            csv_out_field(&b->out, decision_cols[j]);
+        csv_out_end_row(&b->out);
+        return;
+    }
+    for (j = 0; j < b->ncols; j++) {
+        size_t w = out_width(b->header[j]);
+        for (r = 0; r < rows; r++) {
+            size_t cw = out_width(b->arena.p + b->offs[r * b->ncols + j]);
+            if (cw > w)
+                w = cw;
+        }
+        xlsx_out_width(b->xlsx, j, w < 6 ? 8 : w > 40 ? 42 : (double)w + 2);
+    }
+    for (j = 0; j < 7; j++)
+        xlsx_out_width(b->xlsx, b->ncols + j, decision_heads[j].width);
+    for (j = 0; j < b->ncols; j++)
+        xlsx_out_header(b->xlsx, b->header[j]);
+    for (j = 0; j < 7; j++)
+        xlsx_out_header(b->xlsx, out_lang(b->ctx, decision_heads[j].zh, decision_heads[j].en,
+                                          buf, sizeof buf));
+    xlsx_out_end_row(b->xlsx);
 }
 
 static void report_invalid(batch *b, const zj_decision *d, size_t line)
@@ -304,19 +423,27 @@ static int flush_chunk(batch *b, size_t rows)
     if (zj_check_batch(b->data, b->check->name, b->names, b->nk, b->cells,
                        rows, b->dec, &err) != ZJ_OK)
         return out_error(b->ctx, &err);
+    if (!b->header_done)
+        write_header(b, rows);
     for (r = 0; r < rows; r++) {
         const zj_decision *d = &b->dec[r];
 
-        for (j = 0; j < b->ncols; j++) {
-            size_t g = r * b->ncols + j;
-            csv_out_field_nz(&b->out, b->arena.p + b->offs[g],
-                             b->offs[g + 1] - b->offs[g] - 1);
-        }
         if (d->status != ZJ_OK) {
             b->counts[3]++;
             report_invalid(b, d, b->lines[r]);
         } else {
             b->counts[d->eligible == 1 ? 0 : d->eligible == 0 ? 1 : 2]++;
+        }
+        if (b->kind == OUT_JSONL) {
+            if (write_json_row(b, r, d) != 0) {
+                zj_decisions_free(b->dec, rows);
+                return out_nomem(b->ctx);
+            }
+            continue;
+        }
+        for (j = 0; j < b->ncols; j++) {
+            size_t g = r * b->ncols + j;
+            put_field(b, b->arena.p + b->offs[g], b->offs[g + 1] - b->offs[g] - 1);
         }
         if (write_decision(b, d) != 0) {
             zj_decisions_free(b->dec, rows);
@@ -373,35 +500,70 @@ static int map_header(batch *b, const char *const *header, size_t n)
     return 0;
 }
 
-/* Refuses to overwrite the input with the output. */
-static int same_file(const char *a, const char *b)
+/* Whether the output would overwrite the input: compared by what the
+ * files are (device and inode), so that "-" is standard input whatever it
+ * was redirected from, and a link or another name of the input is
+ * caught. */
+static int same_file(const char *in, const char *out)
 {
-    struct stat sa, sb;
+    struct stat si, so;
 
-    return strcmp(a, "-") != 0 && stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-           sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    if (stat(out, &so) != 0)
+        return 0;
+    if (strcmp(in, "-") == 0 ? fstat(STDIN_FILENO, &si) != 0 : stat(in, &si) != 0)
+        return 0;
+    return S_ISREG(so.st_mode) && si.st_dev == so.st_dev && si.st_ino == so.st_ino;
+}
+
+/* Whether path names an .xlsx file (by its ending, any case). */
+static int is_xlsx_path(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+
+    return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
+/* Opens the input and reads its header row; 0 or an exit status. */
+static int open_input(batch *b, const cli_batch_opts *o, zj_rows_reader **r,
+                      const char *const **fields, size_t *nf)
+{
+    zj_error err;
+
+    zj_error_clear(&err);
+    if (zj_rows_open(b->in_path, o->enc, o->sheet, r, &err) != ZJ_OK ||
+        zj_rows_next(*r, fields, nf, &err) != ZJ_OK)
+        return out_error(b->ctx, &err);
+    if (!*fields) {
+        cli_error_set(&err, ZJ_ERR_PARSE, b->in_path, "文件为空，没有表头行",
+                      "the file is empty: no header row");
+        return out_error(b->ctx, &err);
+    }
+    return 0;
 }
 
 int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
-                   zj_encoding enc, const char *out_path, int bom,
-                   int quiet, size_t counts[4])
+                   const cli_batch_opts *o, size_t counts[4])
 {
     batch b;
-    zj_csv_reader *r = NULL;
+    zj_rows_reader *r = NULL;
     zj_error err;
     const char *const *fields;
     size_t nf, rows = 0, j;
     FILE *fp = NULL;
+    zj_outfile *of = NULL;
+    const char *out_path = o->out_path;
     int to_file = out_path && strcmp(out_path, "-") != 0;
-    int rc = CLI_EXIT_ERROR, out_open = 0, removable = 0;
-    struct stat st;
+    int rc = CLI_EXIT_ERROR, out_open = 0;
 
     memset(&b, 0, sizeof b);
     memset(counts, 0, 4 * sizeof *counts);
     b.ctx = ctx;
     b.in_path = in_path;
     b.counts = counts;
-    b.quiet = quiet;
+    b.quiet = o->quiet;
+    b.kind = to_file && is_xlsx_path(out_path) ? OUT_XLSX
+             : ctx->format == CLI_FMT_JSON     ? OUT_JSONL
+                                               : OUT_CSV;
     b.check = zj_check_find(check);
     if (!b.check) {
         return out_no_check(ctx, check, NULL);
@@ -409,49 +571,63 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     if (!(b.data = cli_data(ctx)))
         return CLI_EXIT_ERROR;
     zj_error_clear(&err);
-    if ((rc = args_open_csv(ctx, in_path, enc, &r, &fields, &nf)) != 0)
+    if ((rc = open_input(&b, o, &r, &fields, &nf)) != 0) {
+        zj_rows_close(r);
         return rc;
+    }
     if ((rc = map_header(&b, fields, nf)) != 0)
         goto done;
     rc = CLI_EXIT_ERROR;
-    b.offs = malloc((BATCH_CHUNK * b.ncols + 1) * sizeof *b.offs);
-    b.cells = malloc(BATCH_CHUNK * b.nk * sizeof *b.cells);
+    b.chunk = BATCH_CHUNK_CELLS / b.ncols;
+    if (b.chunk > BATCH_CHUNK)
+        b.chunk = BATCH_CHUNK;
+    if (b.chunk == 0)
+        b.chunk = 1;
+    b.offs = malloc((b.chunk * b.ncols + 1) * sizeof *b.offs);
+    b.cells = malloc(b.chunk * b.nk * sizeof *b.cells);
     b.dec = malloc(BATCH_CHUNK * sizeof *b.dec);
-    if (!b.offs || !b.cells || !b.dec || bytes_reserve(&b.arena, 1 << 20)) {
+    b.header = calloc(nf, sizeof *b.header);
+    if (!b.offs || !b.cells || !b.dec || !b.header || bytes_reserve(&b.arena, 1 << 20)) {
         out_nomem(ctx);
         goto done;
     }
+    /* The header outlives the reader's next row. */
+    for (j = 0; j < nf; j++)
+        if (!(b.header[j] = strdup(fields[j]))) {
+            out_nomem(ctx);
+            goto done;
+        }
     if (to_file && same_file(in_path, out_path)) {
         rc = out_usage(ctx, "batch", out_path, "输出文件不能是输入文件本身",
                        "the output file must not be the input file");
         goto done;
     }
-    fp = to_file ? fopen(out_path, "wb") : stdout;
-    /* Only a regular file may be removed on failure: never a device or a
-     * pipe given as --output (/dev/stdout, a FIFO). */
-    removable = fp && to_file && fstat(fileno(fp), &st) == 0 &&
-                S_ISREG(st.st_mode);
-    if (!fp) {
-        cli_error_set(&err, ZJ_ERR_IO, out_path, "无法写入输出文件（%s）",
-                      "cannot write the output file (%s)", strerror(errno));
+    /* A file is written beside its final name and replaces it only when
+     * complete: a failure leaves the old file as it was. */
+    if (to_file && zj_outfile_open(out_path, &of, &err) != ZJ_OK) {
         out_error(ctx, &err);
         goto done;
     }
-    if (csv_out_init(&b.out, fp, 1 << 20) != 0) {
-        out_nomem(ctx);
-        goto done;
+    fp = to_file ? zj_outfile_stream(of) : stdout;
+    if (b.kind == OUT_XLSX) {
+        if (!(b.xlsx = xlsx_out_open(zj_outfile_temp_path(of), "zhijiao", &err))) {
+            out_error(ctx, &err);
+            goto done;
+        }
+    } else {
+        if (csv_out_init(&b.out, fp, 1 << 20) != 0) {
+            out_nomem(ctx);
+            goto done;
+        }
+        out_open = 1;
+        /* Excel and WPS in Chinese read a CSV file without a mark as
+         * GB18030: a file gets the UTF-8 mark unless asked otherwise. */
+        if (b.kind == OUT_CSV && (o->bom > 0 || (o->bom < 0 && to_file)))
+            csv_out_raw(&b.out, "\xEF\xBB\xBF", 3);
     }
-    out_open = 1;
-    if (bom)
-        csv_out_raw(&b.out, "\xEF\xBB\xBF", 3);
-    for (j = 0; j < nf; j++)
-        csv_out_field(&b.out, fields[j]);
-    for (j = 0; j < 7; j++)
-        csv_out_field(&b.out, decision_cols[j]);
-    csv_out_end_row(&b.out);
 
     for (;;) {
-        if (zj_csv_next(r, &fields, &nf, &err) != ZJ_OK) {
+        if (zj_rows_next(r, &fields, &nf, &err) != ZJ_OK) {
             out_error(ctx, &err);
             goto done;
         }
@@ -459,11 +635,11 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
             break;
         if (nf != b.ncols) {
             char where[300];
-            snprintf(where, sizeof where, "%s:%zu", in_path, zj_csv_line(r));
+            snprintf(where, sizeof where, "%s:%zu", in_path, zj_rows_line(r));
             cli_error_set(&err, ZJ_ERR_PARSE, where,
                           "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
                           "line %zu has %zu fields but the header has %zu",
-                          zj_csv_line(r), nf, b.ncols);
+                          zj_rows_line(r), nf, b.ncols);
             out_error(ctx, &err);
             goto done;
         }
@@ -479,8 +655,8 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
             }
             b.offs[g + 1] = b.arena.len;
         }
-        b.lines[rows++] = zj_csv_line(r);
-        if (rows == BATCH_CHUNK) {
+        b.lines[rows++] = zj_rows_line(r);
+        if (rows == b.chunk) {
             if (flush_chunk(&b, rows) != 0)
                 goto done;
             rows = 0;
@@ -488,7 +664,9 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     }
     if (rows > 0 && flush_chunk(&b, rows) != 0)
         goto done;
-    if (!quiet && b.errors_shown > BATCH_ERRORS_SHOWN)
+    if (!b.header_done)
+        write_header(&b, 0);
+    if (!b.quiet && b.errors_shown > BATCH_ERRORS_SHOWN)
         fprintf(stderr, "zhijiao: ... %zu more invalid rows (另有 %zu 行无法判定)\n",
                 b.errors_shown - BATCH_ERRORS_SHOWN,
                 b.errors_shown - BATCH_ERRORS_SHOWN);
@@ -499,17 +677,19 @@ done:
                       "写输出失败", "writing the output failed");
         rc = out_error(ctx, &err);
     }
-    if (to_file && fp) {
-        if (fclose(fp) != 0 && rc != CLI_EXIT_ERROR) {
-            cli_error_set(&err, ZJ_ERR_IO, out_path, "写输出文件失败",
-                          "writing the output file failed");
+    if (b.xlsx && xlsx_out_close(b.xlsx, &err) != 0 && rc == CLI_EXIT_OK)
+        rc = out_error(ctx, &err);
+    if (of) {
+        if (rc != CLI_EXIT_OK)
+            zj_outfile_abort(of);
+        else if (zj_outfile_commit(of, &err) != ZJ_OK)
             rc = out_error(ctx, &err);
-        }
-        /* A half-written result must not pass for a whole one. */
-        if (rc != CLI_EXIT_OK && removable)
-            remove(out_path);
     }
-    zj_csv_close(r);
+    zj_rows_close(r);
+    if (b.header)
+        for (j = 0; j < b.ncols; j++)
+            free(b.header[j]);
+    free(b.header);
     free(b.col_of);
     free(b.names);
     free(b.arena.p);
@@ -527,26 +707,46 @@ done:
 
 int cmd_batch(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *output, *encoding, *bom;
-    batch_opts o = {0};
+    const char *output, *encoding, *bom, *sheet, *out_enc;
+    batch_opts opts = {0};
     const char *pos[2];
     size_t npos, counts[4];
-    zj_encoding enc;
+    cli_batch_opts o;
     int rc;
 
-    rc = args_parse(ctx, &cli_cmd_batch, argc, argv, &o, pos, 2, &npos);
+    rc = args_parse(ctx, &cli_cmd_batch, argc, argv, &opts, pos, 2, &npos);
     if (rc != 0)
         return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
-    output = o.output;
-    encoding = o.encoding;
-    bom = o.bom;
+    output = opts.output;
+    encoding = opts.encoding;
+    bom = opts.bom;
+    sheet = opts.sheet;
+    out_enc = opts.output_encoding;
     if (npos != 2)
-        return out_usage(ctx, "batch", NULL, "须给出检查名称和输入 CSV 文件",
-                         "give the check name and the input CSV file");
-    if (args_encoding(ctx, encoding, &enc))
+        return out_usage(ctx, "batch", NULL, "须给出检查名称和输入文件",
+                         "give the check name and the input file");
+    memset(&o, 0, sizeof o);
+    if (args_encoding(ctx, encoding, &o.enc))
         return CLI_EXIT_ERROR;
-    rc = cli_batch_file(ctx, pos[0], pos[1], enc, output, bom != NULL, 0,
-                        counts);
+    o.sheet = sheet;
+    o.out_path = output;
+    o.bom = bom ? 1 : -1;
+    if (out_enc) {
+        if (strcasecmp(out_enc, "utf-8-bom") == 0 || strcasecmp(out_enc, "utf8-bom") == 0)
+            o.bom = 1;
+        else if (strcasecmp(out_enc, "utf-8") == 0 || strcasecmp(out_enc, "utf8") == 0)
+            o.bom = bom ? 1 : 0;
+        else
+            return out_usage(ctx, "batch", "--output-encoding",
+                             "未知的输出编码“%s”；可用：utf-8-bom（写入文件时的默认）、utf-8",
+                             "unknown output encoding '%s'; expected utf-8-bom (the default for a file) "
+                             "or utf-8", out_enc);
+    }
+    if (ctx->format == CLI_FMT_JSON && is_xlsx_path(output))
+        return out_usage(ctx, "batch", "--format",
+                         "--format json 写 JSON Lines，不能写入 .xlsx 文件",
+                         "--format json writes JSON Lines, which cannot go to an .xlsx file");
+    rc = cli_batch_file(ctx, pos[0], pos[1], &o, counts);
     if (rc != CLI_EXIT_OK)
         return rc;
     if (ctx->verbose || isatty(STDERR_FILENO))

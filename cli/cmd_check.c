@@ -264,7 +264,7 @@ static const char *met_name(zj_met m)
     return m == ZJ_MET ? "met" : m == ZJ_UNMET ? "unmet" : "unknown";
 }
 
-static json_t *decision_json(const zj_check_info *c, const zj_decision *d)
+json_t *cli_decision_json(const zj_check_info *c, const zj_decision *d)
 {
     json_t *reasons = json_array();
     size_t i;
@@ -512,7 +512,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
         goto done;
     }
     if (ctx->format == CLI_FMT_JSON)
-        rc = out_json(decision_json(c, &d), stdout);
+        rc = out_json(cli_decision_json(c, &d), stdout);
     else if (ctx->format == CLI_FMT_CSV)
         rc = decision_csv(c, &d);
     else {

@@ -104,27 +104,27 @@ static int make_dirs(const char *path)
     return 0;
 }
 
-static FILE *open_out(demo *d, const char *dir, const char *name)
+/* Each file is written beside its name and replaces an older one only
+ * when complete (zhijiao/outfile.h). */
+static FILE *open_out(demo *d, const char *dir, const char *name, zj_outfile **of)
 {
     char path[PATH_MAX + 64];
-    FILE *fp;
 
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    fp = fopen(path, "wb");
-    if (!fp)
-        cli_error_set(&d->err, ZJ_ERR_IO, path, "无法创建文件",
-                      "cannot create the file");
-    return fp;
+    if (zj_outfile_open(path, of, &d->err) != ZJ_OK)
+        return NULL;
+    return zj_outfile_stream(*of);
 }
 
-static int close_out(demo *d, FILE *fp, const char *name)
+/* Commits the file when ok (the writer succeeded), else discards it. */
+static int close_out(demo *d, zj_outfile *of, int ok, const char *name)
 {
-    if (ferror(fp) | fclose(fp)) {
-        cli_error_set(&d->err, ZJ_ERR_IO, name, "写文件失败",
-                      "writing the file failed");
+    if (!ok) {
+        zj_outfile_abort(of);
+        cli_error_set(&d->err, ZJ_ERR_IO, name, "写文件失败", "writing the file failed");
         return -1;
     }
-    return 0;
+    return zj_outfile_commit(of, &d->err) == ZJ_OK ? 0 : -1;
 }
 
 /* ---- reading the tables by column name ------------------------------------ */
@@ -564,30 +564,28 @@ static void write_summary(const demo *d, FILE *fp, const char *dir,
 
 static int write_audit(demo *d, const char *dir, const json_t *doc)
 {
+    zj_outfile *of;
     FILE *fp;
 
-    if (!(fp = open_out(d, dir, "audit.json")))
+    if (!(fp = open_out(d, dir, "audit.json", &of)) ||
+        close_out(d, of, cli_audit_print(d->ctx, doc, CLI_FMT_JSON, fp) == 0, "audit.json") != 0)
         return -1;
-    if (cli_audit_print(d->ctx, doc, CLI_FMT_JSON, fp) | close_out(d, fp, "audit.json"))
-        return -1;
-    if (!(fp = open_out(d, dir, "audit.csv")))
-        return -1;
-    if (cli_audit_print(d->ctx, doc, CLI_FMT_CSV, fp) | close_out(d, fp, "audit.csv"))
+    if (!(fp = open_out(d, dir, "audit.csv", &of)) ||
+        close_out(d, of, cli_audit_print(d->ctx, doc, CLI_FMT_CSV, fp) == 0, "audit.csv") != 0)
         return -1;
     return 0;
 }
 
 static int write_indicators(demo *d, const char *dir)
 {
+    zj_outfile *of;
     FILE *fp;
 
-    if (!(fp = open_out(d, dir, "indicators.json")))
+    if (!(fp = open_out(d, dir, "indicators.json", &of)) ||
+        close_out(d, of, write_indicators_json(d, fp) == 0, "indicators.json") != 0)
         return -1;
-    if (write_indicators_json(d, fp) | close_out(d, fp, "indicators.json"))
-        return -1;
-    if (!(fp = open_out(d, dir, "indicators.csv")))
-        return -1;
-    if (write_indicators_csv(d, fp) | close_out(d, fp, "indicators.csv"))
+    if (!(fp = open_out(d, dir, "indicators.csv", &of)) ||
+        close_out(d, of, write_indicators_csv(d, fp) == 0, "indicators.csv") != 0)
         return -1;
     return 0;
 }
@@ -643,6 +641,8 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
     size_t npos, i, nt, counts[4] = {0, 0, 0, 0};
     json_t *audit = NULL;
     demo d;
+    cli_batch_opts bo;
+    zj_outfile *of;
     FILE *fp;
     int rc;
 
@@ -689,14 +689,17 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
     snprintf(sample, sizeof sample, "%s/samples/candidates.csv",
              zj_data_dir(d.data));
     snprintf(result, sizeof result, "%s/candidates-result.csv", abs);
-    if (cli_batch_file(ctx, "gtpy.admission", sample, ZJ_ENC_AUTO, result, 0,
-                       1, counts) != CLI_EXIT_OK)
+    memset(&bo, 0, sizeof bo);
+    bo.out_path = result;
+    bo.bom = -1;
+    bo.quiet = 1;
+    if (cli_batch_file(ctx, "gtpy.admission", sample, &bo, counts) != CLI_EXIT_OK)
         goto done;
 
-    if (!(fp = open_out(&d, abs, "summary.txt")))
+    if (!(fp = open_out(&d, abs, "summary.txt", &of)))
         goto fail;
     write_summary(&d, fp, abs, audit, counts);
-    if (close_out(&d, fp, "summary.txt") != 0)
+    if (close_out(&d, of, !ferror(fp), "summary.txt") != 0)
         goto fail;
     print_short(ctx, abs, audit, d.n, counts);
     rc = CLI_EXIT_OK;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "csv_out.h"
+#include "zhijiao/csv.h"
 
 int csv_out_init(csv_out *w, FILE *fp, size_t cap)
 {
@@ -45,21 +46,32 @@ static void put_char(csv_out *w, char c)
     w->buf[w->len++] = c;
 }
 
-/* Writes s[0 .. n) quoted, its quotes doubled. */
-static void put_quoted(csv_out *w, const char *s, size_t n)
+/* A field that needs quoting or the formula guard: formatted by the
+ * library's one function (zj_csv_field_format), into the buffer. */
+static void put_formatted(csv_out *w, const char *s, size_t n)
 {
-    size_t i, start;
+    size_t need = 2 * n + 3;
+    char *tmp;
 
-    put_char(w, '"');
-    for (start = 0, i = 0; i < n; i++)
-        if (s[i] == '"') {
-            /* Write through the quote, then double it. */
-            csv_out_raw(w, s + start, i + 1 - start);
-            put_char(w, '"');
-            start = i + 1;
-        }
-    csv_out_raw(w, s + start, n - start);
-    put_char(w, '"');
+    if (w->len + need + 1 > w->cap)
+        drain(w);
+    if (need + 1 <= w->cap) {
+        w->len += zj_csv_field_format(s, n, w->buf + w->len, w->cap - w->len);
+        return;
+    }
+    /* Larger than the whole buffer: format aside and write it through. */
+    if (!(tmp = malloc(need + 1))) {
+        w->failed = 1;
+        return;
+    }
+    csv_out_raw(w, tmp, zj_csv_field_format(s, n, tmp, need + 1));
+    free(tmp);
+}
+
+/* The first bytes that may need the formula guard. */
+static int guard_lead(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
 void csv_out_field_n(csv_out *w, const char *s, size_t n)
@@ -68,16 +80,16 @@ void csv_out_field_n(csv_out *w, const char *s, size_t n)
 
     if (w->nfield++ > 0)
         put_char(w, ',');
-    /* Most cells need no quoting. */
+    /* Most cells need neither quoting nor the guard. */
     for (i = 0; i < n; i++) {
         char c = s[i];
         if (c == ',' || c == '"' || c == '\n' || c == '\r')
             break;
     }
-    if (i == n)
+    if (i == n && !(n && guard_lead(s[0])))
         csv_out_raw(w, s, n);
     else
-        put_quoted(w, s, n);
+        put_formatted(w, s, n);
 }
 
 void csv_out_field_nz(csv_out *w, const char *s, size_t n)
@@ -86,12 +98,12 @@ void csv_out_field_nz(csv_out *w, const char *s, size_t n)
         put_char(w, ',');
     /* strcspn is vectorised in the C library; the byte loop above is not.
      * (A NUL inside s[0 .. n) would stop it early: the field is then
-     * quoted, which is still correct CSV.) */
-    if (strcspn(s, ",\"\n\r") >= n) {
+     * formatted, which is still correct CSV.) */
+    if (strcspn(s, ",\"\n\r") >= n && !(n && guard_lead(s[0]))) {
         csv_out_raw(w, s, n);
         return;
     }
-    put_quoted(w, s, n);
+    put_formatted(w, s, n);
 }
 
 void csv_out_field(csv_out *w, const char *s)

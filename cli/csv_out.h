@@ -2,7 +2,9 @@
  *
  * Built for `zhijiao batch` on a million rows: one large buffer written
  * with fwrite when full, no allocation per row or field, no flush per row.
- * Fields are quoted only when they hold a comma, a quote or a line break.
+ * Fields are quoted only when they hold a comma, a quote or a line break;
+ * a field a spreadsheet would run as a formula (= + - @ first) is written
+ * as text — both by the library's zj_csv_field_format.
  * Rows end with "\n".  A write error is sticky and reported by
  * csv_out_finish.
  */

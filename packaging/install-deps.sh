@@ -11,6 +11,7 @@ BUILD="
   libcsv-dev
   r-mathlib
   libcurl4-openssl-dev libxml2-dev libzip-dev libfreexl-dev
+  libxlsxwriter-dev
 "
 # build-essential ... pkg-config : compiler and the autotools build
 # libjansson-dev  : JSON rule files, the table manifest, the CLI's JSON output
@@ -20,6 +21,8 @@ BUILD="
 # libxml2-dev     : the education sites' HTML pages and the XML inside .xlsx/.docx
 # libzip-dev      : the .xlsx/.docx containers of official attachments
 # libfreexl-dev   : legacy .xls attachments
+# libxlsxwriter-dev : `zhijiao batch --output result.xlsx` (results as an Excel workbook, written
+#                   row by row in constant memory)
 
 TEST="
   libcmocka-dev

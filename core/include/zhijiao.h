@@ -19,6 +19,8 @@
  *   zhijiao/data.h        rule sets, bundled tables, plan look-ups
  *   zhijiao/check.h       rule decisions with reasons and citations
  *   zhijiao/csv.h         CSV reading in UTF-8 or GB18030
+ *   zhijiao/rows.h        the rows of a CSV, .xlsx or .xls file
+ *   zhijiao/outfile.h     writing files that replace the old one only when whole
  *   zhijiao/refresh.h     refreshing the official plans from the web
  *   zhijiao/text.h        "did you mean" suggestions, display width
  */
@@ -33,6 +35,8 @@
 #include "zhijiao/data.h"
 #include "zhijiao/check.h"
 #include "zhijiao/csv.h"
+#include "zhijiao/outfile.h"
+#include "zhijiao/rows.h"
 #include "zhijiao/refresh.h"
 #include "zhijiao/text.h"
 

@@ -31,6 +31,9 @@
 #define MAX_RECORD_BYTES (64 * 1024 * 1024)
 /* libcsv grows its field buffer linearly by this much. */
 #define CSV_BLOCK 16384
+/* libcsv's parser state while it collects a field (FIELD_BEGUN in
+ * libcsv.c; the state is public in struct csv_parser, its names are not). */
+#define CSV_IN_FIELD 2
 
 typedef struct rec_ref {
     size_t first;       /* index into foff of the first field */
@@ -62,6 +65,7 @@ struct zj_csv_reader {
 
     /* decoding */
     zj_encoding enc;
+    int detected;           /* enc was guessed (GB18030): watch for UTF-8 */
     zj_utf8_stream utf8;
     zj_gb18030_conv *conv;
     zj_strbuf conv_out;
@@ -73,6 +77,7 @@ struct zj_csv_reader {
     size_t line;            /* the line of the next byte to be fed */
     int prev_cr;
     size_t rec_start;       /* line the record being parsed began on; 0 none */
+    size_t quote_line;      /* line an open quoted field began on; 0 none */
     cb_problem problem;
 
     /* records parsed and not yet handed out, in an arena of NUL-terminated
@@ -100,7 +105,9 @@ zj_code zj_encoding_parse(const char *name, zj_encoding *out, zj_error *err)
     static const struct { const char *name; zj_encoding enc; } names[] = {
         { "auto", ZJ_ENC_AUTO }, { "utf-8", ZJ_ENC_UTF8 },
         { "utf8", ZJ_ENC_UTF8 }, { "gb18030", ZJ_ENC_GB18030 },
-        { "gbk", ZJ_ENC_GB18030 }, { "gb2312", ZJ_ENC_GB18030 }
+        { "gbk", ZJ_ENC_GB18030 }, { "gb2312", ZJ_ENC_GB18030 },
+        { "utf-16le", ZJ_ENC_UTF16LE }, { "utf-16be", ZJ_ENC_UTF16BE },
+        { "utf-32le", ZJ_ENC_UTF32LE }, { "utf-32be", ZJ_ENC_UTF32BE }
     };
     size_t i, len;
 
@@ -122,9 +129,11 @@ zj_code zj_encoding_parse(const char *name, zj_encoding *out, zj_error *err)
     if (!zj_utf8_valid(name, len, NULL))
         len = 0;
     return zj_fail(err, ZJ_ERR_ARG, "argument name",
-                   "未知的编码“%.*s”；可用：auto、utf-8、gb18030（或 gbk、gb2312）",
-                   "unknown encoding \"%.*s\"; expected auto, utf-8 or "
-                   "gb18030 (also gbk, gb2312)", (int)len, name);
+                   "未知的编码“%.*s”；可用：auto、utf-8、gb18030（或 gbk、gb2312）、"
+                   "utf-16le、utf-16be、utf-32le、utf-32be",
+                   "unknown encoding \"%.*s\"; expected auto, utf-8, "
+                   "gb18030 (also gbk, gb2312), utf-16le, utf-16be, utf-32le "
+                   "or utf-32be", (int)len, name);
 }
 
 const char *zj_encoding_name(zj_encoding enc)
@@ -133,6 +142,10 @@ const char *zj_encoding_name(zj_encoding enc)
     case ZJ_ENC_AUTO: return "auto";
     case ZJ_ENC_UTF8: return "utf-8";
     case ZJ_ENC_GB18030: return "gb18030";
+    case ZJ_ENC_UTF16LE: return "utf-16le";
+    case ZJ_ENC_UTF16BE: return "utf-16be";
+    case ZJ_ENC_UTF32LE: return "utf-32le";
+    case ZJ_ENC_UTF32BE: return "utf-32be";
     }
     return "unknown";
 }
@@ -178,6 +191,13 @@ static zj_code fail_problem(zj_csv_reader *r)
                 line, MAX_FIELDS);
         return reader_fail_code(r, ZJ_ERR_PARSE);
     case CB_FIELD_TOO_LONG:
+        if (r->quote_line) {
+            where_line(r, r->quote_line, where, sizeof where);
+            return reader_fail_code(r, ZJ_FAIL(&r->error, ZJ_ERR_PARSE, where,
+                ("第 %zu 行开始的带引号字段超过 %d 字节：引号未闭合？", r->quote_line, MAX_FIELD_BYTES),
+                ("the quoted field starting on line %zu is longer than %d bytes: an unclosed quote?",
+                 r->quote_line, MAX_FIELD_BYTES)));
+        }
         where_line(r, r->line, where, sizeof where);
         zj_fail(&r->error, ZJ_ERR_PARSE, where,
                 "第 %zu 行的字段超过 %d 字节（是否有未闭合的引号？）",
@@ -327,7 +347,10 @@ static zj_code feed(zj_csv_reader *r, const char *s, size_t len)
 
     if (r->at_start && len) {
         r->at_start = 0;
-        i = zj_utf8_bom_len(s, len);
+        /* A file saved twice through a tool that adds a mark has two:
+         * none of them is text. */
+        while (zj_utf8_bom_len(s + i, len - i))
+            i += 3;
     }
     while (i < len) {
         end = i + line_end(s + i, len - i);
@@ -344,6 +367,14 @@ static zj_code feed(zj_csv_reader *r, const char *s, size_t len)
             r->problem = CB_FIELD_TOO_LONG;
         if (r->problem)
             return fail_problem(r);
+        /* libcsv is inside a quoted field (opened, not yet closed): note
+         * where it opened, for the error if it never closes. */
+        if (r->parser.quoted && r->parser.pstate == CSV_IN_FIELD) {
+            if (!r->quote_line)
+                r->quote_line = r->line;
+        } else {
+            r->quote_line = 0;
+        }
         last = s[end - 1];
         if (last == '\r' || (last == '\n' && !(n == 1 && r->prev_cr)))
             r->line++;
@@ -351,6 +382,55 @@ static zj_code feed(zj_csv_reader *r, const char *s, size_t len)
         i = end;
     }
     return ZJ_OK;
+}
+
+static zj_code fail_unclosed_quote(zj_csv_reader *r)
+{
+    char where[ZJ_ERROR_WHERE_MAX];
+    size_t line = r->quote_line ? r->quote_line : r->rec_start ? r->rec_start : r->line;
+
+    where_line(r, line, where, sizeof where);
+    return reader_fail_code(r, ZJ_FAIL(&r->error, ZJ_ERR_PARSE, where,
+        ("第 %zu 行开始的带引号字段直到文件末尾都没有闭合的引号：此后各行都被读进了这一个字段。"
+         "请补上右引号（字段内的引号要写成两个 \"\"）", line),
+        ("the quoted field starting on line %zu has no closing quote before the end of the file, "
+         "so every line after it would be read into that one field; add the closing quote (a quote "
+         "inside a field is written twice: \"\")", line)));
+}
+
+/* The line on which offset (into s, whose first byte is on line `first`)
+ * lies. */
+static size_t line_at(const char *s, size_t offset, size_t first)
+{
+    size_t i, line = first;
+
+    for (i = 0; i < offset; i++)
+        if (s[i] == '\n')
+            line++;
+    return line;
+}
+
+/* The first chunk is not UTF-8 but holds UTF-8 Chinese: refuses to guess. */
+static zj_code fail_mixed(zj_csv_reader *r, const char *s, size_t len, size_t first_line)
+{
+    char where[ZJ_ERROR_WHERE_MAX];
+    size_t bad = zj_utf8_valid_prefix(s, len, NULL);
+    size_t good = zj_find_utf8_line(s, len, r->eof);
+    size_t line = line_at(s, bad, first_line), col = 1, i;
+    size_t uline = line_at(s, good, first_line);
+
+    for (i = bad; i > 0 && s[i - 1] != '\n'; i--)
+        col++;
+    where_line(r, line, where, sizeof where);
+    return reader_fail_code(r, ZJ_FAIL(&r->error, ZJ_ERR_ENCODING, where,
+        ("文件混用了编码：第 %zu 行是 UTF-8 中文，而第 %zu 行第 %zu 个字节（0x%02X，文件偏移 %zu）"
+         "不是 UTF-8（可能是粘贴进来的 GBK 文字）。按任何一种编码读都会使一部分文字变成乱码；"
+         "请把整个文件另存为 UTF-8，或明确指定编码",
+         uline, line, col, (unsigned char)s[bad], r->offset + bad),
+        ("the file mixes encodings: line %zu is UTF-8 Chinese, but byte %zu of line %zu (0x%02X, "
+         "file offset %zu) is not UTF-8 (GBK text pasted in?).  Read either way, part of the text "
+         "would be garbled; save the whole file as UTF-8, or state its encoding explicitly",
+         uline, col, line, (unsigned char)s[bad], r->offset + bad)));
 }
 
 static zj_code fail_encoding(zj_csv_reader *r, size_t offset, int nul)
@@ -371,11 +451,19 @@ static zj_code fail_encoding(zj_csv_reader *r, size_t offset, int nul)
                 "line %zu contains bytes that are not valid UTF-8 (file offset "
                 "%zu); if the file is GB18030/GBK, say so explicitly",
                 r->line, offset);
-    else
+    else if (r->enc == ZJ_ENC_GB18030 && r->detected)
         zj_fail(&r->error, ZJ_ERR_ENCODING, where,
-                "第 %zu 行不是有效的 GB18030 文本（文件偏移 %zu）",
-                "line %zu is not valid GB18030 text (file offset %zu)",
-                r->line, offset);
+                "第 %zu 行不是有效的文本（文件偏移 %zu）：文件既不是 UTF-8（开头就有非 UTF-8 "
+                "字节），也不是有效的 GB18030/GBK；文件可能已损坏，或是其他编码",
+                "line %zu is not valid text (file offset %zu): the file is neither UTF-8 (it has "
+                "bytes that are not UTF-8 near its start) nor valid GB18030/GBK; it may be "
+                "damaged, or in another encoding", r->line, offset);
+    else
+        (void)ZJ_FAIL(&r->error, ZJ_ERR_ENCODING, where,
+                ("第 %zu 行不是有效的 %s 文本（文件偏移 %zu）", r->line,
+                 zj_encoding_iconv_name(r->enc), offset),
+                ("line %zu is not valid %s text (file offset %zu)", r->line,
+                 zj_encoding_iconv_name(r->enc), offset));
     return reader_fail_code(r, ZJ_ERR_ENCODING);
 }
 
@@ -394,20 +482,38 @@ static zj_code process_utf8(zj_csv_reader *r, const char *s, size_t len,
     return ZJ_OK;
 }
 
-static zj_code process_gb18030(zj_csv_reader *r, const char *s, size_t len,
-                               int last)
+/* Text in GB18030, UTF-16 or UTF-32, converted to UTF-8 and fed. */
+static zj_code process_converted(zj_csv_reader *r, const char *s, size_t len,
+                                 int last)
 {
-    size_t bad = 0;
+    size_t bad = 0, off;
     zj_conv_status st;
     zj_code rc;
+    const char *nul;
 
+    /* A guess of GB18030 is wrong when a later line is UTF-8 Chinese. */
+    if (r->detected && (off = zj_find_utf8_line(s, len, last)) != (size_t)-1) {
+        char where[ZJ_ERROR_WHERE_MAX];
+        size_t line = line_at(s, off, r->line);
+        where_line(r, line, where, sizeof where);
+        return reader_fail_code(r, ZJ_FAIL(&r->error, ZJ_ERR_ENCODING, where,
+            ("文件混用了编码：开头部分不是 UTF-8（按 GB18030/GBK 读取），而第 %zu 行是 UTF-8 中文。"
+             "请把整个文件另存为一种编码，或明确指定编码", line),
+            ("the file mixes encodings: its start is not UTF-8 (read as GB18030/GBK), but line %zu "
+             "is UTF-8 Chinese; save the whole file in one encoding, or state its encoding "
+             "explicitly", line)));
+    }
     zj_strbuf_reset(&r->conv_out);
     st = zj_gb18030_feed(r->conv, s, len, last, &r->conv_out, &bad);
     if (st == ZJ_CONV_NOMEM || r->conv_out.failed)
         return fail_nomem(r);
+    /* In UTF-16 a NUL is only found after conversion (U+0000). */
+    nul = r->conv_out.len ? memchr(r->conv_out.data, '\0', r->conv_out.len) : NULL;
     /* On invalid input this is what came before the bad bytes, and
      * feeding it brings r->line to them. */
-    rc = feed(r, r->conv_out.data, r->conv_out.len);
+    rc = feed(r, r->conv_out.data, nul ? (size_t)(nul - r->conv_out.data) : r->conv_out.len);
+    if (rc == ZJ_OK && nul)
+        rc = fail_encoding(r, r->offset, 1);
     if (rc == ZJ_OK && st == ZJ_CONV_INVALID)
         rc = fail_encoding(r, bad, 0);
     return rc;
@@ -461,18 +567,20 @@ static zj_code pump(zj_csv_reader *r)
     }
     /* NUL is a byte of no GB18030 or UTF-8 character but itself, so the
      * raw bytes tell where it is. */
-    nul = memchr(data, '\0', len);
+    nul = r->enc == ZJ_ENC_UTF8 || r->enc == ZJ_ENC_GB18030 ? memchr(data, '\0', len) : NULL;
     n = nul ? (size_t)(nul - data) : len;
     last = r->eof && !nul;
-    rc = r->enc == ZJ_ENC_GB18030 ? process_gb18030(r, data, n, last)
-                                   : process_utf8(r, data, n, last);
+    rc = r->conv ? process_converted(r, data, n, last) : process_utf8(r, data, n, last);
     if (rc == ZJ_OK && nul)
         rc = fail_encoding(r, r->offset + n, 1);
     r->offset += len;
     if (rc)
         return rc;
     if (r->eof) {
-        /* The last record may lack a line break. */
+        /* The last record may lack a line break; a quoted field still
+         * open has swallowed everything after its quote. */
+        if (r->parser.quoted && r->parser.pstate == CSV_IN_FIELD)
+            return fail_unclosed_quote(r);
         csv_fini(&r->parser, on_field, on_record, r);
         if (r->problem)
             return fail_problem(r);
@@ -510,7 +618,7 @@ static zj_code check_open_args(zj_encoding enc, zj_csv_reader **out,
         return zj_fail(err, ZJ_ERR_ARG, "argument out",
                        "out 不能为 NULL", "out must not be NULL");
     *out = NULL;
-    if ((unsigned)enc > ZJ_ENC_GB18030)
+    if ((unsigned)enc > ZJ_ENC_UTF32BE)
         return zj_fail(err, ZJ_ERR_ARG, "argument enc",
                        "未知的编码值 %d", "unknown encoding value %d",
                        (int)enc);
@@ -551,18 +659,25 @@ static zj_code reader_start(zj_csv_reader *r, zj_encoding enc, zj_error *err)
     r->enc = enc != ZJ_ENC_AUTO ? enc
                                 : zj_detect_encoding(r->first, r->first_len,
                                                      r->eof);
-    if (r->enc != ZJ_ENC_GB18030)
+    r->detected = enc == ZJ_ENC_AUTO && r->enc == ZJ_ENC_GB18030;
+    if (r->detected && zj_find_utf8_line(r->first, r->first_len, r->eof) != (size_t)-1) {
+        fail_mixed(r, r->first, r->first_len, 1);
+        if (err)
+            *err = r->error;
+        return r->status;
+    }
+    if (!zj_encoding_iconv_name(r->enc))
         return ZJ_OK;
-    r->conv = zj_gb18030_open(&st);
+    r->conv = zj_conv_open(zj_encoding_iconv_name(r->enc), &st);
     if (r->conv)
         return ZJ_OK;
     if (st == ZJ_CONV_NOMEM)
         return zj_fail(err, ZJ_ERR_NOMEM, r->name, "内存不足",
                        "out of memory");
     return zj_fail(err, ZJ_ERR_UNSUPPORTED, r->name,
-                   "本系统的 iconv 不支持 GB18030，无法读取 %s",
-                   "iconv on this system has no GB18030, so %s cannot be read",
-                   r->name);
+                   "本系统的 iconv 不支持 %s，无法读取 %s",
+                   "iconv on this system has no %s, so %s cannot be read",
+                   zj_encoding_iconv_name(r->enc), r->name);
 }
 
 zj_code zj_csv_open_file(const char *path, zj_encoding enc,

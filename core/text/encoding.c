@@ -108,12 +108,70 @@ int zj_utf8_stream_incomplete(const zj_utf8_stream *st)
     return st->npend != 0;
 }
 
+size_t zj_bom_len(const char *s, size_t len, zj_encoding enc)
+{
+    static const struct { zj_encoding enc; const char *bom; size_t n; } boms[] = {
+        { ZJ_ENC_UTF8, "\xEF\xBB\xBF", 3 },      { ZJ_ENC_UTF32LE, "\xFF\xFE\0\0", 4 },
+        { ZJ_ENC_UTF32BE, "\0\0\xFE\xFF", 4 }, { ZJ_ENC_UTF16LE, "\xFF\xFE", 2 },
+        { ZJ_ENC_UTF16BE, "\xFE\xFF", 2 },
+    };
+    size_t i;
+
+    for (i = 0; s && i < sizeof boms / sizeof boms[0]; i++)
+        if (boms[i].enc == enc && len >= boms[i].n && memcmp(s, boms[i].bom, boms[i].n) == 0)
+            return boms[i].n;
+    return 0;
+}
+
+const char *zj_encoding_iconv_name(zj_encoding enc)
+{
+    switch (enc) {
+    case ZJ_ENC_GB18030: return "GB18030";
+    case ZJ_ENC_UTF16LE: return "UTF-16LE";
+    case ZJ_ENC_UTF16BE: return "UTF-16BE";
+    case ZJ_ENC_UTF32LE: return "UTF-32LE";
+    case ZJ_ENC_UTF32BE: return "UTF-32BE";
+    case ZJ_ENC_AUTO:
+    case ZJ_ENC_UTF8:
+        break;
+    }
+    return NULL;
+}
+
+size_t zj_find_utf8_line(const char *s, size_t len, int at_eof)
+{
+    size_t start = 0;
+
+    while (start < len) {
+        const char *nl = memchr(s + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - s) : len, i;
+
+        if (!nl && !at_eof)
+            break;
+        if (zj_utf8_valid(s + start, end - start, NULL))
+            for (i = start; i < end; i++)
+                if ((unsigned char)s[i] >= 0xE0)
+                    return start;
+        start = end + 1;
+    }
+    return (size_t)-1;
+}
+
 zj_encoding zj_detect_encoding(const char *s, size_t len, int at_eof)
 {
     int truncated;
 
-    if (zj_utf8_bom_len(s, len))
+    /* UTF-32LE's mark starts with UTF-16LE's: longest first. */
+    if (zj_bom_len(s, len, ZJ_ENC_UTF8))
         return ZJ_ENC_UTF8;
+    if (zj_bom_len(s, len, ZJ_ENC_UTF32LE))
+        return ZJ_ENC_UTF32LE;
+    if (zj_bom_len(s, len, ZJ_ENC_UTF32BE))
+        return ZJ_ENC_UTF32BE;
+    if (zj_bom_len(s, len, ZJ_ENC_UTF16LE))
+        return ZJ_ENC_UTF16LE;
+    if (zj_bom_len(s, len, ZJ_ENC_UTF16BE))
+        return ZJ_ENC_UTF16BE;
     if (zj_utf8_valid_prefix(s, len, &truncated) == len)
         return ZJ_ENC_UTF8;
     /* A multi-byte character cut by the end of the sample says nothing
@@ -138,6 +196,11 @@ struct zj_gb18030_conv {
 
 zj_gb18030_conv *zj_gb18030_open(zj_conv_status *status)
 {
+    return zj_conv_open("GB18030", status);
+}
+
+zj_gb18030_conv *zj_conv_open(const char *from, zj_conv_status *status)
+{
     zj_gb18030_conv *c = calloc(1, sizeof *c);
 
     if (!c) {
@@ -145,7 +208,7 @@ zj_gb18030_conv *zj_gb18030_open(zj_conv_status *status)
             *status = ZJ_CONV_NOMEM;
         return NULL;
     }
-    c->cd = iconv_open("UTF-8", "GB18030");
+    c->cd = iconv_open("UTF-8", from);
     if (c->cd == (iconv_t)-1) {
         free(c);
         if (status)
@@ -176,7 +239,8 @@ static int convert_some(zj_gb18030_conv *c, const char **in, size_t *inleft,
     int e = 0;
 
     while (*inleft) {
-        /* A GB18030 character never grows more than 1.5 times. */
+        /* A GB18030 character never grows more than 1.5 times, a UTF-16
+         * one (2 bytes → up to 3) likewise. */
         if (!zj_strbuf_reserve(out, *inleft * 2 + 16))
             return ENOMEM;
         op = out->data + out->len;

@@ -35,12 +35,29 @@ size_t zj_utf8_stream_check(zj_utf8_stream *st, const char *s, size_t len);
 /* Non-zero when the stream ends inside a character. */
 int zj_utf8_stream_incomplete(const zj_utf8_stream *st);
 
-/* How the first bytes of a file decide its encoding: a UTF-8 BOM or
- * well-formed UTF-8 (allowing a character cut at the end when !at_eof)
- * mean UTF-8, anything else GB18030. */
+/* How the first bytes of a file decide its encoding: a byte-order mark
+ * (UTF-8, UTF-16LE/BE, UTF-32LE/BE), or well-formed UTF-8 (allowing a
+ * character cut at the end when !at_eof) meaning UTF-8; anything else
+ * GB18030. */
 zj_encoding zj_detect_encoding(const char *s, size_t len, int at_eof);
 
-/* A streaming GB18030 → UTF-8 converter over iconv. */
+/* The length of the byte-order mark s starts with for enc (0 if none). */
+size_t zj_bom_len(const char *s, size_t len, zj_encoding enc);
+
+/* Evidence of UTF-8 in text that is not all UTF-8: the offset of the
+ * first line of s[0 .. len) that is well-formed UTF-8 and holds a
+ * character of three or four bytes (Chinese, in practice), or (size_t)-1
+ * when there is none.  GBK text almost never forms such a line.  Only
+ * lines ended by '\n' count, and the last one too when at_eof. */
+size_t zj_find_utf8_line(const char *s, size_t len, int at_eof);
+
+/* The iconv name of enc ("GB18030", "UTF-16LE", ...); NULL for UTF-8 and
+ * auto, which need no conversion. */
+const char *zj_encoding_iconv_name(zj_encoding enc);
+
+/* A streaming converter to UTF-8 over iconv: from GB18030, and by
+ * zj_conv_open from any multi-byte charset whose characters are at most
+ * four bytes (UTF-16, UTF-32). */
 typedef struct zj_gb18030_conv zj_gb18030_conv;
 
 typedef enum zj_conv_status {
@@ -52,6 +69,7 @@ typedef enum zj_conv_status {
 
 /* NULL with *status set when iconv_open fails or memory runs out. */
 zj_gb18030_conv *zj_gb18030_open(zj_conv_status *status);
+zj_gb18030_conv *zj_conv_open(const char *from, zj_conv_status *status);
 void zj_gb18030_close(zj_gb18030_conv *c);      /* NULL is fine */
 
 /* Converts in[0 .. len), appending UTF-8 to out.  A character split at

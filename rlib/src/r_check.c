@@ -663,6 +663,9 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
         zj_decisions_free(m->dec, rows);
         m->n_dec = 0;
         vmaxset(vmax);
+        /* Between chunks the core holds nothing but what the guard frees,
+         * so an interrupt (Ctrl-C, setTimeLimit) may unwind from here. */
+        R_CheckUserInterrupt();
     }
     zjr_guard_release(guard);
     UNPROTECT(nprot);

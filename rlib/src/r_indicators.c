@@ -181,6 +181,9 @@ SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method)
             }
             bad[nbad++] = i;
         }
+        /* Only R's memory is in use here: an interrupt may unwind. */
+        if (start / RATE_CHUNK != end / RATE_CHUNK)
+            R_CheckUserInterrupt();
         start = end;
     }
 

@@ -11,6 +11,9 @@
 #   grep     optional: lines that must each occur in standard output
 #            (fixed strings, substring match)
 #   stdin    optional: fed to standard input (default: /dev/null)
+#   stdin.tmp optional: the name of a file in $TMP (made by setup) to feed
+#            to standard input instead, for cases where the command may
+#            write to that very file
 #   setup    optional: bash run in $TMP before the command (e.g. to
 #            generate a large input)
 #   post     optional: bash run in $TMP after it, must exit 0; the
@@ -67,6 +70,7 @@ for name in "${names[@]}"; do
         eval "set -- $cmdline"
         input=/dev/null
         [ -f "$CASE/stdin" ] && input=$CASE/stdin
+        [ -f "$CASE/stdin.tmp" ] && input=$TMP/$(cat "$CASE/stdin.tmp")
         (cd "$TMP" && exec "$cli" "$@") <"$input" >"$TMP/.stdout" 2>"$TMP/.stderr"
         status=$?
         expected=$(tr -d ' \n' <"$CASE/status")

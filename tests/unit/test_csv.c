@@ -789,6 +789,132 @@ static void test_streams_byte_by_byte(void **state)
     free(g);
 }
 
+
+/* issue 12: a quoted field that never closes is an error naming the line
+ * where its quote opened, not a record that swallowed the rest. */
+static void test_unclosed_quote(void **state)
+{
+    zj_error err;
+    char *d;
+
+    (void)state;
+    d = dump_mem("a,b\n1,\"x\n2,y\n3,z\n", 17, ZJ_ENC_AUTO, ZJ_ERR_PARSE, &err);
+    assert_string_equal(d, "L1:a|b\n");
+    assert_string_equal(err.where, "<memory>:2");
+    assert_non_null(strstr(err.message_en, "no closing quote"));
+    free(d);
+    /* Closed on a later line: one field spanning lines, no error. */
+    d = dump_mem("a,b\n1,\"x\n2\"\n3,z\n", 16, ZJ_ENC_AUTO, ZJ_OK, &err);
+    assert_string_equal(d, "L1:a|b\nL2:1|x\\n2\nL4:3|z\n");
+    free(d);
+}
+
+/* issue 12: one GBK cell in a UTF-8 file is refused with its line and
+ * byte (here in the first chunk, so at open) ... */
+static void test_mixed_encoding_first_chunk(void **state)
+{
+    static const char mixed[] = "id,name\n1,\xE5\xBC\xA0\xE4\xBC\x9F\n2,\xC0\xEE\xC4\xC8\n";
+    zj_csv_reader *r = NULL;
+    zj_error err;
+
+    (void)state;
+    assert_int_equal(zj_csv_open_memory(mixed, sizeof mixed - 1, ZJ_ENC_AUTO, &r, &err),
+                     ZJ_ERR_ENCODING);
+    assert_null(r);
+    assert_string_equal(err.where, "<memory>:3");
+    assert_non_null(strstr(err.message_en, "byte 3 of line 3 (0xC0"));
+    /* Stated explicitly, GB18030 is read as asked. */
+    assert_int_equal(zj_csv_open_memory(mixed, sizeof mixed - 1, ZJ_ENC_GB18030, &r, &err), ZJ_OK);
+    zj_csv_close(r);
+}
+
+/* ... and a UTF-8 line after the first 64 KiB of a file guessed as
+ * GB18030 too. */
+static void test_mixed_encoding_later(void **state)
+{
+    buf b = { NULL, 0, 0 };
+    zj_error err;
+    char *d;
+    int i;
+
+    (void)state;
+    bputs(&b, "name\n");
+    for (i = 0; i < 20000; i++)
+        bputs(&b, "\xD5\xC5\xCE\xB0\n");            /* 张伟 in GBK */
+    bputs(&b, "\xE5\xBC\xA0\xE4\xBC\x9F\n");         /* 张伟 in UTF-8 */
+    d = dump_mem(b.s, b.len, ZJ_ENC_AUTO, ZJ_ERR_ENCODING, &err);
+    assert_string_equal(err.where, "<memory>:20002");
+    assert_non_null(strstr(err.message_en, "mixes encodings"));
+    free(d);
+    free(b.s);
+}
+
+/* issue 12: UTF-16 and UTF-32 with a mark are read; doubled UTF-8 marks
+ * are dropped. */
+static void test_utf16_utf32(void **state)
+{
+    static const char le[] = "\xFF\xFE" "a\0,\0\x20\x5F\n\0" "1\0,\0\"\0x\0,\0y\0\"\0\r\0\n\0";
+    static const char be[] = "\xFE\xFF" "\0a\0,\x5F\x20\0\n" "\0" "1\0,\0x";
+    static const char u32[] = "\xFF\xFE\0\0" "a\0\0\0\n\0\0\0" "1\0\0\0";
+    zj_csv_reader *r = NULL;
+    zj_error err;
+    char *d;
+
+    (void)state;
+    d = dump_mem(le, sizeof le - 1, ZJ_ENC_AUTO, ZJ_OK, &err);
+    assert_string_equal(d, "L1:a|张\nL2:1|x,y\n");
+    free(d);
+    assert_int_equal(zj_csv_open_memory(le, sizeof le - 1, ZJ_ENC_AUTO, &r, &err), ZJ_OK);
+    assert_int_equal(zj_csv_encoding(r), ZJ_ENC_UTF16LE);
+    zj_csv_close(r);
+    d = dump_mem(be, sizeof be - 1, ZJ_ENC_AUTO, ZJ_OK, &err);
+    assert_string_equal(d, "L1:a|张\nL2:1|x\n");
+    free(d);
+    d = dump_mem(u32, sizeof u32 - 1, ZJ_ENC_AUTO, ZJ_OK, &err);
+    assert_string_equal(d, "L1:a\nL2:1\n");
+    free(d);
+    /* A lone surrogate is not UTF-16: an error naming it. */
+    d = dump_mem("\xFF\xFE" "a\0\n\0\x00\xD8" "b\0", 10, ZJ_ENC_AUTO, ZJ_ERR_ENCODING, &err);
+    assert_non_null(strstr(err.message_en, "UTF-16LE"));
+    free(d);
+    d = dump_mem("\xEF\xBB\xBF\xEF\xBB\xBF" "a,b\n", 10, ZJ_ENC_AUTO, ZJ_OK, &err);
+    assert_string_equal(d, "L1:a|b\n");
+    free(d);
+}
+
+/* issue 12: the one function every CSV writer uses: quoting, and the
+ * formula guard for text a spreadsheet would run. */
+static void test_field_format(void **state)
+{
+    static const struct { const char *in, *out; } cases[] = {
+        { "plain", "plain" },          { "", "" },
+        { "a,b", "\"a,b\"" },          { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+        { "=1+2", "\"'=1+2\"" },       { "@SUM(A1)", "\"'@SUM(A1)\"" },
+        { "+86 10", "\"'+86 10\"" },   { "-2+3+cmd|' /C calc'!A0", "\"'-2+3+cmd|' /C calc'!A0\"" },
+        { "\tx", "\"'\tx\"" },         { "\r=1", "\"'\r=1\"" },
+        { "-5", "-5" },                { "+3.5", "+3.5" },
+        { "-1e-3", "-1e-3" },          { "-.5", "-.5" },
+        { "-", "\"'-\"" },             { "-e5", "\"'-e5\"" },
+        { "=\"x\"", "\"'=\"\"x\"\"\"" }, { "a=b", "a=b" },
+    };
+    char out[64];
+    size_t i, n;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        n = zj_csv_field_format(cases[i].in, strlen(cases[i].in), out, sizeof out);
+        assert_string_equal(out, cases[i].out);
+        assert_int_equal(n, strlen(cases[i].out));
+    }
+    /* Too small a outfer: truncated, NUL-terminated, full length told. */
+    n = zj_csv_field_format("=1+2", 4, out, 4);
+    assert_int_equal(n, 7);
+    assert_string_equal(out, "\"'=");
+    assert_int_equal(zj_csv_field_format("x", 1, NULL, 0), 1);
+    assert_true(zj_csv_field_guarded("=x", 2));
+    assert_false(zj_csv_field_guarded("-12", 3));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -810,6 +936,11 @@ int main(void)
         cmocka_unit_test(test_big_file),
         cmocka_unit_test(test_utf8_helpers),
         cmocka_unit_test(test_streams_byte_by_byte),
+        cmocka_unit_test(test_unclosed_quote),
+        cmocka_unit_test(test_mixed_encoding_first_chunk),
+        cmocka_unit_test(test_mixed_encoding_later),
+        cmocka_unit_test(test_utf16_utf32),
+        cmocka_unit_test(test_field_format),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -149,3 +149,25 @@ test_that("printing a decision frame shows the number of reasons", {
     r <- zj_gtpy_admission("beijing", 2024, TRUE, TRUE, 520)
     expect_output(print(r), "<3 reasons>")
 })
+
+# issue 12: a long zj_check() must answer setTimeLimit() (and Ctrl-C)
+# between chunks, not only after the whole .Call returns.  The interrupted
+# run is compared with a full run of the same data, as a ratio.
+test_that("zj_check() can be interrupted between chunks", {
+  n <- 200000
+  d <- data.frame(jurisdiction = "beijing", year = 2024,
+                  has_qualification = "\u662f", beijing_hukou = "\u662f",
+                  score = rep(c(520, 480), length.out = n))
+  full <- system.time(res <- zj_check("gtpy.admission", d))[["elapsed"]]
+  expect_equal(nrow(res), n)
+  t0 <- proc.time()[["elapsed"]]
+  err <- tryCatch({
+    setTimeLimit(elapsed = full / 10, transient = TRUE)
+    zj_check("gtpy.admission", d)
+    NULL
+  }, error = function(e) e, finally = setTimeLimit(elapsed = Inf))
+  spent <- proc.time()[["elapsed"]] - t0
+  expect_s3_class(err, "error")
+  expect_match(conditionMessage(err), "time limit")
+  expect_lt(spent, full / 2)
+})
