@@ -79,6 +79,21 @@ CALC_PKGS="
 # libreoffice-l10n-zh-cn : the Chinese UI: tests/calc checks the Chinese function names in it
 # zip               : packs zhijiao.oxt
 
+# Debian packaging (debian/, packaging/install.sh, tests/run-all.sh's Debian stage).
+DEB_PKGS="
+  debhelper dpkg-dev fakeroot
+  dh-r
+  lintian
+  unzip
+  curl
+"
+# debhelper, dpkg-dev, fakeroot : dpkg-buildpackage with dh (compat 13, autoreconf)
+# dh-r              : builds r-cran-zhijiao with Debian's R helpers (${R:Depends})
+# lintian           : the packages' policy check (the Debian stage fails on errors)
+# unzip             : debian/rules unpacks the add-in into the bundled-extension folder
+# curl              : the tests wait for the loopback mirror with it
+# (devscripts, above, is Debian's packaging toolbox as well)
+
 if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then
         exec sudo "$0" "$@"
@@ -90,7 +105,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 # Only refresh the package lists when something is missing: keeps re-runs fast.
 missing=""
-for p in $BUILD $TEST $R_PKGS $CALC_PKGS; do
+for p in $BUILD $TEST $R_PKGS $CALC_PKGS $DEB_PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 if [ -n "$missing" ]; then

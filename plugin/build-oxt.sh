@@ -7,6 +7,12 @@
 # (gen_idl), compiled to zhijiao.rdb; the add-in is compiled as C against the
 # binary UNO API; the .oxt carries the add-in, libzhijiao.so.0 (found
 # through rpath $ORIGIN) and the bundled data/.
+#
+# ZJ_OXT_SYSTEM_LIB=1 (the Debian package libreoffice-zhijiao): the add-in
+# links the installed libzhijiao.so.0 instead, and neither the library nor
+# data/ goes into the .oxt (the package links data/ to the installed data).
+# ZJ_OXT_CFLAGS / ZJ_OXT_LDFLAGS are added to the compile and link (the
+# distribution's hardening flags).
 set -eu
 src=$(cd "$1" && pwd); build=$(cd "$2" && pwd); out=${3:-$build/zhijiao.oxt}
 case $out in /*) ;; *) out=$(pwd)/$out ;; esac
@@ -30,14 +36,17 @@ $CC $CFLAGS_W -I"$src/core/include" -I"$src/plugin" "$src/plugin/gen_idl.c" "$sr
 # 2. the add-in, C against binary UNO
 objs=""
 for f in zhijiao_addin functions uno_util component refresh_command; do
-  $CC $CFLAGS_W -O2 -fPIC -fvisibility=hidden -DUNX -DGCC -DLINUX -I"$LOINC" \
+  # shellcheck disable=SC2086
+  $CC $CFLAGS_W -O2 ${ZJ_OXT_CFLAGS:-} -fPIC -fvisibility=hidden -DUNX -DGCC -DLINUX -I"$LOINC" \
       -I"$src/core/include" -I"$src/plugin" -c "$src/plugin/$f.c" -o "$w/$f.o"
   objs="$objs $w/$f.o"
 done
-$CC -shared -o "$w/stage/zhijiao_calc.uno.so" $objs \
+bundle="libzhijiao.so.0 data"; rpath="-Wl,-rpath,\$ORIGIN"
+if [ "${ZJ_OXT_SYSTEM_LIB:-0}" = 1 ]; then bundle=""; rpath=""; fi
+# shellcheck disable=SC2086
+$CC -shared -o "$w/stage/zhijiao_calc.uno.so" $objs ${ZJ_OXT_LDFLAGS:-} \
     -L"$zjlib" -lzhijiao -L"$SDK/lib" -luno_cppu -luno_sal -lpthread -lm \
-    -Wl,-rpath,'$ORIGIN' -Wl,--no-undefined -Wl,-z,defs
-cp "$zjlib/libzhijiao.so.0" "$w/stage/libzhijiao.so.0"
+    $rpath -Wl,--no-undefined -Wl,-z,defs
 
 # 3. the package
 cp "$src/plugin/oxt/manifest.xml" "$w/stage/META-INF/manifest.xml"
@@ -45,9 +54,13 @@ cp "$src/plugin/oxt/zhijiao.components" "$src/plugin/oxt/Addons.xcu" "$w/stage/"
 sed "s/@VERSION@/$version/" "$src/plugin/oxt/description.xml.in" > "$w/stage/description.xml"
 cp "$src/plugin/oxt/description-en.txt" "$src/plugin/oxt/description-zh.txt" \
    "$src/plugin/oxt/license.txt" "$w/stage/description/"
-mkdir -p "$w/stage/data"
-(cd "$src/data" && cp -R rules tables tables.json samples "$w/stage/data/")
+if [ -n "$bundle" ]; then
+  cp "$zjlib/libzhijiao.so.0" "$w/stage/libzhijiao.so.0"
+  mkdir -p "$w/stage/data"
+  (cd "$src/data" && cp -R rules tables tables.json samples "$w/stage/data/")
+fi
 rm -f "$out"
+# shellcheck disable=SC2086
 (cd "$w/stage" && zip -qrX "$out" META-INF description.xml description zhijiao.rdb \
-    zhijiao.components Addons.xcu zhijiao_calc.uno.so libzhijiao.so.0 data)
+    zhijiao.components Addons.xcu zhijiao_calc.uno.so $bundle)
 echo "build-oxt: $out"

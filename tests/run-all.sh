@@ -6,10 +6,13 @@
 #   3. the thread-sharing test under ThreadSanitizer
 #   4. every libFuzzer target for FUZZ_SECONDS (default 30) each
 #   5. `make distcheck` (the release tarball builds, installs and passes)
+#   6. the Debian packages: built, lintian, installed with apt, tested as
+#      installed (debian/tests/installed), purged leaving nothing behind
+#      (tests/install/deb-stage.sh)
 #
 # It ends with one line "N passed, N failed" and exits non-zero if
 # anything failed.  Set ZJ_SKIP_DEPS=1 to skip the package check,
-# ZJ_SKIP_DISTCHECK=1 or ZJ_SKIP_FUZZ=1 to skip those stages.
+# ZJ_SKIP_DISTCHECK=1, ZJ_SKIP_FUZZ=1 or ZJ_SKIP_DEB=1 to skip those stages.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -93,6 +96,20 @@ if [ "${ZJ_SKIP_DISTCHECK:-0}" != 1 ]; then
         tail -n 60 build-check/distcheck.log
         fail_stage "distcheck"
     fi
+fi
+
+if [ "${ZJ_SKIP_DEB:-0}" != 1 ]; then
+    stage "Debian packages: build, lintian, install, installed test, purge"
+    t0=$(date +%s)
+    sh tests/install/deb-stage.sh >deb-stage.log 2>&1
+    cat deb-stage.log
+    p=$(sed -n 's/^deb-stage: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' deb-stage.log)
+    f=$(sed -n 's/^deb-stage: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' deb-stage.log)
+    passed=$((passed + ${p:-0}))
+    if [ -z "$f" ]; then fail_stage "deb"; elif [ "$f" != 0 ]; then
+        failed=$((failed + f)); failures="$failures deb"
+    fi
+    echo "Debian stage: $(($(date +%s) - t0)) s"
 fi
 
 stage "summary"

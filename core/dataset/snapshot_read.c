@@ -30,20 +30,6 @@ static char *join(const char *a, const char *b)
     return zj_strbuf_take(&s);
 }
 
-size_t zj_snapshot_default_dir(char *buf, size_t size)
-{
-    const char *env = getenv("ZHIJIAO_SNAPSHOT"), *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    int n;
-
-    if (env && *env)
-        n = snprintf(buf, size, "%s", env);
-    else if (x && *x == '/')
-        n = snprintf(buf, size, "%s/zhijiao/snapshot", x);
-    else
-        n = snprintf(buf, size, "%s/.local/share/zhijiao/snapshot", home && *home ? home : "/tmp");
-    return n < 0 ? 0 : (size_t)n;
-}
-
 static char *read_line_file(const char *path)
 {
     FILE *fp = fopen(path, "r");
@@ -116,7 +102,7 @@ zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir, zj
         return rc;
     d = *out;
     if (!snapshot_dir) {
-        if (zj_snapshot_default_dir(defdir, sizeof defdir) >= sizeof defdir)
+        if (zj_snapshot_read_dir(defdir, sizeof defdir) >= sizeof defdir)
             return ZJ_OK;   /* a path that long cannot be ours */
         snapshot_dir = defdir;
     }

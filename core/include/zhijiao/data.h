@@ -37,8 +37,8 @@ ZJ_EXTERN const char *zj_data_default_dir(void);
  * key and the message the reason: a half-loaded rule book would give wrong
  * answers silently. */
 ZJ_EXTERN zj_code zj_data_open(const char *dir, zj_data **out, zj_error *err);
-/* zj_data_default_dir() plus the refreshed plan tables of the snapshot in
- * zj_snapshot_default_dir(), if there is one (zj_data_open_with_snapshot
+/* zj_data_default_dir() plus the refreshed plan tables of the snapshot
+ * zj_snapshot_read_dir() names, if there is one (zj_data_open_with_snapshot
  * below); zj_data_open(dir) reads dir alone. */
 ZJ_EXTERN zj_code zj_data_open_default(zj_data **out, zj_error *err);
 
@@ -48,8 +48,30 @@ ZJ_EXTERN zj_code zj_data_open_default(zj_data **out, zj_error *err);
  * it needed, like snprintf: a result >= size means buf was too small. */
 ZJ_EXTERN size_t zj_snapshot_default_dir(char *buf, size_t size);
 
+/* ---- which snapshot is read ---------------------------------------------
+ * A user's own snapshot (the one above, written by their `zhijiao
+ * refresh`) takes precedence over the machine's, which a system service
+ * refreshes for every user (Debian: zhijiao-refresh.timer writing
+ * /var/lib/zhijiao/snapshot).  The search order, when no snapshot is named:
+ *   0. zj_snapshot_default_dir(): $ZHIJIAO_SNAPSHOT (then the only one),
+ *      else the user's own;
+ *   1. zj_snapshot_system_dir(), unless $ZHIJIAO_SNAPSHOT is set.
+ * The first that has a current version is read; none: the bundled data
+ * alone.  Every function here writes buf like zj_snapshot_default_dir. */
+
+/* $ZHIJIAO_SYSTEM_SNAPSHOT when set and not empty (for tests), else the
+ * directory chosen at build time, $(localstatedir)/lib/zhijiao/snapshot.
+ * A static string: never freed. */
+ZJ_EXTERN const char *zj_snapshot_system_dir(void);
+/* The i-th directory of the search order (i from 0) into buf; returns 0
+ * (buf empty) when there is no i-th. */
+ZJ_EXTERN size_t zj_snapshot_search_dir(unsigned i, char *buf, size_t size);
+/* The first directory of the search order that has a current version,
+ * else the first of the order (where the user's own would be). */
+ZJ_EXTERN size_t zj_snapshot_read_dir(char *buf, size_t size);
+
 /* Opens `dir` as zj_data_open does, then adds the plan tables of the
- * current snapshot in snapshot_dir (NULL: zj_snapshot_default_dir()).
+ * current snapshot in snapshot_dir (NULL: zj_snapshot_read_dir()).
  * A refreshed table replaces the bundled table of the same name (both
  * name one plan and year, e.g. gtpy_plan_2024), others are added.  No
  * snapshot there yet: the bundled data alone.  A snapshot that cannot be
