@@ -29,8 +29,7 @@ zj_code zj_json_load_file(const char *path, json_t **out, zj_error *err)
                    ("JSON syntax error: %s", je.text));
 }
 
-/* zj_fail takes one argument list for both languages; the two "what"
- * strings differ, so build the messages by hand. */
+/* "key <path>.<key>: <what>", where = the file. */
 static zj_code fail2(const zj_jctx *c, const char *path, const char *key,
                      const char *zh, const char *en)
 {
@@ -41,13 +40,8 @@ static zj_code fail2(const zj_jctx *c, const char *path, const char *key,
         snprintf(full, sizeof full, "%s.%s", path, key);
     else
         snprintf(full, sizeof full, "%s", key ? key : (path ? path : ""));
-    if (!err)
-        return ZJ_ERR_PARSE;
-    err->code = ZJ_ERR_PARSE;
-    snprintf(err->where, sizeof err->where, "%s", c->file ? c->file : "");
-    snprintf(err->message_zh, sizeof err->message_zh, "键 %s：%s", full, zh);
-    snprintf(err->message_en, sizeof err->message_en, "key %s: %s", full, en);
-    return ZJ_ERR_PARSE;
+    return ZJ_FAIL(err, ZJ_ERR_PARSE, c->file ? c->file : "", ("键 %s：%s", full, zh),
+                   ("key %s: %s", full, en));
 }
 
 zj_code zj_json_fail(const zj_jctx *c, const char *path, const char *key,
