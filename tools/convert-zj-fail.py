@@ -71,15 +71,20 @@ def split_args(text, start):
 
 
 def literal_pieces(arg):
-    """The string literals of an argument made only of literals, else None."""
+    """The pieces of an argument made only of string literals and macro
+    names (ALL_CAPS, taken to be literals without conversions), else None."""
     pieces, i, s = [], 0, arg.strip()
     while i < len(s):
+        m = re.match(r"[A-Z_][A-Z0-9_]*\b", s[i:])
         if s[i].isspace():
             i += 1
         elif s[i] == '"':
             j = skip_string(s, i)
             pieces.append(s[i:j])
             i = j
+        elif m:
+            pieces.append(m.group(0))
+            i += m.end()
         else:
             return None
     return pieces or None
@@ -106,24 +111,28 @@ def squash(arg):
 def drop_skips(pieces, args):
     """Removes %.0s conversions and their arguments.  Returns (pieces, args,
     dropped) or None when conversions and arguments cannot be matched."""
-    convs = []   # (piece index, match)
+    convs = []   # (piece index, match, number of arguments it takes)
     for k, p in enumerate(pieces):
+        if not p.startswith('"'):
+            continue   # a macro
         for m in CONV_RE.finditer(p):
             if m.group(0) == "%%":
                 continue
-            if m.group(1) == "*" or m.group(2) == "*":
-                return None
-            convs.append((k, m))
-    if len(convs) != len(args):
+            convs.append((k, m, 1 + (m.group(1) == "*") + (m.group(2) == "*")))
+    if sum(n for _, _, n in convs) != len(args):
         return None
-    keep_args, dropped = [], 0
+    keep_args, dropped, at = [], 0, 0
     new = list(pieces)
-    for (k, m), a in reversed(list(zip(convs, args))):
+    spans = []
+    for k, m, n in convs:
+        spans.append((k, m, args[at:at + n]))
+        at += n
+    for k, m, a in reversed(spans):
         if m.group(0) == "%.0s":
             new[k] = new[k][:m.start()] + new[k][m.end():]
             dropped += 1
         else:
-            keep_args.insert(0, a)
+            keep_args[:0] = a
     new = [p for p in new if p != '""'] or ['""']
     return new, keep_args, dropped
 

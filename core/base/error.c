@@ -72,15 +72,16 @@ void zj_error_zh(zj_error *err, const char *fmt, ...)
     va_end(ap);
 }
 
-void zj_error_en(zj_error *err, const char *fmt, ...)
+zj_code zj_error_end(zj_error *err, zj_code code, const char *fmt, ...)
 {
     va_list ap;
 
     if (!err)
-        return;
+        return code;
     va_start(ap, fmt);
     format_into(err->message_en, sizeof err->message_en, fmt, ap);
     va_end(ap);
+    return code;
 }
 
 zj_code zj_fail(zj_error *err, zj_code code, const char *where,

@@ -9,11 +9,11 @@
  *     return ZJ_FAIL(err, ZJ_ERR_ARG, "argument n",
  *                    ("n 必须大于 0（现为 %g）", n),
  *                    ("n must be greater than 0 (got %g)", n));
- * `err` and `code` are evaluated more than once: pass plain names.
- * `where` may be NULL. */
+ * It may also stand as a statement, its result unused.  `err` and `code`
+ * are evaluated more than once: pass plain names.  `where` may be NULL. */
 #define ZJ_FAIL(err, code, where, zh, en)                                      \
     (zj_error_begin((err), (code), (where)), zj_error_zh((err), ZJ__ARGS zh), \
-     zj_error_en((err), ZJ__ARGS en), (code))
+     zj_error_end((err), (code), ZJ__ARGS en))
 #define ZJ__ARGS(...) __VA_ARGS__
 
 /* The parts of ZJ_FAIL.  Each is a no-op on a NULL err. */
@@ -23,9 +23,10 @@ void zj_error_zh(zj_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-void zj_error_en(zj_error *err, const char *fmt, ...)
+/* The English text; returns `code` (the end of ZJ_FAIL). */
+zj_code zj_error_end(zj_error *err, zj_code code, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
+    __attribute__((format(printf, 3, 4)))
 #endif
     ;
 

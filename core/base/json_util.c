@@ -1,7 +1,11 @@
 /* json_util.c — validated access to hand-edited JSON files. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "error_internal.h"
 #include "json_util.h"
@@ -11,26 +15,38 @@ zj_code zj_json_load_file(const char *path, json_t **out, zj_error *err)
 {
     json_error_t je;
     char where[ZJ_ERROR_WHERE_MAX];
+    struct stat st;
+    int fd, flags;
 
-    *out = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    *out = NULL;
+    /* Open without blocking and read regular files only: a FIFO put where
+     * a JSON file is expected would otherwise block forever. */
+    fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return ZJ_FAIL(err, ZJ_ERR_IO, path, ("无法打开文件：%s", strerror(errno)),
+                       ("cannot open file: %s", strerror(errno)));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return ZJ_FAIL(err, ZJ_ERR_IO, path, ("不是普通文件，不予读取"),
+                       ("not a regular file, so not read"));
+    }
+    flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    *out = json_loadfd(fd, JSON_REJECT_DUPLICATES, &je);
+    close(fd);
     if (*out)
         return ZJ_OK;
     if (je.line > 0)
         snprintf(where, sizeof where, "%s:%d:%d", path, je.line, je.column);
     else
         snprintf(where, sizeof where, "%s", path);
-    /* jansson reports a missing file as a parse error too; say which. */
-    if (je.line <= 0 && strstr(je.text, "unable to open"))
-        return ZJ_FAIL(err, ZJ_ERR_IO, where,
-                       ("无法打开文件：%s", je.text),
-                       ("cannot open file: %s", je.text));
     return ZJ_FAIL(err, ZJ_ERR_PARSE, where,
                    ("JSON 语法错误：%s", je.text),
                    ("JSON syntax error: %s", je.text));
 }
 
-/* zj_fail takes one argument list for both languages; the two "what"
- * strings differ, so build the messages by hand. */
+/* "key <path>.<key>: <what>", where = the file. */
 static zj_code fail2(const zj_jctx *c, const char *path, const char *key,
                      const char *zh, const char *en)
 {
@@ -41,13 +57,8 @@ static zj_code fail2(const zj_jctx *c, const char *path, const char *key,
         snprintf(full, sizeof full, "%s.%s", path, key);
     else
         snprintf(full, sizeof full, "%s", key ? key : (path ? path : ""));
-    if (!err)
-        return ZJ_ERR_PARSE;
-    err->code = ZJ_ERR_PARSE;
-    snprintf(err->where, sizeof err->where, "%s", c->file ? c->file : "");
-    snprintf(err->message_zh, sizeof err->message_zh, "键 %s：%s", full, zh);
-    snprintf(err->message_en, sizeof err->message_en, "key %s: %s", full, en);
-    return ZJ_ERR_PARSE;
+    return ZJ_FAIL(err, ZJ_ERR_PARSE, c->file ? c->file : "", ("键 %s：%s", full, zh),
+                   ("key %s: %s", full, en));
 }
 
 zj_code zj_json_fail(const zj_jctx *c, const char *path, const char *key,

@@ -15,7 +15,8 @@ typedef struct zj_jctx {
     zj_error *err;
 } zj_jctx;
 
-/* Loads a JSON file; syntax errors become ZJ_ERR_PARSE with file:line:column. */
+/* Loads a JSON file; syntax errors become ZJ_ERR_PARSE with file:line:column.
+ * Only a regular file is read (ZJ_ERR_IO otherwise, never a blocking open). */
 zj_code zj_json_load_file(const char *path, json_t **out, zj_error *err);
 
 /* Typed member access.  `path` is the dotted path of `obj` (for messages).

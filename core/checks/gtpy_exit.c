@@ -41,7 +41,8 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     if (d == 0) {
         ZJ_REASON(b, "GTPY.EXIT.STAGE_COMPLETED", ZJ_UNMET, ex,
                   ("尚未完成中职或高职阶段学业：只有完成中职或高职教育后才能选择毕业退出贯通培养"),
-                  ("neither the 中职 nor the 高职 stage is completed: a student may graduate and leave "
+                  ("neither the secondary vocational (中职) nor the higher vocational (高职) stage is completed: "
+                   "a student may graduate and leave "
                    "贯通 only after completing one of them"));
         zj_db_outcome(b, 0, "not_allowed", "不能毕业退出", "may not graduate and leave");
         return;

@@ -39,22 +39,24 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("该专业有高本贯通，又拟做五年一贯制招生：有高本贯通的专业原则上不得再做五年一贯制招生"
                    "（“原则上”：通知允许例外，但未说明例外的条件）"),
                   ("the major runs 高本贯通 and plans five-year integrated recruitment: a major with "
-                   "高本贯通 should in principle (原则上) not also recruit 五年一贯制; the notice allows "
+                   "高本贯通 should in principle (原则上) not also recruit five-year integrated students; the notice allows "
                    "exceptions without saying when"));
     else if (!g->present && !w->present)
         ZJ_REASON(b, code, ZJ_UNKNOWN, r,
                   ("未提供该专业是否有高本贯通（gaozhi_has_gaoben_in_major）及是否拟做五年一贯制招生（plans_wuyi_in_major）"),
                   ("not stated whether the major runs 高本贯通 (gaozhi_has_gaoben_in_major) nor whether "
-                   "五年一贯制 recruitment is planned (plans_wuyi_in_major)"));
+                   "five-year integrated (五年一贯制) recruitment is planned (plans_wuyi_in_major)"));
     else if (!g->present)
         ZJ_REASON(b, code, ZJ_UNKNOWN, r,
                   ("拟做五年一贯制招生，但未提供该专业是否有高本贯通（gaozhi_has_gaoben_in_major）"),
-                  ("五年一贯制 recruitment is planned but it is not stated whether the major runs 高本贯通 "
+                  ("five-year integrated (五年一贯制) recruitment is planned but it is not stated whether the major "
+                   "runs 高本贯通 "
                    "(gaozhi_has_gaoben_in_major)"));
     else
         ZJ_REASON(b, code, ZJ_UNKNOWN, r,
                   ("该专业有高本贯通，但未提供是否拟做五年一贯制招生（plans_wuyi_in_major）"),
-                  ("the major runs 高本贯通 but it is not stated whether 五年一贯制 recruitment is planned "
+                  ("the major runs 高本贯通 but it is not stated whether five-year integrated (五年一贯制) "
+                   "recruitment is planned "
                    "(plans_wuyi_in_major)"));
     zj_db_conclude(b, "no_conflict", "无冲突", "no conflict",
                    "conflict", "原则上不得再做五年一贯制招生", "in principle not allowed: the major has 高本贯通");

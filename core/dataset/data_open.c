@@ -78,14 +78,14 @@ static zj_code note_skipped(zj_data *d, const char *path, const struct stat *st,
     if (!d->notes && !(d->notes = calloc(ZJ_DATA_NOTES_MAX, sizeof *d->notes)))
         return ZJ_ERR_NOMEM;
     if (want_dir)
-        (void)ZJ_FAIL(&d->notes[d->n_notes], ZJ_ERR_IO, path,
-                      ("已跳过：这是%s，不是地区文件夹", what_zh),
-                      ("skipped: %s, not a jurisdiction folder", what_en));
+        ZJ_FAIL(&d->notes[d->n_notes], ZJ_ERR_IO, path,
+                ("已跳过：这是%s，不是地区文件夹", what_zh),
+                ("skipped: %s, not a jurisdiction folder", what_en));
     else
-        (void)ZJ_FAIL(&d->notes[d->n_notes], ZJ_ERR_IO, path,
-                      ("已跳过：这是%s，不是普通文件，规则文件只从普通文件读取", what_zh),
-                      ("skipped: %s, not a regular file; rule files are read from regular files only",
-                       what_en));
+        ZJ_FAIL(&d->notes[d->n_notes], ZJ_ERR_IO, path,
+                ("已跳过：这是%s，不是普通文件，规则文件只从普通文件读取", what_zh),
+                ("skipped: %s, not a regular file; rule files are read from regular files only",
+                 what_en));
     d->n_notes++;
     return ZJ_OK;
 }
@@ -103,9 +103,9 @@ static void finish_notes(zj_data *d)
     qsort(d->notes, d->n_notes, sizeof *d->notes, by_where);
     if (!d->notes_dropped)
         return;
-    (void)ZJ_FAIL(&d->notes[d->n_notes], ZJ_ERR_IO, d->dir,
-                  ("另有 %zu 项也已跳过", d->notes_dropped),
-                  ("%zu more entries were skipped too", d->notes_dropped));
+    ZJ_FAIL(&d->notes[d->n_notes], ZJ_ERR_IO, d->dir,
+            ("另有 %zu 项也已跳过", d->notes_dropped),
+            ("%zu more entries were skipped too", d->notes_dropped));
     d->n_notes++;
 }
 

@@ -343,6 +343,24 @@ static void test_fifo_in_rules_is_skipped_with_a_note(void **state)
     zj_data_close(d);
 }
 
+/* A FIFO where tables.json belongs is an error, not a hang. */
+static void test_fifo_manifest_is_an_error(void **state)
+{
+    char path[600];
+    zj_data *d = NULL;
+    zj_error err;
+
+    (void)state;
+    snprintf(path, sizeof path, "%s/tables.json", tmpdir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    alarm(20);
+    assert_int_equal(zj_data_open(tmpdir, &d, &err), ZJ_ERR_IO);
+    alarm(0);
+    assert_null(d);
+    assert_non_null(strstr(err.where, "tables.json"));
+    assert_string_equal(err.message_en, "not a regular file, so not read");
+}
+
 /* Notes are bounded: beyond ZJ_DATA_NOTES_MAX the last one counts the rest. */
 static void test_notes_are_bounded(void **state)
 {
@@ -409,6 +427,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_manifest_validation, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_fifo_in_rules_is_skipped_with_a_note, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_notes_are_bounded, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_fifo_manifest_is_an_error, make_dir, remove_dir),
         cmocka_unit_test(test_missing_dir_and_env),
         cmocka_unit_test(test_source_format),
     };
