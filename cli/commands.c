@@ -34,6 +34,10 @@ static const cli_option global_options[] = {
     CLI_OPTK(cli_globals, lang, "lang", "zh|en|both",
              "language of messages in tables (default both)", CLI_K_WORDS,
              "zh en both"),
+    CLI_OPT(cli_globals, width, "width", "N",
+            "fit text tables into N columns, wrapping cells (default: the "
+            "terminal's width, no limit when output is not a terminal; 0: "
+            "no limit)"),
     CLI_OPT(cli_globals, verbose, "verbose", NULL,
             "summaries on stderr even when it is not a terminal"),
     CLI_OPT(cli_globals, version, "version", NULL,

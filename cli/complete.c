@@ -5,7 +5,8 @@
  * one a line: commands, options (from the tables), check, field and table
  * names (from the library at completion time), values of options with a
  * fixed set.  A line `@file` or `@dir` asks the shell to complete file or
- * directory names itself.  Never prints an error: a completion that
+ * directory names itself.  A word `--name=partial` completes the value
+ * after the `=` (candidates keep the `--name=`).  Never prints an error: a completion that
  * cannot be answered offers nothing.
  */
 #include <string.h>
@@ -15,6 +16,7 @@
 typedef struct compl {
     const char *cur;        /* the word being completed */
     const char *data_dir;   /* --data, for table names */
+    char prefix[64];        /* "--name=" when completing such a value */
 } compl;
 
 static void offer(const compl *c, const char *prefix, const char *word)
@@ -41,6 +43,7 @@ static void offer_kind(const compl *c, cli_kind kind, const char *words,
                        const zj_check_info *check)
 {
     size_t i;
+    const char *pre = c->prefix;
 
     switch (kind) {
     case CLI_K_FILE:
@@ -51,7 +54,7 @@ static void offer_kind(const compl *c, cli_kind kind, const char *words,
         break;
     case CLI_K_CHECK:
         for (i = 0; i < zj_check_count(); i++)
-            offer(c, "", zj_check_at(i)->name);
+            offer(c, pre, zj_check_at(i)->name);
         break;
     case CLI_K_TABLE: {
         zj_data *data = NULL;
@@ -60,7 +63,7 @@ static void offer_kind(const compl *c, cli_kind kind, const char *words,
         if (zj_data_open_with_snapshot(c->data_dir, NULL, &data, &err) != ZJ_OK)
             break;
         for (i = 0; i < zj_data_table_count(data); i++)
-            offer(c, "", zj_table_name(zj_data_table_at(data, i)));
+            offer(c, pre, zj_table_name(zj_data_table_at(data, i)));
         zj_data_close(data);
         break;
     }
@@ -73,7 +76,7 @@ static void offer_kind(const compl *c, cli_kind kind, const char *words,
             char w[64];
             size_t len = strcspn(words, " ");
             snprintf(w, sizeof w, "%.*s", (int)len, words);
-            offer(c, "", w);
+            offer(c, pre, w);
             words += len;
             while (*words == ' ')
                 words++;
@@ -88,10 +91,11 @@ static void offer_kind(const compl *c, cli_kind kind, const char *words,
 static void offer_field_values(const compl *c, const zj_field_info *f)
 {
     size_t i;
+    const char *pre = c->prefix;
 
     if (f->type == ZJ_FIELD_CHOICE)
         for (i = 0; f->choices && f->choices[i]; i++)
-            offer(c, "", f->choices[i]);
+            offer(c, pre, f->choices[i]);
     else if (f->type == ZJ_FIELD_BOOL)
         offer_kind(c, CLI_K_WORDS, "是 否", NULL);
 }
@@ -120,6 +124,7 @@ int complete_words(cli_ctx *ctx, int argc, char **argv)
 
     c.cur = argc > 0 ? argv[argc - 1] : "";
     c.data_dir = ctx->data_dir;
+    c.prefix[0] = '\0';
     for (i = 0; i + 1 < argc; i++) {
         const char *w = argv[i];
         const cli_option *o;
@@ -168,6 +173,24 @@ int complete_words(cli_ctx *ctx, int argc, char **argv)
                 offer_field_values(&c, &check->fields[k]);
             return CLI_EXIT_OK;
         }
+    }
+    /* The value of `--name=partial`. */
+    if (!only_pos && strncmp(c.cur, "--", 2) == 0 && strchr(c.cur, '=')) {
+        const cli_option *o = option_of(cmd, c.cur);
+        size_t len = (size_t)(strchr(c.cur, '=') - c.cur) + 1;
+        if (len < sizeof c.prefix)
+            snprintf(c.prefix, sizeof c.prefix, "%.*s", (int)len, c.cur);
+        if (o && o->value && len < sizeof c.prefix)
+            offer_kind(&c, o->kind, o->words, NULL);
+        else if (!o && check && len < sizeof c.prefix) {
+            char name[64];
+            int k;
+            snprintf(name, sizeof name, "%.*s", (int)(len - 3), c.cur + 2);
+            k = zj_check_field_index(check, name);
+            if (k >= 0)
+                offer_field_values(&c, &check->fields[k]);
+        }
+        return CLI_EXIT_OK;
     }
     if (!only_pos && c.cur[0] == '-') {
         if (check)

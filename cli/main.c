@@ -3,9 +3,12 @@
  * Global options may come before or after the command; they are taken out
  * of argv here so that each command sees only its own arguments.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "args.h"
 #include "cli.h"
@@ -33,6 +36,23 @@ const zj_data *cli_data(cli_ctx *ctx)
         fprintf(stderr, "zhijiao: note at %s:\n  %s\n  %s\n", n->where, n->message_zh, n->message_en);
     }
     return ctx->data;
+}
+
+/* The width of the terminal on standard output: TIOCGWINSZ, else
+ * $COLUMNS; 0 (no limit) when the output is not a terminal. */
+static size_t terminal_columns(void)
+{
+    struct winsize ws;
+    const char *env;
+    long n;
+
+    if (!isatty(STDOUT_FILENO))
+        return 0;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    env = getenv("COLUMNS");
+    n = env ? strtol(env, NULL, 10) : 0;
+    return n > 0 && n <= 100000 ? (size_t)n : 80;
 }
 
 /* Takes the global options (cli_toplevel's table) out of argv, in place;
@@ -96,6 +116,19 @@ static int take_globals(cli_ctx *ctx, int *argcp, char **argv,
                              "未知的输出格式“%s”（可选 table、csv、json）",
                              "unknown format '%s' (table, csv or json)",
                              g->format);
+    }
+    if (g->width) {
+        double w;
+        if (args_number(ctx, NULL, "--width", g->width, &w) != 0)
+            return CLI_EXIT_ERROR;
+        if (w < 0 || w != floor(w) || w > 100000)
+            return out_usage(ctx, NULL, "--width",
+                             "--width 须为 0 至 100000 的整数，而不是“%s”",
+                             "--width must be a whole number from 0 to 100000, not '%s'",
+                             g->width);
+        out_set_columns((size_t)w);
+    } else {
+        out_set_columns(terminal_columns());
     }
     if (g->lang) {
         if (strcmp(g->lang, "both") == 0) ctx->lang = CLI_LANG_BOTH;

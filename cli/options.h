@@ -79,7 +79,7 @@ struct cli_command {
 
 /* The global options, taken out of argv before the command runs. */
 typedef struct cli_globals {
-    const char *data, *format, *lang, *verbose, *version, *help;
+    const char *data, *format, *lang, *width, *verbose, *version, *help;
 } cli_globals;
 
 /* The commands, in the order of `zhijiao --help`, and the global options

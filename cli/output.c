@@ -124,58 +124,17 @@ int out_status(int rc)
 
 /* ---- text ----------------------------------------------------------------- */
 
-/* Decodes one UTF-8 character at s; invalid bytes decode as themselves so
- * that a stray byte costs one column instead of derailing the count. */
-static uint32_t utf8_next(const unsigned char **sp)
-{
-    const unsigned char *s = *sp;
-    uint32_t c = s[0];
-    int extra = 0, i;
-
-    if (c >= 0xF0 && c < 0xF8) { c &= 0x07; extra = 3; }
-    else if (c >= 0xE0) { c &= 0x0F; extra = 2; }
-    else if (c >= 0xC0) { c &= 0x1F; extra = 1; }
-    for (i = 1; i <= extra; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *sp = s + 1;
-            return s[0];
-        }
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    *sp = s + 1 + extra;
-    return c;
-}
-
-/* The East Asian Wide and Fullwidth blocks that Chinese text uses (CJK
- * ideographs, punctuation such as 〔〕、。（）, fullwidth forms, Hangul,
- * kana), and the zero-width combining marks.  Not the whole Unicode
- * table: enough that columns of Chinese names line up. */
-static int char_width(uint32_t c)
-{
-    if (c == 0)
-        return 0;
-    if ((c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) ||
-        (c >= 0xFE00 && c <= 0xFE0F))
-        return 0;
-    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
-        (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
-        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x2FFFD) ||
-        (c >= 0x30000 && c <= 0x3FFFD))
-        return 2;
-    return 1;
-}
-
 size_t out_width(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t w = 0;
+    return zj_text_width(s);
+}
 
-    while (*p)
-        w += (size_t)char_width(utf8_next(&p));
-    return w;
+/* 0: no limit (not a terminal, or --width 0). */
+static size_t out_columns;
+
+void out_set_columns(size_t columns)
+{
+    out_columns = columns;
 }
 
 const char *out_lang(const cli_ctx *ctx, const char *zh, const char *en,
@@ -292,28 +251,166 @@ static void pad(FILE *fp, size_t n)
         fputc(' ', fp);
 }
 
+/* How far a column may be squeezed when the table must fit: not below
+ * its longest ASCII word (numbers, codes, names of keys), up to
+ * MAX_WORD, nor below MIN_COL; Chinese text can break anywhere. */
+#define MIN_COL 4
+#define MAX_WORD 20
+
+static size_t longest_word(const char *s)
+{
+    size_t best = 0, run = 0;
+
+    for (;; s++) {
+        if (*s && *s != ' ' && !((unsigned char)*s & 0x80)) {
+            run++;
+            continue;
+        }
+        if (run > best)
+            best = run;
+        run = 0;
+        if (!*s)
+            return best;
+    }
+}
+
+/* Narrows the widths w[0 .. ncols) of table t so that the columns and
+ * their two-blank gaps fit in `columns`, taking a column at a time from
+ * the widest one that can still give way; only a table of more than
+ * columns / (MIN_COL + 2) columns overflows. */
+static int fit_widths(const out_table *t, size_t *w, size_t columns)
+{
+    size_t n = t->ncols, total = 0, avail, r, c;
+    size_t *floor_w;
+
+    for (c = 0; c < n; c++)
+        total += w[c];
+    avail = columns > 2 * (n ? n - 1 : 0) ? columns - 2 * (n ? n - 1 : 0) : 0;
+    if (!columns || total <= avail || n == 0)
+        return 0;
+    floor_w = calloc(n, sizeof *floor_w);
+    if (!floor_w)
+        return -1;
+    for (r = 0; r <= t->nrows; r++)
+        for (c = 0; c < n; c++) {
+            size_t lw = longest_word(t->cells[r * n + c]);
+            if (lw > floor_w[c])
+                floor_w[c] = lw;
+        }
+    for (c = 0; c < n; c++) {
+        if (floor_w[c] > MAX_WORD)
+            floor_w[c] = MAX_WORD;
+        if (floor_w[c] < MIN_COL)
+            floor_w[c] = MIN_COL;
+        if (floor_w[c] > w[c])
+            floor_w[c] = w[c];
+    }
+    /* First down to the words; when that is not enough, words break too
+     * (down to MIN_COL). */
+    while (total > avail) {
+        size_t widest = n;
+        for (c = 0; c < n; c++)
+            if (w[c] > floor_w[c] && (widest == n || w[c] > w[widest]))
+                widest = c;
+        if (widest == n) {
+            int lowered = 0;
+            for (c = 0; c < n; c++)
+                if (floor_w[c] > MIN_COL && floor_w[c] <= w[c]) {
+                    floor_w[c] = MIN_COL < w[c] ? MIN_COL : w[c];
+                    lowered = 1;
+                }
+            if (!lowered)
+                break;
+            continue;
+        }
+        w[widest]--;
+        total--;
+    }
+    free(floor_w);
+    return 0;
+}
+
+/* The next piece of *p that fits in `width` columns: at the last blank
+ * when there is one, never inside a character, at least one character.
+ * Advances *p past it (and the blanks after it); its width in *pw. */
+static size_t next_piece(const char **p, size_t width, size_t *pw)
+{
+    const char *s = *p;
+    size_t n = zj_text_fit(s, width, pw), k, len = strlen(s);
+
+    if (n == 0 && *s)
+        n = zj_text_fit(s, 2, pw);   /* a wide character in a narrow column */
+    if (n < len) {
+        for (k = n; k > 0 && s[k - 1] != ' '; k--)
+            ;
+        if (k > 1 && s[n] != ' ') {
+            n = k - 1;
+            *pw = zj_text_width_n(s, n);
+        }
+    }
+    *p = s + n;
+    while (**p == ' ')
+        (*p)++;
+    return n;
+}
+
+/* One table row: each cell wrapped to its column, so a row may take
+ * several lines.  The first line pads every column but the last (as
+ * tables always did); continuation lines pad only up to a piece, so they
+ * end without blanks. */
+static void print_row(FILE *fp, char *const *cells, const size_t *w, size_t n,
+                      const char **p)
+{
+    size_t c, line = 0;
+    int more;
+
+    for (c = 0; c < n; c++)
+        p[c] = cells[c];
+    do {
+        size_t pending = 0;   /* blanks owed before the next piece */
+        more = 0;
+        for (c = 0; c < n; c++) {
+            const char *start = p[c];
+            size_t pw = 0, len = next_piece(&p[c], w[c], &pw);
+            if (len || line == 0) {
+                pad(fp, pending);
+                fwrite(start, 1, len, fp);
+                pending = 0;
+            }
+            if (c + 1 < n)
+                pending += (w[c] > pw ? w[c] - pw : 0) + 2;
+            if (*p[c])
+                more = 1;
+        }
+        fputc('\n', fp);
+        line++;
+    } while (more);
+}
+
 static int print_aligned(const out_table *t, FILE *fp)
 {
     size_t *w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
+    const char **p = calloc(t->ncols ? t->ncols : 1, sizeof *p);
     size_t r, c;
 
-    if (!w)
+    if (!w || !p) {
+        free(w);
+        free((void *)p);
         return -1;
+    }
     for (r = 0; r <= t->nrows; r++)
         for (c = 0; c < t->ncols; c++) {
             size_t cw = out_width(t->cells[r * t->ncols + c]);
             if (cw > w[c])
                 w[c] = cw;
         }
+    if (fit_widths(t, w, out_columns) != 0) {
+        free(w);
+        free((void *)p);
+        return -1;
+    }
     for (r = 0; r <= t->nrows; r++) {
-        for (c = 0; c < t->ncols; c++) {
-            const char *cell = t->cells[r * t->ncols + c];
-            fputs(cell, fp);
-            /* No trailing blanks after the last column. */
-            if (c + 1 < t->ncols)
-                pad(fp, w[c] - out_width(cell) + 2);
-        }
-        fputc('\n', fp);
+        print_row(fp, t->cells + r * t->ncols, w, t->ncols, p);
         if (r == 0) {
             for (c = 0; c < t->ncols; c++) {
                 size_t i;
@@ -326,6 +423,7 @@ static int print_aligned(const out_table *t, FILE *fp)
         }
     }
     free(w);
+    free((void *)p);
     return ferror(fp) ? -1 : 0;
 }
 
@@ -388,10 +486,27 @@ int out_record(const cli_ctx *ctx, size_t n, const char *const *keys,
         if (out_width(labels[i]) > w)
             w = out_width(labels[i]);
     for (i = 0; i < n; i++) {
+        const char *v = values[i] ? values[i] : "";
+        /* Room for the value beside the labels; 0: no limit. */
+        size_t room = out_columns > w + 2 + MIN_COL ? out_columns - w - 2 : 0;
+        int first = 1;
+
         fputs(labels[i], stdout);
         pad(stdout, w - out_width(labels[i]) + 2);
-        fputs(values[i] ? values[i] : "", stdout);
-        fputc('\n', stdout);
+        if (!room || out_width(v) <= room) {
+            fputs(v, stdout);
+            fputc('\n', stdout);
+            continue;
+        }
+        while (*v) {
+            const char *start = v;
+            size_t pw, len = next_piece(&v, room, &pw);
+            if (!first)
+                pad(stdout, w + 2);
+            fwrite(start, 1, len, stdout);
+            fputc('\n', stdout);
+            first = 0;
+        }
     }
     return ferror(stdout) ? -1 : 0;
 }

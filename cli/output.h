@@ -54,6 +54,11 @@ int out_no_check(const cli_ctx *ctx, const char *name, const char *list);
  * count 2, combining marks 0, everything else 1. */
 size_t out_width(const char *s);
 
+/* The width text tables must fit in (columns of the terminal, --width);
+ * 0 is no limit.  Cells that do not fit wrap inside their column, at a
+ * blank when there is one, never inside a character. */
+void out_set_columns(size_t columns);
+
 /* The message in the --lang language: zh, en, or "zh / en".  Returns s
  * itself when only one is wanted, otherwise buf. */
 const char *out_lang(const cli_ctx *ctx, const char *zh, const char *en,

@@ -32,6 +32,7 @@ TEST="
   gawk bc
   lighttpd
   libreoffice-writer
+  man-db
 "
 # libcmocka-dev   : the C unit-test framework
 # r-base-core     : Rscript recomputes the reference intervals independently
@@ -42,6 +43,8 @@ TEST="
 #                   in tests/fetch/run-fetch-tests.sh (python3 runs the fault server)
 # libreoffice-writer : `zhijiao refresh` converts .doc/.wps attachments with soffice --headless;
 #                   tests/fetch makes real .doc/.wps/.pdf fixtures with it and reads them back
+# man-db          : man --warnings and lexgrog check the generated man pages
+#                   (tests/cli/check-man.sh; groff comes with it)
 
 # R package (rlib/): building, checking, testing, the report and bench-r.
 R_PKGS="

@@ -81,6 +81,16 @@ size_t zj_text_width(const char *s)
     return w;
 }
 
+size_t zj_text_width_n(const char *s, size_t len)
+{
+    const char *end = s ? s + len : s;
+    size_t w = 0;
+
+    while (s && s < end && *s)
+        w += char_width(zj_utf8_next(&s));
+    return w;
+}
+
 size_t zj_text_fit(const char *s, size_t columns, size_t *width)
 {
     const char *p = s, *end = s;

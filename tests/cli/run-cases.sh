@@ -8,8 +8,13 @@
 #            scratch folder, also the working directory)
 #   status   the expected exit status
 #   stdout   optional: the expected standard output, exactly
+#   stderr   optional: the expected standard error, exactly
 #   grep     optional: lines that must each occur in standard output
-#            (fixed strings, substring match)
+#            (fixed strings, substring match).  Only for output that is
+#            not stable (times, versions, absolute paths outside the
+#            three below): a case with `grep` and no `stdout` must say
+#            why in a first line starting with `#` (lines starting with
+#            `#` are comments)
 #   stdin    optional: fed to standard input (default: /dev/null)
 #   stdin.tmp optional: the name of a file in $TMP (made by setup) to feed
 #            to standard input instead, for cases where the command may
@@ -18,6 +23,13 @@
 #            generate a large input)
 #   post     optional: bash run in $TMP after it, must exit 0; the
 #            command's output is in $TMP/.stdout and $TMP/.stderr
+#
+# Before comparing, the actual stdout and stderr have the paths of $TMP,
+# $CASE and $DATA replaced by those names (literally `$TMP`, ...), so
+# that messages naming a case file are stable (`post` sees them as
+# printed).  Set ZJ_CASES_UPDATE=1 to
+# write the actual outputs into the expected files of the cases run
+# (then read them: they become the spec).
 #
 # Environment: ZJ_CLI (the built binary, required), ZHIJIAO_DATA (default
 # <srcdir>/data), ZJ_TEST_SRCDIR (default: two levels up from here).
@@ -73,18 +85,36 @@ for name in "${names[@]}"; do
         [ -f "$CASE/stdin.tmp" ] && input=$TMP/$(cat "$CASE/stdin.tmp")
         (cd "$TMP" && exec "$cli" "$@") <"$input" >"$TMP/.stdout" 2>"$TMP/.stderr"
         status=$?
+        for s in stdout stderr; do
+            ZJ_P1=$TMP ZJ_P2=$CASE ZJ_P3=$DATA perl -pe \
+                's/\Q$ENV{ZJ_P1}\E/\$TMP/g; s/\Q$ENV{ZJ_P2}\E/\$CASE/g; s/\Q$ENV{ZJ_P3}\E/\$DATA/g' \
+                "$TMP/.$s" >"$TMP/.$s.cmp"
+        done
+        if [ "${ZJ_CASES_UPDATE:-}" = 1 ]; then
+            [ -f "$CASE/grep" ] || cp "$TMP/.stdout.cmp" "$CASE/stdout"
+            cp "$TMP/.stderr.cmp" "$CASE/stderr"
+        fi
         expected=$(tr -d ' \n' <"$CASE/status")
         if [ "$status" != "$expected" ]; then
             why="exit status $status, expected $expected"
         fi
         if [ -z "$why" ] && [ -f "$CASE/stdout" ] &&
-            ! diff -u "$CASE/stdout" "$TMP/.stdout" >"$TMP/.diff"; then
+            ! diff -u "$CASE/stdout" "$TMP/.stdout.cmp" >"$TMP/.diff"; then
             why="stdout differs:
 $(cat "$TMP/.diff")"
         fi
+        if [ -z "$why" ] && [ -f "$CASE/stderr" ] &&
+            ! diff -u "$CASE/stderr" "$TMP/.stderr.cmp" >"$TMP/.diff"; then
+            why="stderr differs:
+$(cat "$TMP/.diff")"
+        fi
+        if [ -z "$why" ] && [ -f "$CASE/grep" ] && [ ! -f "$CASE/stdout" ] &&
+            ! head -n 1 "$CASE/grep" | grep -q '^#'; then
+            why="grep without stdout must say why in a first '#' line"
+        fi
         if [ -z "$why" ] && [ -f "$CASE/grep" ]; then
             while IFS= read -r line || [ -n "$line" ]; do
-                [ -z "$line" ] && continue
+                case $line in ''|'#'*) continue ;; esac
                 if ! grep -qF -- "$line" "$TMP/.stdout"; then
                     why="stdout lacks: $line"
                     break

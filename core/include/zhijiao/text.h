@@ -37,6 +37,9 @@ ZJ_EXTERN const char *zj_suggest(const char *given,
  * is not valid UTF-8 counts 1.  NULL is 0. */
 ZJ_EXTERN size_t zj_text_width(const char *s);
 
+/* The same for the first len bytes of s (len at a character boundary). */
+ZJ_EXTERN size_t zj_text_width_n(const char *s, size_t len);
+
 /* The longest prefix of s, in bytes, that fits in `columns` terminal
  * columns and ends at a character boundary (never splits a character);
  * its width goes to *width when width is not NULL. */
