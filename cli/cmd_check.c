@@ -32,18 +32,6 @@ static const char check_help[] =
     "Exit status: 0 eligible (符合) or undetermined, 1 not eligible (不符合),\n"
     "2 bad input, unknown check or field, or no rules for the year.\n";
 
-static const char *field_type_name(zj_field_type t)
-{
-    switch (t) {
-    case ZJ_FIELD_INTEGER: return "integer";
-    case ZJ_FIELD_NUMBER: return "number";
-    case ZJ_FIELD_BOOL: return "bool";
-    case ZJ_FIELD_TEXT: return "text";
-    case ZJ_FIELD_CHOICE: return "choice";
-    }
-    return "?";
-}
-
 /* "id (中文), id (中文)" of a choice field into buf. */
 static const char *choices_text(const zj_field_info *f, char *buf, size_t size)
 {
@@ -116,7 +104,7 @@ static json_t *check_json(const zj_check_info *c)
             fields, json_pack("{s:o,s:o,s:s,s:b,s:o,s:o,s:o}",
                               "name", out_jstr(f->name),
                               "name_zh", out_jstr(f->name_zh),
-                              "type", field_type_name(f->type),
+                              "type", zj_field_type_name(f->type),
                               "required", f->required,
                               "help_zh", out_jstr(f->help_zh),
                               "help_en", out_jstr(f->help_en),
@@ -154,7 +142,7 @@ static int checks_csv(void)
             cells[2] = c->title_en;
             cells[3] = f->name;
             cells[4] = f->name_zh;
-            cells[5] = field_type_name(f->type);
+            cells[5] = zj_field_type_name(f->type);
             cells[6] = f->required ? "1" : "0";
             cells[7] = f->help_zh;
             cells[8] = f->help_en;
@@ -185,7 +173,7 @@ static int fields_table(const cli_ctx *ctx, const zj_check_info *c)
         const char *cells[5];
         cells[0] = f->name;
         cells[1] = f->name_zh;
-        cells[2] = field_type_name(f->type);
+        cells[2] = zj_field_type_name(f->type);
         cells[3] = f->required ? "yes 必填" : "no 选填";
         cells[4] = out_lang(ctx, f->help_zh, f->help_en, help, sizeof help);
         rc = out_table_add(&t, cells);
@@ -244,7 +232,7 @@ static void check_field_help(const zj_check_info *c)
     for (k = 0; k < c->n_fields; k++) {
         const zj_field_info *f = &c->fields[k];
         printf("  --%s, --%s  (%s, %s)\n", f->name, f->name_zh,
-               field_type_name(f->type), f->required ? "required 必填"
+               zj_field_type_name(f->type), f->required ? "required 必填"
                                                      : "optional 选填");
         if (f->help_zh && *f->help_zh)
             printf("      %s\n", f->help_zh);
@@ -254,11 +242,6 @@ static void check_field_help(const zj_check_info *c)
             printf("      choices 可选值: %s\n",
                    choices_text(f, buf, sizeof buf));
     }
-}
-
-static const char *met_name(zj_met m)
-{
-    return m == ZJ_MET ? "met" : m == ZJ_UNMET ? "unmet" : "unknown";
 }
 
 static json_t *decision_json(const zj_check_info *c, const zj_decision *d)
@@ -319,7 +302,7 @@ static int decision_csv(const zj_check_info *c, const zj_decision *d)
         cells[5] = d->outcome_zh;
         cells[6] = d->outcome_en;
         cells[7] = r ? r->code : "";
-        cells[8] = r ? met_name(r->met) : "";
+        cells[8] = r ? zj_met_name(r->met) : "";
         cells[9] = r ? (zj_reason_is_decisive(d, i) ? "1" : "0") : "";
         cells[10] = r ? r->message_zh : "";
         cells[11] = r ? r->message_en : "";
@@ -351,9 +334,8 @@ static void decision_text(const cli_ctx *ctx, const zj_check_info *c,
     for (i = 0; i < d->n_reasons; i++) {
         const zj_reason *r = &d->reasons[i];
         const char *mark = out_lang(ctx,
-                                    r->met == ZJ_MET ? "满足"
-                                    : r->met == ZJ_UNMET ? "不满足" : "未知",
-                                    met_name(r->met), b1, sizeof b1);
+                                    zj_met_name_zh(r->met), zj_met_name(r->met),
+                                    b1, sizeof b1);
         printf("%s [%s] %s\n", zj_reason_is_decisive(d, i) ? "*" : " ", mark,
                r->code ? r->code : "");
         if (ctx->lang != CLI_LANG_EN && r->message_zh && *r->message_zh)
@@ -373,13 +355,11 @@ static void decision_error(const zj_check_info *c, const zj_decision *d)
     zj_error err;
     size_t i;
 
-    cli_error_set(&err, d->status, c->name, "无法判定", "could not decide");
+    zj_error_set(&err, d->status, c->name, "无法判定", "could not decide");
     for (i = 0; i < d->n_reasons; i++)
         if (zj_reason_is_decisive(d, i)) {
-            snprintf(err.message_zh, sizeof err.message_zh, "%s",
-                     d->reasons[i].message_zh ? d->reasons[i].message_zh : "");
-            snprintf(err.message_en, sizeof err.message_en, "%s",
-                     d->reasons[i].message_en ? d->reasons[i].message_en : "");
+            zj_error_set(&err, d->status, c->name, d->reasons[i].message_zh,
+                         d->reasons[i].message_en);
             break;
         }
     out_error(NULL, &err);
@@ -393,7 +373,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
     zj_value *values = NULL;
     zj_decision d;
     zj_error err;
-    size_t n = 0, k;
+    size_t n = 0;
     int i, rc, only_pos = 0;
     char buf[2048], usage[300];
 
@@ -467,12 +447,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
                            "field --%s needs a value", field);
             goto done;
         }
-        for (k = 0; k < n; k++)
-            if (strcmp(names[k], c->fields[idx].name) == 0) {
-                rc = out_usage(ctx, usage, a, "字段 %s 给了两次",
-                               "field %s is given twice", c->fields[idx].name);
-                goto done;
-            }
+        /* a field given twice is refused by the library (zj_check_run) */
         names[n] = c->fields[idx].name;
         values[n] = *value ? zj_value_text(value) : zj_value_missing();
         n++;

@@ -949,27 +949,18 @@ static int decide(call *c, const char *check, const char *const *names, const zj
     return 0;
 }
 
+/* The decisive reasons with their citations, as the library sums them up
+ * (zj_decision_summarize: the same joining as the CLI's batch and R). */
 static void reasons_text(const zj_decision *d, int zh, sbuf *b)
 {
-    size_t i;
-    int first = 1;
-    char cite[1024];
+    zj_summarizer *s = zj_summarizer_new(NULL);
+    zj_decision_summary sm;
 
-    for (i = 0; i < d->n_reasons; i++) {
-        const zj_reason *r = &d->reasons[i];
-        if (!zj_reason_is_decisive(d, i))
-            continue;
-        if (!first)
-            sb_puts(b, " | ");
-        first = 0;
-        sb_puts(b, zh ? r->message_zh : r->message_en);
-        if (r->source) {
-            zj_source_format(r->source, cite, sizeof cite);
-            sb_puts(b, zh ? "（依据：" : " (source: ");
-            sb_puts(b, cite);
-            sb_puts(b, zh ? "）" : ")");
-        }
-    }
+    if (!s || zj_decision_summarize(s, d, &sm, NULL) != ZJ_OK)
+        b->oom = 1;
+    else if (sm.text_en_len)   /* nothing decisive: leave b as it was */
+        sb_add(b, zh ? sm.text_zh : sm.text_en, zh ? sm.text_zh_len : sm.text_en_len);
+    zj_summarizer_free(s);
 }
 
 static void fail_from_decision(call *c, const zj_decision *d)

@@ -52,3 +52,21 @@ test_that("plan years outside 1900-9999 are refused as in the CLI and Calc", {
     p <- zj_plan(1800, "a", "b")
     expect_match(p$reason_en, "1900", fixed = TRUE)
 })
+
+test_that("columns that are no field are reported, as by zhijiao batch", {
+    d <- data.frame(jurisdiction = "beijing", year = 2024, a = "x", b = "520")
+    names(d)[3:4] <- c(u(0x6237, 0x53E3), u(0x5206, 0x6570))   # 户口, 分数
+    expect_warning(r <- zj_check("gtpy.admission", d, list_column = FALSE),
+                   "no column supplies the field(s) has_qualification", fixed = TRUE)
+    expect_identical(r$outcome, "undetermined")
+    # every field supplied: no warning, whatever else the frame carries;
+    # optional fields left out: said row by row, no warning
+    expect_silent(zj_check("gtpy.admission", jurisdiction = "beijing", year = 2024,
+                           has_qualification = TRUE, beijing_hukou = TRUE, score = 520,
+                           id = "c1", list_column = FALSE))
+    expect_silent(zj_check("gtpy.admission", jurisdiction = "beijing", year = 2024,
+                           score = 520, list_column = FALSE))
+    # a field given twice: the library's words, as the CLI's
+    e <- expect_arg_error(zj_check("gtpy.admission", list(score = 1, score = 2)), "data")
+    expect_match(e$message_en, "field score is given twice (columns 1 and 2)", fixed = TRUE)
+})
