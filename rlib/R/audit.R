@@ -19,7 +19,8 @@
 #' @param value the value column (numeric, or text holding numbers; an
 #'   empty cell or \code{NA} is missing).
 #' @param kind optional: the name of a column holding \code{"detail"},
-#'   \code{"subtotal"} or \code{"total"} for each row.
+#'   \code{"subtotal"} or \code{"total"} (any case) or \enc{明细}{mingxi},
+#'   \enc{小计}{xiaoji}, \enc{总计}{zongji} / \enc{合计}{heji} for each row.
 #' @param table a name for the table, used in the findings.
 #' @param row_numbers optional row numbers to report (e.g. CSV lines);
 #'   default \code{seq_len(nrow(data))}.
@@ -69,11 +70,8 @@ zj_audit <- function(data, keys, value, kind = NULL, table = "", row_numbers = N
     kinds <- NULL
     if (!is.null(kind)) {
         kind <- .zj_string(kind, "kind")
-        kv <- as.character(data[[kind]])
-        kinds <- match(kv, c("detail", "subtotal", "total")) - 1L
-        if (anyNA(kinds))
-            .zj_arg_error("kind", sprintf("\"detail\", \"subtotal\" or \"total\" in column %s", kind),
-                          sprintf("\u5217 %s \u4e3a detail\u3001subtotal \u6216 total", kind))
+        # read by the library (zj_row_kind_parse), as the CLI and Calc read them
+        kinds <- enc2utf8(as.character(data[[kind]]))
     }
     if (!is.null(row_numbers)) {
         row_numbers <- .zj_int(row_numbers, "row_numbers")

@@ -1,6 +1,7 @@
 /* r_audit.c — table audits: findings as columns, sums, components and
  * percentages. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,8 +53,8 @@ static SEXP finish(SEXP guard, const zj_findings *f, zj_code rc, const zj_error 
 }
 
 /* keys: a list of character columns (the key levels, outermost first);
- * kinds: NULL (inferred) or an integer vector of 0 detail, 1 subtotal,
- * 2 total; values: double; row_numbers: NULL or integer. */
+ * kinds: NULL (inferred) or a character vector of row kinds
+ * (zj_row_kind_parse); values: double; row_numbers: NULL or integer. */
 SEXP zjr_audit_sums(SEXP table, SEXP column, SEXP keys, SEXP kinds,
                     SEXP values, SEXP row_numbers)
 {
@@ -84,14 +85,18 @@ SEXP zjr_audit_sums(SEXP table, SEXP column, SEXP keys, SEXP kinds,
             cells[(size_t)i * nk + k] = s ? s : "";
         }
     if (kinds != R_NilValue) {
-        zjr_need_int(kinds, "kind", n);
+        /* read by the library: detail/subtotal/total in any case, 明细/小计/
+         * 总计/合计, as the CLI and Calc read them */
+        zjr_need_str(kinds, "kind", n);
         kd = (zj_row_kind *)R_alloc((size_t)n + 1, sizeof *kd);
         for (i = 0; i < n; i++) {
-            int v = INTEGER(kinds)[i];
-            if (v < 0 || v > 2)
-                zjr_arg_error("kind", "\"detail\", \"subtotal\" or \"total\" in every row",
-                              "\xE6\xAF\x8F\xE8\xA1\x8C\xE4\xB8\xBA detail\xE3\x80\x81subtotal \xE6\x88\x96 total"); /* 每行为 detail、subtotal 或 total */
-            kd[i] = (zj_row_kind)v;
+            const char *s = zjr_utf8_at(kinds, i, "kind");
+            char label[64];
+            snprintf(label, sizeof label, "kind[%ld]", (long)i + 1);
+            if (zj_row_kind_parse(s ? s : "NA", label, &kd[i], &err) != ZJ_OK) {
+                snprintf(err.where, sizeof err.where, "argument kind");
+                zjr_stop(&err);
+            }
         }
     }
     if (row_numbers != R_NilValue) {

@@ -70,3 +70,13 @@ test_that("columns that are no field are reported, as by zhijiao batch", {
     e <- expect_arg_error(zj_check("gtpy.admission", list(score = 1, score = 2)), "data")
     expect_match(e$message_en, "field score is given twice (columns 1 and 2)", fixed = TRUE)
 })
+
+test_that("row kinds are read as the CLI reads them (Chinese words, any case)", {
+    t <- data.frame(k = c("a", "b", NA), v = c(1, 2, 4))
+    t$kind <- c(u(0x660E, 0x7EC6), "Detail", u(0x5408, 0x8BA1))   # 明细, Detail, 合计
+    f <- zj_audit(t, "k", "v", kind = "kind")
+    expect_identical(f$kind, "sum_mismatch")
+    t$kind[2] <- "item"
+    e <- expect_arg_error(zj_audit(t, "k", "v", kind = "kind"), "kind")
+    expect_match(e$message_en, "kind[2]: kind 'item' is not detail, subtotal or total", fixed = TRUE)
+})
