@@ -273,8 +273,8 @@ int args_open_csv(const cli_ctx *ctx, const char *path, zj_encoding enc,
     if (!*header) {
         zj_csv_close(*r);
         *r = NULL;
-        cli_error_set(&err, ZJ_ERR_PARSE, path, "文件为空，没有表头行",
-                      "the file is empty: no header row");
+        zj_error_set(&err, ZJ_ERR_PARSE, path, "文件为空，没有表头行",
+                     "the file is empty: no header row");
         return out_error(ctx, &err);
     }
     return 0;
@@ -329,10 +329,12 @@ int args_read_columns(const cli_ctx *ctx, const char *cmd, const char *path,
         if (nf != ncols) {
             char where[64];
             snprintf(where, sizeof where, "%s:%zu", path, zj_csv_line(r));
-            cli_error_set(&err, ZJ_ERR_PARSE, where,
-                          "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
-                          "line %zu has %zu fields but the header has %zu",
-                          zj_csv_line(r), nf, ncols);
+            char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+            zj_error_set(&err, ZJ_ERR_PARSE, where,
+                         cli_fmt(zh, sizeof zh, "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
+                                 zj_csv_line(r), nf, ncols),
+                         cli_fmt(en, sizeof en, "line %zu has %zu fields but the header has %zu",
+                                 zj_csv_line(r), nf, ncols));
             out_error(ctx, &err);
             goto done;
         }

@@ -306,10 +306,12 @@ static int sums_row(void *ud, size_t line, const char *const *cells)
         goto nomem;
     snprintf(where, sizeof where, "%s:%zu", s->path, line);
     if (!args_cell_number(value, &s->values[s->rows])) {
-        cli_error_set(&err, ZJ_ERR_PARSE, where,
-                      "第 %zu 行“%s”列不是数字：“%s”",
-                      "line %zu, column '%s' is not a number: '%s'", line,
-                      s->value_col, value);
+        char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+        zj_error_set(&err, ZJ_ERR_PARSE, where,
+                     cli_fmt(zh, sizeof zh, "第 %zu 行“%s”列不是数字：“%s”", line,
+                             s->value_col, value),
+                     cli_fmt(en, sizeof en, "line %zu, column '%s' is not a number: '%s'", line,
+                             s->value_col, value));
         return out_error(s->ctx, &err);
     }
     s->kinds[s->rows] = ZJ_ROW_DETAIL;

@@ -271,9 +271,10 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     b.quiet = quiet;
     b.check = zj_check_find(check);
     if (!b.check) {
-        cli_error_set(&err, ZJ_ERR_NOT_FOUND, check,
-                      "没有名为“%s”的检查（见 zhijiao checks）",
-                      "no check named '%s' (see zhijiao checks)", check);
+        char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+        zj_error_set(&err, ZJ_ERR_NOT_FOUND, check,
+                     cli_fmt(zh, sizeof zh, "没有名为“%s”的检查（见 zhijiao checks）", check),
+                     cli_fmt(en, sizeof en, "no check named '%s' (see zhijiao checks)", check));
         return out_error(ctx, &err);
     }
     if (!(b.data = cli_data(ctx)))
@@ -303,8 +304,10 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     removable = fp && to_file && fstat(fileno(fp), &st) == 0 &&
                 S_ISREG(st.st_mode);
     if (!fp) {
-        cli_error_set(&err, ZJ_ERR_IO, out_path, "无法写入输出文件（%s）",
-                      "cannot write the output file (%s)", strerror(errno));
+        char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+        const char *why = strerror(errno);
+        zj_error_set(&err, ZJ_ERR_IO, out_path, cli_fmt(zh, sizeof zh, "无法写入输出文件（%s）", why),
+                     cli_fmt(en, sizeof en, "cannot write the output file (%s)", why));
         out_error(ctx, &err);
         goto done;
     }
@@ -331,10 +334,12 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
         if (nf != b.ncols) {
             char where[300];
             snprintf(where, sizeof where, "%s:%zu", in_path, zj_csv_line(r));
-            cli_error_set(&err, ZJ_ERR_PARSE, where,
-                          "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
-                          "line %zu has %zu fields but the header has %zu",
-                          zj_csv_line(r), nf, b.ncols);
+            char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+            zj_error_set(&err, ZJ_ERR_PARSE, where,
+                         cli_fmt(zh, sizeof zh, "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
+                                 zj_csv_line(r), nf, b.ncols),
+                         cli_fmt(en, sizeof en, "line %zu has %zu fields but the header has %zu",
+                                 zj_csv_line(r), nf, b.ncols));
             out_error(ctx, &err);
             goto done;
         }
@@ -366,14 +371,14 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     rc = CLI_EXIT_OK;
 done:
     if (out_open && csv_out_finish(&b.out) != 0 && rc != CLI_EXIT_ERROR) {
-        cli_error_set(&err, ZJ_ERR_IO, to_file ? out_path : "stdout",
-                      "写输出失败", "writing the output failed");
+        zj_error_set(&err, ZJ_ERR_IO, to_file ? out_path : "stdout", "写输出失败",
+                     "writing the output failed");
         rc = out_error(ctx, &err);
     }
     if (to_file && fp) {
         if (fclose(fp) != 0 && rc != CLI_EXIT_ERROR) {
-            cli_error_set(&err, ZJ_ERR_IO, out_path, "写输出文件失败",
-                          "writing the output file failed");
+            zj_error_set(&err, ZJ_ERR_IO, out_path, "写输出文件失败",
+                     "writing the output file failed");
             rc = out_error(ctx, &err);
         }
         /* A half-written result must not pass for a whole one. */

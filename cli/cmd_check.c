@@ -392,10 +392,11 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
             fputs(check_help, stdout);
             return CLI_EXIT_OK;
         }
-        cli_error_set(&err, ZJ_ERR_NOT_FOUND, argv[1],
-                      "没有名为“%s”的检查；可选：%s",
-                      "no check named '%s'; the checks are: %s", argv[1],
-                      check_names(buf, sizeof buf));
+        char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+        check_names(buf, sizeof buf);
+        zj_error_set(&err, ZJ_ERR_NOT_FOUND, argv[1],
+                     cli_fmt(zh, sizeof zh, "没有名为“%s”的检查；可选：%s", argv[1], buf),
+                     cli_fmt(en, sizeof en, "no check named '%s'; the checks are: %s", argv[1], buf));
         return out_error(ctx, &err);
     }
     if (args_wants_help(argc, argv)) {

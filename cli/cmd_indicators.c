@@ -115,10 +115,12 @@ static int numbers_row(void *ud, size_t line, const char *const *cells)
             char where[300];
             snprintf(where, sizeof where, "%s:%zu, column %s", cr->path, line,
                      cr->names[k]);
-            cli_error_set(&err, ZJ_ERR_PARSE, where,
-                          "第 %zu 行“%s”列不是数字：“%s”",
-                          "line %zu, column '%s' is not a number: '%s'",
-                          line, cr->names[k], cells[k]);
+            char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+            zj_error_set(&err, ZJ_ERR_PARSE, where,
+                         cli_fmt(zh, sizeof zh, "第 %zu 行“%s”列不是数字：“%s”", line,
+                                 cr->names[k], cells[k]),
+                         cli_fmt(en, sizeof en, "line %zu, column '%s' is not a number: '%s'",
+                                 line, cr->names[k], cells[k]));
             return out_error(cr->ctx, &err);
         }
         if (dvec_push(&cr->values, v) != 0)

@@ -75,7 +75,7 @@ SEXP zjr_audit_sums(SEXP table, SEXP column, SEXP keys, SEXP kinds,
     zjr_need_list(keys, "keys");
     nk = (size_t)XLENGTH(keys);
     if (nk == 0)
-        zjr_arg_error("keys", "at least one key column", "\xE8\x87\xB3\xE5\xB0\x91\xE4\xB8\x80\xE4\xB8\xAA\xE9\x94\xAE\xE5\x88\x97"); /* 至少一个键列 */
+        zjr_arg_error("keys", "\xE8\x87\xB3\xE5\xB0\x91\xE4\xB8\x80\xE4\xB8\xAA\xE9\x94\xAE\xE5\x88\x97", "at least one key column"); /* 至少一个键列 */
     for (k = 0; k < nk; k++)
         zjr_need_str(VECTOR_ELT(keys, (R_xlen_t)k), "keys", n);
     cells = (const char **)R_alloc((size_t)n * nk + 1, sizeof(char *));
@@ -105,8 +105,8 @@ SEXP zjr_audit_sums(SEXP table, SEXP column, SEXP keys, SEXP kinds,
         for (i = 0; i < n; i++) {
             int v = INTEGER(row_numbers)[i];
             if (v == NA_INTEGER || v < 0)
-                zjr_arg_error("row_numbers", "non-negative whole numbers without NA",
-                              "\xE4\xB8\x8D\xE5\x90\xAB NA \xE7\x9A\x84\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0"); /* 不含 NA 的非负整数 */
+                zjr_arg_error("row_numbers", "\xE4\xB8\x8D\xE5\x90\xAB NA \xE7\x9A\x84\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0",
+                              "non-negative whole numbers without NA"); /* 不含 NA 的非负整数 */
             rn[i] = (size_t)v;
         }
     }
@@ -138,7 +138,7 @@ SEXP zjr_audit_components(SEXP table, SEXP column, SEXP row, SEXP labels,
     zjr_need_int(row, "row", 1);
     r = INTEGER(row)[0];
     if (r == NA_INTEGER || r < 0)
-        zjr_arg_error("row", "a non-negative whole number", "\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0");
+        zjr_arg_error("row", "\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0", "a non-negative whole number");
     if (labels != R_NilValue) {
         zjr_need_str(labels, "labels", n);
         lab = (const char **)R_alloc((size_t)n + 1, sizeof(char *));

@@ -39,15 +39,13 @@ static const zj_check_info *find_check(SEXP check)
 
     if (!c) {
         zj_error err;
-        zj_error_clear(&err);
-        err.code = ZJ_ERR_NOT_FOUND;
-        snprintf(err.where, sizeof err.where, "argument check");
-        snprintf(err.message_zh, sizeof err.message_zh,
+        char zh[400], en[400];
+        snprintf(zh, sizeof zh,
                  "\xE6\xB2\xA1\xE6\x9C\x89\xE5\x90\x8D\xE4\xB8\xBA %s \xE7\x9A\x84\xE6\xA3\x80\xE6\x9F\xA5\xEF\xBC\x9B"
                  "\xE7\x94\xA8 zj_checks() \xE5\x88\x97\xE5\x87\xBA\xE5\x85\xA8\xE9\x83\xA8\xE6\xA3\x80\xE6\x9F\xA5",
                  name); /* 没有名为 %s 的检查；用 zj_checks() 列出全部检查 */
-        snprintf(err.message_en, sizeof err.message_en,
-                 "there is no check named %s; zj_checks() lists them", name);
+        snprintf(en, sizeof en, "there is no check named %s; zj_checks() lists them", name);
+        zj_error_set(&err, ZJ_ERR_NOT_FOUND, "argument check", zh, en);
         zjr_stop(&err);
     }
     return c;
@@ -396,7 +394,7 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
     zjr_need_int(nrows, "nrows", 1);
     nr = INTEGER(nrows)[0];
     if (nr == NA_INTEGER || nr < 0)
-        zjr_arg_error("nrows", "a non-negative whole number", "\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0");
+        zjr_arg_error("nrows", "\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0", "a non-negative whole number");
     zjr_need_lgl(list_column, "list_column", 1);
     lc = LOGICAL(list_column)[0] == 1;
 
@@ -446,11 +444,11 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
                      "\xE5\x88\x97 %s \xE4\xB8\xBA\xE5\xAD\x97\xE7\xAC\xA6\xE3\x80\x81\xE6\x95\xB0\xE5\x80\xBC\xE6\x88\x96\xE9\x80\xBB\xE8\xBE\x91\xE5\x80\xBC"
                      "\xEF\xBC\x88\xE7\x8E\xB0\xE4\xB8\xBA %s\xEF\xBC\x89",
                      info->fields[idx].name, Rf_type2char(TYPEOF(c)));
-            zjr_arg_error("data", en, zh);
+            zjr_arg_error("data", zh, en);
         }
         }
         if (XLENGTH(c) != nr)
-            zjr_arg_error("data", "columns of equal length", "\xE7\xAD\x89\xE9\x95\xBF\xE7\x9A\x84\xE5\x88\x97");
+            zjr_arg_error("data", "\xE7\xAD\x89\xE9\x95\xBF\xE7\x9A\x84\xE5\x88\x97", "columns of equal length");
         col_of[nk] = (int)i;
         fnames[nk] = info->fields[idx].name;
         nk++;
