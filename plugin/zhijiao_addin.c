@@ -93,10 +93,17 @@ static void fail_text(char *buf, size_t size, const char *fmt, ...)
     va_end(ap);
 }
 
+static int fail_mark(fail *f, int pos)
+{
+    f->set = 1;
+    f->arg = pos;
+    return -1;
+}
+
 #define FAIL_ARGS_(...) __VA_ARGS__
-#define FAILF(f, pos, zh, en)                                                  \
-    ((f)->set = 1, (f)->arg = (pos), fail_text((f)->zh, sizeof (f)->zh, FAIL_ARGS_ zh), \
-     fail_text((f)->en, sizeof (f)->en, FAIL_ARGS_ en), -1)
+#define FAILF(f, pos, zh_, en_)                                                \
+    (fail_text((f)->zh, sizeof (f)->zh, FAIL_ARGS_ zh_),                       \
+     fail_text((f)->en, sizeof (f)->en, FAIL_ARGS_ en_), fail_mark((f), (pos)))
 
 static int fail_zj(fail *f, int arg, const zj_error *e)
 {
