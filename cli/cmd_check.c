@@ -244,27 +244,27 @@ static void check_field_help(const zj_check_info *c)
     }
 }
 
-static json_t *decision_json(const zj_check_info *c, const zj_decision *d)
+/* The outputs below take decisiveness and citations from the library's
+ * summary of the decision (zj_decision_summarize), as batch, R and Calc. */
+static json_t *decision_json(const zj_check_info *c, const zj_decision *d,
+                             const zj_decision_summary *sm)
 {
     json_t *reasons = json_array();
     size_t i;
 
     for (i = 0; i < d->n_reasons; i++) {
         const zj_reason *r = &d->reasons[i];
-        char cite[1024];
         json_array_append_new(
             reasons,
             json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:o}",
                       "code", out_jstr(r->code),
                       "met", out_jbool3(r->met == ZJ_MET ? 1
                                         : r->met == ZJ_UNMET ? 0 : -1),
-                      "decisive", zj_reason_is_decisive(d, i),
+                      "decisive", (int)sm->decisive[i],
                       "message_zh", out_jstr(r->message_zh),
                       "message_en", out_jstr(r->message_en),
                       "source", out_jsource(r->source),
-                      "citation", r->source
-                          ? out_jstr(out_citation(r->source, cite, sizeof cite))
-                          : json_null()));
+                      "citation", out_jstr(sm->citations[i])));
     }
     return json_pack("{s:o,s:o,s:s,s:o,s:o,s:o,s:o,s:o}",
                      "check", out_jstr(c->name),
@@ -277,7 +277,8 @@ static json_t *decision_json(const zj_check_info *c, const zj_decision *d)
                      "reasons", reasons);
 }
 
-static int decision_csv(const zj_check_info *c, const zj_decision *d)
+static int decision_csv(const zj_check_info *c, const zj_decision *d,
+                        const zj_decision_summary *sm)
 {
     static const char *const cols[] = {
         "check", "ruleset", "status", "eligible", "outcome", "outcome_zh",
@@ -292,7 +293,6 @@ static int decision_csv(const zj_check_info *c, const zj_decision *d)
     /* One row per reason; a decision without reasons still gets a row. */
     for (i = 0; i < (d->n_reasons ? d->n_reasons : 1) && rc == 0; i++) {
         const zj_reason *r = d->n_reasons ? &d->reasons[i] : NULL;
-        char cite[1024];
         const char *cells[13];
         cells[0] = c->name;
         cells[1] = d->ruleset;
@@ -303,10 +303,10 @@ static int decision_csv(const zj_check_info *c, const zj_decision *d)
         cells[6] = d->outcome_en;
         cells[7] = r ? r->code : "";
         cells[8] = r ? zj_met_name(r->met) : "";
-        cells[9] = r ? (zj_reason_is_decisive(d, i) ? "1" : "0") : "";
+        cells[9] = r ? (sm->decisive[i] ? "1" : "0") : "";
         cells[10] = r ? r->message_zh : "";
         cells[11] = r ? r->message_en : "";
-        cells[12] = r ? out_citation(r->source, cite, sizeof cite) : "";
+        cells[12] = r && sm->citations[i] ? sm->citations[i] : "";
         rc = out_table_add(&t, cells);
     }
     if (rc == 0)
@@ -316,7 +316,7 @@ static int decision_csv(const zj_check_info *c, const zj_decision *d)
 }
 
 static void decision_text(const cli_ctx *ctx, const zj_check_info *c,
-                          const zj_decision *d)
+                          const zj_decision *d, const zj_decision_summary *sm)
 {
     char b1[1024], b2[1024];
     size_t i;
@@ -336,15 +336,15 @@ static void decision_text(const cli_ctx *ctx, const zj_check_info *c,
         const char *mark = out_lang(ctx,
                                     zj_met_name_zh(r->met), zj_met_name(r->met),
                                     b1, sizeof b1);
-        printf("%s [%s] %s\n", zj_reason_is_decisive(d, i) ? "*" : " ", mark,
+        printf("%s [%s] %s\n", sm->decisive[i] ? "*" : " ", mark,
                r->code ? r->code : "");
         if (ctx->lang != CLI_LANG_EN && r->message_zh && *r->message_zh)
             printf("    %s\n", r->message_zh);
         if (ctx->lang != CLI_LANG_ZH && r->message_en && *r->message_en)
             printf("    %s\n", r->message_en);
-        if (r->source)
+        if (sm->citations[i])
             printf("    %s %s\n", out_lang(ctx, "依据", "source", b1, sizeof b1),
-                   out_citation(r->source, b2, sizeof b2));
+                   sm->citations[i]);
     }
 }
 
@@ -372,6 +372,8 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
     const char **names = NULL;
     zj_value *values = NULL;
     zj_decision d;
+    zj_summarizer *sum;
+    zj_decision_summary sm;
     zj_error err;
     size_t n = 0;
     int i, rc, only_pos = 0;
@@ -462,14 +464,22 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
         rc = out_error(ctx, &err);
         goto done;
     }
+    sum = zj_summarizer_new(data);
+    if (!sum || zj_decision_summarize(sum, &d, &sm, &err) != ZJ_OK) {
+        zj_summarizer_free(sum);
+        zj_decision_free(&d);
+        rc = out_nomem(ctx);
+        goto done;
+    }
     if (ctx->format == CLI_FMT_JSON)
-        rc = out_json(decision_json(c, &d), stdout);
+        rc = out_json(decision_json(c, &d, &sm), stdout);
     else if (ctx->format == CLI_FMT_CSV)
-        rc = decision_csv(c, &d);
+        rc = decision_csv(c, &d, &sm);
     else {
-        decision_text(ctx, c, &d);
+        decision_text(ctx, c, &d, &sm);
         rc = 0;
     }
+    zj_summarizer_free(sum);
     if (rc != 0)
         rc = CLI_EXIT_ERROR;
     else if (d.status != ZJ_OK) {
