@@ -288,7 +288,7 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     b.offs = malloc((BATCH_CHUNK * b.ncols + 1) * sizeof *b.offs);
     b.cells = malloc(BATCH_CHUNK * b.nk * sizeof *b.cells);
     b.dec = malloc(BATCH_CHUNK * sizeof *b.dec);
-    b.sum = zj_summarizer_new(b.data);
+    b.sum = zj_summarizer_new(b.data, ZJ_SUMMARY_COLUMNS);
     if (!b.offs || !b.cells || !b.dec || !b.sum || bytes_reserve(&b.arena, 1 << 20)) {
         out_nomem(ctx);
         goto done;

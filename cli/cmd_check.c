@@ -464,7 +464,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
         rc = out_error(ctx, &err);
         goto done;
     }
-    sum = zj_summarizer_new(data);
+    sum = zj_summarizer_new(data, 0);
     if (!sum || zj_decision_summarize(sum, &d, &sm, &err) != ZJ_OK) {
         zj_summarizer_free(sum);
         zj_decision_free(&d);

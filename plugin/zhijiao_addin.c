@@ -952,7 +952,7 @@ static int decide(call *c, const char *check, const char *const *names, const zj
  * (zj_decision_summarize: the same joining as the CLI's batch and R). */
 static void reasons_text(const zj_decision *d, int zh, sbuf *b)
 {
-    zj_summarizer *s = zj_summarizer_new(NULL);
+    zj_summarizer *s = zj_summarizer_new(NULL, ZJ_SUMMARY_TEXTS);
     zj_decision_summary sm;
 
     if (!s || zj_decision_summarize(s, d, &sm, NULL) != ZJ_OK)

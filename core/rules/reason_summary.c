@@ -21,6 +21,7 @@ typedef struct cite_entry {
     const zj_source *src;     /* NULL: free */
     char *text;
     size_t len;
+    unsigned long call;       /* the summary that last used it */
 } cite_entry;
 
 /* The six joined texts, in the order they are built. */
@@ -28,21 +29,26 @@ enum { T_CODES, T_ZH, T_EN, T_SOURCES, T_TEXT_ZH, T_TEXT_EN, T_COUNT };
 
 struct zj_summarizer {
     const zj_data *data;
+    unsigned parts;               /* ZJ_SUMMARY_COLUMNS | ZJ_SUMMARY_TEXTS */
     zj_strbuf text;               /* every string of the last summary */
     unsigned char *decisive;
     const char **cites;
     size_t *cite_off;             /* offset of each citation in text, or (size_t)-1 */
+    size_t *cite_len;
     size_t cap;
     cite_entry cache[CITE_CACHE];
     size_t next;
+    unsigned long call;           /* summaries made, for the cache */
 };
 
-zj_summarizer *zj_summarizer_new(const zj_data *data)
+zj_summarizer *zj_summarizer_new(const zj_data *data, unsigned parts)
 {
     zj_summarizer *s = calloc(1, sizeof *s);
 
-    if (s)
+    if (s) {
         s->data = data;
+        s->parts = parts;
+    }
     return s;
 }
 
@@ -56,33 +62,45 @@ void zj_summarizer_free(zj_summarizer *s)
     free(s->decisive);
     free(s->cites);
     free(s->cite_off);
+    free(s->cite_len);
     for (i = 0; i < CITE_CACHE; i++)
         free(s->cache[i].text);
     free(s);
 }
 
-/* The formatted citation of src, from the cache or made into it; NULL
- * when out of memory. */
+/* The formatted citation of src, from the cache or made into it.  An
+ * entry used by the current summary is never evicted, so the summary can
+ * point into the cache; NULL when out of memory or when every entry is in
+ * use (a decision citing more than CITE_CACHE sources). */
 static const cite_entry *citation(zj_summarizer *s, const zj_source *src)
 {
-    cite_entry *e;
+    cite_entry *e = NULL;
     size_t i, need;
     char *t;
 
     for (i = 0; i < CITE_CACHE; i++)
-        if (s->cache[i].src == src)
+        if (s->cache[i].src == src) {
+            s->cache[i].call = s->call;
             return &s->cache[i];
+        }
+    for (i = 0; i < CITE_CACHE && !e; i++) {
+        cite_entry *c = &s->cache[(s->next + i) % CITE_CACHE];
+        if (!c->src || c->call != s->call)
+            e = c;
+    }
+    if (!e)
+        return NULL;
     need = zj_source_format(src, NULL, 0);
     t = malloc(need + 1);
     if (!t)
         return NULL;
     zj_source_format(src, t, need + 1);
-    e = &s->cache[s->next];
-    s->next = (s->next + 1) % CITE_CACHE;
+    s->next = (size_t)(e - s->cache + 1) % CITE_CACHE;
     free(e->text);
     e->src = src;
     e->text = t;
     e->len = need;
+    e->call = s->call;
     return e;
 }
 
@@ -90,7 +108,7 @@ static int grow(zj_summarizer *s, size_t n)
 {
     unsigned char *d;
     const char **c;
-    size_t *o;
+    size_t *o, *l;
 
     if (n <= s->cap)
         return 1;
@@ -103,7 +121,10 @@ static int grow(zj_summarizer *s, size_t n)
     o = realloc(s->cite_off, n * sizeof *o);
     if (o)
         s->cite_off = o;
-    if (!d || !c || !o)
+    l = realloc(s->cite_len, n * sizeof *l);
+    if (l)
+        s->cite_len = l;
+    if (!d || !c || !o || !l)
         return 0;
     s->cap = n;
     return 1;
@@ -125,10 +146,23 @@ static void mark_decisive(const zj_decision *d, unsigned char *out)
         memset(out, 1, d->n_reasons);
 }
 
+/* zj_strbuf_append with the common case (room enough) inline: a batch
+ * appends a dozen short pieces per row. */
+static void add(zj_strbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        zj_strbuf_append(b, s, n);
+        return;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
 static void put(zj_strbuf *b, const char *s)
 {
     if (s)
-        zj_strbuf_append(b, s, strlen(s));
+        add(b, s, strlen(s));
 }
 
 /* Appends the joined text `what` of the decisive reasons, NUL-terminated. */
@@ -138,12 +172,12 @@ static void join(zj_summarizer *s, const zj_decision *d, int what)
 
     for (i = 0; i < d->n_reasons; i++) {
         const zj_reason *r = &d->reasons[i];
-        size_t co = s->cite_off[i];
+        int cited = s->cites[i] || s->cite_off[i] != (size_t)-1;
 
-        if (!s->decisive[i] || (what == T_SOURCES && co == (size_t)-1))
+        if (!s->decisive[i] || (what == T_SOURCES && !cited))
             continue;
         if (parts++)
-            zj_strbuf_append(&s->text, SEP, sizeof SEP - 1);
+            add(&s->text, SEP, sizeof SEP - 1);
         switch (what) {
         case T_CODES: put(&s->text, r->code); break;
         case T_ZH: put(&s->text, r->message_zh); break;
@@ -152,22 +186,25 @@ static void join(zj_summarizer *s, const zj_decision *d, int what)
         case T_TEXT_ZH: put(&s->text, r->message_zh); break;
         default: put(&s->text, r->message_en); break;
         }
-        if (co != (size_t)-1 && what >= T_SOURCES) {
-            /* the citation may move as the buffer grows: copy by offset */
-            size_t len = strlen(s->text.data + co);
+        if (cited && what >= T_SOURCES) {
+            /* a copy in the buffer may move as it grows: by offset */
+            size_t len = s->cite_len[i], co = s->cite_off[i];
+            const char *cite;
             if (what == T_TEXT_ZH)
                 put(&s->text, "（依据：");
             else if (what == T_TEXT_EN)
                 put(&s->text, " (source: ");
-            if (zj_strbuf_reserve(&s->text, len + 1))
-                zj_strbuf_append(&s->text, s->text.data + co, len);
+            if (zj_strbuf_reserve(&s->text, len + 1)) {
+                cite = s->cites[i] ? s->cites[i] : s->text.data + co;
+                add(&s->text, cite, len);
+            }
             if (what == T_TEXT_ZH)
                 put(&s->text, "）");
             else if (what == T_TEXT_EN)
                 put(&s->text, ")");
         }
     }
-    zj_strbuf_append(&s->text, "", 1);   /* keep the NUL: texts back to back */
+    add(&s->text, "", 1);   /* keep the NUL: texts back to back */
 }
 
 zj_code zj_decision_summarize(zj_summarizer *s, const zj_decision *d,
@@ -187,29 +224,44 @@ zj_code zj_decision_summarize(zj_summarizer *s, const zj_decision *d,
     if (!grow(s, n ? n : 1))
         goto nomem;
     mark_decisive(d, s->decisive);
+    s->call++;
     for (i = 0; i < n; i++) {
         const zj_source *src = d->reasons[i].source;
         const cite_entry *e;
 
+        s->cites[i] = NULL;
         s->cite_off[i] = (size_t)-1;
         if (!src || !src->document)
             continue;
-        if (!(e = citation(s, src)))
-            goto nomem;
+        if ((e = citation(s, src)) != NULL) {
+            s->cites[i] = e->text;
+            s->cite_len[i] = e->len;
+            continue;
+        }
+        /* no room in the cache: a copy in the text buffer */
         s->cite_off[i] = s->text.len;
-        zj_strbuf_append(&s->text, e->text, e->len);
-        zj_strbuf_append(&s->text, "", 1);
+        s->cite_len[i] = zj_source_format(src, NULL, 0);
+        if (!zj_strbuf_reserve(&s->text, s->cite_len[i] + 1))
+            goto nomem;
+        zj_source_format(src, s->text.data + s->text.len, s->cite_len[i] + 1);
+        s->text.len += s->cite_len[i] + 1;
+        s->text.data[s->text.len] = '\0';
     }
+    /* the parts not asked for are "" (batches need one kind only) */
     for (k = 0; k < T_COUNT; k++) {
         off[k] = s->text.len;
-        join(s, d, k);
+        if (s->parts & (k < T_TEXT_ZH ? ZJ_SUMMARY_COLUMNS : ZJ_SUMMARY_TEXTS))
+            join(s, d, k);
+        else
+            add(&s->text, "", 1);
     }
     off[T_COUNT] = s->text.len;
     if (s->text.failed || !s->text.data)
         goto nomem;
     /* The buffer has stopped moving: offsets become pointers. */
     for (i = 0; i < n; i++)
-        s->cites[i] = s->cite_off[i] == (size_t)-1 ? NULL : s->text.data + s->cite_off[i];
+        if (s->cite_off[i] != (size_t)-1)
+            s->cites[i] = s->text.data + s->cite_off[i];
     dst[T_CODES] = &out->codes; lens[T_CODES] = &out->codes_len;
     dst[T_ZH] = &out->reasons_zh; lens[T_ZH] = &out->reasons_zh_len;
     dst[T_EN] = &out->reasons_en; lens[T_EN] = &out->reasons_en_len;

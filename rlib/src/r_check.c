@@ -459,7 +459,7 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
     m = (batch_mem *)need_mem(calloc(1, sizeof *m));
     zjr_guard_set(guard, m);
     m->dec = (zj_decision *)need_mem(calloc(CHUNK, sizeof(zj_decision)));
-    m->sum = (zj_summarizer *)need_mem(zj_summarizer_new(data));
+    m->sum = (zj_summarizer *)need_mem(zj_summarizer_new(data, ZJ_SUMMARY_COLUMNS));
     PROTECT_WITH_INDEX(m->pool = Rf_allocVector(VECSXP, 1024), &m->pool_ix); nprot++;
     cells = (zj_value *)R_alloc((size_t)CHUNK * (nk ? nk : 1), sizeof(zj_value));
 

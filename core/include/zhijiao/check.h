@@ -168,8 +168,15 @@ typedef struct zj_decision_summary {
            text_zh_len, text_en_len;   /* strlen of each */
 } zj_decision_summary;
 
+/* What a summary joins (decisive and citations are always there):
+ * COLUMNS the codes, reasons_zh, reasons_en and sources columns (a CSV row,
+ * an R data frame), TEXTS text_zh and text_en (a sheet cell).  The parts
+ * not asked for are "". */
+#define ZJ_SUMMARY_COLUMNS 1u
+#define ZJ_SUMMARY_TEXTS 2u
+
 /* NULL when out of memory.  Free with zj_summarizer_free (NULL is fine). */
-ZJ_EXTERN zj_summarizer *zj_summarizer_new(const zj_data *data);
+ZJ_EXTERN zj_summarizer *zj_summarizer_new(const zj_data *data, unsigned parts);
 ZJ_EXTERN void zj_summarizer_free(zj_summarizer *s);
 
 /* Sums up d into *out.  Every pointer in *out is owned by s and valid
