@@ -81,7 +81,8 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
                    const cli_batch_opts *o, size_t counts[4]);
 
 /* A decision as `zhijiao check --format json` prints it (new reference). */
-json_t *cli_decision_json(const zj_check_info *c, const zj_decision *d);
+json_t *cli_decision_json(const zj_check_info *c, const zj_decision *d,
+                          const zj_decision_summary *sm);
 
 /* Shared by audit and demo: audits tables[0 .. n) and returns
  * {"tables": [{"table", "rows", "findings": [...]}], "finding_count"}

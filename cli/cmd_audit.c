@@ -294,21 +294,6 @@ typedef struct sums_reader {
     size_t rows, cap;
 } sums_reader;
 
-/* detail/subtotal/total in English (any case) or Chinese. */
-static int parse_kind(const char *s, zj_row_kind *out)
-{
-    if (strcasecmp(s, "detail") == 0 || strcmp(s, "明细") == 0)
-        *out = ZJ_ROW_DETAIL;
-    else if (strcasecmp(s, "subtotal") == 0 || strcmp(s, "小计") == 0)
-        *out = ZJ_ROW_SUBTOTAL;
-    else if (strcasecmp(s, "total") == 0 || strcmp(s, "总计") == 0 ||
-             strcmp(s, "合计") == 0)
-        *out = ZJ_ROW_TOTAL;
-    else
-        return 0;
-    return 1;
-}
-
 static int sums_grow(sums_reader *s)
 {
     size_t cap = s->cap ? s->cap * 2 : 64;
@@ -345,20 +330,19 @@ static int sums_row(void *ud, size_t line, const char *const *cells)
         goto nomem;
     snprintf(where, sizeof where, "%s:%zu", s->path, line);
     if (!args_cell_number(value, &s->values[s->rows])) {
-        cli_error_set(&err, ZJ_ERR_PARSE, where,
-                      "第 %zu 行“%s”列不是数字：“%s”",
-                      "line %zu, column '%s' is not a number: '%s'", line,
-                      s->value_col, value);
+        char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+        zj_error_set(&err, ZJ_ERR_PARSE, where,
+                     cli_fmt(zh, sizeof zh, "第 %zu 行“%s”列不是数字：“%s”", line,
+                             s->value_col, value),
+                     cli_fmt(en, sizeof en, "line %zu, column '%s' is not a number: '%s'", line,
+                             s->value_col, value));
         return out_error(s->ctx, &err);
     }
     s->kinds[s->rows] = ZJ_ROW_DETAIL;
-    if (s->has_kind && !parse_kind(cells[s->n_keys + 1], &s->kinds[s->rows])) {
-        cli_error_set(&err, ZJ_ERR_PARSE, where,
-                      "第 %zu 行的类型“%s”不是 明细/小计/总计/合计 之一",
-                      "line %zu: kind '%s' is not detail, subtotal or total",
-                      line, cells[s->n_keys + 1]);
+    /* the words for kinds are the library's, as in R and Calc */
+    if (s->has_kind &&
+        zj_row_kind_parse(cells[s->n_keys + 1], where, &s->kinds[s->rows], &err) != ZJ_OK)
         return out_error(s->ctx, &err);
-    }
     for (k = 0; k < s->n_keys; k++) {
         size_t len = strlen(cells[k]);
         char *d = malloc(len + 1);

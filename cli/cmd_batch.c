@@ -119,17 +119,6 @@ static int bytes_add(bytes *b, const char *s, size_t n)
     return 0;
 }
 
-/* Citations of the last few distinct sources.  A file of a million rows
- * cites a handful of clauses, and formatting each again for every row was
- * a tenth of the run.  Keyed by content (the five fields), not by
- * pointer: a decision's strings are freed with it. */
-#define CITE_CACHE 8
-
-typedef struct cite_entry {
-    bytes key;    /* the five fields, each NUL-terminated; NULL as "\1" */
-    bytes text;   /* zj_source_format of them */
-} cite_entry;
-
 /* Everything one run needs; allocated once. */
 typedef struct batch {
     cli_ctx *ctx;
@@ -146,10 +135,7 @@ typedef struct batch {
     size_t lines[BATCH_CHUNK];
     zj_value *cells;          /* [CHUNK * nk] */
     zj_decision *dec;         /* [CHUNK] */
-    bytes join;               /* scratch for the joined reason columns */
-    bytes decisive;           /* per reason of the current row: 0/1 */
-    cite_entry cites[CITE_CACHE];
-    size_t next_cite;
+    zj_summarizer *sum;       /* the joined reason columns, from the library */
     csv_out out;
     enum { OUT_CSV, OUT_JSONL, OUT_XLSX } kind;
     xlsx_out *xlsx;
@@ -159,75 +145,6 @@ typedef struct batch {
     size_t errors_shown;
     int quiet;                /* no messages for single invalid rows */
 } batch;
-
-static const char *source_field(const zj_source *src, int k)
-{
-    switch (k) {
-    case 0: return src->document;
-    case 1: return src->clause;
-    case 2: return src->date;
-    case 3: return src->url;
-    default: return src->title;
-    }
-}
-
-static int cite_matches(const cite_entry *e, const zj_source *src)
-{
-    const char *p = e->key.p;
-    int k;
-
-    if (!p)
-        return 0;
-    for (k = 0; k < 5; k++) {
-        const char *f = source_field(src, k);
-        size_t n;
-        if (!f)
-            f = "\1";
-        n = strlen(f);
-        if (memcmp(p, f, n + 1) != 0)
-            return 0;
-        p += n + 1;
-    }
-    return 1;
-}
-
-/* The citation of src, from the cache or formatted into it. */
-static const bytes *citation(batch *b, const zj_source *src)
-{
-    cite_entry *e;
-    size_t i, need;
-    int k;
-
-    for (i = 0; i < CITE_CACHE; i++)
-        if (cite_matches(&b->cites[i], src))
-            return &b->cites[i].text;
-    e = &b->cites[b->next_cite];
-    b->next_cite = (b->next_cite + 1) % CITE_CACHE;
-    e->key.len = e->text.len = 0;
-    for (k = 0; k < 5; k++) {
-        const char *f = source_field(src, k);
-        if (!f)
-            f = "\1";
-        if (bytes_add(&e->key, f, strlen(f) + 1) != 0)
-            goto fail;
-    }
-    if (bytes_reserve(&e->text, 256) != 0)
-        goto fail;
-    need = zj_source_format(src, e->text.p, e->text.cap);
-    if (need >= e->text.cap) {
-        if (bytes_reserve(&e->text, need + 1) != 0)
-            goto fail;
-        zj_source_format(src, e->text.p, e->text.cap);
-    }
-    e->text.len = need;
-    return &e->text;
-fail:
-    /* Leave no half-built entry that could match later. */
-    e->key.len = 0;
-    if (e->key.p)
-        e->key.p[0] = '\2';
-    return NULL;
-}
 
 /* One cell of the current row: s[0 .. n), NUL-terminated at s[n]. */
 static void put_field(batch *b, const char *s, size_t n)
@@ -243,64 +160,24 @@ static void put_str(batch *b, const char *s)
     put_field(b, s ? s : "", s ? strlen(s) : 0);
 }
 
-/* Which reason text goes into a joined column. */
-enum { J_CODE, J_ZH, J_EN, J_SOURCE };
-
-/* Writes the decisive reasons' `what`, joined with " | ", as one field.
- * Reasons without a source are skipped in the sources column. */
-static int write_joined(batch *b, const zj_decision *d, int what)
-{
-    size_t i, parts = 0;
-
-    b->join.len = 0;
-    for (i = 0; i < d->n_reasons; i++) {
-        const zj_reason *r = &d->reasons[i];
-        const char *s;
-
-        if (!b->decisive.p[i])
-            continue;
-        if (what == J_SOURCE && !r->source)
-            continue;
-        if (parts++ > 0 && bytes_add(&b->join, " | ", 3) != 0)
-            return -1;
-        if (what == J_SOURCE) {
-            const bytes *c = citation(b, r->source);
-            if (!c || bytes_add(&b->join, c->p, c->len) != 0)
-                return -1;
-            continue;
-        }
-        s = what == J_CODE ? r->code : what == J_ZH ? r->message_zh
-                                                     : r->message_en;
-        if (s && bytes_add(&b->join, s, strlen(s)) != 0)
-            return -1;
-    }
-    if (bytes_reserve(&b->join, 1) != 0)
-        return -1;
-    b->join.p[b->join.len] = '\0';
-    put_field(b, b->join.p, b->join.len);
-    return 0;
-}
-
-/* The decision columns of one row. */
+/* The decision columns of one row: the reasons joined as the library
+ * sums them up (zj_decision_summarize), as R and Calc show them. */
 static int write_decision(batch *b, const zj_decision *d)
 {
-    size_t i;
+    zj_decision_summary sm;
 
-    /* Decisiveness once per reason, not once per column. */
-    b->decisive.len = 0;
-    if (bytes_reserve(&b->decisive, d->n_reasons + 1) != 0)
+    if (zj_decision_summarize(b->sum, d, &sm, NULL) != ZJ_OK)
         return -1;
-    for (i = 0; i < d->n_reasons; i++)
-        b->decisive.p[i] = (char)zj_reason_is_decisive(d, i);
     if (b->kind == OUT_XLSX && d->status == ZJ_OK && (d->eligible == 1 || d->eligible == 0))
         xlsx_out_number(b->xlsx, d->eligible);
     else
         put_str(b, d->status != ZJ_OK ? "" : d->eligible == 1 ? "1" : d->eligible == 0 ? "0" : "");
     put_str(b, d->outcome && *d->outcome ? d->outcome : zj_code_name(d->status));
     put_str(b, d->outcome_zh);
-    if (write_joined(b, d, J_CODE) || write_joined(b, d, J_ZH) ||
-        write_joined(b, d, J_EN) || write_joined(b, d, J_SOURCE))
-        return -1;
+    put_field(b, sm.codes, sm.codes_len);
+    put_field(b, sm.reasons_zh, sm.reasons_zh_len);
+    put_field(b, sm.reasons_en, sm.reasons_en_len);
+    put_field(b, sm.sources, sm.sources_len);
     if (b->kind == OUT_XLSX)
         xlsx_out_end_row(b->xlsx);
     else
@@ -313,14 +190,16 @@ static int write_decision(batch *b, const zj_decision *d)
  * gives it. */
 static int write_json_row(batch *b, size_t r, const zj_decision *d)
 {
-    json_t *row = json_object(), *o, *dec;
+    json_t *row = json_object(), *o, *dec = NULL;
+    zj_decision_summary sm;
     char *text;
     size_t j;
 
     for (j = 0; row && j < b->ncols; j++)
         json_object_set_new(row, b->header[j], out_jstr(b->arena.p + b->offs[r * b->ncols + j]));
     o = json_pack("{s:I,s:o}", "line", (json_int_t)b->lines[r], "row", row);
-    dec = cli_decision_json(b->check, d);
+    if (zj_decision_summarize(b->sum, d, &sm, NULL) == ZJ_OK)
+        dec = cli_decision_json(b->check, d, &sm);
     if (!o || !dec || json_object_update(o, dec) != 0) {
         json_decref(o);
         json_decref(dec);
@@ -395,13 +274,11 @@ static void report_invalid(batch *b, const zj_decision *d, size_t line)
     if (b->quiet || b->errors_shown > BATCH_ERRORS_SHOWN)
         return;
     snprintf(where, sizeof where, "%s:%zu", b->in_path, line);
-    cli_error_set(&err, d->status, where, "该行无法判定", "the row cannot be decided");
+    zj_error_set(&err, d->status, where, "该行无法判定", "the row cannot be decided");
     for (i = 0; i < d->n_reasons; i++)
         if (zj_reason_is_decisive(d, i)) {
-            snprintf(err.message_zh, sizeof err.message_zh, "%s",
-                     d->reasons[i].message_zh ? d->reasons[i].message_zh : "");
-            snprintf(err.message_en, sizeof err.message_en, "%s",
-                     d->reasons[i].message_en ? d->reasons[i].message_en : "");
+            zj_error_set(&err, d->status, where, d->reasons[i].message_zh,
+                         d->reasons[i].message_en);
             break;
         }
     out_error(NULL, &err);
@@ -454,29 +331,34 @@ static int flush_chunk(batch *b, size_t rows)
     return 0;
 }
 
-/* Maps the header to the check's fields.  Returns 0 or an exit status. */
+/* Maps the header to the check's fields.  Returns 0 or an exit status.
+ * A field given twice and columns that are no field are the library's
+ * findings (zj_check_columns), worded as R and Calc word them. */
 static int map_header(batch *b, const char *const *header, size_t n)
 {
     size_t i, k;
     char list[2048];
+    zj_column_report rep;
+    zj_error err;
 
     b->ncols = n;
     b->col_of = malloc(n * sizeof *b->col_of);
     b->names = malloc(n * sizeof *b->names);
     if (!b->col_of || !b->names)
         return out_nomem(b->ctx);
+    if (zj_check_columns(b->check->name, header, n, &rep, &err) != ZJ_OK)
+        return out_usage_error(b->ctx, "batch", &err);
+    if (rep.warn && !b->quiet && rep.n_missing < b->check->n_fields) {
+        fflush(stdout);
+        fprintf(stderr, "zhijiao: warning: %s\n  %s\n  %s\n", b->in_path, rep.message_zh,
+                rep.message_en);
+    }
+    zj_column_report_free(&rep);
     b->nk = 0;
     for (i = 0; i < n; i++) {
         int idx = zj_check_field_index(b->check, header[i]);
         if (idx < 0)
             continue;
-        for (k = 0; k < b->nk; k++)
-            if (strcmp(b->names[k], b->check->fields[idx].name) == 0)
-                return out_usage(b->ctx, "batch", header[i],
-                                 "字段 %s 在表头中出现两次（第 %zu 列与第 %zu 列）",
-                                 "field %s appears twice in the header (columns %zu and %zu)",
-                                 b->check->fields[idx].name, b->col_of[k] + 1,
-                                 i + 1);
         b->col_of[b->nk] = i;
         b->names[b->nk] = b->check->fields[idx].name;
         b->nk++;
@@ -534,8 +416,8 @@ static int open_input(batch *b, const cli_batch_opts *o, zj_rows_reader **r,
         zj_rows_next(*r, fields, nf, &err) != ZJ_OK)
         return out_error(b->ctx, &err);
     if (!*fields) {
-        cli_error_set(&err, ZJ_ERR_PARSE, b->in_path, "文件为空，没有表头行",
-                      "the file is empty: no header row");
+        zj_error_set(&err, ZJ_ERR_PARSE, b->in_path, "文件为空，没有表头行",
+                     "the file is empty: no header row");
         return out_error(b->ctx, &err);
     }
     return 0;
@@ -587,7 +469,8 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     b.cells = malloc(b.chunk * b.nk * sizeof *b.cells);
     b.dec = malloc(BATCH_CHUNK * sizeof *b.dec);
     b.header = calloc(nf, sizeof *b.header);
-    if (!b.offs || !b.cells || !b.dec || !b.header || bytes_reserve(&b.arena, 1 << 20)) {
+    b.sum = zj_summarizer_new(b.data, ZJ_SUMMARY_COLUMNS);
+    if (!b.offs || !b.cells || !b.dec || !b.header || !b.sum || bytes_reserve(&b.arena, 1 << 20)) {
         out_nomem(ctx);
         goto done;
     }
@@ -636,10 +519,12 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
         if (nf != b.ncols) {
             char where[300];
             snprintf(where, sizeof where, "%s:%zu", in_path, zj_rows_line(r));
-            cli_error_set(&err, ZJ_ERR_PARSE, where,
-                          "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
-                          "line %zu has %zu fields but the header has %zu",
-                          zj_rows_line(r), nf, b.ncols);
+            char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+            zj_error_set(&err, ZJ_ERR_PARSE, where,
+                         cli_fmt(zh, sizeof zh, "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
+                                 zj_rows_line(r), nf, b.ncols),
+                         cli_fmt(en, sizeof en, "line %zu has %zu fields but the header has %zu",
+                                 zj_rows_line(r), nf, b.ncols));
             out_error(ctx, &err);
             goto done;
         }
@@ -673,8 +558,8 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     rc = CLI_EXIT_OK;
 done:
     if (out_open && csv_out_finish(&b.out) != 0 && rc != CLI_EXIT_ERROR) {
-        cli_error_set(&err, ZJ_ERR_IO, to_file ? out_path : "stdout",
-                      "写输出失败", "writing the output failed");
+        zj_error_set(&err, ZJ_ERR_IO, to_file ? out_path : "stdout", "写输出失败",
+                     "writing the output failed");
         rc = out_error(ctx, &err);
     }
     if (b.xlsx && xlsx_out_close(b.xlsx, &err) != 0 && rc == CLI_EXIT_OK)
@@ -696,12 +581,7 @@ done:
     free(b.offs);
     free(b.cells);
     free(b.dec);
-    free(b.join.p);
-    free(b.decisive.p);
-    for (j = 0; j < CITE_CACHE; j++) {
-        free(b.cites[j].key.p);
-        free(b.cites[j].text.p);
-    }
+    zj_summarizer_free(b.sum);
     return rc;
 }
 

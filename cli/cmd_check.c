@@ -39,18 +39,6 @@ const cli_command cli_cmd_check = {
     {CLI_K_CHECK}, 0, NULL,
 };
 
-static const char *field_type_name(zj_field_type t)
-{
-    switch (t) {
-    case ZJ_FIELD_INTEGER: return "integer";
-    case ZJ_FIELD_NUMBER: return "number";
-    case ZJ_FIELD_BOOL: return "bool";
-    case ZJ_FIELD_TEXT: return "text";
-    case ZJ_FIELD_CHOICE: return "choice";
-    }
-    return "?";
-}
-
 /* "id (中文), id (中文)" of a choice field into buf. */
 static const char *choices_text(const zj_field_info *f, char *buf, size_t size)
 {
@@ -123,7 +111,7 @@ static json_t *check_json(const zj_check_info *c)
             fields, json_pack("{s:o,s:o,s:s,s:b,s:o,s:o,s:o}",
                               "name", out_jstr(f->name),
                               "name_zh", out_jstr(f->name_zh),
-                              "type", field_type_name(f->type),
+                              "type", zj_field_type_name(f->type),
                               "required", f->required,
                               "help_zh", out_jstr(f->help_zh),
                               "help_en", out_jstr(f->help_en),
@@ -161,7 +149,7 @@ static int checks_csv(void)
             cells[2] = c->title_en;
             cells[3] = f->name;
             cells[4] = f->name_zh;
-            cells[5] = field_type_name(f->type);
+            cells[5] = zj_field_type_name(f->type);
             cells[6] = f->required ? "1" : "0";
             cells[7] = f->help_zh;
             cells[8] = f->help_en;
@@ -192,7 +180,7 @@ static int fields_table(const cli_ctx *ctx, const zj_check_info *c)
         const char *cells[5];
         cells[0] = f->name;
         cells[1] = f->name_zh;
-        cells[2] = field_type_name(f->type);
+        cells[2] = zj_field_type_name(f->type);
         cells[3] = f->required ? "yes 必填" : "no 选填";
         cells[4] = out_lang(ctx, f->help_zh, f->help_en, help, sizeof help);
         rc = out_table_add(&t, cells);
@@ -247,7 +235,7 @@ static void check_field_help(const zj_check_info *c)
     for (k = 0; k < c->n_fields; k++) {
         const zj_field_info *f = &c->fields[k];
         printf("  --%s, --%s  (%s, %s)\n", f->name, f->name_zh,
-               field_type_name(f->type), f->required ? "required 必填"
+               zj_field_type_name(f->type), f->required ? "required 必填"
                                                      : "optional 选填");
         if (f->help_zh && *f->help_zh)
             printf("      %s\n", f->help_zh);
@@ -259,32 +247,27 @@ static void check_field_help(const zj_check_info *c)
     }
 }
 
-static const char *met_name(zj_met m)
-{
-    return m == ZJ_MET ? "met" : m == ZJ_UNMET ? "unmet" : "unknown";
-}
-
-json_t *cli_decision_json(const zj_check_info *c, const zj_decision *d)
+/* The outputs below take decisiveness and citations from the library's
+ * summary of the decision (zj_decision_summarize), as batch, R and Calc. */
+json_t *cli_decision_json(const zj_check_info *c, const zj_decision *d,
+                          const zj_decision_summary *sm)
 {
     json_t *reasons = json_array();
     size_t i;
 
     for (i = 0; i < d->n_reasons; i++) {
         const zj_reason *r = &d->reasons[i];
-        char cite[1024];
         json_array_append_new(
             reasons,
             json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:o}",
                       "code", out_jstr(r->code),
                       "met", out_jbool3(r->met == ZJ_MET ? 1
                                         : r->met == ZJ_UNMET ? 0 : -1),
-                      "decisive", zj_reason_is_decisive(d, i),
+                      "decisive", (int)sm->decisive[i],
                       "message_zh", out_jstr(r->message_zh),
                       "message_en", out_jstr(r->message_en),
                       "source", out_jsource(r->source),
-                      "citation", r->source
-                          ? out_jstr(out_citation(r->source, cite, sizeof cite))
-                          : json_null()));
+                      "citation", out_jstr(sm->citations[i])));
     }
     return json_pack("{s:o,s:o,s:s,s:o,s:o,s:o,s:o,s:o}",
                      "check", out_jstr(c->name),
@@ -297,7 +280,8 @@ json_t *cli_decision_json(const zj_check_info *c, const zj_decision *d)
                      "reasons", reasons);
 }
 
-static int decision_csv(const zj_check_info *c, const zj_decision *d)
+static int decision_csv(const zj_check_info *c, const zj_decision *d,
+                        const zj_decision_summary *sm)
 {
     static const char *const cols[] = {
         "check", "ruleset", "status", "eligible", "outcome", "outcome_zh",
@@ -312,7 +296,6 @@ static int decision_csv(const zj_check_info *c, const zj_decision *d)
     /* One row per reason; a decision without reasons still gets a row. */
     for (i = 0; i < (d->n_reasons ? d->n_reasons : 1) && rc == 0; i++) {
         const zj_reason *r = d->n_reasons ? &d->reasons[i] : NULL;
-        char cite[1024];
         const char *cells[13];
         cells[0] = c->name;
         cells[1] = d->ruleset;
@@ -322,11 +305,11 @@ static int decision_csv(const zj_check_info *c, const zj_decision *d)
         cells[5] = d->outcome_zh;
         cells[6] = d->outcome_en;
         cells[7] = r ? r->code : "";
-        cells[8] = r ? met_name(r->met) : "";
-        cells[9] = r ? (zj_reason_is_decisive(d, i) ? "1" : "0") : "";
+        cells[8] = r ? zj_met_name(r->met) : "";
+        cells[9] = r ? (sm->decisive[i] ? "1" : "0") : "";
         cells[10] = r ? r->message_zh : "";
         cells[11] = r ? r->message_en : "";
-        cells[12] = r ? out_citation(r->source, cite, sizeof cite) : "";
+        cells[12] = r && sm->citations[i] ? sm->citations[i] : "";
         rc = out_table_add(&t, cells);
     }
     if (rc == 0)
@@ -336,7 +319,7 @@ static int decision_csv(const zj_check_info *c, const zj_decision *d)
 }
 
 static void decision_text(const cli_ctx *ctx, const zj_check_info *c,
-                          const zj_decision *d)
+                          const zj_decision *d, const zj_decision_summary *sm)
 {
     char b1[1024], b2[1024];
     size_t i;
@@ -354,18 +337,17 @@ static void decision_text(const cli_ctx *ctx, const zj_check_info *c,
     for (i = 0; i < d->n_reasons; i++) {
         const zj_reason *r = &d->reasons[i];
         const char *mark = out_lang(ctx,
-                                    r->met == ZJ_MET ? "满足"
-                                    : r->met == ZJ_UNMET ? "不满足" : "未知",
-                                    met_name(r->met), b1, sizeof b1);
-        printf("%s [%s] %s\n", zj_reason_is_decisive(d, i) ? "*" : " ", mark,
+                                    zj_met_name_zh(r->met), zj_met_name(r->met),
+                                    b1, sizeof b1);
+        printf("%s [%s] %s\n", sm->decisive[i] ? "*" : " ", mark,
                r->code ? r->code : "");
         if (ctx->lang != CLI_LANG_EN && r->message_zh && *r->message_zh)
             printf("    %s\n", r->message_zh);
         if (ctx->lang != CLI_LANG_ZH && r->message_en && *r->message_en)
             printf("    %s\n", r->message_en);
-        if (r->source)
+        if (sm->citations[i])
             printf("    %s %s\n", out_lang(ctx, "依据", "source", b1, sizeof b1),
-                   out_citation(r->source, b2, sizeof b2));
+                   sm->citations[i]);
     }
 }
 
@@ -376,13 +358,11 @@ static void decision_error(const zj_check_info *c, const zj_decision *d)
     zj_error err;
     size_t i;
 
-    cli_error_set(&err, d->status, c->name, "无法判定", "could not decide");
+    zj_error_set(&err, d->status, c->name, "无法判定", "could not decide");
     for (i = 0; i < d->n_reasons; i++)
         if (zj_reason_is_decisive(d, i)) {
-            snprintf(err.message_zh, sizeof err.message_zh, "%s",
-                     d->reasons[i].message_zh ? d->reasons[i].message_zh : "");
-            snprintf(err.message_en, sizeof err.message_en, "%s",
-                     d->reasons[i].message_en ? d->reasons[i].message_en : "");
+            zj_error_set(&err, d->status, c->name, d->reasons[i].message_zh,
+                         d->reasons[i].message_en);
             break;
         }
     out_error(NULL, &err);
@@ -424,8 +404,10 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
     const char **names = NULL;
     zj_value *values = NULL;
     zj_decision d;
+    zj_summarizer *sum;
+    zj_decision_summary sm;
     zj_error err;
-    size_t n = 0, k;
+    size_t n = 0;
     int i, rc, only_pos = 0;
     char buf[2048], usage[300];
 
@@ -492,12 +474,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
                            "field --%s needs a value", field);
             goto done;
         }
-        for (k = 0; k < n; k++)
-            if (strcmp(names[k], c->fields[idx].name) == 0) {
-                rc = out_usage(ctx, usage, a, "字段 %s 给了两次",
-                               "field %s is given twice", c->fields[idx].name);
-                goto done;
-            }
+        /* a field given twice is refused by the library (zj_check_run) */
         names[n] = c->fields[idx].name;
         values[n] = *value ? zj_value_text(value) : zj_value_missing();
         n++;
@@ -511,14 +488,22 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
         rc = out_error(ctx, &err);
         goto done;
     }
+    sum = zj_summarizer_new(data, 0);
+    if (!sum || zj_decision_summarize(sum, &d, &sm, &err) != ZJ_OK) {
+        zj_summarizer_free(sum);
+        zj_decision_free(&d);
+        rc = out_nomem(ctx);
+        goto done;
+    }
     if (ctx->format == CLI_FMT_JSON)
-        rc = out_json(cli_decision_json(c, &d), stdout);
+        rc = out_json(cli_decision_json(c, &d, &sm), stdout);
     else if (ctx->format == CLI_FMT_CSV)
-        rc = decision_csv(c, &d);
+        rc = decision_csv(c, &d, &sm);
     else {
-        decision_text(ctx, c, &d);
+        decision_text(ctx, c, &d, &sm);
         rc = 0;
     }
+    zj_summarizer_free(sum);
     if (rc != 0)
         rc = CLI_EXIT_ERROR;
     else if (d.status != ZJ_OK) {

@@ -121,7 +121,7 @@ static int close_out(demo *d, zj_outfile *of, int ok, const char *name)
 {
     if (!ok) {
         zj_outfile_abort(of);
-        cli_error_set(&d->err, ZJ_ERR_IO, name, "写文件失败", "writing the file failed");
+        zj_error_set(&d->err, ZJ_ERR_IO, name, "写文件失败", "writing the file failed");
         return -1;
     }
     return zj_outfile_commit(of, &d->err) == ZJ_OK ? 0 : -1;
@@ -150,8 +150,12 @@ static int cell_number(demo *d, const zj_table *t, size_t r, size_t c,
         return 0;
     snprintf(where, sizeof where, "%s:%zu, column %s", zj_table_name(t),
              zj_table_line(t, r), zj_table_col_name(t, c));
-    cli_error_set(&d->err, ZJ_ERR_PARSE, where, "需要一个数字，而单元格是“%s”",
-                  "a number is needed, the cell is '%s'", s ? s : "");
+    {
+        char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+        zj_error_set(&d->err, ZJ_ERR_PARSE, where,
+                     cli_fmt(zh, sizeof zh, "需要一个数字，而单元格是“%s”", s ? s : ""),
+                     cli_fmt(en, sizeof en, "a number is needed, the cell is '%s'", s ? s : ""));
+    }
     return -1;
 }
 
@@ -177,9 +181,12 @@ static int get_figure(demo *d, const zj_table *t, const char *id, figure *f)
             f->row = r;
             return cell_number(d, t, r, cval, &f->value);
         }
-    cli_error_set(&d->err, ZJ_ERR_NOT_FOUND, zj_table_name(t),
-                  "表中没有 id 为“%s”的行", "the table has no row with id '%s'",
-                  id);
+    {
+        char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+        zj_error_set(&d->err, ZJ_ERR_NOT_FOUND, zj_table_name(t),
+                     cli_fmt(zh, sizeof zh, "表中没有 id 为“%s”的行", id),
+                     cli_fmt(en, sizeof en, "the table has no row with id '%s'", id));
+    }
     return -1;
 }
 
@@ -194,7 +201,8 @@ static ind *add_row(demo *d, const char *group, const char *id,
         size_t cap = d->cap ? d->cap * 2 : 32;
         ind *p = realloc(d->rows, cap * sizeof *p);
         if (!p) {
-            cli_error_set(&d->err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
+            zj_error_set(&d->err, ZJ_ERR_NOMEM, "", "内存不足",
+                     "out of memory");
             return NULL;
         }
         d->rows = p;
@@ -360,7 +368,8 @@ static int grade_rows(demo *d)
     g = malloc((n ? n : 1) * sizeof *g);
     c = malloc((n ? n : 1) * sizeof *c);
     if (!g || !c) {
-        cli_error_set(&d->err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
+        zj_error_set(&d->err, ZJ_ERR_NOMEM, "", "内存不足",
+                     "out of memory");
         goto done;
     }
     for (r = 0; r < n; r++) {
@@ -661,8 +670,8 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
         out = defdir;
     }
     if (make_dirs(out) != 0 || !realpath(out, abs)) {
-        cli_error_set(&d.err, ZJ_ERR_IO, out, "无法创建输出目录",
-                      "cannot create the output folder");
+        zj_error_set(&d.err, ZJ_ERR_IO, out, "无法创建输出目录",
+                     "cannot create the output folder");
         return out_error(ctx, &d.err);
     }
     rc = CLI_EXIT_ERROR;

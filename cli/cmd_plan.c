@@ -248,7 +248,8 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
                          : scan_pairs(data, year, school, major, &l, &err)) !=
         0) {
         if (err.code == ZJ_OK)
-            cli_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
+            zj_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足",
+                     "out of memory");
         rc = out_error(ctx, &err);
         goto done;
     }

@@ -38,8 +38,8 @@ int args_open_csv(const cli_ctx *ctx, const char *path, zj_encoding enc,
     if (!*header) {
         zj_csv_close(*r);
         *r = NULL;
-        cli_error_set(&err, ZJ_ERR_PARSE, path, "文件为空，没有表头行",
-                      "the file is empty: no header row");
+        zj_error_set(&err, ZJ_ERR_PARSE, path, "文件为空，没有表头行",
+                     "the file is empty: no header row");
         return out_error(ctx, &err);
     }
     return 0;
@@ -92,12 +92,13 @@ int args_read_columns(const cli_ctx *ctx, const char *cmd, const char *path,
         if (!fields)
             break;
         if (nf != ncols) {
-            char where[64];
+            char where[64], zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
             snprintf(where, sizeof where, "%s:%zu", path, zj_csv_line(r));
-            cli_error_set(&err, ZJ_ERR_PARSE, where,
-                          "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
-                          "line %zu has %zu fields but the header has %zu",
-                          zj_csv_line(r), nf, ncols);
+            zj_error_set(&err, ZJ_ERR_PARSE, where,
+                         cli_fmt(zh, sizeof zh, "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
+                                 zj_csv_line(r), nf, ncols),
+                         cli_fmt(en, sizeof en, "line %zu has %zu fields but the header has %zu",
+                                 zj_csv_line(r), nf, ncols));
             out_error(ctx, &err);
             goto done;
         }
@@ -142,13 +143,14 @@ int csv_numbers_row(void *ud, size_t line, const char *const *cells)
         double v;
         if (!args_cell_number(cells[k], &v)) {
             zj_error err;
-            char where[300];
+            char where[300], zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
             snprintf(where, sizeof where, "%s:%zu, column %s", cr->path, line,
                      cr->names[k]);
-            cli_error_set(&err, ZJ_ERR_PARSE, where,
-                          "第 %zu 行“%s”列不是数字：“%s”",
-                          "line %zu, column '%s' is not a number: '%s'",
-                          line, cr->names[k], cells[k]);
+            zj_error_set(&err, ZJ_ERR_PARSE, where,
+                         cli_fmt(zh, sizeof zh, "第 %zu 行“%s”列不是数字：“%s”", line, cr->names[k],
+                                 cells[k]),
+                         cli_fmt(en, sizeof en, "line %zu, column '%s' is not a number: '%s'", line,
+                                 cr->names[k], cells[k]));
             return out_error(cr->ctx, &err);
         }
         if (dvec_push(&cr->values, v) != 0)

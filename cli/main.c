@@ -227,8 +227,8 @@ int main(int argc, char **argv)
      * disk, a closed pipe). */
     if ((fflush(stdout) != 0 || ferror(stdout)) && rc != CLI_EXIT_ERROR) {
         zj_error err;
-        cli_error_set(&err, ZJ_ERR_IO, "stdout", "写标准输出失败",
-                      "writing standard output failed");
+        zj_error_set(&err, ZJ_ERR_IO, "stdout", "写标准输出失败",
+                     "writing standard output failed");
         return out_error(NULL, &err);
     }
     return rc;

@@ -10,19 +10,14 @@
 
 /* ---- errors --------------------------------------------------------------- */
 
-void cli_error_set(zj_error *err, zj_code code, const char *where,
-                   const char *fmt_zh, const char *fmt_en, ...)
+const char *cli_fmt(char *buf, size_t size, const char *fmt, ...)
 {
-    va_list ap, ap2;
+    va_list ap;
 
-    err->code = code;
-    snprintf(err->where, sizeof err->where, "%s", where ? where : "");
-    va_start(ap, fmt_en);
-    va_copy(ap2, ap);
-    vsnprintf(err->message_zh, sizeof err->message_zh, fmt_zh, ap);
-    vsnprintf(err->message_en, sizeof err->message_en, fmt_en, ap2);
-    va_end(ap2);
+    va_start(ap, fmt);
+    vsnprintf(buf, size, fmt, ap);
     va_end(ap);
+    return buf;
 }
 
 static void print_error_text(const zj_error *err)
@@ -51,7 +46,7 @@ int out_nomem(const cli_ctx *ctx)
 {
     zj_error err;
 
-    cli_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
+    zj_error_set(&err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
     return out_error(ctx, &err);
 }
 
@@ -59,16 +54,16 @@ int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
               const char *fmt_zh, const char *fmt_en, ...)
 {
     zj_error err;
+    char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
     va_list ap, ap2;
 
-    err.code = ZJ_ERR_ARG;
-    snprintf(err.where, sizeof err.where, "%s", where ? where : "");
     va_start(ap, fmt_en);
     va_copy(ap2, ap);
-    vsnprintf(err.message_zh, sizeof err.message_zh, fmt_zh, ap);
-    vsnprintf(err.message_en, sizeof err.message_en, fmt_en, ap2);
+    vsnprintf(zh, sizeof zh, fmt_zh, ap);
+    vsnprintf(en, sizeof en, fmt_en, ap2);
     va_end(ap2);
     va_end(ap);
+    zj_error_set(&err, ZJ_ERR_ARG, where, zh, en);
     return out_usage_error(ctx, cmd, &err);
 }
 

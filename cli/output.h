@@ -10,10 +10,18 @@
 
 /* ---- errors --------------------------------------------------------------- */
 
-/* Fills *err like the library does: a code, where, and the message in both
- * languages (the two formats take the same arguments). */
-void cli_error_set(zj_error *err, zj_code code, const char *where,
-                   const char *fmt_zh, const char *fmt_en, ...);
+/* printf into buf (at most size bytes) and return buf: each language of
+ * an error formatted with its own arguments, for zj_error_set:
+ *     char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+ *     zj_error_set(&err, ZJ_ERR_IO, path, cli_fmt(zh, sizeof zh, "无法写入（%s）", e),
+ *                  cli_fmt(en, sizeof en, "cannot write (%s)", e));
+ * (zj_error_set cuts the texts to whole characters.) */
+#define CLI_MSG_MAX (2 * ZJ_ERROR_TEXT_MAX)
+const char *cli_fmt(char *buf, size_t size, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 
 /* Reports an error: always as text on stderr (both languages and where),
  * and also as {"error": {...}} on stdout with --format json.  Returns

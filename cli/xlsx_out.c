@@ -24,16 +24,21 @@ struct xlsx_out {
 
 static void fail_lxw(xlsx_out *x, lxw_error e)
 {
+    char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+
     if (x->failed)
         return;
     x->failed = 1;
     if (e == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
-        cli_error_set(&x->err, ZJ_ERR_ARG, "xlsx", "结果超过 .xlsx 工作表的 %u 行上限：请输出为 CSV",
-                      "the result has more rows than an .xlsx worksheet holds (%u): write CSV instead",
-                      XLSX_MAX_ROWS);
+        zj_error_set(&x->err, ZJ_ERR_ARG, "xlsx",
+                     cli_fmt(zh, sizeof zh, "结果超过 .xlsx 工作表的 %u 行上限：请输出为 CSV",
+                             XLSX_MAX_ROWS),
+                     cli_fmt(en, sizeof en, "the result has more rows than an .xlsx worksheet "
+                             "holds (%u): write CSV instead", XLSX_MAX_ROWS));
     else
-        cli_error_set(&x->err, ZJ_ERR_IO, "xlsx", "写 .xlsx 失败：%s", "writing the .xlsx failed: %s",
-                      lxw_strerror(e));
+        zj_error_set(&x->err, ZJ_ERR_IO, "xlsx",
+                     cli_fmt(zh, sizeof zh, "写 .xlsx 失败：%s", lxw_strerror(e)),
+                     cli_fmt(en, sizeof en, "writing the .xlsx failed: %s", lxw_strerror(e)));
 }
 
 xlsx_out *xlsx_out_open(const char *path, const char *sheet_name, zj_error *err)
@@ -42,7 +47,8 @@ xlsx_out *xlsx_out_open(const char *path, const char *sheet_name, zj_error *err)
     xlsx_out *x = calloc(1, sizeof *x);
 
     if (!x) {
-        cli_error_set(err, ZJ_ERR_NOMEM, "", "内存不足", "out of memory");
+        zj_error_set(err, ZJ_ERR_NOMEM, "", "内存不足",
+                     "out of memory");
         return NULL;
     }
     memset(&opt, 0, sizeof opt);
@@ -50,7 +56,8 @@ xlsx_out *xlsx_out_open(const char *path, const char *sheet_name, zj_error *err)
     opt.use_zip64 = LXW_TRUE;
     if (!(x->wb = workbook_new_opt(path, &opt)) || !(x->ws = workbook_add_worksheet(x->wb, sheet_name)) ||
         !(x->bold = workbook_add_format(x->wb)) || !(x->wrap = workbook_add_format(x->wb))) {
-        cli_error_set(err, ZJ_ERR_IO, path, "无法创建 .xlsx 工作簿", "cannot create the .xlsx workbook");
+        zj_error_set(err, ZJ_ERR_IO, path, "无法创建 .xlsx 工作簿",
+                     "cannot create the .xlsx workbook");
         if (x->wb)
             workbook_close(x->wb);
         free(x);
@@ -79,7 +86,8 @@ static const char *terminated(xlsx_out *x, const char *s, size_t n)
         char *p = realloc(x->scratch, n + 1);
         if (!p) {
             if (!x->failed)
-                cli_error_set(&x->err, ZJ_ERR_NOMEM, "xlsx", "内存不足", "out of memory");
+                zj_error_set(&x->err, ZJ_ERR_NOMEM, "xlsx", "内存不足",
+                             "out of memory");
             x->failed = 1;
             return NULL;
         }
@@ -104,10 +112,15 @@ static void put_string(xlsx_out *x, const char *s, size_t n, lxw_format *f)
     if (n && (s = terminated(x, s, n)) != NULL &&
         (e = worksheet_write_string(x->ws, x->row, x->col, s, f)) != LXW_NO_ERROR) {
         if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
+            char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+
             x->failed = 1;
-            cli_error_set(&x->err, ZJ_ERR_ARG, "xlsx", "第 %u 行有超过 %u 个字符的单元格，.xlsx 放不下：请输出为 CSV",
-                          "row %u has a cell longer than %u characters, more than .xlsx holds: write CSV instead",
-                          (unsigned)x->row + 1, XLSX_MAX_CELL);
+            zj_error_set(&x->err, ZJ_ERR_ARG, "xlsx",
+                         cli_fmt(zh, sizeof zh, "第 %u 行有超过 %u 个字符的单元格，.xlsx 放不下：请输出为 CSV",
+                                 (unsigned)x->row + 1, XLSX_MAX_CELL),
+                         cli_fmt(en, sizeof en, "row %u has a cell longer than %u characters, more "
+                                 "than .xlsx holds: write CSV instead", (unsigned)x->row + 1,
+                                 XLSX_MAX_CELL));
         } else {
             fail_lxw(x, e);
         }

@@ -78,23 +78,32 @@ typedef struct fail {
     char en[ZJ_ERROR_TEXT_MAX + 64];
 } fail;
 
-static int failf(fail *f, int arg, const char *zh, const char *en, ...)
-    __attribute__((format(printf, 4, 5)));
+/* Fills one language of a fail; each language is formatted with its own
+ * arguments, as the core's ZJ_FAIL does:
+ *     return FAILF(f, pos, ("缺少参数 %s", name), ("argument %s is missing", name)); */
+static void fail_text(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
-/* zh is a plain string (no format); en is formatted with the arguments,
- * and so is zh when it contains a conversion. */
-static int failf(fail *f, int arg, const char *zh, const char *en, ...)
+static void fail_text(char *buf, size_t size, const char *fmt, ...)
 {
     va_list ap;
 
-    f->set = 1;
-    f->arg = arg;
-    va_start(ap, en);
-    vsnprintf(f->en, sizeof f->en, en, ap);
+    va_start(ap, fmt);
+    vsnprintf(buf, size, fmt, ap);
     va_end(ap);
-    snprintf(f->zh, sizeof f->zh, "%s", zh);
+}
+
+static int fail_mark(fail *f, int pos)
+{
+    f->set = 1;
+    f->arg = pos;
     return -1;
 }
+
+#define FAIL_ARGS_(...) __VA_ARGS__
+#define FAILF(f, pos, zh_, en_)                                                \
+    (fail_text((f)->zh, sizeof (f)->zh, FAIL_ARGS_ zh_),                       \
+     fail_text((f)->en, sizeof (f)->en, FAIL_ARGS_ en_), fail_mark((f), (pos)))
 
 static int fail_zj(fail *f, int arg, const zj_error *e)
 {
@@ -275,7 +284,7 @@ static int matrix_init(matrix *m, size_t rows, size_t cols, fail *f)
     m->cols = cols;
     m->cells = calloc(rows * cols > 0 ? rows * cols : 1, sizeof *m->cells);
     if (!m->cells)
-        return failf(f, -1, "内存不足", "out of memory");
+        return FAILF(f, -1, ("内存不足"), ("out of memory"));
     for (i = 0; i < rows * cols; i++)
         zjc_any_set_void(&m->cells[i]);
     return 0;
@@ -335,7 +344,7 @@ static int any_is_seq(const uno_Any *a)
 static int arg_number(const uno_Any *a, int pos, const char *name, double *out, fail *f)
 {
     if (any_is_void(a))
-        return failf(f, pos, "缺少参数", "argument %s is missing", name);
+        return FAILF(f, pos, ("缺少参数 %s", name), ("argument %s is missing", name));
     switch (a->pType->eTypeClass) {
     case typelib_TypeClass_DOUBLE: *out = *(const double *)a->pData; break;
     case typelib_TypeClass_FLOAT: *out = *(const float *)a->pData; break;
@@ -349,7 +358,7 @@ static int arg_number(const uno_Any *a, int pos, const char *name, double *out, 
         zj_error e;
         zj_code rc;
         if (!s)
-            return failf(f, pos, "内存不足", "out of memory");
+            return FAILF(f, pos, ("内存不足"), ("out of memory"));
         rc = zj_parse_number(s, name, out, &e);
         free(s);
         if (rc != ZJ_OK)
@@ -357,12 +366,12 @@ static int arg_number(const uno_Any *a, int pos, const char *name, double *out, 
         break;
     }
     case typelib_TypeClass_SEQUENCE:
-        return failf(f, pos, "参数应为单个数值", "argument %s must be a single number, not a range", name);
+        return FAILF(f, pos, ("参数 %s 应为单个数值，不能是区域", name), ("argument %s must be a single number, not a range", name));
     default:
-        return failf(f, pos, "参数类型不对", "argument %s has an unusable type", name);
+        return FAILF(f, pos, ("参数 %s 的类型无法使用", name), ("argument %s has an unusable type", name));
     }
     if (!isfinite(*out))
-        return failf(f, pos, "参数不是有限数值", "argument %s is not a finite number", name);
+        return FAILF(f, pos, ("参数 %s 不是有限数值", name), ("argument %s is not a finite number", name));
     return 0;
 }
 
@@ -386,7 +395,7 @@ static int arg_text(const uno_Any *a, int pos, const char *name, int optional, c
     if (any_is_void(a)) {
         if (optional)
             return 0;
-        return failf(f, pos, "缺少参数", "argument %s is missing", name);
+        return FAILF(f, pos, ("缺少参数 %s", name), ("argument %s is missing", name));
     }
     switch (a->pType->eTypeClass) {
     case typelib_TypeClass_STRING:
@@ -400,10 +409,10 @@ static int arg_text(const uno_Any *a, int pos, const char *name, int optional, c
         *out = strdup(*(const sal_Bool *)a->pData ? "1" : "0");
         break;
     default:
-        return failf(f, pos, "参数应为单个文字", "argument %s must be a single text", name);
+        return FAILF(f, pos, ("参数 %s 应为单个文字", name), ("argument %s must be a single text", name));
     }
     if (!*out)
-        return failf(f, pos, "内存不足", "out of memory");
+        return FAILF(f, pos, ("内存不足"), ("out of memory"));
     return 0;
 }
 
@@ -423,7 +432,7 @@ static int arg_lang(addin *a, const uno_Any *v, int pos, int *zh, fail *f)
     else if (strncmp(s, "en", 2) == 0 || strcmp(s, "英文") == 0)
         *zh = 0;
     else {
-        failf(f, pos, "语言应为 zh 或 en", "lang must be zh or en, not \"%s\"", s);
+        FAILF(f, pos, ("语言 lang 应为 zh 或 en，而不是“%s”", s), ("lang must be zh or en, not \"%s\"", s));
         free(s);
         return -1;
     }
@@ -466,7 +475,7 @@ static int arg_bool(const uno_Any *a, int pos, const char *name, int def, int *o
             return 0;
         }
     }
-    return failf(f, pos, "参数应为 TRUE 或 FALSE", "argument %s must be TRUE or FALSE", name);
+    return FAILF(f, pos, ("参数 %s 应为 TRUE 或 FALSE", name), ("argument %s must be TRUE or FALSE", name));
 }
 
 /* A range argument flattened row by row.  Each element is an any (void for
@@ -481,11 +490,11 @@ static int arg_range(const uno_Any *a, int pos, const char *name, range *r, fail
     r->rows = r->cols = 0;
     r->cells = NULL;
     if (any_is_void(a))
-        return failf(f, pos, "缺少区域参数", "argument %s (a range) is missing", name);
+        return FAILF(f, pos, ("缺少区域参数 %s", name), ("argument %s (a range) is missing", name));
     if (!any_is_seq(a)) {
         r->cells = malloc(sizeof *r->cells);
         if (!r->cells)
-            return failf(f, pos, "内存不足", "out of memory");
+            return FAILF(f, pos, ("内存不足"), ("out of memory"));
         r->rows = r->cols = 1;
         r->cells[0] = a;
         return 0;
@@ -499,15 +508,15 @@ static int arg_range(const uno_Any *a, int pos, const char *name, range *r, fail
         r->cols = r->rows ? (size_t)rows[0]->nElements : 0;
         for (i = 0; i < r->rows; i++)
             if ((size_t)rows[i]->nElements != r->cols)
-                return failf(f, pos, "区域的各行长度不一", "argument %s: rows of unequal length", name);
+                return FAILF(f, pos, ("参数 %s：区域的各行长度不一", name), ("argument %s: rows of unequal length", name));
         r->cells = malloc((r->rows * r->cols > 0 ? r->rows * r->cols : 1) * sizeof *r->cells);
         if (!r->cells)
-            return failf(f, pos, "内存不足", "out of memory");
+            return FAILF(f, pos, ("内存不足"), ("out of memory"));
         for (i = 0; i < r->rows; i++)
             for (j = 0; j < r->cols; j++)
                 r->cells[n++] = &((const uno_Any *)rows[i]->elements)[j];
         if (n == 0)
-            return failf(f, pos, "区域为空", "argument %s: the range is empty", name);
+            return FAILF(f, pos, ("参数 %s：区域为空", name), ("argument %s: the range is empty", name));
         return 0;
     }
 }
@@ -521,7 +530,7 @@ static int range_numbers(const range *r, int pos, const char *name, int allow_mi
 
     *out = malloc((n ? n : 1) * sizeof **out);
     if (!*out)
-        return failf(f, pos, "内存不足", "out of memory");
+        return FAILF(f, pos, ("内存不足"), ("out of memory"));
     for (i = 0; i < n; i++) {
         const uno_Any *c = r->cells[i];
         if (any_is_void(c)) {
@@ -529,8 +538,7 @@ static int range_numbers(const range *r, int pos, const char *name, int allow_mi
                 (*out)[i] = NAN;
                 continue;
             }
-            failf(f, pos, "", "argument %s: cell %zu of the range is empty", name, i + 1);
-            snprintf(f->zh, sizeof f->zh, "参数 %s：区域第 %zu 个单元格为空", name, i + 1);
+            FAILF(f, pos, ("参数 %s：区域第 %zu 个单元格为空", name, i + 1), ("argument %s: cell %zu of the range is empty", name, i + 1));
             goto bad;
         }
         if (c->pType->eTypeClass != typelib_TypeClass_DOUBLE) {
@@ -539,8 +547,7 @@ static int range_numbers(const range *r, int pos, const char *name, int allow_mi
                 (*out)[i] = NAN;
                 continue;
             }
-            failf(f, pos, "", "argument %s: cell %zu of the range is not a number", name, i + 1);
-            snprintf(f->zh, sizeof f->zh, "参数 %s：区域第 %zu 个单元格不是数值", name, i + 1);
+            FAILF(f, pos, ("参数 %s：区域第 %zu 个单元格不是数值", name, i + 1), ("argument %s: cell %zu of the range is not a number", name, i + 1));
             goto bad;
         }
         (*out)[i] = *(const double *)c->pData;
@@ -603,9 +610,7 @@ static int xs_ns(call *c, double **x, double **n, size_t *count)
     if (arg_range(ARG(0), 0, "x_range", &rx, &c->f) || arg_range(ARG(1), 1, "n_range", &rn, &c->f))
         goto out;
     if (rx.rows * rx.cols != rn.rows * rn.cols) {
-        failf(&c->f, 1, "", "x_range has %zu cells but n_range %zu", rx.rows * rx.cols, rn.rows * rn.cols);
-        snprintf(c->f.zh, sizeof c->f.zh, "成功数区域有 %zu 个单元格，总数区域却有 %zu 个",
-                 rx.rows * rx.cols, rn.rows * rn.cols);
+        FAILF(&c->f, 1, ("成功数区域有 %zu 个单元格，总数区域却有 %zu 个", rx.rows * rx.cols, rn.rows * rn.cols), ("x_range has %zu cells but n_range %zu", rx.rows * rx.cols, rn.rows * rn.cols));
         goto out;
     }
     if (range_numbers(&rx, 0, "x_range", 0, x, &c->f) || range_numbers(&rn, 1, "n_range", 0, n, &c->f))
@@ -643,7 +648,7 @@ static int do_scores(call *c, double mark_def, zj_score_summary *s)
         goto out;
     }
     if (s->valid == 0) {
-        failf(&c->f, 0, "没有有效分数", "there is no valid score in the range");
+        FAILF(&c->f, 0, ("没有有效分数"), ("there is no valid score in the range"));
         goto out;
     }
     rc = 0;
@@ -678,15 +683,11 @@ static int plan_one(call *c, zj_plan_entry *out)
         goto out;
     }
     if (found == 0) {
-        failf(&c->f, 2, "", "no plan row of %d for school \"%s\" and major \"%s\"", iyear, school, major);
-        snprintf(c->f.zh, sizeof c->f.zh, "%d 年计划中没有学校“%s”专业“%s”", iyear, school, major);
+        FAILF(&c->f, 2, ("%d 年计划中没有学校“%s”专业“%s”", iyear, school, major), ("no plan row of %d for school \"%s\" and major \"%s\"", iyear, school, major));
         goto out;
     }
     if (found > 1) {
-        failf(&c->f, 2, "", "%zu plan rows of %d match school \"%s\" and major \"%s\"; use ZJ.PLAN.TABLE",
-              found, iyear, school, major);
-        snprintf(c->f.zh, sizeof c->f.zh, "%d 年计划中有 %zu 行符合学校“%s”专业“%s”，请用 招生计划表",
-                 iyear, found, school, major);
+        FAILF(&c->f, 2, ("%d 年计划中有 %zu 行符合学校“%s”专业“%s”，请用 招生计划表", iyear, found, school, major), ("%zu plan rows of %d match school \"%s\" and major \"%s\"; use ZJ.PLAN.TABLE", found, iyear, school, major));
         goto out;
     }
     rc = 0;
@@ -735,7 +736,7 @@ static int do_plan_table(call *c)
     }
     rows = calloc(found ? found : 1, sizeof *rows);
     if (!rows) {
-        failf(&c->f, -1, "内存不足", "out of memory");
+        FAILF(&c->f, -1, ("内存不足"), ("out of memory"));
         goto out;
     }
     n = found;
@@ -832,8 +833,7 @@ static int do_audit(call *c)
         arg_lang(c->a, ARG(2), 2, &zh, &c->f))
         goto out;
     if (rv.cols != 1 || rv.rows != rk.rows) {
-        failf(&c->f, 1, "", "values must be one column with as many rows as keys (%zu)", rk.rows);
-        snprintf(c->f.zh, sizeof c->f.zh, "数值列应为一列，行数与键列相同（%zu 行）", rk.rows);
+        FAILF(&c->f, 1, ("数值列应为一列，行数与键列相同（%zu 行）", rk.rows), ("values must be one column with as many rows as keys (%zu)", rk.rows));
         goto out;
     }
     if (range_numbers(&rv, 1, "values", 1, &values, &c->f))
@@ -841,7 +841,7 @@ static int do_audit(call *c)
     nk = rk.rows * rk.cols;
     keys = calloc(nk ? nk : 1, sizeof *keys);
     if (!keys) {
-        failf(&c->f, -1, "内存不足", "out of memory");
+        FAILF(&c->f, -1, ("内存不足"), ("out of memory"));
         goto out;
     }
     for (i = 0; i < nk; i++) {
@@ -850,7 +850,7 @@ static int do_audit(call *c)
         else if (arg_text(rk.cells[i], 0, "keys", 0, &keys[i], &c->f))
             goto out;
         if (!keys[i]) {
-            failf(&c->f, -1, "内存不足", "out of memory");
+            FAILF(&c->f, -1, ("内存不足"), ("out of memory"));
             goto out;
         }
     }
@@ -923,13 +923,12 @@ static int to_value(const uno_Any *a, int pos, const char *name, zj_value *v, ch
         } else {
             t = *hold = zjc_utf8(u);
             if (!t)
-                return failf(f, pos, "内存不足", "out of memory");
+                return FAILF(f, pos, ("内存不足"), ("out of memory"));
         }
         *v = *t ? zj_value_text(t) : zj_value_missing();
         return 0;
     default:
-        failf(f, pos, "", "field %s must be a single value, not a range", name);
-        snprintf(f->zh, sizeof f->zh, "字段 %s 应为单个值，不能是区域", name);
+        FAILF(f, pos, ("字段 %s 应为单个值，不能是区域", name), ("field %s must be a single value, not a range", name));
         return -1;
     }
 }
@@ -949,27 +948,18 @@ static int decide(call *c, const char *check, const char *const *names, const zj
     return 0;
 }
 
+/* The decisive reasons with their citations, as the library sums them up
+ * (zj_decision_summarize: the same joining as the CLI's batch and R). */
 static void reasons_text(const zj_decision *d, int zh, sbuf *b)
 {
-    size_t i;
-    int first = 1;
-    char cite[1024];
+    zj_summarizer *s = zj_summarizer_new(NULL, ZJ_SUMMARY_TEXTS);
+    zj_decision_summary sm;
 
-    for (i = 0; i < d->n_reasons; i++) {
-        const zj_reason *r = &d->reasons[i];
-        if (!zj_reason_is_decisive(d, i))
-            continue;
-        if (!first)
-            sb_puts(b, " | ");
-        first = 0;
-        sb_puts(b, zh ? r->message_zh : r->message_en);
-        if (r->source) {
-            zj_source_format(r->source, cite, sizeof cite);
-            sb_puts(b, zh ? "（依据：" : " (source: ");
-            sb_puts(b, cite);
-            sb_puts(b, zh ? "）" : ")");
-        }
-    }
+    if (!s || zj_decision_summarize(s, d, &sm, NULL) != ZJ_OK)
+        b->oom = 1;
+    else if (sm.text_en_len)   /* nothing decisive: leave b as it was */
+        sb_add(b, zh ? sm.text_zh : sm.text_en, zh ? sm.text_zh_len : sm.text_en_len);
+    zj_summarizer_free(s);
 }
 
 static void fail_from_decision(call *c, const zj_decision *d)
@@ -978,8 +968,7 @@ static void fail_from_decision(call *c, const zj_decision *d)
 
     reasons_text(d, 1, &zh);
     reasons_text(d, 0, &en);
-    failf(&c->f, -1, "", "%s", en.s ? en.s : d->outcome_en ? d->outcome_en : "input error");
-    snprintf(c->f.zh, sizeof c->f.zh, "%s", zh.s ? zh.s : d->outcome_zh ? d->outcome_zh : "输入有误");
+    FAILF(&c->f, -1, ("%s", zh.s ? zh.s : d->outcome_zh ? d->outcome_zh : "输入有误"), ("%s", en.s ? en.s : d->outcome_en ? d->outcome_en : "input error"));
     free(zh.s);
     free(en.s);
 }
@@ -1015,8 +1004,7 @@ static int do_check(call *c)
             goto out;
         check = check_name;
         if (!zj_check_find(check)) {
-            failf(&c->f, 0, "", "there is no check \"%s\"", check);
-            snprintf(c->f.zh, sizeof c->f.zh, "没有名为“%s”的检查", check);
+            FAILF(&c->f, 0, ("没有名为“%s”的检查", check), ("there is no check \"%s\"", check));
             goto out;
         }
         if (arg_range(ARG(1), 1, "fields", &rn, &c->f) || arg_range(ARG(2), 2, "values", &rv, &c->f))
@@ -1025,8 +1013,7 @@ static int do_check(call *c)
             goto out;
         n = rn.rows * rn.cols;
         if (rv.rows * rv.cols != n) {
-            failf(&c->f, 2, "", "values has %zu cells but fields %zu", rv.rows * rv.cols, n);
-            snprintf(c->f.zh, sizeof c->f.zh, "字段值有 %zu 个单元格，字段名却有 %zu 个", rv.rows * rv.cols, n);
+            FAILF(&c->f, 2, ("字段值有 %zu 个单元格，字段名却有 %zu 个", rv.rows * rv.cols, n), ("values has %zu cells but fields %zu", rv.rows * rv.cols, n));
             goto out;
         }
     }
@@ -1044,7 +1031,7 @@ static int do_check(call *c)
         vals = calloc(n, sizeof *vals);
     }
     if (!names || !holds || !vals || !name_holds) {
-        failf(&c->f, -1, "内存不足", "out of memory");
+        FAILF(&c->f, -1, ("内存不足"), ("out of memory"));
         goto out;
     }
     for (i = 0; i < n; i++) {
@@ -1057,8 +1044,7 @@ static int do_check(call *c)
             if (arg_text(rn.cells[i], 1, "fields", 0, &name_holds[i], &c->f))
                 goto out;
             if (zj_check_field_index(ci, name_holds[i]) < 0) {
-                failf(&c->f, 1, "", "check %s has no field \"%s\"", check, name_holds[i]);
-                snprintf(c->f.zh, sizeof c->f.zh, "检查 %s 没有字段“%s”", check, name_holds[i]);
+                FAILF(&c->f, 1, ("检查 %s 没有字段“%s”", check, name_holds[i]), ("check %s has no field \"%s\"", check, name_holds[i]));
                 goto out;
             }
             names[i] = name_holds[i];
@@ -1079,7 +1065,7 @@ static int do_check(call *c)
         reasons_text(&d, zh, &b);
         if (b.oom) {
             free(b.s);
-            failf(&c->f, -1, "内存不足", "out of memory");
+            FAILF(&c->f, -1, ("内存不足"), ("out of memory"));
             goto out;
         }
         *(rtl_uString **)c->ret = zjc_ustr(b.s ? b.s : "");
@@ -1238,7 +1224,7 @@ static int run_static(call *c)
         else if (strcmp(which, "benke") == 0 || strcmp(which, "本科") == 0)
             v = p.benke_rate;
         else {
-            failf(&c->f, 3, "口径应为 total、zhuanke 或 benke", "which must be total, zhuanke or benke, not \"%s\"", which);
+            FAILF(&c->f, 3, ("口径应为 total、zhuanke 或 benke，而不是“%s”", which), ("which must be total, zhuanke or benke, not \"%s\"", which));
             free(which);
             return -1;
         }
@@ -1255,8 +1241,7 @@ static int run_static(call *c)
             range_numbers(&rs, 0, "scores", 0, &s, &c->f) || range_numbers(&rw, 1, "weights", 0, &w, &c->f))
             goto cdone;
         if (rs.rows * rs.cols != rw.rows * rw.cols) {
-            failf(&c->f, 1, "", "scores has %zu cells but weights %zu", rs.rows * rs.cols, rw.rows * rw.cols);
-            snprintf(c->f.zh, sizeof c->f.zh, "分项成绩有 %zu 个，权重却有 %zu 个", rs.rows * rs.cols, rw.rows * rw.cols);
+            FAILF(&c->f, 1, ("分项成绩有 %zu 个，权重却有 %zu 个", rs.rows * rs.cols, rw.rows * rw.cols), ("scores has %zu cells but weights %zu", rs.rows * rs.cols, rw.rows * rw.cols));
             goto cdone;
         }
         if (zj_composite(s, w, rs.rows * rs.cols, &v, &e) != ZJ_OK) {
@@ -1278,8 +1263,7 @@ static int run_static(call *c)
             return -1;
         if (c->fn->op == ZJC_OP_PLAN_PLACES) {
             if (isnan(p.places)) {
-                failf(&c->f, -1, "", "the plan does not give the places of this major (%s line %zu)", p.table, p.line);
-                snprintf(c->f.zh, sizeof c->f.zh, "计划表未给出该专业的计划数（%s 第 %zu 行）", p.table, p.line);
+                FAILF(&c->f, -1, ("计划表未给出该专业的计划数（%s 第 %zu 行）", p.table, p.line), ("the plan does not give the places of this major (%s line %zu)", p.table, p.line));
                 return -1;
             }
             *(double *)c->ret = p.places;
@@ -1292,7 +1276,7 @@ static int run_static(call *c)
     case ZJC_OP_AUDIT: return do_audit(c);
     case ZJC_OP_CHECK: case ZJC_OP_CHECK_REASONS: return do_check(c);
     default:
-        return failf(&c->f, -1, "未实现", "not implemented");
+        return FAILF(&c->f, -1, ("未实现"), ("not implemented"));
     }
 }
 

@@ -311,7 +311,7 @@ zj_code zj_check_batch(const zj_data *data, const char *check, const char *const
                        zj_decision *out, zj_error *err)
 {
     batch B;
-    size_t k, r;
+    size_t r;
     zj_code rc = ZJ_OK;
 
     memset(&B, 0, sizeof B);
@@ -321,19 +321,8 @@ zj_code zj_check_batch(const zj_data *data, const char *check, const char *const
     if (!B.def)
         return unknown_check(check, err);
     B.data = data;
-    for (k = 0; k < B.def->info.n_fields && k < MAX_FIELDS; k++)
-        B.col_of_field[k] = -1;
-    for (k = 0; k < n_names; k++) {
-        int fi = names[k] ? zj_check_field_index(&B.def->info, names[k]) : -1;
-
-        if (fi < 0)
-            continue;
-        if (B.col_of_field[fi] >= 0)
-            return zj_fail(err, ZJ_ERR_ARG, "argument names", "字段 %s 出现了两次（第 %d 和第 %zu 列）",
-                           "field %s is given twice (columns %d and %zu)", B.def->info.fields[fi].name,
-                           B.col_of_field[fi] + 1, k + 1);
-        B.col_of_field[fi] = (int)k;
-    }
+    if ((rc = zj_check_map_columns(B.def, names, n_names, B.col_of_field, err)) != ZJ_OK)
+        return rc;
     B.b = zj_db_new();
     if (!B.b)
         return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");

@@ -113,3 +113,25 @@ const char *zj_check_field_suggest(const zj_check_info *check, const char *name)
             return check->fields[i / 2].name;
     return NULL;
 }
+
+const char *zj_field_type_name(zj_field_type t)
+{
+    switch (t) {
+    case ZJ_FIELD_INTEGER: return "integer";
+    case ZJ_FIELD_NUMBER: return "number";
+    case ZJ_FIELD_BOOL: return "bool";
+    case ZJ_FIELD_TEXT: return "text";
+    case ZJ_FIELD_CHOICE: return "choice";
+    }
+    return "unknown";
+}
+
+const char *zj_met_name(zj_met m)
+{
+    return m == ZJ_MET ? "met" : m == ZJ_UNMET ? "unmet" : "unknown";
+}
+
+const char *zj_met_name_zh(zj_met m)
+{
+    return m == ZJ_MET ? "满足" : m == ZJ_UNMET ? "不满足" : "未知";
+}

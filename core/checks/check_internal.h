@@ -92,4 +92,11 @@ extern const zj_xueji_ids zj_xueji_stage[2][3];
 /* Convenience for evaluators: the argument of field i. */
 #define ZJ_ARG(ctx, i) (&(ctx)->args[(i)])
 
+/* Maps input columns names[0 .. n) to the fields of def: col_of_field[f]
+ * (def->info.n_fields entries) is the column of field f, or -1.  A field
+ * given twice is ZJ_ERR_ARG (check_columns.c; the batch and
+ * zj_check_columns share it, so the clients need not check). */
+zj_code zj_check_map_columns(const zj_check_def *def, const char *const *names,
+                             size_t n, int *col_of_field, zj_error *err);
+
 #endif

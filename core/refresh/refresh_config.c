@@ -116,8 +116,7 @@ static zj_code parse_number(int k, const char *key, const char *value, double *o
                             zj_error *err)
 {
     double d;
-    zj_code rc = k == K_RATE || k == K_TIMEOUT ? zj_parse_number(value, key, &d, err)
-                                               : zj_parse_count(value, key, &d, err);
+    zj_code rc = zj_parse_number(value, key, &d, err);
 
     if (rc != ZJ_OK)
         return rc;
@@ -125,6 +124,8 @@ static zj_code parse_number(int k, const char *key, const char *value, double *o
         return ZJ_FAIL(err, ZJ_ERR_ARG, key,
                        ("%s 的值 %s 超出范围（0 至 1000000）", key, value),
                        ("%s: %s is out of range (0 to 1000000)", key, value));
+    if (k != K_RATE && k != K_TIMEOUT && zj_parse_count(value, key, &d, err) != ZJ_OK)
+        return ZJ_ERR_ARG;
     if (k == K_TIMEOUT && d < 0.001)
         return ZJ_FAIL(err, ZJ_ERR_ARG, key,
                        ("%s 的值 %s 太小：超时至少为 0.001 秒", key, value),

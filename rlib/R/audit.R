@@ -19,7 +19,8 @@
 #' @param value the value column (numeric, or text holding numbers; an
 #'   empty cell or \code{NA} is missing).
 #' @param kind optional: the name of a column holding \code{"detail"},
-#'   \code{"subtotal"} or \code{"total"} for each row.
+#'   \code{"subtotal"} or \code{"total"} (any case) or \enc{明细}{mingxi},
+#'   \enc{小计}{xiaoji}, \enc{总计}{zongji} / \enc{合计}{heji} for each row.
 #' @param table a name for the table, used in the findings.
 #' @param row_numbers optional row numbers to report (e.g. CSV lines);
 #'   default \code{seq_len(nrow(data))}.
@@ -36,27 +37,27 @@
 #' @export
 zj_audit <- function(data, keys, value, kind = NULL, table = "", row_numbers = NULL) {
     if (!is.data.frame(data))
-        .zj_arg_error("data", sprintf("a data frame (got %s)", .zj_type(data)),
-                      sprintf("\u6570\u636e\u6846\uff08\u73b0\u4e3a %s\uff09", .zj_type(data)))
+        .zj_arg_error("data", sprintf("\u6570\u636e\u6846\uff08\u73b0\u4e3a %s\uff09", .zj_type(data)),
+                      sprintf("a data frame (got %s)", .zj_type(data)))
     keys <- .zj_chr(keys, "keys")
     value <- .zj_string(value, "value")
     table <- .zj_string(table, "table")
     miss <- setdiff(c(keys, value, kind), names(data))
     if (length(miss) || !length(keys))
         .zj_arg_error(if (length(miss) && !miss[1L] %in% keys) "value" else "keys",
-                      sprintf("columns of data (missing: %s)", paste(miss, collapse = ", ")),
                       sprintf("data \u4e2d\u7684\u5217\uff08\u7f3a\u5c11\uff1a%s\uff09",
-                              paste(miss, collapse = ", ")))
+                              paste(miss, collapse = ", ")),
+                      sprintf("columns of data (missing: %s)", paste(miss, collapse = ", ")))
     v <- data[[value]]
     if (is.character(v) || is.factor(v)) {
         v <- as.character(v)
         num <- suppressWarnings(as.double(v))
         bad <- !is.na(v) & nzchar(trimws(v)) & is.na(num)
         if (any(bad))
-            .zj_arg_error("value", sprintf("numbers in column %s (row %d is \"%s\")",
-                                           value, which(bad)[1L], v[bad][1L]),
-                          sprintf("\u5217 %s \u4e3a\u6570\u5b57\uff08\u7b2c %d \u884c\u4e3a\u201c%s\u201d\uff09",
-                                  value, which(bad)[1L], v[bad][1L]))
+            .zj_arg_error("value", sprintf("\u5217 %s \u4e3a\u6570\u5b57\uff08\u7b2c %d \u884c\u4e3a\u201c%s\u201d\uff09",
+                                  value, which(bad)[1L], v[bad][1L]),
+                          sprintf("numbers in column %s (row %d is \"%s\")",
+                                           value, which(bad)[1L], v[bad][1L]))
         v <- num
     } else {
         v <- .zj_num(v, "value")
@@ -69,17 +70,14 @@ zj_audit <- function(data, keys, value, kind = NULL, table = "", row_numbers = N
     kinds <- NULL
     if (!is.null(kind)) {
         kind <- .zj_string(kind, "kind")
-        kv <- as.character(data[[kind]])
-        kinds <- match(kv, c("detail", "subtotal", "total")) - 1L
-        if (anyNA(kinds))
-            .zj_arg_error("kind", sprintf("\"detail\", \"subtotal\" or \"total\" in column %s", kind),
-                          sprintf("\u5217 %s \u4e3a detail\u3001subtotal \u6216 total", kind))
+        # read by the library (zj_row_kind_parse), as the CLI and Calc read them
+        kinds <- enc2utf8(as.character(data[[kind]]))
     }
     if (!is.null(row_numbers)) {
         row_numbers <- .zj_int(row_numbers, "row_numbers")
         if (length(row_numbers) != nrow(data))
-            .zj_arg_error("row_numbers", "one number per row of data",
-                          "\u6bcf\u884c\u4e00\u4e2a\u884c\u53f7")
+            .zj_arg_error("row_numbers", "\u6bcf\u884c\u4e00\u4e2a\u884c\u53f7",
+                          "one number per row of data")
     }
     .zj_findings(.Call(zjr_audit_sums, table, value, key_cols, kinds, v, row_numbers))
 }
@@ -115,7 +113,7 @@ zj_audit_components <- function(parts, total, labels = NULL, table = "",
     if (!is.null(labels)) {
         labels <- .zj_chr(labels, "labels")
         if (length(labels) != length(parts))
-            .zj_arg_error("labels", "one label per part", "\u6bcf\u4e2a\u90e8\u5206\u4e00\u4e2a\u6807\u7b7e")
+            .zj_arg_error("labels", "\u6bcf\u4e2a\u90e8\u5206\u4e00\u4e2a\u6807\u7b7e", "one label per part")
     }
     row <- .zj_int(.zj_number1(row, "row"), "row")
     .zj_findings(.Call(zjr_audit_components, .zj_string(table, "table"),
@@ -159,7 +157,7 @@ zj_audit_table <- function(name = NULL, data_dir = NULL) {
     if (is.null(name)) name <- .Call(zjr_tables, h)$name
     name <- .zj_chr(name, "name")
     if (anyNA(name))
-        .zj_arg_error("name", "table names without NA", "\u4e0d\u542b NA \u7684\u8868\u540d")
+        .zj_arg_error("name", "\u4e0d\u542b NA \u7684\u8868\u540d", "table names without NA")
     parts <- lapply(name, function(t) .Call(zjr_table_audit, h, t))
     cols <- if (length(parts)) .zj_stack(parts)
             else lapply(.zj_findings_empty(), identity)

@@ -88,8 +88,8 @@ zj_check <- function(check, data = NULL, ..., list_column = TRUE, data_dir = NUL
     dots <- list(...)
     dots <- dots[!vapply(dots, is.null, NA)]   # an omitted field of a wrapper
     if (length(dots) && (is.null(names(dots)) || any(!nzchar(names(dots)))))
-        .zj_arg_error("...", "named vectors (field = values)",
-                      "\u547d\u540d\u7684\u5411\u91cf\uff08\u5b57\u6bb5 = \u503c\uff09")
+        .zj_arg_error("...", "\u547d\u540d\u7684\u5411\u91cf\uff08\u5b57\u6bb5 = \u503c\uff09",
+                      "named vectors (field = values)")
     if (is.null(data)) {
         cols <- list()
         n <- NULL
@@ -97,12 +97,12 @@ zj_check <- function(check, data = NULL, ..., list_column = TRUE, data_dir = NUL
         cols <- as.list(data)
         n <- if (is.data.frame(data)) nrow(data) else NULL
         if (length(cols) && (is.null(names(cols)) || any(!nzchar(names(cols)))))
-            .zj_arg_error("data", "a data frame or a named list",
-                          "\u6570\u636e\u6846\u6216\u547d\u540d\u5217\u8868")
+            .zj_arg_error("data", "\u6570\u636e\u6846\u6216\u547d\u540d\u5217\u8868",
+                          "a data frame or a named list")
     } else {
-        .zj_arg_error("data", sprintf("a data frame or a named list (got %s)", .zj_type(data)),
-                      sprintf("\u6570\u636e\u6846\u6216\u547d\u540d\u5217\u8868\uff08\u73b0\u4e3a %s\uff09",
-                              .zj_type(data)))
+        .zj_arg_error("data", sprintf("\u6570\u636e\u6846\u6216\u547d\u540d\u5217\u8868\uff08\u73b0\u4e3a %s\uff09",
+                              .zj_type(data)),
+                      sprintf("a data frame or a named list (got %s)", .zj_type(data)))
     }
     cols[names(dots)] <- dots
     cols <- lapply(cols, function(x) {

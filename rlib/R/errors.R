@@ -17,8 +17,9 @@
     stop(.zj_condition(code, where, message_zh, message_en, call = sys.call(-1L)))
 }
 
-# An argument of the wrong type or shape.
-.zj_arg_error <- function(arg, expected_en, expected_zh, call = sys.call(-1L)) {
+# An argument of the wrong type or shape: what was expected, Chinese first
+# as in the core (zj_error_set) and the C glue (zjr_arg_error).
+.zj_arg_error <- function(arg, expected_zh, expected_en, call = sys.call(-1L)) {
     stop(.zj_condition(
         "argument", paste("argument", arg),
         sprintf("\u53c2\u6570 %s\uff1a\u5e94\u4e3a%s", arg, expected_zh),
@@ -34,8 +35,8 @@
 .zj_num <- function(x, arg, call = sys.call(-1L)) {
     if (is.numeric(x) && !is.factor(x)) return(as.double(x))
     if (is.logical(x) && all(is.na(x))) return(as.double(x))
-    .zj_arg_error(arg, sprintf("a numeric vector (got %s)", .zj_type(x)),
-                  sprintf("\u6570\u503c\u5411\u91cf\uff08\u73b0\u4e3a %s\uff09", .zj_type(x)),
+    .zj_arg_error(arg, sprintf("\u6570\u503c\u5411\u91cf\uff08\u73b0\u4e3a %s\uff09", .zj_type(x)),
+                  sprintf("a numeric vector (got %s)", .zj_type(x)),
                   call = call)
 }
 
@@ -44,7 +45,7 @@
     x <- .zj_num(x, arg, call = call)
     ok <- is.na(x) | (is.finite(x) & x == round(x) & abs(x) < .Machine$integer.max)
     if (!all(ok))
-        .zj_arg_error(arg, "whole numbers", "\u6574\u6570", call = call)
+        .zj_arg_error(arg, "\u6574\u6570", "whole numbers", call = call)
     as.integer(x)
 }
 
@@ -53,8 +54,8 @@
     if (is.factor(x)) x <- as.character(x)
     if (is.character(x)) return(enc2utf8(x))
     if (is.logical(x) && all(is.na(x))) return(as.character(x))
-    .zj_arg_error(arg, sprintf("a character vector (got %s)", .zj_type(x)),
-                  sprintf("\u5b57\u7b26\u5411\u91cf\uff08\u73b0\u4e3a %s\uff09", .zj_type(x)),
+    .zj_arg_error(arg, sprintf("\u5b57\u7b26\u5411\u91cf\uff08\u73b0\u4e3a %s\uff09", .zj_type(x)),
+                  sprintf("a character vector (got %s)", .zj_type(x)),
                   call = call)
 }
 
@@ -62,20 +63,20 @@
 .zj_string <- function(x, arg, call = sys.call(-1L)) {
     if (is.factor(x)) x <- as.character(x)
     if (!is.character(x) || length(x) != 1L || is.na(x))
-        .zj_arg_error(arg, "a single string", "\u4e00\u4e2a\u5b57\u7b26\u4e32", call = call)
+        .zj_arg_error(arg, "\u4e00\u4e2a\u5b57\u7b26\u4e32", "a single string", call = call)
     enc2utf8(x)
 }
 
 # A single number in the given range (confidence levels, marks).
 .zj_number1 <- function(x, arg, call = sys.call(-1L)) {
     if (!is.numeric(x) || is.factor(x) || length(x) != 1L || is.na(x))
-        .zj_arg_error(arg, "a single number", "\u4e00\u4e2a\u6570", call = call)
+        .zj_arg_error(arg, "\u4e00\u4e2a\u6570", "a single number", call = call)
     as.double(x)
 }
 
 .zj_flag <- function(x, arg, call = sys.call(-1L)) {
     if (!is.logical(x) || length(x) != 1L || is.na(x))
-        .zj_arg_error(arg, "TRUE or FALSE", "TRUE \u6216 FALSE", call = call)
+        .zj_arg_error(arg, "TRUE \u6216 FALSE", "TRUE or FALSE", call = call)
     x
 }
 

@@ -106,20 +106,20 @@ zj_composite <- function(scores, weights) {
     if (is.data.frame(scores)) {
         ok <- vapply(scores, function(x) is.numeric(x) || (is.logical(x) && all(is.na(x))), NA)
         if (!all(ok))
-            .zj_arg_error("scores", "numeric columns only",
-                          "\u53ea\u542b\u6570\u503c\u5217")
+            .zj_arg_error("scores", "\u53ea\u542b\u6570\u503c\u5217",
+                          "numeric columns only")
         scores <- as.matrix(scores)
     }
     if (is.numeric(scores) && is.null(dim(scores)))
         scores <- matrix(scores, nrow = 1L)
     if (!(is.numeric(scores) || is.logical(scores)) || length(dim(scores)) != 2L)
-        .zj_arg_error("scores", "a numeric matrix or data frame",
-                      "\u6570\u503c\u77e9\u9635\u6216\u6570\u636e\u6846")
+        .zj_arg_error("scores", "\u6570\u503c\u77e9\u9635\u6216\u6570\u636e\u6846",
+                      "a numeric matrix or data frame")
     storage.mode(scores) <- "double"
     weights <- .zj_num(weights, "weights")
     if (length(weights) != ncol(scores))
-        .zj_arg_error("weights", sprintf("%d weights, one per column of scores", ncol(scores)),
-                      sprintf("%d \u4e2a\u6743\u91cd\uff08\u6bcf\u5217\u4e00\u4e2a\uff09", ncol(scores)))
+        .zj_arg_error("weights", sprintf("%d \u4e2a\u6743\u91cd\uff08\u6bcf\u5217\u4e00\u4e2a\uff09", ncol(scores)),
+                      sprintf("%d weights, one per column of scores", ncol(scores)))
     .zj_df(.Call(zjr_composite, scores, weights))
 }
 
@@ -146,8 +146,8 @@ zj_grades <- function(grade, conclusion = NULL, by = NULL) {
     if (!is.null(conclusion)) {
         conclusion <- .zj_chr(conclusion, "conclusion")
         if (length(conclusion) != length(grade))
-            .zj_arg_error("conclusion", "one conclusion per grade",
-                          "\u6bcf\u4e2a\u7b49\u7ea7\u4e00\u4e2a\u7ed3\u8bba")
+            .zj_arg_error("conclusion", "\u6bcf\u4e2a\u7b49\u7ea7\u4e00\u4e2a\u7ed3\u8bba",
+                          "one conclusion per grade")
     }
     groups <- .zj_groups(by, length(grade))
     rows <- lapply(groups, function(i)

@@ -4,8 +4,8 @@
     if (!is.null(by)) {
         by <- .zj_string(by, "by")
         if (!by %in% names(x))
-            .zj_arg_error("by", sprintf("a column of the results (%s)", paste(names(x), collapse = ", ")),
-                          "\u7ed3\u679c\u4e2d\u7684\u5217")
+            .zj_arg_error("by", "\u7ed3\u679c\u4e2d\u7684\u5217",
+                          sprintf("a column of the results (%s)", paste(names(x), collapse = ", ")))
         return(as.character(x[[by]]))
     }
     if (!is.null(x$group)) return(as.character(x$group))

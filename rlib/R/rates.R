@@ -18,8 +18,8 @@ zj_ci_methods <- function() .Call(zjr_ci_methods)
 .zj_methods <- function(method, call = sys.call(-1L)) {
     if (is.factor(method)) method <- as.character(method)
     if (!is.character(method) || !length(method) || anyNA(method))
-        .zj_arg_error("method", "one or more method names (see zj_ci_methods())",
-                      "\u4e00\u4e2a\u6216\u591a\u4e2a\u65b9\u6cd5\u540d\uff08\u89c1 zj_ci_methods()\uff09",
+        .zj_arg_error("method", "\u4e00\u4e2a\u6216\u591a\u4e2a\u65b9\u6cd5\u540d\uff08\u89c1 zj_ci_methods()\uff09",
+                      "one or more method names (see zj_ci_methods())",
                       call = call)
     if (identical(method, "all")) return(zj_ci_methods())
     unique(.Call(zjr_ci_method_names, method))
@@ -68,7 +68,7 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL) {
     args <- list(x = x, n = n, conf.level = conf.level)
     if (!is.null(group)) {
         if (!is.atomic(group) || is.null(group))
-            .zj_arg_error("group", "an atomic vector of labels", "\u6807\u7b7e\u5411\u91cf")
+            .zj_arg_error("group", "\u6807\u7b7e\u5411\u91cf", "an atomic vector of labels")
         args$group <- if (is.factor(group)) group else enc2utf8(as.character(group))
     }
     a <- .zj_recycle(args, scalar = "conf.level")
@@ -91,13 +91,13 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL) {
     if (is.list(by) && !is.data.frame(by)) by <- as.data.frame(by)
     if (is.data.frame(by)) {
         if (nrow(by) != n)
-            .zj_arg_error("by", sprintf("grouping columns of length %d", n),
-                          sprintf("\u957f\u5ea6\u4e3a %d \u7684\u5206\u7ec4\u5217", n), call = call)
+            .zj_arg_error("by", sprintf("\u957f\u5ea6\u4e3a %d \u7684\u5206\u7ec4\u5217", n),
+                          sprintf("grouping columns of length %d", n), call = call)
         key <- do.call(paste, c(lapply(by, as.character), sep = "\r"))
     } else {
         if (!is.atomic(by) || length(by) != n)
-            .zj_arg_error("by", sprintf("a grouping vector of length %d", n),
-                          sprintf("\u957f\u5ea6\u4e3a %d \u7684\u5206\u7ec4\u5411\u91cf", n), call = call)
+            .zj_arg_error("by", sprintf("\u957f\u5ea6\u4e3a %d \u7684\u5206\u7ec4\u5411\u91cf", n),
+                          sprintf("a grouping vector of length %d", n), call = call)
         key <- as.character(by)
     }
     f <- factor(key, levels = unique(key))
@@ -146,7 +146,7 @@ zj_pooled <- function(x, n, method = "wilson", conf.level = 0.95, by = NULL,
     conf.level <- .zj_number1(conf.level, "conf.level")
     method <- .zj_methods(method)
     if (length(method) != 1L)
-        .zj_arg_error("method", "one method name", "\u4e00\u4e2a\u65b9\u6cd5\u540d")
+        .zj_arg_error("method", "\u4e00\u4e2a\u65b9\u6cd5\u540d", "one method name")
     na.rm <- .zj_flag(na.rm, "na.rm")
     a <- .zj_recycle(list(x = x, n = n))
     groups <- .zj_groups(by, length(a$x))

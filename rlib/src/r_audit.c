@@ -1,6 +1,7 @@
 /* r_audit.c — table audits: findings as columns, sums, components and
  * percentages. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,8 +53,8 @@ static SEXP finish(SEXP guard, const zj_findings *f, zj_code rc, const zj_error 
 }
 
 /* keys: a list of character columns (the key levels, outermost first);
- * kinds: NULL (inferred) or an integer vector of 0 detail, 1 subtotal,
- * 2 total; values: double; row_numbers: NULL or integer. */
+ * kinds: NULL (inferred) or a character vector of row kinds
+ * (zj_row_kind_parse); values: double; row_numbers: NULL or integer. */
 SEXP zjr_audit_sums(SEXP table, SEXP column, SEXP keys, SEXP kinds,
                     SEXP values, SEXP row_numbers)
 {
@@ -74,7 +75,7 @@ SEXP zjr_audit_sums(SEXP table, SEXP column, SEXP keys, SEXP kinds,
     zjr_need_list(keys, "keys");
     nk = (size_t)XLENGTH(keys);
     if (nk == 0)
-        zjr_arg_error("keys", "at least one key column", "\xE8\x87\xB3\xE5\xB0\x91\xE4\xB8\x80\xE4\xB8\xAA\xE9\x94\xAE\xE5\x88\x97"); /* 至少一个键列 */
+        zjr_arg_error("keys", "\xE8\x87\xB3\xE5\xB0\x91\xE4\xB8\x80\xE4\xB8\xAA\xE9\x94\xAE\xE5\x88\x97", "at least one key column"); /* 至少一个键列 */
     for (k = 0; k < nk; k++)
         zjr_need_str(VECTOR_ELT(keys, (R_xlen_t)k), "keys", n);
     cells = (const char **)R_alloc((size_t)n * nk + 1, sizeof(char *));
@@ -84,14 +85,18 @@ SEXP zjr_audit_sums(SEXP table, SEXP column, SEXP keys, SEXP kinds,
             cells[(size_t)i * nk + k] = s ? s : "";
         }
     if (kinds != R_NilValue) {
-        zjr_need_int(kinds, "kind", n);
+        /* read by the library: detail/subtotal/total in any case, 明细/小计/
+         * 总计/合计, as the CLI and Calc read them */
+        zjr_need_str(kinds, "kind", n);
         kd = (zj_row_kind *)R_alloc((size_t)n + 1, sizeof *kd);
         for (i = 0; i < n; i++) {
-            int v = INTEGER(kinds)[i];
-            if (v < 0 || v > 2)
-                zjr_arg_error("kind", "\"detail\", \"subtotal\" or \"total\" in every row",
-                              "\xE6\xAF\x8F\xE8\xA1\x8C\xE4\xB8\xBA detail\xE3\x80\x81subtotal \xE6\x88\x96 total"); /* 每行为 detail、subtotal 或 total */
-            kd[i] = (zj_row_kind)v;
+            const char *s = zjr_utf8_at(kinds, i, "kind");
+            char label[64];
+            snprintf(label, sizeof label, "kind[%ld]", (long)i + 1);
+            if (zj_row_kind_parse(s ? s : "NA", label, &kd[i], &err) != ZJ_OK) {
+                snprintf(err.where, sizeof err.where, "argument kind");
+                zjr_stop(&err);
+            }
         }
     }
     if (row_numbers != R_NilValue) {
@@ -100,8 +105,8 @@ SEXP zjr_audit_sums(SEXP table, SEXP column, SEXP keys, SEXP kinds,
         for (i = 0; i < n; i++) {
             int v = INTEGER(row_numbers)[i];
             if (v == NA_INTEGER || v < 0)
-                zjr_arg_error("row_numbers", "non-negative whole numbers without NA",
-                              "\xE4\xB8\x8D\xE5\x90\xAB NA \xE7\x9A\x84\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0"); /* 不含 NA 的非负整数 */
+                zjr_arg_error("row_numbers", "\xE4\xB8\x8D\xE5\x90\xAB NA \xE7\x9A\x84\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0",
+                              "non-negative whole numbers without NA"); /* 不含 NA 的非负整数 */
             rn[i] = (size_t)v;
         }
     }
@@ -133,7 +138,7 @@ SEXP zjr_audit_components(SEXP table, SEXP column, SEXP row, SEXP labels,
     zjr_need_int(row, "row", 1);
     r = INTEGER(row)[0];
     if (r == NA_INTEGER || r < 0)
-        zjr_arg_error("row", "a non-negative whole number", "\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0");
+        zjr_arg_error("row", "\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0", "a non-negative whole number");
     if (labels != R_NilValue) {
         zjr_need_str(labels, "labels", n);
         lab = (const char **)R_alloc((size_t)n + 1, sizeof(char *));

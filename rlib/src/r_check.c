@@ -7,18 +7,6 @@
 
 #define CHUNK 4096
 
-static const char *field_type_name(zj_field_type t)
-{
-    switch (t) {
-    case ZJ_FIELD_INTEGER: return "integer";
-    case ZJ_FIELD_NUMBER: return "number";
-    case ZJ_FIELD_BOOL: return "bool";
-    case ZJ_FIELD_TEXT: return "text";
-    case ZJ_FIELD_CHOICE: return "choice";
-    }
-    return "unknown";
-}
-
 SEXP zjr_checks(void)
 {
     static const char *const names[] = {"name", "programme", "title_zh", "title_en",
@@ -51,15 +39,13 @@ static const zj_check_info *find_check(SEXP check)
 
     if (!c) {
         zj_error err;
-        zj_error_clear(&err);
-        err.code = ZJ_ERR_NOT_FOUND;
-        snprintf(err.where, sizeof err.where, "argument check");
-        snprintf(err.message_zh, sizeof err.message_zh,
+        char zh[400], en[400];
+        snprintf(zh, sizeof zh,
                  "\xE6\xB2\xA1\xE6\x9C\x89\xE5\x90\x8D\xE4\xB8\xBA %s \xE7\x9A\x84\xE6\xA3\x80\xE6\x9F\xA5\xEF\xBC\x9B"
                  "\xE7\x94\xA8 zj_checks() \xE5\x88\x97\xE5\x87\xBA\xE5\x85\xA8\xE9\x83\xA8\xE6\xA3\x80\xE6\x9F\xA5",
                  name); /* 没有名为 %s 的检查；用 zj_checks() 列出全部检查 */
-        snprintf(err.message_en, sizeof err.message_en,
-                 "there is no check named %s; zj_checks() lists them", name);
+        snprintf(en, sizeof en, "there is no check named %s; zj_checks() lists them", name);
+        zj_error_set(&err, ZJ_ERR_NOT_FOUND, "argument check", zh, en);
         zjr_stop(&err);
     }
     return c;
@@ -88,7 +74,7 @@ SEXP zjr_check_fields(SEXP check)
             SET_STRING_ELT(VECTOR_ELT(out, 0), row, zjr_char(c->name));
             SET_STRING_ELT(VECTOR_ELT(out, 1), row, zjr_char(fi->name));
             SET_STRING_ELT(VECTOR_ELT(out, 2), row, zjr_char(fi->name_zh));
-            SET_STRING_ELT(VECTOR_ELT(out, 3), row, zjr_char(field_type_name(fi->type)));
+            SET_STRING_ELT(VECTOR_ELT(out, 3), row, zjr_char(zj_field_type_name(fi->type)));
             LOGICAL(VECTOR_ELT(out, 4))[row] = fi->required != 0;
             SET_STRING_ELT(VECTOR_ELT(out, 5), row, zjr_char(fi->help_zh));
             SET_STRING_ELT(VECTOR_ELT(out, 6), row, zjr_char(fi->help_en));
@@ -149,44 +135,17 @@ typedef struct ptr_slot {
     SEXP ch;
 } ptr_slot;
 
-/* The joined codes and the joined sources of a row are remembered by what
- * they are joined from: the CHARSXPs of the codes (one per distinct text)
- * or the addresses of the sources (which stay put, see below).  A row
- * then costs a few pointer comparisons instead of building and hashing
- * its text.  Direct-mapped; sequences longer than SEQ_MAX are not kept. */
-#define SEQ_MEMO 64
-#define SEQ_MAX 8
-typedef struct seq_slot {
-    size_t n;                  /* 0: empty */
-    const void *key[SEQ_MAX];
-    SEXP ch;
-} seq_slot;
-
-/* A formatted source, remembered by the address of its zj_source (the
- * data, and so the source, stays put while the handle is open). */
-#define SRC_MEMO 64
-typedef struct src_text {
-    const zj_source *src;
-    char *text;
-    size_t len;
-} src_text;
-
-/* What one call owns outside R's heap: the chunk of decisions, a growable
- * text buffer, the string table and the formatted sources.  Freed by the
- * guard. */
+/* What one call owns outside R's heap: the chunk of decisions, the string
+ * table and the library's summarizer (which joins
+ * the decisive reasons and formats the citations, as for the CLI and
+ * Calc).  Freed by the guard. */
 typedef struct batch_mem {
     zj_decision *dec;
     size_t n_dec;        /* decisions in dec[] that need freeing */
-    char *buf;
-    size_t len, cap;
     str_slot *slots;
     size_t n_slots, n_used;
-    src_text srcs[SRC_MEMO];
-    size_t n_srcs;
-    unsigned char *decisive;   /* per reason of the current decision */
-    size_t decisive_cap;
+    zj_summarizer *sum;
     ptr_slot memo[PTR_MEMO];
-    seq_slot seqs[2][SEQ_MEMO];   /* joined codes, joined sources */
     SEXP pool;                    /* a list of the table's CHARSXPs */
     PROTECT_INDEX pool_ix;
     R_xlen_t pool_n;
@@ -196,7 +155,6 @@ typedef struct batch_mem {
 static void batch_free(void *p)
 {
     batch_mem *m = (batch_mem *)p;
-    size_t i;
 
     if (!m)
         return;
@@ -204,11 +162,8 @@ static void batch_free(void *p)
         zj_decisions_free(m->dec, m->n_dec);
         free(m->dec);
     }
-    free(m->buf);
     free(m->slots);
-    for (i = 0; i < m->n_srcs; i++)
-        free(m->srcs[i].text);
-    free(m->decisive);
+    zj_summarizer_free(m->sum);
     free(m);
 }
 
@@ -260,7 +215,6 @@ static void str_restart(batch_mem *m)
     memset(m->slots, 0, m->n_slots * sizeof *m->slots);
     m->n_used = 0;
     memset(m->memo, 0, sizeof m->memo);
-    memset(m->seqs, 0, sizeof m->seqs);
     m->generation++;
     REPROTECT(m->pool = Rf_allocVector(VECSXP, 1024), m->pool_ix);
     m->pool_n = 0;
@@ -323,122 +277,10 @@ static SEXP str_fixed(batch_mem *m, const char *s)
     return p->ch;
 }
 
-static void buf_add(batch_mem *m, const char *s, size_t n)
-{
-    if (m->len + n + 1 > m->cap) {
-        size_t cap = m->cap ? m->cap : 1024;
-        while (cap < m->len + n + 1)
-            cap *= 2;
-        m->buf = (char *)need_mem(realloc(m->buf, cap));
-        m->cap = cap;
-    }
-    memcpy(m->buf + m->len, s, n);
-    m->len += n;
-    m->buf[m->len] = '\0';
-}
-
-static void buf_source(batch_mem *m, const zj_source *src)
-{
-    size_t i, need;
-    char small[512], *text = small;
-
-    for (i = 0; i < m->n_srcs; i++)
-        if (m->srcs[i].src == src) {
-            buf_add(m, m->srcs[i].text, m->srcs[i].len);
-            return;
-        }
-    need = zj_source_format(src, small, sizeof small);
-    if (need >= sizeof small) {
-        text = R_alloc(need + 1, 1);
-        zj_source_format(src, text, need + 1);
-    }
-    if (m->n_srcs < SRC_MEMO) {
-        char *keep = (char *)need_mem(malloc(need + 1));
-        memcpy(keep, text, need + 1);
-        m->srcs[m->n_srcs].src = src;
-        m->srcs[m->n_srcs].text = keep;
-        m->srcs[m->n_srcs].len = need;
-        m->n_srcs++;
-    }
-    buf_add(m, text, need);
-}
-
-/* Which reasons of d decide it, into m->decisive. */
-static void mark_decisive(batch_mem *m, const zj_decision *d)
-{
-    size_t i;
-
-    if (d->n_reasons > m->decisive_cap) {
-        m->decisive = (unsigned char *)need_mem(realloc(m->decisive, d->n_reasons));
-        m->decisive_cap = d->n_reasons;
-    }
-    for (i = 0; i < d->n_reasons; i++)
-        m->decisive[i] = zj_reason_is_decisive(d, i) != 0;
-}
-
-enum { J_CODE, J_ZH, J_EN, J_SOURCE };
-
-/* The decisive reasons' `what`, joined with " | ", as the CLI writes them
- * (mark_decisive first). */
-static SEXP joined(batch_mem *m, const zj_decision *d, int what)
-{
-    size_t i, parts = 0, nk = 0;
-    const void *key[SEQ_MAX];
-    seq_slot *slot = NULL;
-    unsigned gen = m->generation;
-    SEXP ch;
-
-    if (what == J_CODE || what == J_SOURCE) {
-        uint64_t h = what;
-        for (i = 0; i < d->n_reasons && nk <= SEQ_MAX; i++) {
-            const zj_reason *r = &d->reasons[i];
-            if (!m->decisive[i] || (what == J_SOURCE && !r->source))
-                continue;
-            if (nk == SEQ_MAX) {
-                nk++;       /* too long to remember */
-                break;
-            }
-            key[nk] = what == J_CODE ? (const void *)str_fixed(m, r->code) : (const void *)r->source;
-            h = (h ^ (uint64_t)(uintptr_t)key[nk++]) * 0x9E3779B97F4A7C15u;
-        }
-        if (nk <= SEQ_MAX) {
-            slot = &m->seqs[what == J_SOURCE][(h >> 40) % SEQ_MEMO];
-            if (slot->n == nk + 1 && memcmp(slot->key, key, nk * sizeof key[0]) == 0)
-                return slot->ch;
-        }
-    }
-    m->len = 0;
-    buf_add(m, "", 0);
-    for (i = 0; i < d->n_reasons; i++) {
-        const zj_reason *r = &d->reasons[i];
-        const char *s;
-
-        if (!m->decisive[i])
-            continue;
-        if (what == J_SOURCE && !r->source)
-            continue;
-        if (parts++ > 0)
-            buf_add(m, " | ", 3);
-        if (what == J_SOURCE) {
-            buf_source(m, r->source);
-            continue;
-        }
-        s = what == J_CODE ? r->code : what == J_ZH ? r->message_zh : r->message_en;
-        if (s)
-            buf_add(m, s, strlen(s));
-    }
-    ch = str_get(m, m->buf, m->len);
-    if (slot && gen == m->generation) {   /* the keys are still kept */
-        slot->n = nk + 1;
-        memcpy(slot->key, key, nk * sizeof key[0]);
-        slot->ch = ch;
-    }
-    return ch;
-}
-
 /* Every reason of a decision as a data frame: code, met, decisive,
- * message_zh, message_en, source (mark_decisive first). */
-static SEXP reasons_frame(batch_mem *m, const zj_decision *d, SEXP names, SEXP cls)
+ * message_zh, message_en, source (from the library's summary). */
+static SEXP reasons_frame(batch_mem *m, const zj_decision *d, const zj_decision_summary *sm,
+                          SEXP names, SEXP cls)
 {
     R_xlen_t n = (R_xlen_t)d->n_reasons, i;
     SEXP df = PROTECT(Rf_allocVector(VECSXP, 6));
@@ -457,16 +299,10 @@ static SEXP reasons_frame(batch_mem *m, const zj_decision *d, SEXP names, SEXP c
         const zj_reason *r = &d->reasons[i];
         SET_STRING_ELT(code, i, str_fixed(m, r->code));
         pmet[i] = r->met == ZJ_MET ? 1 : r->met == ZJ_UNMET ? 0 : NA_LOGICAL;
-        pdec[i] = m->decisive[i];
+        pdec[i] = sm->decisive[i];
         SET_STRING_ELT(zh, i, str_of(m, r->message_zh));
         SET_STRING_ELT(en, i, str_of(m, r->message_en));
-        if (r->source) {
-            m->len = 0;
-            buf_source(m, r->source);
-            SET_STRING_ELT(src, i, str_get(m, m->buf, m->len));
-        } else {
-            SET_STRING_ELT(src, i, NA_STRING);
-        }
+        SET_STRING_ELT(src, i, str_of(m, sm->citations[i]));
     }
     Rf_setAttrib(df, R_NamesSymbol, names);
     Rf_setAttrib(df, R_ClassSymbol, cls);
@@ -558,13 +394,37 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
     zjr_need_int(nrows, "nrows", 1);
     nr = INTEGER(nrows)[0];
     if (nr == NA_INTEGER || nr < 0)
-        zjr_arg_error("nrows", "a non-negative whole number", "\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0");
+        zjr_arg_error("nrows", "\xE9\x9D\x9E\xE8\xB4\x9F\xE6\x95\xB4\xE6\x95\xB0", "a non-negative whole number");
     zjr_need_lgl(list_column, "list_column", 1);
     lc = LOGICAL(list_column)[0] == 1;
 
-    /* Map the columns to the check's fields. */
+    /* Which columns the check uses: a field given twice is an error, a
+     * field no column supplies a warning (zj_check_columns, as the CLI and
+     * Calc say it). */
     col_of = (int *)R_alloc((size_t)ncol + 1, sizeof(int));
     fnames = (const char **)R_alloc((size_t)ncol + 1, sizeof(char *));
+    {
+        const char **all = (const char **)R_alloc((size_t)ncol + 1, sizeof(char *));
+        zj_column_report rep;
+        zj_error err;
+        char *warn = NULL;
+
+        for (i = 0; i < ncol; i++)
+            all[i] = zjr_utf8_at(names, i, "names");
+        if (zj_check_columns(info->name, all, (size_t)ncol, &rep, &err) != ZJ_OK) {
+            snprintf(err.where, sizeof err.where, "argument data");
+            zjr_stop(&err);
+        }
+        if (rep.warn) {
+            /* copied first: R's warning() may be turned into an error */
+            size_t len = strlen(rep.message_en) + strlen(rep.message_zh) + 2;
+            warn = R_alloc(len, 1);
+            snprintf(warn, len, "%s\n%s", rep.message_en, rep.message_zh);
+        }
+        zj_column_report_free(&rep);
+        if (warn)
+            Rf_warningcall(R_NilValue, "%s", warn);
+    }
     for (i = 0; i < ncol; i++) {
         const char *nm = zjr_utf8_at(names, i, "names");
         SEXP c = VECTOR_ELT(columns, i);
@@ -572,16 +432,6 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
 
         if (idx < 0)
             continue;
-        for (k = 0; k < nk; k++)
-            if (strcmp(fnames[k], info->fields[idx].name) == 0) {
-                char en[300], zh[300];
-                snprintf(en, sizeof en, "field %s given once (it is given twice)",
-                         info->fields[idx].name);
-                snprintf(zh, sizeof zh, "\xE5\xAD\x97\xE6\xAE\xB5 %s \xE5\x8F\xAA\xE7\xBB\x99\xE4\xB8\x80\xE6\xAC\xA1"
-                         "\xEF\xBC\x88\xE7\x8E\xB0\xE4\xB8\xBA\xE4\xB8\xA4\xE6\xAC\xA1\xEF\xBC\x89",
-                         info->fields[idx].name); /* 字段 %s 只给一次（现为两次） */
-                zjr_arg_error("data", en, zh);
-            }
         switch (TYPEOF(c)) {
         case STRSXP: case REALSXP: case INTSXP: case LGLSXP:
             break;
@@ -594,11 +444,11 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
                      "\xE5\x88\x97 %s \xE4\xB8\xBA\xE5\xAD\x97\xE7\xAC\xA6\xE3\x80\x81\xE6\x95\xB0\xE5\x80\xBC\xE6\x88\x96\xE9\x80\xBB\xE8\xBE\x91\xE5\x80\xBC"
                      "\xEF\xBC\x88\xE7\x8E\xB0\xE4\xB8\xBA %s\xEF\xBC\x89",
                      info->fields[idx].name, Rf_type2char(TYPEOF(c)));
-            zjr_arg_error("data", en, zh);
+            zjr_arg_error("data", zh, en);
         }
         }
         if (XLENGTH(c) != nr)
-            zjr_arg_error("data", "columns of equal length", "\xE7\xAD\x89\xE9\x95\xBF\xE7\x9A\x84\xE5\x88\x97");
+            zjr_arg_error("data", "\xE7\xAD\x89\xE9\x95\xBF\xE7\x9A\x84\xE5\x88\x97", "columns of equal length");
         col_of[nk] = (int)i;
         fnames[nk] = info->fields[idx].name;
         nk++;
@@ -609,6 +459,7 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
     m = (batch_mem *)need_mem(calloc(1, sizeof *m));
     zjr_guard_set(guard, m);
     m->dec = (zj_decision *)need_mem(calloc(CHUNK, sizeof(zj_decision)));
+    m->sum = (zj_summarizer *)need_mem(zj_summarizer_new(data, ZJ_SUMMARY_COLUMNS));
     PROTECT_WITH_INDEX(m->pool = Rf_allocVector(VECSXP, 1024), &m->pool_ix); nprot++;
     cells = (zj_value *)R_alloc((size_t)CHUNK * (nk ? nk : 1), sizeof(zj_value));
 
@@ -641,6 +492,7 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
         m->n_dec = rows;
         for (r = 0; r < rows; r++) {
             const zj_decision *d = &m->dec[r];
+            zj_decision_summary sm;
             R_xlen_t i_out = r0 + (R_xlen_t)r;
             const char *outcome = d->outcome && *d->outcome ? d->outcome
                                                             : zj_code_name(d->status);
@@ -652,13 +504,14 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
             SET_STRING_ELT(col[4], i_out, str_fixed(m, zj_code_name(d->status)));
             SET_STRING_ELT(col[5], i_out,
                            d->ruleset && *d->ruleset ? str_fixed(m, d->ruleset) : NA_STRING);
-            mark_decisive(m, d);
-            SET_STRING_ELT(col[6], i_out, joined(m, d, J_CODE));
-            SET_STRING_ELT(col[7], i_out, joined(m, d, J_ZH));
-            SET_STRING_ELT(col[8], i_out, joined(m, d, J_EN));
-            SET_STRING_ELT(col[9], i_out, joined(m, d, J_SOURCE));
+            if (zj_decision_summarize(m->sum, d, &sm, NULL) != ZJ_OK)
+                Rf_error("zhijiao: out of memory");   /* the guard frees what is held */
+            SET_STRING_ELT(col[6], i_out, str_get(m, sm.codes, sm.codes_len));
+            SET_STRING_ELT(col[7], i_out, str_get(m, sm.reasons_zh, sm.reasons_zh_len));
+            SET_STRING_ELT(col[8], i_out, str_get(m, sm.reasons_en, sm.reasons_en_len));
+            SET_STRING_ELT(col[9], i_out, str_get(m, sm.sources, sm.sources_len));
             if (lc)
-                SET_VECTOR_ELT(col[10], i_out, reasons_frame(m, d, rn_names, rcls));
+                SET_VECTOR_ELT(col[10], i_out, reasons_frame(m, d, &sm, rn_names, rcls));
         }
         zj_decisions_free(m->dec, rows);
         m->n_dec = 0;

@@ -22,11 +22,11 @@ static void data_finalize(SEXP ptr)
 const zj_data *zjr_data(SEXP handle)
 {
     if (TYPEOF(handle) != EXTPTRSXP || R_ExternalPtrTag(handle) != data_tag())
-        zjr_arg_error("data", "a zhijiao data handle",
-                      "zhijiao \xE6\x95\xB0\xE6\x8D\xAE\xE5\x8F\xA5\xE6\x9F\x84"); /* 数据句柄 */
+        zjr_arg_error("data", "zhijiao \xE6\x95\xB0\xE6\x8D\xAE\xE5\x8F\xA5\xE6\x9F\x84",
+                      "a zhijiao data handle"); /* 数据句柄 */
     if (!R_ExternalPtrAddr(handle))
-        zjr_arg_error("data", "an open data handle (this one was closed, or saved in another session)",
-                      "\xE5\xB7\xB2\xE6\x89\x93\xE5\xBC\x80\xE7\x9A\x84\xE6\x95\xB0\xE6\x8D\xAE\xE5\x8F\xA5\xE6\x9F\x84"); /* 已打开的数据句柄 */
+        zjr_arg_error("data", "\xE5\xB7\xB2\xE6\x89\x93\xE5\xBC\x80\xE7\x9A\x84\xE6\x95\xB0\xE6\x8D\xAE\xE5\x8F\xA5\xE6\x9F\x84",
+                      "an open data handle (this one was closed, or saved in another session)"); /* 已打开的数据句柄 */
     return (const zj_data *)R_ExternalPtrAddr(handle);
 }
 

@@ -310,7 +310,7 @@ SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf, SEXP correct)
     cl = REAL(conf)[0];
     corr = LOGICAL(correct)[0];
     if (corr == NA_LOGICAL)
-        zjr_arg_error("correct", "TRUE or FALSE", "TRUE \xE6\x88\x96 FALSE");
+        zjr_arg_error("correct", "TRUE \xE6\x88\x96 FALSE", "TRUE or FALSE");
 
     out = PROTECT(columns(10, names, types, len));
     for (i = 0; i < len; i++) {
@@ -518,8 +518,8 @@ SEXP zjr_composite(SEXP scores, SEXP weights)
     zjr_need_real(scores, "scores", -1);
     dim = Rf_getAttrib(scores, R_DimSymbol);
     if (TYPEOF(dim) != INTSXP || XLENGTH(dim) != 2)
-        zjr_arg_error("scores", "a numeric matrix or data frame (rows x components)",
-                      "\xE6\x95\xB0\xE5\x80\xBC\xE7\x9F\xA9\xE9\x98\xB5\xE6\x88\x96\xE6\x95\xB0\xE6\x8D\xAE\xE6\xA1\x86"); /* 数值矩阵或数据框 */
+        zjr_arg_error("scores", "\xE6\x95\xB0\xE5\x80\xBC\xE7\x9F\xA9\xE9\x98\xB5\xE6\x88\x96\xE6\x95\xB0\xE6\x8D\xAE\xE6\xA1\x86",
+                      "a numeric matrix or data frame (rows x components)"); /* 数值矩阵或数据框 */
     rows = INTEGER(dim)[0];
     comps = INTEGER(dim)[1];
     zjr_need_real(weights, "weights", comps);

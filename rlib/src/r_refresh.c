@@ -27,7 +27,7 @@ static const char **str_array(SEXP x, const char *arg, size_t *n)
     for (i = 0; i < len; i++) {
         a[i] = zjr_utf8_at(x, i, arg);
         if (!a[i])
-            zjr_arg_error(arg, "strings without NA", "\xE4\xB8\x8D\xE5\x90\xAB NA \xE7\x9A\x84\xE5\xAD\x97\xE7\xAC\xA6\xE4\xB8\xB2");
+            zjr_arg_error(arg, "\xE4\xB8\x8D\xE5\x90\xAB NA \xE7\x9A\x84\xE5\xAD\x97\xE7\xAC\xA6\xE4\xB8\xB2", "strings without NA");
     }
     *n = (size_t)len;
     return a;
@@ -125,12 +125,12 @@ SEXP zjr_refresh(SEXP base_urls, SEXP allow_hosts, SEXP snapshot_dir, SEXP cache
     zjr_need_lgl(offline, "offline", 1);
     zjr_need_real(rate_limit, "rate_limit", 1);
     if (LOGICAL(dry_run)[0] == NA_LOGICAL)
-        zjr_arg_error("dry_run", "TRUE or FALSE", "TRUE \xE6\x88\x96 FALSE");
+        zjr_arg_error("dry_run", "TRUE \xE6\x88\x96 FALSE", "TRUE or FALSE");
     if (LOGICAL(offline)[0] == NA_LOGICAL)
-        zjr_arg_error("offline", "TRUE or FALSE", "TRUE \xE6\x88\x96 FALSE");
+        zjr_arg_error("offline", "TRUE \xE6\x88\x96 FALSE", "TRUE or FALSE");
     if (ISNAN(REAL(rate_limit)[0]))
-        zjr_arg_error("rate_limit", "a number (requests per second per host; 0 = the default 2)",
-                      "\xE6\x95\xB0\xE5\xAD\x97");
+        zjr_arg_error("rate_limit", "\xE6\x95\xB0\xE5\xAD\x97",
+                      "a number (requests per second per host; 0 = the default 2)");
     o.dry_run = LOGICAL(dry_run)[0];
     o.offline = LOGICAL(offline)[0];
     o.rate_limit = REAL(rate_limit)[0];

@@ -53,8 +53,8 @@ void zjr_stop(const zj_error *err)
                      copy.message_en);
 }
 
-void zjr_arg_error(const char *arg, const char *expected_en,
-                   const char *expected_zh)
+void zjr_arg_error(const char *arg, const char *expected_zh,
+                   const char *expected_en)
 {
     char where[300], zh[600], en[600];
 
@@ -66,7 +66,7 @@ void zjr_arg_error(const char *arg, const char *expected_en,
 }
 
 static void need(SEXP x, SEXPTYPE type, const char *arg, R_xlen_t len,
-                 const char *what_en, const char *what_zh)
+                 const char *what_zh, const char *what_en)
 {
     char en[200], zh[200];
 
@@ -84,32 +84,32 @@ static void need(SEXP x, SEXPTYPE type, const char *arg, R_xlen_t len,
                  (long)len, what_zh, (long)Rf_xlength(x), Rf_type2char(TYPEOF(x)));
         /* "长度为 %ld 的%s（现为长度 %ld 的 %s）" */
     }
-    zjr_arg_error(arg, en, zh);
+    zjr_arg_error(arg, zh, en);
 }
 
 void zjr_need_real(SEXP x, const char *arg, R_xlen_t len)
 {
-    need(x, REALSXP, arg, len, "a double vector", "\xE5\x8F\x8C\xE7\xB2\xBE\xE5\xBA\xA6\xE6\x95\xB0\xE5\x80\xBC\xE5\x90\x91\xE9\x87\x8F");
+    need(x, REALSXP, arg, len, "\xE5\x8F\x8C\xE7\xB2\xBE\xE5\xBA\xA6\xE6\x95\xB0\xE5\x80\xBC\xE5\x90\x91\xE9\x87\x8F", "a double vector");
 }
 
 void zjr_need_int(SEXP x, const char *arg, R_xlen_t len)
 {
-    need(x, INTSXP, arg, len, "an integer vector", "\xE6\x95\xB4\xE6\x95\xB0\xE5\x90\x91\xE9\x87\x8F");
+    need(x, INTSXP, arg, len, "\xE6\x95\xB4\xE6\x95\xB0\xE5\x90\x91\xE9\x87\x8F", "an integer vector");
 }
 
 void zjr_need_lgl(SEXP x, const char *arg, R_xlen_t len)
 {
-    need(x, LGLSXP, arg, len, "a logical vector", "\xE9\x80\xBB\xE8\xBE\x91\xE5\x90\x91\xE9\x87\x8F");
+    need(x, LGLSXP, arg, len, "\xE9\x80\xBB\xE8\xBE\x91\xE5\x90\x91\xE9\x87\x8F", "a logical vector");
 }
 
 void zjr_need_str(SEXP x, const char *arg, R_xlen_t len)
 {
-    need(x, STRSXP, arg, len, "a character vector", "\xE5\xAD\x97\xE7\xAC\xA6\xE5\x90\x91\xE9\x87\x8F");
+    need(x, STRSXP, arg, len, "\xE5\xAD\x97\xE7\xAC\xA6\xE5\x90\x91\xE9\x87\x8F", "a character vector");
 }
 
 void zjr_need_list(SEXP x, const char *arg)
 {
-    need(x, VECSXP, arg, -1, "a list", "\xE5\x88\x97\xE8\xA1\xA8");
+    need(x, VECSXP, arg, -1, "\xE5\x88\x97\xE8\xA1\xA8", "a list");
 }
 
 const char *zjr_utf8_at(SEXP x, R_xlen_t i, const char *arg)
@@ -119,16 +119,16 @@ const char *zjr_utf8_at(SEXP x, R_xlen_t i, const char *arg)
     if (c == NA_STRING)
         return NULL;
     if (Rf_getCharCE(c) == CE_BYTES)
-        zjr_arg_error(arg, "text in a known encoding (not \"bytes\")",
-                      "\xE5\xB7\xB2\xE7\x9F\xA5\xE7\xBC\x96\xE7\xA0\x81\xE7\x9A\x84\xE6\x96\x87\xE6\x9C\xAC");
+        zjr_arg_error(arg, "\xE5\xB7\xB2\xE7\x9F\xA5\xE7\xBC\x96\xE7\xA0\x81\xE7\x9A\x84\xE6\x96\x87\xE6\x9C\xAC",
+                      "text in a known encoding (not \"bytes\")");
     return Rf_translateCharUTF8(c);
 }
 
 const char *zjr_string_arg(SEXP x, const char *arg)
 {
     if (TYPEOF(x) != STRSXP || XLENGTH(x) != 1 || STRING_ELT(x, 0) == NA_STRING)
-        zjr_arg_error(arg, "a single non-NA string",
-                      "\xE4\xB8\x80\xE4\xB8\xAA\xE9\x9D\x9E NA \xE5\xAD\x97\xE7\xAC\xA6\xE4\xB8\xB2");
+        zjr_arg_error(arg, "\xE4\xB8\x80\xE4\xB8\xAA\xE9\x9D\x9E NA \xE5\xAD\x97\xE7\xAC\xA6\xE4\xB8\xB2",
+                      "a single non-NA string");
     return zjr_utf8_at(x, 0, arg);
 }
 

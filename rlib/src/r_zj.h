@@ -32,9 +32,10 @@ SEXP zjr_str1(const char *s);
  * from a core error.  Never returns. */
 void NORET zjr_stop(const zj_error *err);
 /* Raises a zhijiao_error with code "argument" naming the argument and what
- * was expected (English and Chinese).  Never returns. */
-void NORET zjr_arg_error(const char *arg, const char *expected_en,
-                         const char *expected_zh);
+ * was expected, Chinese first as in the core (zj_error_set).  Never
+ * returns. */
+void NORET zjr_arg_error(const char *arg, const char *expected_zh,
+                         const char *expected_en);
 
 /* Type checks: raise zjr_arg_error unless x is of the type (any length
  * unless len >= 0). */

@@ -57,12 +57,15 @@ static void file_settings_reach_the_options(void **state)
 static void bad_lines_name_file_line_and_key(void **state)
 {
     static const struct { const char *text, *where, *en; zj_code code; } cases[] = {
-        { "base-url = x\nrate-limit = fast\n", ":2: rate-limit", "\"fast\" is not a number", ZJ_ERR_ARG },
+        { "base-url = x\nrate-limit = fast\n", ":2: rate-limit", "must be a number, not 'fast'", ZJ_ERR_ARG },
         { "parallel = -1\n", ":1: parallel", "out of range", ZJ_ERR_ARG },
         { "proxy = http://p\n", ":1: proxy", "unknown setting \"proxy\"", ZJ_ERR_ARG },
         { "# ok\nbase-url\n", ":2", "expected \"key = value\"", ZJ_ERR_PARSE },
         { " = 3\n", ":1", "no key", ZJ_ERR_PARSE },
-        { "offline = maybe\n", ":1: offline", "expected yes or no", ZJ_ERR_ARG },
+        { "offline = maybe\n", ":1: offline", "must be yes or no", ZJ_ERR_ARG },
+        { "parallel = 2.5\n", ":1: parallel", "must be a count", ZJ_ERR_ARG },
+        { "timeout = 0.0001\n", ":1: timeout", "at least 0.001 seconds", ZJ_ERR_ARG },
+        { "retries = 0x3\n", ":1: retries", "must be a number, not '0x3'", ZJ_ERR_ARG },
         { "base-url = \xC3\x28\n", "", "not valid UTF-8", ZJ_ERR_ENCODING },
     };
     size_t i;

@@ -77,6 +77,16 @@ typedef enum zj_row_kind {
     ZJ_ROW_TOTAL
 } zj_row_kind;
 
+/* A row kind from text, as a table or a spreadsheet column says it:
+ * "detail", "subtotal", "total" in any case, or 明细, 小计, 总计 / 合计;
+ * blanks around are ignored.  Anything else is ZJ_ERR_ARG naming `label`
+ * (a column or "line 12") and quoting the text.  The CLI, R and Calc all
+ * read kinds through this, so they accept the same words. */
+ZJ_EXTERN zj_code zj_row_kind_parse(const char *text, const char *label,
+                                    zj_row_kind *out, zj_error *err);
+/* "detail", "subtotal", "total" ("unknown" out of range). */
+ZJ_EXTERN const char *zj_row_kind_name(zj_row_kind kind);
+
 ZJ_EXTERN zj_code zj_audit_sums(const char *table, const char *column,
                       const char *const *keys, size_t n_keys,
                       const zj_row_kind *kinds, const double *values,

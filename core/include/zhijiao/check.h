@@ -85,6 +85,12 @@ typedef struct zj_check_info {
     const zj_field_info *fields;
 } zj_check_info;
 
+/* Stable English names, as every client writes them (CSV, JSON, R
+ * columns): "integer", "number", "bool", "text", "choice"; and "met",
+ * "unmet", "unknown" with their Chinese words "满足", "不满足", "未知".
+ * Out-of-range values give "unknown" / "未知".  Static strings. */
+ZJ_EXTERN const char *zj_field_type_name(zj_field_type t);
+
 ZJ_EXTERN size_t zj_check_count(void);
 ZJ_EXTERN const zj_check_info *zj_check_at(size_t i);
 /* NULL when there is no such check. */
@@ -106,6 +112,9 @@ typedef enum zj_met {
     ZJ_MET = 1,           /* the condition holds */
     ZJ_UNKNOWN = -1       /* cannot be decided from the input or the data */
 } zj_met;
+
+ZJ_EXTERN const char *zj_met_name(zj_met m);
+ZJ_EXTERN const char *zj_met_name_zh(zj_met m);
 
 typedef struct zj_reason {
     const char *code;     /* stable: "GTPY.ADMISSION.MIN_SCORE", "INPUT.NOT_A_NUMBER" */
@@ -136,6 +145,81 @@ ZJ_EXTERN void zj_decisions_free(zj_decision *d, size_t count);
  * eligible = -1 (all of them if there are none such).  Used for one-line
  * summaries (CSV cells, sheet cells). */
 ZJ_EXTERN int zj_reason_is_decisive(const zj_decision *d, size_t i);
+
+/* ---- a decision summed up ------------------------------------------------
+ *
+ * What a CSV row, a sheet cell or an R data frame shows of a decision: the
+ * decisive reasons (zj_reason_is_decisive), their codes, messages and
+ * citations joined with " | ", and one text per language with each
+ * citation after its message ("…（依据：…）", "... (source: ...)").  Made
+ * once here, so every client joins and cites alike; deciding which reasons
+ * are decisive costs O(n) per decision, not per reason.
+ *
+ * A zj_summarizer holds the buffers and a cache of formatted citations
+ * kept by the address of their zj_source: it borrows `data` (the zj_data
+ * the decisions come from, whose rule sources they cite; NULL is allowed)
+ * and must not outlive it.  One summarizer per thread. */
+typedef struct zj_summarizer zj_summarizer;
+
+typedef struct zj_decision_summary {
+    size_t n_reasons;            /* of the decision */
+    const unsigned char *decisive;   /* [n_reasons]: 1 when reason i is decisive */
+    const char *const *citations;    /* [n_reasons]: zj_source_format, NULL without a source */
+    const char *codes;           /* decisive reasons' codes, " | " */
+    const char *reasons_zh;      /* their messages */
+    const char *reasons_en;
+    const char *sources;         /* their citations (reasons without one skipped) */
+    const char *text_zh;         /* "message（依据：citation）" of each, " | " */
+    const char *text_en;         /* "message (source: citation)" of each, " | " */
+    size_t codes_len, reasons_zh_len, reasons_en_len, sources_len,
+           text_zh_len, text_en_len;   /* strlen of each */
+} zj_decision_summary;
+
+/* What a summary joins (decisive and citations are always there):
+ * COLUMNS the codes, reasons_zh, reasons_en and sources columns (a CSV row,
+ * an R data frame), TEXTS text_zh and text_en (a sheet cell).  The parts
+ * not asked for are "". */
+#define ZJ_SUMMARY_COLUMNS 1u
+#define ZJ_SUMMARY_TEXTS 2u
+
+/* NULL when out of memory.  Free with zj_summarizer_free (NULL is fine). */
+ZJ_EXTERN zj_summarizer *zj_summarizer_new(const zj_data *data, unsigned parts);
+ZJ_EXTERN void zj_summarizer_free(zj_summarizer *s);
+
+/* Sums up d into *out.  Every pointer in *out is owned by s and valid
+ * until the next zj_decision_summarize on s or zj_summarizer_free.
+ * ZJ_ERR_NOMEM (out zeroed) when the buffers cannot grow. */
+ZJ_EXTERN zj_code zj_decision_summarize(zj_summarizer *s, const zj_decision *d,
+                                        zj_decision_summary *out, zj_error *err);
+
+/* ---- which input columns a check uses ------------------------------------
+ *
+ * Column names that are not fields of the check are ignored by
+ * zj_check_batch (a CSV may carry an id or a name); a field that no column
+ * supplies is missing in every row.  When a file's headers are not field
+ * names at all (户口, 分数), every row would be undetermined without a word:
+ * clients call zj_check_columns once per input and show the warning (the
+ * CLI on stderr, R as a warning(), Calc in the reasons text). */
+typedef struct zj_column_report {
+    size_t n_unused;
+    const size_t *unused;     /* indices of the columns that are no field */
+    size_t n_missing;
+    const size_t *missing;    /* indices (into check->fields) no column supplies */
+    int warn;                 /* 1 when a field is not supplied while a
+                                 column goes unused: a misnamed header */
+    char *message_zh;         /* the warning (NULL when !warn): the missing */
+    char *message_en;         /*   fields, then the unused columns */
+    void *priv_;
+} zj_column_report;
+
+/* Fills *out for the columns names[0 .. n_names) of `check`; everything
+ * in it is owned by *out until zj_column_report_free.  ZJ_ERR_NOT_FOUND
+ * for an unknown check, ZJ_ERR_ARG for a field given twice (worded as
+ * zj_check_batch words it), ZJ_ERR_NOMEM; then *out needs no freeing. */
+ZJ_EXTERN zj_code zj_check_columns(const char *check, const char *const *names,
+                                   size_t n_names, zj_column_report *out,
+                                   zj_error *err);
+ZJ_EXTERN void zj_column_report_free(zj_column_report *r);   /* zeroes it */
 
 /* Decides rows of one check.
  *   names[0 .. n_names)       the field of each column; names that are not

@@ -52,3 +52,31 @@ test_that("plan years outside 1900-9999 are refused as in the CLI and Calc", {
     p <- zj_plan(1800, "a", "b")
     expect_match(p$reason_en, "1900", fixed = TRUE)
 })
+
+test_that("columns that are no field are reported, as by zhijiao batch", {
+    d <- data.frame(jurisdiction = "beijing", year = 2024, a = "x", b = "520")
+    names(d)[3:4] <- c(u(0x6237, 0x53E3), u(0x5206, 0x6570))   # 户口, 分数
+    expect_warning(r <- zj_check("gtpy.admission", d, list_column = FALSE),
+                   "no column supplies the field(s) has_qualification", fixed = TRUE)
+    expect_identical(r$outcome, "undetermined")
+    # every field supplied: no warning, whatever else the frame carries;
+    # optional fields left out: said row by row, no warning
+    expect_silent(zj_check("gtpy.admission", jurisdiction = "beijing", year = 2024,
+                           has_qualification = TRUE, beijing_hukou = TRUE, score = 520,
+                           id = "c1", list_column = FALSE))
+    expect_silent(zj_check("gtpy.admission", jurisdiction = "beijing", year = 2024,
+                           score = 520, list_column = FALSE))
+    # a field given twice: the library's words, as the CLI's
+    e <- expect_arg_error(zj_check("gtpy.admission", list(score = 1, score = 2)), "data")
+    expect_match(e$message_en, "field score is given twice (columns 1 and 2)", fixed = TRUE)
+})
+
+test_that("row kinds are read as the CLI reads them (Chinese words, any case)", {
+    t <- data.frame(k = c("a", "b", NA), v = c(1, 2, 4))
+    t$kind <- c(u(0x660E, 0x7EC6), "Detail", u(0x5408, 0x8BA1))   # 明细, Detail, 合计
+    f <- zj_audit(t, "k", "v", kind = "kind")
+    expect_identical(f$kind, "sum_mismatch")
+    t$kind[2] <- "item"
+    e <- expect_arg_error(zj_audit(t, "k", "v", kind = "kind"), "kind")
+    expect_match(e$message_en, "kind[2]: kind 'item' is not detail, subtotal or total", fixed = TRUE)
+})
