@@ -25,7 +25,7 @@
 #define BATCH_ERRORS_SHOWN 5
 
 static const char batch_help[] =
-    "Usage: zhijiao batch NAME INPUT [--output OUT] [--sheet N] [--encoding E]\n"
+    "Usage: zhijiao batch NAME INPUT [--output OUT] [--sheet N|NAME] [--encoding E]\n"
     "                     [--output-encoding E] [--bom]\n"
     "\n"
     "Decides every row of INPUT (.csv, .xlsx or .xls) with check NAME (see\n"
@@ -51,7 +51,8 @@ static const char batch_help[] =
     "  --output OUT      write there instead of standard output: CSV, or an\n"
     "                    Excel workbook when OUT ends in .xlsx (header in the\n"
     "                    --lang language)\n"
-    "  --sheet N         the N-th worksheet holding data of a workbook (default 1)\n"
+    "  --sheet N|NAME    of a workbook: the N-th worksheet holding data (default\n"
+    "                    1), or the .xlsx worksheet of that name\n"
     "  --encoding E      the CSV input's encoding: auto (default), utf-8,\n"
     "                    gb18030, utf-16le, utf-16be\n"
     "  --output-encoding E  utf-8-bom (default for an --output file: Chinese\n"
