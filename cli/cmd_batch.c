@@ -34,8 +34,9 @@ static const cli_option batch_options[] = {
              "write there instead of standard output: CSV, or an Excel "
              "workbook when OUT ends in .xlsx (header in the --lang language)",
              CLI_K_FILE, NULL),
-    CLI_OPT(batch_opts, sheet, "sheet", "N",
-            "the N-th worksheet holding data of a workbook (default 1), or its name"),
+    CLI_OPT(batch_opts, sheet, "sheet", "N|NAME",
+            "of a workbook: the N-th worksheet holding data (default 1), or "
+            "the .xlsx worksheet of that name"),
     CLI_OPTK(batch_opts, encoding, "encoding", "E",
              "the CSV input's encoding: auto (default), utf-8, gb18030, "
              "utf-16le, utf-16be", CLI_K_WORDS, CSV_ENCODING_WORDS),
@@ -49,7 +50,7 @@ static const cli_option batch_options[] = {
 
 const cli_command cli_cmd_batch = {
     "batch", cmd_batch, "decide every row of a CSV or Excel file (批量判定)",
-    "batch NAME INPUT [--output OUT] [--sheet N] [--encoding E] [--output-encoding E] [--bom]",
+    "batch NAME INPUT [--output OUT] [--sheet N|NAME] [--encoding E] [--output-encoding E] [--bom]",
     "Decides every row of INPUT (.csv, .xlsx or .xls) with check NAME (see\n"
     "`zhijiao checks`) and writes one output row per input row (批量判定):\n"
     "all input columns unchanged, then\n"

@@ -31,10 +31,10 @@ static void fail_lxw(xlsx_out *x, lxw_error e)
     x->failed = 1;
     if (e == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
         zj_error_set(&x->err, ZJ_ERR_ARG, "xlsx",
-                     cli_fmt(zh, sizeof zh, "结果超过 .xlsx 工作表的 %u 行上限：请输出为 CSV",
-                             XLSX_MAX_ROWS),
-                     cli_fmt(en, sizeof en, "the result has more rows than an .xlsx worksheet "
-                             "holds (%u): write CSV instead", XLSX_MAX_ROWS));
+                     cli_fmt(zh, sizeof zh, "结果超出 .xlsx 工作表的上限（%u 行、%u 列）：请输出为 CSV",
+                             XLSX_MAX_ROWS, (unsigned)LXW_COL_MAX),
+                     cli_fmt(en, sizeof en, "the result does not fit an .xlsx worksheet (%u rows, "
+                             "%u columns): write CSV instead", XLSX_MAX_ROWS, (unsigned)LXW_COL_MAX));
     else
         zj_error_set(&x->err, ZJ_ERR_IO, "xlsx",
                      cli_fmt(zh, sizeof zh, "写 .xlsx 失败：%s", lxw_strerror(e)),
@@ -105,7 +105,7 @@ static void put_string(xlsx_out *x, const char *s, size_t n, lxw_format *f)
 
     if (x->failed)
         return;
-    if (x->row >= XLSX_MAX_ROWS) {
+    if (x->row >= XLSX_MAX_ROWS || x->col >= LXW_COL_MAX) {
         fail_lxw(x, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
         return;
     }

@@ -55,6 +55,10 @@ char *zj_cell_text(const char *text, size_t len);
 zj_code zj_html_tables(const char *html, size_t len, zj_grids *out, zj_error *err);
 /* Every worksheet of an .xlsx file. */
 zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *err);
+/* The worksheet of an .xlsx file named `name` (as its tab shows it), as
+ * out->items[0]; ZJ_ERR_NOT_FOUND listing the names when there is none. */
+zj_code zj_xlsx_table_named(const char *data, size_t len, const char *name, zj_grids *out,
+                            zj_error *err);
 /* Every table of a .docx file. */
 zj_code zj_docx_tables(const char *data, size_t len, zj_grids *out, zj_error *err);
 /* Every worksheet of an .xls (BIFF) file. */

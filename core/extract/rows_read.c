@@ -51,21 +51,32 @@ static zj_code slurp(FILE *fp, const char *path, zj_strbuf *b, zj_error *err)
     return ZJ_OK;
 }
 
-/* The worksheet `sheet` names among those that hold data. */
+/* Whether sheet is a worksheet number (1, 2, ...) rather than a name. */
+static int sheet_number(const char *sheet, size_t *k)
+{
+    char *end = NULL;
+    unsigned long v;
+
+    *k = 1;
+    if (!sheet || !*sheet)
+        return 1;
+    v = strtoul(sheet, &end, 10);
+    if (*sheet < '1' || *sheet > '9' || *end)
+        return 0;
+    *k = v;
+    return 1;
+}
+
+/* The worksheet `sheet` numbers among those that hold data. */
 static zj_code choose_sheet(zj_rows_reader *r, const char *path, const char *sheet, zj_error *err)
 {
-    size_t k = 1;
-    char *end = NULL;
+    size_t k;
 
-    if (sheet && *sheet) {
-        unsigned long v = strtoul(sheet, &end, 10);
-        if (*sheet < '1' || *sheet > '9' || *end)
-            return ZJ_FAIL(err, ZJ_ERR_ARG, "argument sheet",
-                           ("工作表应以序号给出（1 为第一个有数据的工作表），而不是“%.64s”", sheet),
-                           ("give the worksheet by number (1 is the first that holds data), not "
-                            "\"%.64s\"", sheet));
-        k = v;
-    }
+    if (!sheet_number(sheet, &k))
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument sheet",
+                       (".xls 的工作表应以序号给出（1 为第一个有数据的工作表），而不是“%.64s”", sheet),
+                       ("give an .xls worksheet by number (1 is the first that holds data), not "
+                        "\"%.64s\"", sheet));
     if (r->grids.n == 0)
         return ZJ_FAIL(err, ZJ_ERR_PARSE, path, ("文件中没有含数据的工作表"),
                        ("the file has no worksheet that holds data"));
@@ -119,10 +130,17 @@ zj_code zj_rows_open(const char *path, zj_encoding enc, const char *sheet, zj_ro
     rc = slurp(fp, path, &data, err);
     fclose(fp);
     if (rc == ZJ_OK) {
-        rc = r->format == ZJ_ROWS_XLSX ? zj_xlsx_tables(data.data, data.len, &r->grids, err)
-                                        : zj_xls_tables(data.data, data.len, &r->grids, err);
+        size_t k;
+        /* A name picks an .xlsx worksheet whatever its content. */
+        if (r->format == ZJ_ROWS_XLSX && !sheet_number(sheet, &k))
+            rc = zj_xlsx_table_named(data.data, data.len, sheet, &r->grids, err);
+        else
+            rc = r->format == ZJ_ROWS_XLSX ? zj_xlsx_tables(data.data, data.len, &r->grids, err)
+                                            : zj_xls_tables(data.data, data.len, &r->grids, err);
         if (rc != ZJ_OK)
             zj_error_prefix_where(err, path);
+        else if (r->format == ZJ_ROWS_XLSX && !sheet_number(sheet, &k))
+            sheet = NULL;       /* the one grid read */
     }
     zj_strbuf_free(&data);
     if (rc == ZJ_OK)

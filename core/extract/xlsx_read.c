@@ -309,3 +309,107 @@ zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
     zip_discard(za);
     return rc;
 }
+
+/* ---- one worksheet by its name (zhijiao batch --sheet NAME) ---------------- */
+
+/* The r:id of a <sheet>, in the transitional or the strict namespace. */
+static xmlChar *rel_id(xmlNode *n)
+{
+    xmlAttr *a;
+
+    for (a = n->properties; a; a = a->next)
+        if (a->ns && a->name && strcmp((const char *)a->name, "id") == 0)
+            return xmlNodeGetContent((xmlNode *)a);
+    return NULL;
+}
+
+/* The zip path of the worksheet named `name` (workbook.xml's <sheet> and
+ * the workbook's relationships) into *part; the names there are, joined
+ * with ", ", into *names for the message when none matches. */
+static zj_code find_sheet_part(zip_t *za, const char *name, zj_strbuf *part, zj_strbuf *names,
+                               zj_error *err)
+{
+    xmlDocPtr wb = NULL, rels = NULL;
+    xmlNode *root, *c, *s;
+    xmlChar *id = NULL;
+    zj_code rc;
+
+    if ((rc = zj_zip_xml(za, "xl/workbook.xml", &wb, err)) ||
+        (rc = zj_zip_xml(za, "xl/_rels/workbook.xml.rels", &rels, err)))
+        goto out;
+    root = wb ? xmlDocGetRootElement(wb) : NULL;
+    for (c = root ? root->children : NULL; c && !id; c = c->next) {
+        if (!zj_xml_is(c, "sheets"))
+            continue;
+        for (s = c->children; s && !id; s = s->next) {
+            xmlChar *nm;
+            if (!zj_xml_is(s, "sheet") || !(nm = xmlGetProp(s, (const xmlChar *)"name")))
+                continue;
+            if (strcmp((const char *)nm, name) == 0)
+                id = rel_id(s);
+            zj_strbuf_printf(names, "%s%s", names->len ? ", " : "", (const char *)nm);
+            xmlFree(nm);
+        }
+    }
+    root = rels ? xmlDocGetRootElement(rels) : NULL;
+    for (c = root && id ? root->children : NULL; c && !part->len; c = c->next) {
+        xmlChar *rid, *target;
+        if (!zj_xml_is(c, "Relationship") || !(rid = xmlGetProp(c, (const xmlChar *)"Id")))
+            continue;
+        if (strcmp((const char *)rid, (const char *)id) == 0 &&
+            (target = xmlGetProp(c, (const xmlChar *)"Target")) != NULL) {
+            /* Relative to xl/, or absolute within the package. */
+            if (target[0] == '/')
+                zj_strbuf_puts(part, (const char *)target + 1);
+            else
+                zj_strbuf_printf(part, "xl/%s", (const char *)target);
+            xmlFree(target);
+        }
+        xmlFree(rid);
+    }
+    if (!part->len)
+        rc = ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, NULL, ("没有名为“%.64s”的工作表；工作表有：%.300s", name,
+                                                   names->data ? names->data : ""),
+                     ("no worksheet named \"%.64s\"; the worksheets are: %.300s", name,
+                      names->data ? names->data : ""));
+out:
+    if (id)
+        xmlFree(id);
+    if (wb)
+        xmlFreeDoc(wb);
+    if (rels)
+        xmlFreeDoc(rels);
+    return rc;
+}
+
+zj_code zj_xlsx_table_named(const char *data, size_t len, const char *name, zj_grids *out,
+                            zj_error *err)
+{
+    zip_t *za;
+    sst s;
+    zj_strbuf part = ZJ_STRBUF_INIT, names = ZJ_STRBUF_INIT;
+    xmlDocPtr doc = NULL;
+    zj_code rc;
+
+    memset(out, 0, sizeof *out);
+    if ((rc = zj_zip_open_memory(data, len, &za, err)))
+        return rc;
+    memset(&s, 0, sizeof s);
+    if (!(rc = find_sheet_part(za, name, &part, &names, err)) && !(rc = load_sst(za, &s, err)) &&
+        !(rc = zj_zip_xml(za, part.data, &doc, err))) {
+        if (doc)
+            rc = read_sheet(doc, &s, out, err);
+        if (rc == ZJ_OK && out->n == 0)
+            rc = ZJ_FAIL(err, ZJ_ERR_PARSE, NULL, ("工作表“%.64s”没有数据", name),
+                         ("the worksheet \"%.64s\" holds no data", name));
+    }
+    if (rc)
+        zj_grids_free(out);
+    if (doc)
+        xmlFreeDoc(doc);
+    zj_strbuf_free(&part);
+    zj_strbuf_free(&names);
+    sst_free(&s);
+    zip_discard(za);
+    return rc;
+}

@@ -38,12 +38,14 @@ typedef enum zj_rows_format {
 typedef struct zj_rows_reader zj_rows_reader;
 
 /* Opens path ("-": standard input, CSV).  enc applies to CSV only.
- * sheet: NULL or "" for the first worksheet that holds data, or "N" for
- * the N-th (1-based) worksheet that holds data; ignored for CSV.  The
+ * sheet: NULL or "" for the first worksheet that holds data, "N" for
+ * the N-th (1-based) worksheet that holds data, or (.xlsx only) the name
+ * on a worksheet's tab; ignored for CSV.  The
  * reader is the caller's, freed with zj_rows_close.  Errors: ZJ_ERR_IO
- * (cannot open or read), ZJ_ERR_PARSE (not a readable spreadsheet),
- * ZJ_ERR_NOT_FOUND (no such worksheet), ZJ_ERR_ARG (sheet is not a
- * number), ZJ_ERR_UNSUPPORTED (.xls inside the R package), and those of
+ * (cannot open or read), ZJ_ERR_PARSE (not a readable spreadsheet, or
+ * the named worksheet is empty), ZJ_ERR_NOT_FOUND (no such worksheet;
+ * the message lists the names), ZJ_ERR_ARG (a name for an .xls),
+ * ZJ_ERR_UNSUPPORTED (.xls inside the R package), and those of
  * zj_csv_open_file. */
 ZJ_EXTERN zj_code zj_rows_open(const char *path, zj_encoding enc, const char *sheet,
                                zj_rows_reader **out, zj_error *err);
