@@ -23,8 +23,10 @@ else
 fi
 (cd "$out/src" && DEB_BUILD_OPTIONS="nocheck parallel=$(nproc)" dpkg-buildpackage -us -uc -b)
 rm -rf "$out/src"
-# shellcheck disable=SC2046
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y $(ls "$out"/*.deb | grep -v dbgsym)
+debs=""
+for f in "$out"/*.deb; do case $f in *-dbgsym_*) ;; *) debs="$debs $f" ;; esac; done
+# shellcheck disable=SC2086
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y $debs
 
 # The demo writes its results to a folder it names and prints.
 zhijiao demo

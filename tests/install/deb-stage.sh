@@ -42,9 +42,11 @@ else
     (cd "$top" && tar --exclude='./build*' --exclude=./autom4te.cache -cf - .) | tar -xf - -C "$work/zhijiao"
 fi
 t0=$(date +%s)
+debs=""
 if (cd "$work/zhijiao" && DEB_BUILD_OPTIONS="nocheck parallel=$jobs" dpkg-buildpackage -us -uc -b) \
         >"$work/build.log" 2>&1; then
-    ok "dpkg-buildpackage: $(cd "$work" && ls ./*.deb | grep -vc dbgsym) packages ($(($(date +%s) - t0)) s)"
+    for f in "$work"/*.deb; do case $f in *-dbgsym_*) ;; *) debs="$debs $f" ;; esac; done
+    ok "dpkg-buildpackage: $(echo $debs | wc -w) packages ($(($(date +%s) - t0)) s)"
 else
     tail -n 40 "$work/build.log"; bad "dpkg-buildpackage"
     echo "deb-stage: $passed passed, $failed failed"; exit 1
@@ -61,7 +63,6 @@ grep '^[EW]:' "$work/lintian.log"
 # 3. install with apt, as the README's first command does
 files >"$work/files-before"
 pkgs >"$work/pkgs-before"
-debs=$(cd "$work" && ls ./*.deb | grep -v dbgsym | sed "s|^\.|$work|")
 # shellcheck disable=SC2086
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $debs >"$work/install.log" 2>&1
 st=$?
