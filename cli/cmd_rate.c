@@ -24,6 +24,15 @@ static const char rate_help[] =
     "  --x LIST       many rates at once: comma-separated counts x ...\n"
     "  --n LIST       ... and their n, the same number of items\n"
     "  --all-methods  every method, one row each\n"
+    "  --census       n is everybody (普查, a complete enumeration): no\n"
+    "                 sampling error, so no interval (lower, upper empty)\n"
+    "  --population N n is a sample from a known population of N (有限总体):\n"
+    "                 the interval with the finite-population correction; a\n"
+    "                 list gives each rate its N; N = n is a census\n"
+    "\n"
+    "Without --census or --population, n is a sample from a larger population\n"
+    "(抽样).  With them the output adds the columns design and population and\n"
+    "the table says what the design means.\n"
     "\n"
     "Output: x, n, rate, lower, upper, method, conf.  JSON: one object, or an\n"
     "array when there are several rates.  Exit 2 on bad counts (x > n, n = 0,\n"
@@ -71,12 +80,12 @@ static int parse_method_conf(const cli_ctx *ctx, const char *cmd,
 }
 
 static const char *const rate_cols[] = {"x", "n", "rate", "lower", "upper",
-                                        "method", "conf"};
+                                        "method", "conf", "design", "population"};
 
 static int rate_row(const cli_ctx *ctx, out_table *t, const zj_rate *r)
 {
-    char b[6][64];
-    const char *cells[7];
+    char b[7][64];
+    const char *cells[9];
 
     cells[0] = out_num(ctx, r->x, b[0], sizeof b[0]);
     cells[1] = out_num(ctx, r->n, b[1], sizeof b[1]);
@@ -85,23 +94,55 @@ static int rate_row(const cli_ctx *ctx, out_table *t, const zj_rate *r)
     cells[4] = out_num(ctx, r->upper, b[4], sizeof b[4]);
     cells[5] = zj_ci_method_name(r->method);
     cells[6] = out_num_csv(r->conf, b[5], sizeof b[5]);
+    cells[7] = zj_design_name(r->design);
+    cells[8] = out_num(ctx, r->population, b[6], sizeof b[6]);
     return out_table_add(t, cells);
+}
+
+/* JSON of a rate, with its design when the caller chose one. */
+static json_t *jrate(const zj_rate *r, int design)
+{
+    json_t *o = out_jrate(r);
+
+    if (design) {
+        json_object_set_new(o, "design", out_jstr(zj_design_name(r->design)));
+        json_object_set_new(o, "population", out_jcount(r->population));
+    }
+    return o;
+}
+
+/* Under a table, one line per design that occurs: what it means. */
+static int print_design_notes(const zj_rate *r, const zj_code *status,
+                              size_t count)
+{
+    int seen[3] = {0, 0, 0};
+    size_t i;
+
+    for (i = 0; i < count; i++)
+        if (status[i] == ZJ_OK && (unsigned)r[i].design < 3)
+            seen[r[i].design] = 1;
+    for (i = 0; i < 3; i++)
+        if (seen[i])
+            printf("%s\n%s\n",
+                   zj_design_note_zh((zj_design)i),
+                   zj_design_note_en((zj_design)i));
+    return 0;
 }
 
 /* Prints the rates; `single` prints JSON as one object, not an array. */
 static int print_rates(const cli_ctx *ctx, const zj_rate *r,
                        const zj_code *status, const zj_error *errs,
-                       size_t count, int single)
+                       size_t count, int single, int design)
 {
     size_t i;
 
     if (ctx->format == CLI_FMT_JSON) {
         json_t *arr;
         if (single)
-            return out_json(out_jrate(&r[0]), stdout);
+            return out_json(jrate(&r[0], design), stdout);
         arr = json_array();
         for (i = 0; i < count; i++) {
-            json_t *o = out_jrate(&r[i]);
+            json_t *o = jrate(&r[i], design);
             if (status[i] != ZJ_OK) {
                 /* A failed element says why, in place of its numbers. */
                 json_t *e = out_jerror(&errs[i]);
@@ -114,13 +155,15 @@ static int print_rates(const cli_ctx *ctx, const zj_rate *r,
     } else {
         out_table t;
         int rc = 0;
-        if (out_table_init(&t, 7, rate_cols) != 0)
+        if (out_table_init(&t, design ? 9 : 7, rate_cols) != 0)
             return -1;
         for (i = 0; i < count && rc == 0; i++)
             rc = rate_row(ctx, &t, &r[i]);
         if (rc == 0)
             rc = out_table_print(&t, ctx->format, stdout);
         out_table_free(&t);
+        if (rc == 0 && design && ctx->format == CLI_FMT_TABLE)
+            rc = print_design_notes(r, status, count);
         return rc;
     }
 }
@@ -128,21 +171,23 @@ static int print_rates(const cli_ctx *ctx, const zj_rate *r,
 int cmd_rate(cli_ctx *ctx, int argc, char **argv)
 {
     const char *method_text = NULL, *conf_text = NULL, *xs = NULL, *ns = NULL,
-               *all = NULL;
+               *all = NULL, *census = NULL, *pop_text = NULL;
     const cli_opt opts[] = {
         {"method", 1, &method_text}, {"conf", 1, &conf_text},
         {"x", 1, &xs}, {"n", 1, &ns}, {"all-methods", 0, &all},
+        {"census", 0, &census}, {"population", 1, &pop_text},
     };
     const char *pos[2];
-    size_t npos, count = 0, nmethods, i, m, k;
+    size_t npos, count = 0, nmethods, i, m, k, npop = 0;
     zj_ci_method method;
-    double conf, *x = NULL, *n = NULL, one_x, one_n;
+    zj_rate_options ro;
+    double conf, *x = NULL, *n = NULL, one_x, one_n, *pop = NULL;
     zj_rate *r = NULL;
     zj_code *status = NULL;
     zj_error err, *errs = NULL;
     int rc;
 
-    rc = args_parse(ctx, "rate", argc, argv, opts, 5, pos, 2, &npos);
+    rc = args_parse(ctx, "rate", argc, argv, opts, 7, pos, 2, &npos);
     if (rc == ARGS_HELP) {
         fputs(rate_help, stdout);
         return CLI_EXIT_OK;
@@ -181,6 +226,32 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
                          "give X N, or the lists --x and --n");
     }
 
+    if (census && pop_text) {
+        rc = out_usage(ctx, "rate", "--population",
+                       "--census 与 --population 只能选一个",
+                       "--census and --population exclude each other");
+        goto done;
+    }
+    if (pop_text) {
+        if (args_number_list(ctx, "rate", "--population", pop_text, 0, &pop,
+                             &npop) != 0) {
+            rc = CLI_EXIT_ERROR;
+            goto done;
+        }
+        if (npop != 1 && npop != count) {
+            rc = out_usage(ctx, "rate", "--population",
+                           "--population 须为一个数，或与 --x 一样多（%zu 项）",
+                           "--population must be one number or one per rate "
+                           "(%zu)", count);
+            goto done;
+        }
+    }
+    zj_rate_options_init(&ro);
+    ro.design = census ? ZJ_DESIGN_CENSUS : pop ? ZJ_DESIGN_FINITE
+                                                 : ZJ_DESIGN_SAMPLE;
+    ro.population = pop ? pop[0] : NAN;
+    ro.conf = conf;
+
     nmethods = all ? (size_t)ZJ_CI_WALD + 1 : 1;
     r = calloc(count * nmethods, sizeof *r);
     status = calloc(count * nmethods, sizeof *status);
@@ -193,8 +264,10 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
     for (m = 0; m < nmethods; m++) {
         zj_ci_method mm = all ? (zj_ci_method)m : method;
         zj_error_clear(&err);
-        if (zj_rate_ci_batch(x, n, count, conf, mm, r + m * count,
-                             status + m * count, &err) != ZJ_OK) {
+        ro.method = mm;
+        if (zj_rate_ci_design_batch(x, n, npop > 1 ? pop : NULL, count, &ro,
+                                    r + m * count, status + m * count,
+                                    &err) != ZJ_OK) {
             rc = out_error(ctx, &err);
             goto done;
         }
@@ -205,8 +278,9 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
             continue;
         i = k % count;
         zj_error_clear(&errs[k]);
-        zj_rate_ci(x[i], n[i], conf, all ? (zj_ci_method)(k / count) : method,
-                   &r[k], &errs[k]);
+        ro.method = all ? (zj_ci_method)(k / count) : method;
+        ro.population = pop ? pop[npop > 1 ? i : 0] : NAN;
+        zj_rate_ci_design(x[i], n[i], &ro, &r[k], &errs[k]);
         /* Keep the inputs visible in the output row. */
         r[k].x = x[i];
         r[k].n = n[i];
@@ -223,13 +297,14 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
         if (status[k] != ZJ_OK)
             out_error(NULL, &errs[k]);
     if (print_rates(ctx, r, status, errs, count * nmethods,
-                    count == 1 && nmethods == 1) != 0)
+                    count == 1 && nmethods == 1, census || pop) != 0)
         rc = CLI_EXIT_ERROR;
 done:
     if (x != &one_x) {
         free(x);
         free(n);
     }
+    free(pop);
     free(r);
     free(status);
     free(errs);

@@ -24,6 +24,7 @@ static const command commands[] = {
     {"rate", cmd_rate, "a rate with its confidence interval (比率及置信区间)"},
     {"pooled", cmd_pooled, "pooled rate (合并率) vs. mean of group rates (各组率均值)"},
     {"diff", cmd_diff, "difference of two rates and its test (两率之差)"},
+    {"cluster", cmd_cluster, "school-level rates: pooled with clusters, mean of school rates (聚类)"},
     {"scores", cmd_scores, "summary of test scores: mean, pass and excellent rates (成绩统计)"},
     {"composite", cmd_composite, "weighted composite score (综合评价分)"},
     {"completion", cmd_completion, "plan completion rate (计划完成率)"},

@@ -8,6 +8,7 @@
  * interval, and zj_cluster_match says which one a published figure is. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "zhijiao/indicators.h"
 #include "counts.h"
@@ -151,4 +152,34 @@ zj_code zj_cluster_match(const zj_cluster_rates *r, double published_pct,
         hit |= ZJ_MATCH_MEAN;
     *out = (zj_published_match)hit;
     return ZJ_OK;
+}
+
+zj_code zj_cluster_match_text(const zj_cluster_rates *r, const char *published_pct,
+                              zj_published_match *out, zj_error *err)
+{
+    const char *s = published_pct, *dot = NULL;
+    int digits = 0, decimals = 0;
+
+    if (!s)
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument published",
+                       ("公布的百分比不能为 NULL"),
+                       ("the published percentage must not be NULL"));
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            digits++;
+            if (dot)
+                decimals++;
+        } else if (*s == '.' && !dot) {
+            dot = s;
+        } else {
+            break;
+        }
+    }
+    if (*s || digits == 0 || s - published_pct > 24)
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument published",
+                       ("公布的百分比“%.24s”不是十进制数（如 95.26）",
+                        published_pct),
+                       ("the published percentage \"%.24s\" is not a decimal "
+                        "number (such as 95.26)", published_pct));
+    return zj_cluster_match(r, strtod(published_pct, NULL), decimals, out, err);
 }

@@ -234,6 +234,13 @@ static void test_cluster_errors_and_match(void **state)
     assert_int_equal(zj_cluster_match(&r, 95.20, 2, &m, &e), ZJ_OK);
     assert_int_equal(m, ZJ_MATCH_NEITHER);
     assert_int_equal(zj_cluster_match(&r, 95.2, 9, &m, &e), ZJ_ERR_ARG);
+    /* as printed: "95.30" has two decimals and misses the mean 95.333 */
+    assert_int_equal(zj_cluster_match_text(&r, "95.3", &m, &e), ZJ_OK);
+    assert_int_equal(m, ZJ_MATCH_MEAN);
+    assert_int_equal(zj_cluster_match_text(&r, "95.30", &m, &e), ZJ_OK);
+    assert_int_equal(m, ZJ_MATCH_NEITHER);
+    assert_int_equal(zj_cluster_match_text(&r, "95,3", &m, &e), ZJ_ERR_ARG);
+    assert_non_null(strstr(e.message_zh, "不是十进制数"));
     /* nobody satisfied anywhere: no spread, the binomial interval of 0/60 */
     assert_int_equal(zj_rate_clustered(px, pn, 3, 0.95, &r, &e), ZJ_OK);
     assert_close(r.pooled, 0, 0);

@@ -195,6 +195,12 @@ ZJ_EXTERN const char *zj_published_match_name(zj_published_match m); /* "neither
 ZJ_EXTERN zj_code zj_cluster_match(const zj_cluster_rates *r, double published_pct,
                                    int decimals, zj_published_match *out,
                                    zj_error *err);
+/* The same with the percentage as printed in the source ("95.50"): its
+ * decimals are those written.  Text that is not a plain decimal number
+ * (digits, at most one point) is ZJ_ERR_ARG. */
+ZJ_EXTERN zj_code zj_cluster_match_text(const zj_cluster_rates *r,
+                                        const char *published_pct,
+                                        zj_published_match *out, zj_error *err);
 
 /* Difference of two independent rates p1 - p2 (e.g. this year minus last
  * year), its interval and the two-sided p-value of the test of equal
