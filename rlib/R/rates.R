@@ -54,29 +54,51 @@ zj_ci_methods <- function() .Call(zjr_ci_methods)
 #' @param conf.level confidence level(s), in (0, 1).
 #' @param group optional labels of the groups (schools, years), kept as the
 #'   first column and used by \code{plot()}.
+#' @param design what \code{n} is: \code{"sample"} (the default: a sample
+#'   from a much larger population, the method's interval),
+#'   \code{"census"} (\u666e\u67e5, everybody was counted: no sampling error,
+#'   so \code{lower} and \code{upper} are \code{NA} on purpose) or
+#'   \code{"finite"} (a sample from a known population of \code{population}
+#'   units: the interval with the finite-population correction, computed
+#'   at the effective size \eqn{n (N-1)/(N-n)}; \eqn{N = n} is a census).
+#'   Giving \code{population} implies \code{"finite"}.
+#' @param population the population size(s) \eqn{N} for
+#'   \code{design = "finite"}, recycled.
 #' @return A data frame of class \code{zj_rates}: \code{group} (when
 #'   given), \code{x}, \code{n}, \code{estimate}, \code{lower}, \code{upper},
-#'   \code{method}, \code{conf.level}, \code{status}, \code{reason_zh},
-#'   \code{reason_en}.
+#'   \code{method}, \code{conf.level}, \code{design} (and
+#'   \code{population} unless the design is \code{"sample"}),
+#'   \code{status}, \code{reason_zh}, \code{reason_en}.
 #' @seealso \code{\link{plot.zj_rates}}
 #' @examples
 #' zj_rate(3138, 3953)
 #' zj_rate(c(3138, 397), 3953, method = "all", group = c("pass", "excellent"))
 #' zj_rate(c(5, NA, 12), c(10, 10, 10))
 #' @export
-zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL) {
+zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL,
+                    design = if (is.null(population)) "sample" else "finite",
+                    population = NULL) {
     x <- .zj_num(x, "x")
     n <- .zj_num(n, "n")
     conf.level <- .zj_num(conf.level, "conf.level")
     methods <- .zj_methods(method)
+    design <- .zj_string(design, "design")
     args <- list(x = x, n = n, conf.level = conf.level)
+    if (!is.null(population)) {
+        if (design != "finite")
+            .zj_arg_error("population", "no population unless design = \"finite\"",
+                          "\u4ec5\u5f53 design = \"finite\" \u65f6\u7ed9\u51fa population")
+        args$population <- .zj_num(population, "population")
+    }
     if (!is.null(group)) {
         if (!is.atomic(group) || is.null(group))
             .zj_arg_error("group", "an atomic vector of labels", "\u6807\u7b7e\u5411\u91cf")
         args$group <- if (is.factor(group)) group else enc2utf8(as.character(group))
     }
     a <- .zj_recycle(args, scalar = "conf.level")
-    blocks <- lapply(methods, function(m) .Call(zjr_rate, a$x, a$n, a$conf.level, m))
+    blocks <- lapply(methods, function(m)
+        .zj_rate_columns(.Call(zjr_rate, a$x, a$n, a$conf.level, m, design, a$population),
+                         design, a$population))
     cols <- if (length(blocks) == 1L) blocks[[1L]] else {
         # one block of rows per method, as binom::binom.confint stacks them
         stacked <- lapply(names(blocks[[1L]]), function(k)
@@ -87,6 +109,23 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL) {
     if (!is.null(group))
         cols <- c(list(group = rep(a$group, times = length(methods))), cols)
     .zj_df(cols, class = "zj_rates")
+}
+
+# The columns of one method in the documented order: design (and
+# population) before status; a finite population of N = n is a census.
+.zj_rate_columns <- function(cols, design, population) {
+    if (design != "sample") {
+        pop <- if (design == "census") cols$n else population
+        if (design == "finite") {
+            d <- cols$design
+            d[!is.na(pop) & pop == cols$n] <- "census"
+            cols$design <- d
+        }
+        cols$population <- pop
+    }
+    k <- c("x", "n", "estimate", "lower", "upper", "method", "conf.level", "design",
+           if (design != "sample") "population", "status", "reason_zh", "reason_en")
+    cols[k]
 }
 
 # Splits indices by a grouping vector (or one group); keeps first-seen order.
@@ -215,4 +254,66 @@ zj_rate_diff <- function(x1, n1, x2, n2, conf.level = 0.95, correct = TRUE) {
              list(conf.level = rep(conf.level, k)),
              r[c("statistic", "p.value")], list(correct = rep(correct, k)),
              r[c("status", "reason_zh", "reason_en")]))
+}
+
+#' Rates from school-level data, schools as clusters
+#'
+#' School \eqn{i} has \eqn{x_i} of \eqn{n_i} (satisfied respondents of its
+#' students).  Students of one school answer alike, so a published
+#' satisfaction rate is not a binomial proportion of independent students.
+#' Two rates are computed by the library, each with its own interval:
+#' \describe{
+#'   \item{pooled}{\eqn{\sum x / \sum n} with the cluster-robust
+#'     (linearization) standard error of a ratio over schools, as
+#'     \code{survey::svydesign(ids = ~school)}; \code{conf.low} and
+#'     \code{conf.high} are \code{survey::svyciprop(method = "beta")} (the
+#'     Korn-Graubard interval, inside [0, 1]), \code{wald.low} and
+#'     \code{wald.high} \code{svyciprop(method = "mean")}, both on
+#'     \code{df} = schools - 1 degrees of freedom (svyciprop's default
+#'     \code{degf(design)}).}
+#'   \item{mean of school rates}{the unweighted mean of \eqn{x_i/n_i}, the
+#'     schools being the sample: \code{mean.conf.low}, \code{mean.conf.high}
+#'     as \code{t.test(x / n)}.}
+#' }
+#' With \code{published} (a percentage as printed in the source, e.g.
+#' \code{"95.26"}), \code{matches} says which of the two it is:
+#' \code{"pooled"}, \code{"mean"}, \code{"both"} or \code{"neither"} (within
+#' half a unit of its last printed decimal).
+#'
+#' @param x,n successes and trials of each school (at least two schools).
+#' @param conf.level the confidence level, in (0, 1).
+#' @param published optional published percentage, as text (its decimals
+#'   are those printed; a number is converted with \code{format()}).
+#' @param by optional grouping of the schools (a vector or data frame):
+#'   one row per group.
+#' @return A data frame of class \code{zj_cluster}: the grouping columns,
+#'   \code{schools}, \code{x}, \code{n}, \code{estimate} (pooled),
+#'   \code{std.error}, \code{conf.low}, \code{conf.high}, \code{wald.low},
+#'   \code{wald.high}, \code{df}, \code{design_effect},
+#'   \code{n_effective}, \code{mean_of_rates}, \code{mean_sd},
+#'   \code{mean.conf.low}, \code{mean.conf.high}, \code{conf.level},
+#'   \code{published}, \code{matches}.
+#' @examples
+#' zj_cluster(c(95, 190, 48), c(100, 200, 50), published = "95.33")
+#' @export
+zj_cluster <- function(x, n, conf.level = 0.95, published = NULL, by = NULL) {
+    x <- .zj_num(x, "x")
+    n <- .zj_num(n, "n")
+    conf.level <- .zj_number1(conf.level, "conf.level")
+    if (!is.null(published)) {
+        if (is.numeric(published)) published <- format(published)
+        published <- .zj_string(published, "published")
+    }
+    a <- .zj_recycle(list(x = x, n = n))
+    groups <- .zj_groups(by, length(a$x))
+    rows <- lapply(groups, function(i)
+        .Call(zjr_rate_clustered, a$x[i], a$n[i], conf.level, published))
+    cols <- lapply(names(rows[[1L]]), function(k)
+        unlist(lapply(rows, `[[`, k), use.names = FALSE))
+    names(cols) <- names(rows[[1L]])
+    cols <- c(cols[setdiff(names(cols), "matches")],
+              list(published = rep(if (is.null(published)) NA_character_ else published,
+                                   length(rows)),
+                   matches = cols$matches))
+    .zj_df(c(.zj_group_labels(by, groups), cols), class = "zj_cluster")
 }

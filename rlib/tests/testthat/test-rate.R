@@ -78,7 +78,7 @@ test_that("method = 'all' stacks one block per method, as binom.confint does", {
     expect_identical(unique(r$method), zj_ci_methods())
     expect_identical(r$x, rep(c(3, 7), 6))
     expect_named(r, c("x", "n", "estimate", "lower", "upper", "method", "conf.level",
-                      "status", "reason_zh", "reason_en"))
+                      "design", "status", "reason_zh", "reason_en"))
     expect_s3_class(r, "zj_rates")
 })
 
