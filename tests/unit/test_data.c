@@ -297,6 +297,49 @@ static void test_manifest_validation(void **state)
     write_file("tables.json", manifest_with("[\"a\", \"b\"]", "[]"));
     assert_int_equal(open_tmp(&err), ZJ_ERR_PARSE);
     assert_non_null(strstr(err.where, "t.csv:2"));
+
+    /* a design must name a known kind, give its reasons, and N for finite */
+    write_file("tables/t.csv", "a,b\n1,2\n");
+    write_file("tables.json", manifest_with("[\"a\", \"b\"], \"design\": {\"kind\": \"guess\", "
+                                            "\"why_zh\": \"z\", \"why_en\": \"e\"}", "[]"));
+    assert_int_equal(open_tmp(&err), ZJ_ERR_PARSE);
+    assert_non_null(strstr(err.message_en, "sample, census or finite"));
+    write_file("tables.json", manifest_with("[\"a\", \"b\"], \"design\": {\"kind\": \"finite\", "
+                                            "\"why_zh\": \"z\", \"why_en\": \"e\"}", "[]"));
+    assert_int_equal(open_tmp(&err), ZJ_ERR_PARSE);
+    assert_non_null(strstr(err.message_en, "population size"));
+    write_file("tables.json", manifest_with("[\"a\", \"b\"], \"design\": {\"kind\": \"census\"}",
+                                            "[]"));
+    assert_int_equal(open_tmp(&err), ZJ_ERR_PARSE);
+    assert_non_null(strstr(err.message_en, "why_zh"));
+}
+
+/* data/tables.json says what n is: the monitoring is a census, the
+ * satisfaction survey a sample, the English test rows a sample inside a
+ * census table of figures. */
+static void test_table_designs(void **state)
+{
+    zj_data *d = open_bundled();
+    const zj_table *t;
+    zj_table_design_info di;
+    zj_error err;
+
+    assert_int_equal(zj_data_table(d, "majors_monitoring_2024", &t, &err), ZJ_OK);
+    assert_int_equal(zj_table_design(t, NULL, &di), 1);
+    assert_int_equal(di.design, ZJ_DESIGN_CENSUS);
+    assert_non_null(strstr(di.why_zh, "100"));
+    assert_int_equal(zj_data_table(d, "satisfaction_2024", &t, &err), ZJ_OK);
+    assert_int_equal(zj_table_design(t, "students", &di), 1);
+    assert_int_equal(di.design, ZJ_DESIGN_SAMPLE);
+    assert_int_equal(zj_data_table(d, "report_figures_2024", &t, &err), ZJ_OK);
+    assert_int_equal(zj_table_design(t, "english_pass_pct", &di), 1);
+    assert_int_equal(di.design, ZJ_DESIGN_SAMPLE);
+    assert_int_equal(zj_table_design(t, "zonghe_total_pct", &di), 1);
+    assert_int_equal(di.design, ZJ_DESIGN_CENSUS);
+    assert_int_equal(zj_data_table(d, "gtpy_plan_2023", &t, &err), ZJ_OK);
+    assert_int_equal(zj_table_design(t, NULL, &di), 0);
+    (void)state;
+    zj_data_close(d);
 }
 
 static void test_missing_dir_and_env(void **state)
@@ -341,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_every_table_audits_without_error),
         cmocka_unit_test_setup_teardown(test_manifest_validation, make_dir, remove_dir),
         cmocka_unit_test(test_missing_dir_and_env),
+        cmocka_unit_test(test_table_designs),
         cmocka_unit_test(test_source_format),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

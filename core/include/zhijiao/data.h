@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include "error.h"
+#include "indicators.h"
 #include "audit.h"
 
 #ifdef __cplusplus
@@ -112,6 +113,22 @@ ZJ_EXTERN const char *zj_table_cell(const zj_table *t, size_t row, size_t col);
 ZJ_EXTERN size_t zj_table_line(const zj_table *t, size_t row);
 ZJ_EXTERN zj_code zj_table_col_index(const zj_table *t, const char *name, size_t *out,
                            zj_error *err);
+
+/* What n is behind the table's rates, as the manifest declares it
+ * ("design" in data/tables.json, with per-row overrides by the id column):
+ * a sample, a census (complete enumeration: no sampling interval) or a
+ * sample from a finite population of `population`, and why.  `row_id`
+ * may be NULL (the table's design).  Returns 1 and fills *out when the
+ * manifest declares one, 0 when it says nothing.  The strings live as
+ * long as the zj_data. */
+typedef struct zj_table_design_info {
+    zj_design design;
+    double population;           /* NaN unless ZJ_DESIGN_FINITE */
+    const char *why_zh, *why_en;
+} zj_table_design_info;
+
+ZJ_EXTERN int zj_table_design(const zj_table *t, const char *row_id,
+                              zj_table_design_info *out);
 
 /* Runs every audit the manifest declares for this table and appends the
  * findings.  A table that does not add up is reported, never corrected. */
