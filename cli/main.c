@@ -36,6 +36,7 @@ static const command commands[] = {
     {"audit", cmd_audit, "audit bundled tables: do the parts add up? (核对)"},
     {"audit-csv", cmd_audit_csv, "sum audit of any CSV table (核对小计与合计)"},
     {"plan", cmd_plan, "look up enrolment plans (招生计划)"},
+    {"plan-compare", cmd_plan_compare, "two years' plans: added, removed, places changed (计划对比)"},
     {"demo", cmd_demo, "audit, indicators and checks on the bundled data alone (演示)"},
     {"refresh", cmd_refresh, "refresh the official plans from the education sites (更新官方数据)"},
 };
