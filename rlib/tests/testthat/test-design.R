@@ -101,3 +101,22 @@ test_that("zj_cluster says which rate a published figure is, and the CLI agrees"
     expect_equal(v$mean_upper, r$mean.conf.high, tolerance = 1e-12)
     expect_identical(v$matches, r$matches)
 })
+
+test_that("zj_plan_compare gives the CLI's rows: 2023 against 2024", {
+    d <- zj_plan_compare(2023, 2024)
+    zb <- d[d$programme == "\u4e2d\u672c\u8d2f\u901a", ]
+    expect_identical(as.vector(table(factor(zb$status, c("same", "changed", "removed")))),
+                     c(4L, 6L, 20L))
+    expect_true(all(d$status[d$programme == "\u9ad8\u672c\u8d2f\u901a"] == "not_published"))
+    big <- zb[zb$major == "\u5927\u6570\u636e\u6280\u672f\u5e94\u7528", ]
+    expect_identical(c(big$places1, big$places2, big$change), c(30, 60, 30))
+    expect_type(d$line1, "integer")
+    expect_arg_error(zj_plan_compare(2019, 2024), "year")
+    cli <- Sys.getenv("ZJ_CLI")
+    skip_if(cli == "" || !file.exists(cli), "no CLI (ZJ_CLI)")
+    out <- system2(cli, c("--data", shQuote(zj_data_dir()), "plan-compare", "2023", "2024",
+                          "--format", "csv"), stdout = TRUE)
+    v <- read.csv(text = out, stringsAsFactors = FALSE)
+    expect_identical(v$status, d$status)
+    expect_equal(v$change, d$change)
+})
