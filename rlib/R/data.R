@@ -193,3 +193,30 @@ zj_plan_compare <- function(year1, year2, programme = NULL, data_dir = NULL) {
     if (!is.null(programme)) programme <- .zj_string(programme, "programme")
     .zj_df(.Call(zjr_plan_compare, .zj_handle(data_dir), year1, year2, programme))
 }
+
+#' What n is behind a table's rates
+#'
+#' The design that \code{data/tables.json} declares for a bundled table
+#' (and, by its id column, for single rows): \code{"sample"} (a sample from
+#' a larger population: an interval), \code{"census"} (a complete
+#' enumeration, such as the monitoring of every new major 2021-2023: no
+#' sampling interval) or \code{"finite"} (with its \code{population}), and
+#' why, in Chinese and English.  Pass \code{design} and \code{population}
+#' on to \code{\link{zj_rate}}.
+#'
+#' @param name a table name (see \code{\link{zj_tables}}).
+#' @param id optional row ids (the table's \code{id} column); \code{NA}
+#'   or omitted: the table's own design.
+#' @inheritParams zj_plan_compare
+#' @return A data frame: \code{id}, \code{design}, \code{population},
+#'   \code{why_zh}, \code{why_en}; \code{NA} where the manifest declares
+#'   nothing.
+#' @examples
+#' zj_table_design("majors_monitoring_2024")
+#' zj_table_design("report_figures_2024", c("english_pass_pct", "zonghe_total_pct"))
+#' @export
+zj_table_design <- function(name, id = NA_character_, data_dir = NULL) {
+    name <- .zj_string(name, "name")
+    id <- .zj_chr(id, "id")
+    .zj_df(.Call(zjr_table_design, .zj_handle(data_dir), name, id))
+}

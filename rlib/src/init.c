@@ -16,6 +16,7 @@ static const R_CallMethodDef call_methods[] = {
     CALLDEF(zjr_plan, 4),
     CALLDEF(zjr_plan_year_complete, 2),
     CALLDEF(zjr_plan_compare, 4),
+    CALLDEF(zjr_table_design, 3),
     CALLDEF(zjr_checks, 0),
     CALLDEF(zjr_check_fields, 1),
     CALLDEF(zjr_check, 6),

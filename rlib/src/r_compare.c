@@ -66,3 +66,44 @@ SEXP zjr_plan_compare(SEXP handle, SEXP year1, SEXP year2, SEXP programme)
     UNPROTECT(2);
     return out;
 }
+
+/* What n is behind table `name`'s rates (zj_table_design), for each id
+ * (NA: the table's own design).  A table or id without one gives NA. */
+SEXP zjr_table_design(SEXP handle, SEXP name, SEXP ids)
+{
+    static const char *const names[] = {"id", "design", "population", "why_zh", "why_en"};
+    const zj_data *d = zjr_data(handle);
+    const zj_table *t;
+    zj_error err;
+    R_xlen_t i, n;
+    SEXP out;
+    int k;
+
+    zjr_need_str(ids, "id", -1);
+    n = XLENGTH(ids);
+    zj_error_clear(&err);
+    if (zj_data_table(d, zjr_string_arg(name, "name"), &t, &err) != ZJ_OK)
+        zjr_stop(&err);
+    out = PROTECT(zjr_named_list(5, names));
+    SET_VECTOR_ELT(out, 0, ids);
+    for (k = 1; k < 5; k++)
+        SET_VECTOR_ELT(out, k, Rf_allocVector(k == 2 ? REALSXP : STRSXP, n));
+    for (i = 0; i < n; i++) {
+        const char *id = zjr_utf8_at(ids, i, "id");
+        zj_table_design_info di;
+
+        if (zj_table_design(t, id, &di)) {
+            SET_STRING_ELT(VECTOR_ELT(out, 1), i, zjr_char(zj_design_name(di.design)));
+            REAL(VECTOR_ELT(out, 2))[i] = isnan(di.population) ? NA_REAL : di.population;
+            SET_STRING_ELT(VECTOR_ELT(out, 3), i, str_or_na(di.why_zh));
+            SET_STRING_ELT(VECTOR_ELT(out, 4), i, str_or_na(di.why_en));
+        } else {
+            SET_STRING_ELT(VECTOR_ELT(out, 1), i, NA_STRING);
+            REAL(VECTOR_ELT(out, 2))[i] = NA_REAL;
+            SET_STRING_ELT(VECTOR_ELT(out, 3), i, NA_STRING);
+            SET_STRING_ELT(VECTOR_ELT(out, 4), i, NA_STRING);
+        }
+    }
+    UNPROTECT(1);
+    return out;
+}

@@ -120,3 +120,13 @@ test_that("zj_plan_compare gives the CLI's rows: 2023 against 2024", {
     expect_identical(v$status, d$status)
     expect_equal(v$change, d$change)
 })
+
+test_that("zj_table_design reads what n is from data/tables.json", {
+    d <- zj_table_design("majors_monitoring_2024")
+    expect_identical(d$design, "census")
+    expect_match(d$why_zh, "100")
+    f <- zj_table_design("report_figures_2024", c("english_pass_pct", "zonghe_total_pct"))
+    expect_identical(f$design, c("sample", "census"))
+    expect_true(is.na(zj_table_design("gtpy_plan_2023")$design))
+    expect_arg_error(zj_table_design("no_such_table"), NULL)
+})
