@@ -56,7 +56,7 @@ zj_ci_methods <- function() .Call(zjr_ci_methods)
 #'   first column and used by \code{plot()}.
 #' @param design what \code{n} is: \code{"sample"} (the default: a sample
 #'   from a much larger population, the method's interval),
-#'   \code{"census"} (\u666e\u67e5, everybody was counted: no sampling error,
+#'   \code{"census"} (a complete enumeration: everybody was counted, no sampling error,
 #'   so \code{lower} and \code{upper} are \code{NA} on purpose) or
 #'   \code{"finite"} (a sample from a known population of \code{population}
 #'   units: the interval with the finite-population correction, computed
@@ -108,8 +108,16 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL,
     }
     if (!is.null(group))
         cols <- c(list(group = rep(a$group, times = length(methods))), cols)
+    failed <- sum(vapply(blocks, function(b) attr(b, "zj_failed") %||% 0L, 0L))
+    if (failed > 0L)
+        warning(sprintf(paste0("%d \u4e2a\u6bd4\u7387\u65e0\u6cd5\u8ba1\u7b97\uff0c",
+                               "\u7ed3\u679c\u4e3a NA\uff08\u539f\u56e0\u89c1 reason_zh \u5217\uff09\n",
+                               "%d rate(s) could not be computed and are NA (reasons in ",
+                               "reason_en)"), failed, failed), call. = FALSE)
     .zj_df(cols, class = "zj_rates")
 }
+
+`%||%` <- function(a, b) if (is.null(a)) b else a
 
 # The columns of one method in the documented order: design (and
 # population) before status; a finite population of N = n is a census.
@@ -125,7 +133,7 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL,
     }
     k <- c("x", "n", "estimate", "lower", "upper", "method", "conf.level", "design",
            if (design != "sample") "population", "status", "reason_zh", "reason_en")
-    cols[k]
+    structure(cols[k], zj_failed = attr(cols, "zj_failed"))
 }
 
 # Splits indices by a grouping vector (or one group); keeps first-seen order.

@@ -119,7 +119,7 @@ SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method, SEXP design, SEXP populati
     static const char *const names[] = {"x", "n", "estimate", "lower", "upper", "method",
                                         "conf.level", "status", "reason_zh", "reason_en",
                                         "design"};
-    R_xlen_t len, i, start, nbad = 0, cap = 0, b;
+    R_xlen_t len, i, start, nbad = 0, cap = 0, b, nfailed = 0;
     R_xlen_t *bad = NULL;
     zj_ci_method cm;
     zj_design zd;
@@ -263,8 +263,13 @@ SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method, SEXP design, SEXP populati
             SET_STRING_ELT(stc, i, zjr_char(zj_code_name(rc)));
             SET_STRING_ELT(rzh, i, zjr_char(err.message_zh));
             SET_STRING_ELT(ren, i, zjr_char(err.message_en));
+            nfailed++;
         }
     }
+    /* zj_rate() warns with the count of results that became NA although
+     * their input was not (x > n, n = 0, ...). */
+    if (nfailed)
+        Rf_setAttrib(out, Rf_install("zj_failed"), Rf_ScalarInteger((int)nfailed));
     UNPROTECT(1);
     return out;
 }

@@ -36,7 +36,7 @@ test_that("the finite-population correction: Wald exactly, Wilson at the effecti
 })
 
 test_that("design errors: N < n per element, population without finite, unknown design", {
-    r <- zj_rate(c(5, 12), c(10, 53), population = c(100, 10))
+    expect_warning(r <- zj_rate(c(5, 12), c(10, 53), population = c(100, 10)), "1 rate")
     expect_identical(r$status, c("ok", "argument"))
     expect_match(r$reason_en[2], "smaller than the sample")
     expect_match(r$reason_zh[2], "\u603b\u4f53\u89c4\u6a21")

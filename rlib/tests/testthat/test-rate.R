@@ -95,7 +95,10 @@ test_that("arguments are recycled and groups kept", {
 })
 
 test_that("NA and impossible counts give NA with a reason, never an error", {
-    r <- zj_rate(c(NA, 12, 3, 2.5, -1, 1), c(10, 10, 0, 10, 10, NA))
+    # NA input gives NA quietly; the 4 results that became NA warn, with the count
+    expect_warning(r <- zj_rate(c(NA, 12, 3, 2.5, -1, 1), c(10, 10, 0, 10, 10, NA)),
+                   "^4 \u4e2a\u6bd4\u7387\u65e0\u6cd5\u8ba1\u7b97.*\n4 rate\\(s\\) could not be computed")
+    expect_silent(zj_rate(c(NA, 1), 10))
     expect_true(all(is.na(r$estimate)))
     expect_true(all(is.na(r$lower)) && all(is.na(r$upper)))
     expect_identical(r$status, c("missing", "argument", "argument", "argument", "argument", "missing"))
@@ -112,6 +115,8 @@ test_that("bad arguments are zhijiao_errors naming the argument", {
     expect_arg_error(zj_rate(1, factor(10)), "n")
     expect_arg_error(zj_rate(1, 10, conf.level = "0.95"), "conf.level")
     e <- expect_arg_error(zj_rate(1, 10, conf.level = 1.5), "conf")
+    # Chinese first, as the CLI
+    expect_match(conditionMessage(e), "^\u7f6e\u4fe1|^[^A-Za-z]")
     expect_identical(e$code, "argument")
     expect_match(conditionMessage(e), "0.95")
     expect_arg_error(zj_rate(1, 10, method = "bayes"), "method")
