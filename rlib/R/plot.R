@@ -19,8 +19,8 @@
     n <- nrow(x)
     lab <- .zj_plot_labels(x, by)
     data.frame(label = lab, estimate = x$estimate * k,
-               lower = if (is.null(x$lower)) rep(NA_real_, n) else x$lower * k,
-               upper = if (is.null(x$upper)) rep(NA_real_, n) else x$upper * k,
+               lower = if (is.null(x[["conf.low"]])) rep(NA_real_, n) else x[["conf.low"]] * k,
+               upper = if (is.null(x[["conf.high"]])) rep(NA_real_, n) else x[["conf.high"]] * k,
                method = if (is.null(x$method)) rep("", n) else as.character(x$method),
                conf = if (is.null(x$conf.level)) rep(NA_real_, n) else x$conf.level,
                stringsAsFactors = FALSE)

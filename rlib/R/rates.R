@@ -57,7 +57,7 @@ zj_ci_methods <- function() .Call(zjr_ci_methods)
 #' @param design what \code{n} is: \code{"sample"} (the default: a sample
 #'   from a much larger population, the method's interval),
 #'   \code{"census"} (a complete enumeration: everybody was counted, no sampling error,
-#'   so \code{lower} and \code{upper} are \code{NA} on purpose) or
+#'   so \code{conf.low} and \code{conf.high} are \code{NA} on purpose) or
 #'   \code{"finite"} (a sample from a known population of \code{population}
 #'   units: the interval with the finite-population correction, computed
 #'   at the effective size \eqn{n (N-1)/(N-n)}; \eqn{N = n} is a census).
@@ -65,8 +65,8 @@ zj_ci_methods <- function() .Call(zjr_ci_methods)
 #' @param population the population size(s) \eqn{N} for
 #'   \code{design = "finite"}, recycled.
 #' @return A data frame of class \code{zj_rates}: \code{group} (when
-#'   given), \code{x}, \code{n}, \code{estimate}, \code{lower}, \code{upper},
-#'   \code{method}, \code{conf.level}, \code{design} (and
+#'   given), \code{x}, \code{n}, \code{estimate}, \code{conf.low},
+#'   \code{conf.high}, \code{method}, \code{conf.level}, \code{design} (and
 #'   \code{population} unless the design is \code{"sample"}),
 #'   \code{status}, \code{reason_zh}, \code{reason_en}.
 #' @seealso \code{\link{plot.zj_rates}}
@@ -131,7 +131,7 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL,
         }
         cols$population <- pop
     }
-    k <- c("x", "n", "estimate", "lower", "upper", "method", "conf.level", "design",
+    k <- c("x", "n", "estimate", "conf.low", "conf.high", "method", "conf.level", "design",
            if (design != "sample") "population", "status", "reason_zh", "reason_en")
     structure(cols[k], zj_failed = attr(cols, "zj_failed"))
 }
@@ -183,7 +183,7 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL,
 #'   \code{NA} gives an \code{NA} result with the reason.
 #' @return A data frame of class \code{zj_rates}: the grouping columns
 #'   (with \code{by}), \code{x} and \code{n} (the sums), \code{estimate},
-#'   \code{lower}, \code{upper}, \code{method}, \code{conf.level},
+#'   \code{conf.low}, \code{conf.high}, \code{method}, \code{conf.level},
 #'   \code{mean_of_rates}, \code{groups}, \code{status}, \code{reason_zh},
 #'   \code{reason_en}.
 #' @examples
@@ -215,7 +215,7 @@ zj_pooled <- function(x, n, method = "wilson", conf.level = 0.95, by = NULL,
         if (is.null(v)) proto[[k]] else v
     })
     names(cols) <- names(proto)
-    cols <- c(cols[c("x", "n", "estimate", "lower", "upper", "method")],
+    cols <- c(cols[c("x", "n", "estimate", "conf.low", "conf.high", "method")],
               list(conf.level = rep(conf.level, length(cols$x))),
               cols[c("mean_of_rates", "groups", "status", "reason_zh", "reason_en")])
     out <- .zj_df(c(.zj_group_labels(by, groups), cols))
@@ -224,8 +224,8 @@ zj_pooled <- function(x, n, method = "wilson", conf.level = 0.95, by = NULL,
 }
 
 .zj_pooled_empty <- function() {
-    list(x = double(), n = double(), estimate = double(), lower = double(),
-         upper = double(), method = character(), mean_of_rates = double(),
+    list(x = double(), n = double(), estimate = double(), conf.low = double(),
+         conf.high = double(), method = character(), mean_of_rates = double(),
          groups = integer(), status = character(), reason_zh = character(),
          reason_en = character())
 }
@@ -244,8 +244,8 @@ zj_pooled <- function(x, n, method = "wilson", conf.level = 0.95, by = NULL,
 #' @param correct whether to apply Yates' continuity correction (as
 #'   \code{prop.test}'s default).
 #' @return A data frame: \code{x1}, \code{n1}, \code{x2}, \code{n2},
-#'   \code{p1}, \code{p2}, \code{estimate} (\eqn{p_1 - p_2}), \code{lower},
-#'   \code{upper}, \code{conf.level}, \code{statistic} (X-squared),
+#'   \code{p1}, \code{p2}, \code{estimate} (\eqn{p_1 - p_2}), \code{conf.low},
+#'   \code{conf.high}, \code{conf.level}, \code{statistic} (X-squared),
 #'   \code{p.value}, \code{correct}, \code{status}, \code{reason_zh},
 #'   \code{reason_en}.
 #' @examples
@@ -258,7 +258,7 @@ zj_rate_diff <- function(x1, n1, x2, n2, conf.level = 0.95, correct = TRUE) {
     correct <- .zj_flag(correct, "correct")
     r <- .Call(zjr_rate_diff, a$x1, a$n1, a$x2, a$n2, conf.level, correct)
     k <- length(a$x1)
-    .zj_df(c(a, r[c("p1", "p2", "estimate", "lower", "upper")],
+    .zj_df(class = "zj_rate_diff", c(a, r[c("p1", "p2", "estimate", "conf.low", "conf.high")],
              list(conf.level = rep(conf.level, k)),
              r[c("statistic", "p.value")], list(correct = rep(correct, k)),
              r[c("status", "reason_zh", "reason_en")]))
@@ -325,3 +325,53 @@ zj_cluster <- function(x, n, conf.level = 0.95, published = NULL, by = NULL) {
                    matches = cols$matches))
     .zj_df(c(.zj_group_labels(by, groups), cols), class = "zj_cluster")
 }
+
+# ---- column names ----------------------------------------------------------
+# Results follow broom's tidy() names: estimate, conf.low, conf.high (what
+# most R users expect; binom's "lower"/"upper" were the names up to 0.1).
+# The old names still work for one release, with a deprecation warning.
+.zj_old_names <- c(lower = "conf.low", upper = "conf.high")
+
+.zj_renamed <- function(x, name) {
+    if (is.character(name) && length(name) == 1L && !is.na(.zj_old_names[name]) &&
+        !name %in% names(x)) {
+        new <- .zj_old_names[[name]]
+        warning(structure(class = c("deprecatedWarning", "warning", "condition"), list(
+            message = sprintf(paste0("\u5217 %s \u5df2\u6539\u540d\u4e3a %s\uff08broom \u7ea6\u5b9a\uff09\uff0c",
+                                     "\u65e7\u540d\u5c06\u5728\u4e0b\u4e00\u7248\u672c\u79fb\u9664\n",
+                                     "column '%s' is now '%s' (broom's names); the old name ",
+                                     "goes in the next release"), name, new, name, new),
+            call = NULL)))
+        return(new)
+    }
+    name
+}
+
+#' Deprecated column names of rate results
+#'
+#' Rate results use broom's names \code{conf.low} and \code{conf.high};
+#' \code{x$lower}, \code{x$upper} (and \code{[[}) still work in this
+#' release with a warning of class \code{deprecatedWarning}.
+#' @param x a result of \code{zj_rate()}, \code{zj_pooled()} or
+#'   \code{zj_rate_diff()}.
+#' @param name,i a column name.
+#' @param ... ignored.
+#' @return The column.
+#' @name zj_rates-deprecated
+#' @keywords internal
+#' @export
+`$.zj_rates` <- function(x, name) .subset2(x, .zj_renamed(x, name))
+
+#' @rdname zj_rates-deprecated
+#' @export
+`[[.zj_rates` <- function(x, i, ...) {
+    if (is.character(i)) .subset2(x, .zj_renamed(x, i)) else NextMethod()
+}
+
+#' @rdname zj_rates-deprecated
+#' @export
+`$.zj_rate_diff` <- `$.zj_rates`
+
+#' @rdname zj_rates-deprecated
+#' @export
+`[[.zj_rate_diff` <- `[[.zj_rates`

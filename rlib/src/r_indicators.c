@@ -116,7 +116,7 @@ static zj_design parse_design(SEXP design, SEXP population, R_xlen_t len)
 
 SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method, SEXP design, SEXP population)
 {
-    static const char *const names[] = {"x", "n", "estimate", "lower", "upper", "method",
+    static const char *const names[] = {"x", "n", "estimate", "conf.low", "conf.high", "method",
                                         "conf.level", "status", "reason_zh", "reason_en",
                                         "design"};
     R_xlen_t len, i, start, nbad = 0, cap = 0, b, nfailed = 0;
@@ -318,7 +318,7 @@ SEXP zjr_rate_clustered(SEXP x, SEXP n, SEXP conf, SEXP published)
 
 SEXP zjr_pooled(SEXP x, SEXP n, SEXP conf, SEXP method)
 {
-    static const char *const names[] = {"x", "n", "estimate", "lower", "upper", "method",
+    static const char *const names[] = {"x", "n", "estimate", "conf.low", "conf.high", "method",
                                         "mean_of_rates", "groups", "status",
                                         "reason_zh", "reason_en"};
     static const SEXPTYPE types[] = {REALSXP, REALSXP, REALSXP, REALSXP, REALSXP, STRSXP,
@@ -375,7 +375,7 @@ SEXP zjr_pooled(SEXP x, SEXP n, SEXP conf, SEXP method)
 
 SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf, SEXP correct)
 {
-    static const char *const names[] = {"p1", "p2", "estimate", "lower", "upper",
+    static const char *const names[] = {"p1", "p2", "estimate", "conf.low", "conf.high",
                                         "statistic", "p.value", "status", "reason_zh",
                                         "reason_en"};
     static const SEXPTYPE types[] = {REALSXP, REALSXP, REALSXP, REALSXP, REALSXP,

@@ -4,7 +4,7 @@
 test_that("a census has the rate and no interval, and says so", {
     r <- zj_rate(c(12, 30), c(53, 53), design = "census")
     expect_equal(r$estimate, c(12, 30) / 53)
-    expect_true(all(is.na(r$lower)) && all(is.na(r$upper)))
+    expect_true(all(is.na(r$conf.low)) && all(is.na(r$conf.high)))
     expect_identical(r$design, c("census", "census"))
     expect_identical(r$population, c(53, 53))
     expect_identical(r$status, c("ok", "ok"))
@@ -19,20 +19,20 @@ test_that("the finite-population correction: Wald exactly, Wilson at the effecti
     w <- zj_rate(x, n, method = "wald", population = N)
     p <- x / n
     half <- qnorm(0.975) * sqrt(p * (1 - p) / n * (N - n) / (N - 1))
-    expect_equal(w$lower, pmax(p - half, 0), tolerance = 1e-12)
-    expect_equal(w$upper, pmin(p + half, 1), tolerance = 1e-12)
+    expect_equal(w$conf.low, pmax(p - half, 0), tolerance = 1e-12)
+    expect_equal(w$conf.high, pmin(p + half, 1), tolerance = 1e-12)
     expect_identical(w$design, rep("finite", 3))
     neff <- n * (N - 1) / (N - n)
     for (i in seq_along(x)) {
         ref <- suppressWarnings(prop.test(p[i] * neff[i], neff[i], correct = FALSE)$conf.int)
         r <- zj_rate(x[i], n[i], population = N[i])
-        expect_equal(c(r$lower, r$upper), as.numeric(ref), tolerance = 1e-12)
+        expect_equal(c(r$conf.low, r$conf.high), as.numeric(ref), tolerance = 1e-12)
     }
     # narrower than the sample interval, and N = n is a census
-    expect_lt(zj_rate(95, 100, population = 120)$upper, zj_rate(95, 100)$upper)
+    expect_lt(zj_rate(95, 100, population = 120)$conf.high, zj_rate(95, 100)$conf.high)
     c <- zj_rate(c(5, 5), c(10, 10), population = c(10, 1000))
     expect_identical(c$design, c("census", "finite"))
-    expect_true(is.na(c$lower[1]) && !is.na(c$lower[2]))
+    expect_true(is.na(c$conf.low[1]) && !is.na(c$conf.low[2]))
 })
 
 test_that("design errors: N < n per element, population without finite, unknown design", {
