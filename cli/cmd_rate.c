@@ -52,10 +52,14 @@ static const char pooled_help[] =
 
 static const char diff_help[] =
     "Usage: zhijiao diff X1 N1 X2 N2 [--conf 0.95] [--correct|--no-correct]\n"
+    "       zhijiao diff --x1 L --n1 L --x2 L --n2 L [--label L] [...]\n"
     "\n"
     "Difference of two independent rates p1 - p2 (两率之差), e.g. this year\n"
     "minus last year: the interval of the difference and the chi-square test\n"
-    "of equal rates, as R prop.test(c(X1, X2), c(N1, N2)).\n"
+    "of equal rates, as R prop.test(c(X1, X2), c(N1, N2)).  With lists, one\n"
+    "row per item: two years' indicators in one call (年度对比), labelled by\n"
+    "--label (comma-separated, optional); a bad item has empty numbers, its\n"
+    "error on stderr, and the exit status is 2.\n"
     "\n"
     "Options:\n"
     "  --conf C       confidence level, default 0.95\n"
@@ -398,12 +402,119 @@ done:
     return rc;
 }
 
+/* `diff` with lists: one zj_rate_difference per item, as a table. */
+static int diff_lists(cli_ctx *ctx, const char *const lists[4], const char *labels,
+                      double conf, int correct)
+{
+    static const char *const names[] = {"--x1", "--n1", "--x2", "--n2"};
+    static const char *const cols[] = {"label", "x1", "n1", "x2", "n2", "p1", "p2",
+                                       "diff", "lower", "upper", "statistic", "p_value"};
+    double *v[4] = {NULL, NULL, NULL, NULL};
+    char **lab = NULL;
+    size_t count = 0, n, i, k, nlab = 0;
+    json_t *arr = NULL;
+    out_table t;
+    int rc = CLI_EXIT_OK, bad = 0, tab = 0;
+
+    for (k = 0; k < 4; k++) {
+        if (args_number_list(ctx, "diff", names[k], lists[k], 0, &v[k], &n) != 0) {
+            rc = CLI_EXIT_ERROR;
+            goto done;
+        }
+        if (k == 0)
+            count = n;
+        else if (n != count) {
+            rc = out_usage(ctx, "diff", names[k], "%s 有 %zu 项而 --x1 有 %zu 项，须一样多",
+                           "%s has %zu items but --x1 has %zu: they must match",
+                           names[k], n, count);
+            goto done;
+        }
+    }
+    if (labels) {
+        if (args_name_list(ctx, "diff", "--label", labels, &lab, &nlab) != 0) {
+            rc = CLI_EXIT_ERROR;
+            goto done;
+        }
+        if (nlab != count) {
+            rc = out_usage(ctx, "diff", "--label", "--label 有 %zu 项而 --x1 有 %zu 项，须一样多",
+                           "--label has %zu items but --x1 has %zu: they must match",
+                           nlab, count);
+            goto done;
+        }
+    }
+    if (ctx->format == CLI_FMT_JSON)
+        arr = json_array();
+    else if (out_table_init(&t, 12, cols) == 0)
+        tab = 1;
+    else {
+        rc = out_nomem(ctx);
+        goto done;
+    }
+    for (i = 0; i < count; i++) {
+        zj_rate_diff d;
+        zj_error err;
+        char idx[24], b[11][64];
+        const char *cells[12];
+        double nums[11];
+
+        snprintf(idx, sizeof idx, "%zu", i + 1);
+        zj_error_clear(&err);
+        if (zj_rate_difference(v[0][i], v[1][i], v[2][i], v[3][i], conf, correct, &d,
+                               &err) != ZJ_OK) {
+            out_error(NULL, &err);
+            bad = 1;
+            d.p1 = d.p2 = d.diff = d.lower = d.upper = d.statistic = d.p_value = NAN;
+        }
+        if (arr) {
+            json_array_append_new(arr, json_pack(
+                "{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
+                "label", lab ? lab[i] : idx, "x1", out_jcount(v[0][i]),
+                "n1", out_jcount(v[1][i]), "x2", out_jcount(v[2][i]),
+                "n2", out_jcount(v[3][i]), "p1", out_jreal(d.p1), "p2", out_jreal(d.p2),
+                "diff", out_jreal(d.diff), "lower", out_jreal(d.lower),
+                "upper", out_jreal(d.upper), "statistic", out_jreal(d.statistic),
+                "p_value", out_jreal(d.p_value)));
+            continue;
+        }
+        nums[0] = v[0][i]; nums[1] = v[1][i]; nums[2] = v[2][i]; nums[3] = v[3][i];
+        nums[4] = d.p1; nums[5] = d.p2; nums[6] = d.diff; nums[7] = d.lower;
+        nums[8] = d.upper; nums[9] = d.statistic; nums[10] = d.p_value;
+        cells[0] = lab ? lab[i] : idx;
+        for (k = 0; k < 11; k++)
+            cells[k + 1] = out_num(ctx, nums[k], b[k], sizeof b[k]);
+        if (ctx->format == CLI_FMT_TABLE && !isnan(d.p_value))
+            snprintf(b[10], sizeof b[10], "%.6g", d.p_value);
+        if (out_table_add(&t, cells) != 0) {
+            rc = out_nomem(ctx);
+            break;
+        }
+    }
+    if (arr) {
+        if (out_json(arr, stdout) != 0)
+            rc = CLI_EXIT_ERROR;
+    } else if (tab) {
+        if (rc == CLI_EXIT_OK && out_table_print(&t, ctx->format, stdout) != 0)
+            rc = CLI_EXIT_ERROR;
+        out_table_free(&t);
+    }
+    if (bad && rc == CLI_EXIT_OK)
+        rc = CLI_EXIT_ERROR;
+done:
+    for (k = 0; k < 4; k++)
+        free(v[k]);
+    if (lab)
+        args_free_list(lab);
+    return rc;
+}
+
 int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *conf_text = NULL, *correct = NULL, *no_correct = NULL;
+    const char *conf_text = NULL, *correct = NULL, *no_correct = NULL,
+               *lists[4] = {NULL, NULL, NULL, NULL}, *label_list = NULL;
     const cli_opt opts[] = {
         {"conf", 1, &conf_text}, {"correct", 0, &correct},
-        {"no-correct", 0, &no_correct},
+        {"no-correct", 0, &no_correct}, {"x1", 1, &lists[0]}, {"n1", 1, &lists[1]},
+        {"x2", 1, &lists[2]}, {"n2", 1, &lists[3]}, {"label", 1, &label_list},
     };
     static const char *const names[] = {"X1", "N1", "X2", "N2"};
     const char *pos[4];
@@ -413,13 +524,25 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
     zj_error err;
     int rc;
 
-    rc = args_parse(ctx, "diff", argc, argv, opts, 3, pos, 4, &npos);
+    rc = args_parse(ctx, "diff", argc, argv, opts, 8, pos, 4, &npos);
     if (rc == ARGS_HELP) {
         fputs(diff_help, stdout);
         return CLI_EXIT_OK;
     }
     if (rc != 0)
         return rc;
+    if (npos == 0 && (lists[0] || lists[1] || lists[2] || lists[3])) {
+        if (!lists[0] || !lists[1] || !lists[2] || !lists[3])
+            return out_usage(ctx, "diff", NULL, "须同时给出 --x1、--n1、--x2、--n2",
+                             "--x1, --n1, --x2 and --n2 go together");
+        if (correct && no_correct)
+            return out_usage(ctx, "diff", "--no-correct",
+                             "--correct 与 --no-correct 只能选一个",
+                             "--correct and --no-correct exclude each other");
+        if (conf_text && args_number(ctx, "diff", "--conf", conf_text, &conf) != 0)
+            return CLI_EXIT_ERROR;
+        return diff_lists(ctx, lists, label_list, conf, !no_correct);
+    }
     if (npos != 4)
         return out_usage(ctx, "diff", NULL, "须给出 X1 N1 X2 N2 四个数",
                          "give the four counts X1 N1 X2 N2");

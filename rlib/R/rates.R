@@ -375,3 +375,27 @@ zj_cluster <- function(x, n, conf.level = 0.95, published = NULL, by = NULL) {
 #' @rdname zj_rates-deprecated
 #' @export
 `[[.zj_rate_diff` <- `[[.zj_rates`
+
+#' Print rate results
+#'
+#' Prints a \code{zj_rates} result as a data frame, without the
+#' \code{status}, \code{reason_zh} and \code{reason_en} columns when every
+#' rate was computed (all \code{"ok"}, no reasons); \code{all = TRUE}
+#' prints every column.
+#' @param x a result of \code{\link{zj_rate}} or \code{\link{zj_pooled}}.
+#' @param all whether to print every column.
+#' @param ... passed to \code{print.data.frame}.
+#' @return \code{x}, invisibly.
+#' @export
+print.zj_rates <- function(x, all = FALSE, ...) {
+    y <- x
+    class(y) <- "data.frame"
+    if (!isTRUE(all)) {
+        quiet <- c(if (!is.null(y[["status"]]) && all(y[["status"]] %in% "ok")) "status",
+                   Filter(function(k) !is.null(y[[k]]) && all(is.na(y[[k]])),
+                          c("reason_zh", "reason_en")))
+        y <- y[setdiff(names(y), quiet)]
+    }
+    print(y, ...)
+    invisible(x)
+}

@@ -233,3 +233,12 @@ test_that("broom's column names, and the old ones for one release with a warning
     expect_warning(expect_identical(p$upper, p$conf.high), class = "deprecatedWarning")
     expect_null(suppressWarnings(r$nope))
 })
+
+test_that("print() leaves out the status and reason columns when every rate is fine", {
+    out <- capture.output(print(zj_rate(3, 10)))
+    expect_false(any(grepl("reason_zh|status", out)))
+    out <- capture.output(print(zj_rate(3, 10), all = TRUE))
+    expect_true(any(grepl("reason_zh", out)))
+    out <- capture.output(suppressWarnings(print(zj_rate(c(3, 11), 10))))
+    expect_true(any(grepl("reason_en", out)))
+})
