@@ -82,7 +82,7 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL,
     n <- .zj_num(n, "n")
     conf.level <- .zj_num(conf.level, "conf.level")
     methods <- .zj_methods(method)
-    design <- .zj_string(design, "design")
+    if (!identical(design, "sample")) design <- .zj_string(design, "design")
     args <- list(x = x, n = n, conf.level = conf.level)
     if (!is.null(population)) {
         if (design != "finite")
@@ -96,9 +96,11 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL,
         args$group <- if (is.factor(group)) group else enc2utf8(as.character(group))
     }
     a <- .zj_recycle(args, scalar = "conf.level")
-    blocks <- lapply(methods, function(m)
-        .zj_rate_columns(.Call(zjr_rate, a$x, a$n, a$conf.level, m, design, a$population),
-                         design, a$population))
+    blocks <- lapply(methods, function(m) {
+        cols <- .Call(zjr_rate, a$x, a$n, a$conf.level, m, design, a$population)
+        # the C glue gives the documented order; other designs add N
+        if (design == "sample") cols else .zj_rate_population(cols, design, a$population)
+    })
     cols <- if (length(blocks) == 1L) blocks[[1L]] else {
         # one block of rows per method, as binom::binom.confint stacks them
         stacked <- lapply(names(blocks[[1L]]), function(k)
@@ -108,32 +110,32 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL,
     }
     if (!is.null(group))
         cols <- c(list(group = rep(a$group, times = length(methods))), cols)
-    failed <- sum(vapply(blocks, function(b) attr(b, "zj_failed") %||% 0L, 0L))
-    if (failed > 0L)
+    failed <- 0L
+    for (b in blocks) failed <- failed + (attr(b, "zj_failed") %||% 0L)
+    if (failed > 0L) {
+        attr(cols, "zj_failed") <- NULL
         warning(sprintf(paste0("%d \u4e2a\u6bd4\u7387\u65e0\u6cd5\u8ba1\u7b97\uff0c",
                                "\u7ed3\u679c\u4e3a NA\uff08\u539f\u56e0\u89c1 reason_zh \u5217\uff09\n",
                                "%d rate(s) could not be computed and are NA (reasons in ",
                                "reason_en)"), failed, failed), call. = FALSE)
+    }
     .zj_df(cols, class = "zj_rates")
 }
 
 `%||%` <- function(a, b) if (is.null(a)) b else a
 
-# The columns of one method in the documented order: design (and
-# population) before status; a finite population of N = n is a census.
-.zj_rate_columns <- function(cols, design, population) {
-    if (design != "sample") {
-        pop <- if (design == "census") cols$n else population
-        if (design == "finite") {
-            d <- cols$design
-            d[!is.na(pop) & pop == cols$n] <- "census"
-            cols$design <- d
-        }
-        cols$population <- pop
+# A census or finite design: the population column after design (N = n
+# for a census), and a finite population of N = n is a census.
+.zj_rate_population <- function(cols, design, population) {
+    pop <- if (design == "census") cols$n else population
+    if (design == "finite") {
+        d <- cols$design
+        d[!is.na(pop) & pop == cols$n] <- "census"
+        cols$design <- d
     }
-    k <- c("x", "n", "estimate", "conf.low", "conf.high", "method", "conf.level", "design",
-           if (design != "sample") "population", "status", "reason_zh", "reason_en")
-    structure(cols[k], zj_failed = attr(cols, "zj_failed"))
+    k <- match("design", names(cols))
+    structure(c(cols[seq_len(k)], list(population = pop), cols[-seq_len(k)]),
+              zj_failed = attr(cols, "zj_failed"))
 }
 
 # Splits indices by a grouping vector (or one group); keeps first-seen order.

@@ -117,8 +117,8 @@ static zj_design parse_design(SEXP design, SEXP population, R_xlen_t len)
 SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method, SEXP design, SEXP population)
 {
     static const char *const names[] = {"x", "n", "estimate", "conf.low", "conf.high", "method",
-                                        "conf.level", "status", "reason_zh", "reason_en",
-                                        "design"};
+                                        "conf.level", "design", "status", "reason_zh",
+                                        "reason_en"};
     R_xlen_t len, i, start, nbad = 0, cap = 0, b, nfailed = 0;
     R_xlen_t *bad = NULL;
     zj_ci_method cm;
@@ -152,7 +152,7 @@ SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method, SEXP design, SEXP populati
     st = (zj_code *)R_alloc(RATE_CHUNK, sizeof *st);
 
     out = PROTECT(zjr_named_list(11, names));
-    SET_VECTOR_ELT(out, 10, zjr_compact_str(STRING_ELT(PROTECT(zjr_str1(zj_design_name(zd))), 0),
+    SET_VECTOR_ELT(out, 7, zjr_compact_str(STRING_ELT(PROTECT(zjr_str1(zj_design_name(zd))), 0),
                                             len));
     UNPROTECT(1);
     SET_VECTOR_ELT(out, 0, x);
@@ -224,16 +224,16 @@ SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method, SEXP design, SEXP populati
     }
 
     if (nbad == 0) {
-        SET_VECTOR_ELT(out, 7, zjr_compact_str(PROTECT(Rf_mkCharCE("ok", CE_UTF8)), len));
+        SET_VECTOR_ELT(out, 8, zjr_compact_str(PROTECT(Rf_mkCharCE("ok", CE_UTF8)), len));
         UNPROTECT(1);
-        SET_VECTOR_ELT(out, 8, zjr_compact_str(NA_STRING, len));
         SET_VECTOR_ELT(out, 9, zjr_compact_str(NA_STRING, len));
+        SET_VECTOR_ELT(out, 10, zjr_compact_str(NA_STRING, len));
         UNPROTECT(1);
         return out;
     }
-    SET_VECTOR_ELT(out, 7, stc = Rf_allocVector(STRSXP, len));
-    SET_VECTOR_ELT(out, 8, rzh = Rf_allocVector(STRSXP, len));
-    SET_VECTOR_ELT(out, 9, ren = Rf_allocVector(STRSXP, len));
+    SET_VECTOR_ELT(out, 8, stc = Rf_allocVector(STRSXP, len));
+    SET_VECTOR_ELT(out, 9, rzh = Rf_allocVector(STRSXP, len));
+    SET_VECTOR_ELT(out, 10, ren = Rf_allocVector(STRSXP, len));
     {
         SEXP ok = PROTECT(Rf_mkCharCE("ok", CE_UTF8));
         for (i = 0; i < len; i++) {
