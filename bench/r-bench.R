@@ -204,9 +204,9 @@ z <- zj_rate(x, n)
 wb <- wilson_base(x, n)
 sub <- seq_len(min(pt_groups, groups))
 pl <- suppressWarnings(prop_loop(x[sub], n[sub]))
-stopifnot(isTRUE(all.equal(z$lower, wb$lower, tolerance = 1e-9)),
-          isTRUE(all.equal(z$lower[sub], pl$lower, tolerance = 1e-9)),
-          isTRUE(all.equal(z$upper[sub], pl$upper, tolerance = 1e-9)))
+stopifnot(isTRUE(all.equal(z$conf.low, wb$lower, tolerance = 1e-9)),
+          isTRUE(all.equal(z$conf.low[sub], pl$lower, tolerance = 1e-9)),
+          isTRUE(all.equal(z$conf.high[sub], pl$upper, tolerance = 1e-9)))
 t_rate <- timeit(function() zj_rate(x, n))
 t_wb <- timeit(function() wilson_base(x, n))
 t_pt <- median(replicate(max(1L, repeat_n %/% 2L),

@@ -47,6 +47,8 @@ int cmd_batch(cli_ctx *ctx, int argc, char **argv);
 int cmd_rate(cli_ctx *ctx, int argc, char **argv);
 int cmd_pooled(cli_ctx *ctx, int argc, char **argv);
 int cmd_diff(cli_ctx *ctx, int argc, char **argv);
+int cmd_cluster(cli_ctx *ctx, int argc, char **argv);
+int cmd_plan_compare(cli_ctx *ctx, int argc, char **argv);
 int cmd_scores(cli_ctx *ctx, int argc, char **argv);
 int cmd_composite(cli_ctx *ctx, int argc, char **argv);
 int cmd_completion(cli_ctx *ctx, int argc, char **argv);

@@ -35,8 +35,12 @@ const cli_command cli_cmd_demo = {
     "(default ./zhijiao-demo-YYYYMMDD-HHMMSS):\n"
     "  audit.json, audit.csv        every bundled table audited (核对): sums,\n"
     "                               counts, achievable percentages\n"
-    "  indicators.json, .csv        the 2024 indicators (指标) with Wilson 95%\n"
-    "                               intervals: each 满意度 row of\n"
+    "  indicators.json, .csv        the 2024 indicators (指标), each with its\n"
+    "                               design (data/tables.json): a sample gets\n"
+    "                               a Wilson 95% interval, a census (普查,\n"
+    "                               e.g. the monitoring of every new major)\n"
+    "                               none, and the columns design, design_zh,\n"
+    "                               design_en say which and why: each 满意度 row of\n"
     "                               satisfaction_2024, the English test pass\n"
     "                               and excellent rates, 综合高中 progression\n"
     "                               (升学) and plan completion, the\n"
@@ -69,6 +73,7 @@ typedef struct ind {
     double n, x_exact, x;
     zj_rate rate;            /* estimate, and the interval when has_ci */
     int has_ci;
+    zj_table_design_info design;   /* what n is, from data/tables.json */
     char note[768];
 } ind;
 
@@ -230,6 +235,30 @@ static int decimals_of(const char *text)
     return n;
 }
 
+/* The rate x of n of row `id` of table t under the design the manifest
+ * declares (a census gets no interval); a table that declares none is
+ * treated as a sample, and says so. */
+static int design_rate(demo *d, const zj_table *t, const char *id, ind *r)
+{
+    zj_rate_options o;
+
+    if (!zj_table_design(t, id, &r->design)) {
+        r->design.design = ZJ_DESIGN_SAMPLE;
+        r->design.population = NAN;
+        r->design.why_zh = "数据清单未声明抽样设计，按抽样处理";
+        r->design.why_en = "the manifest declares no design; treated as a sample";
+    }
+    zj_rate_options_init(&o);
+    o.conf = DEMO_CONF;
+    o.method = DEMO_METHOD;
+    o.design = r->design.design;
+    o.population = r->design.population;
+    if (zj_rate_ci_design(r->x, r->n, &o, &r->rate, &d->err) != ZJ_OK)
+        return -1;
+    r->has_ci = r->rate.design != ZJ_DESIGN_CENSUS;
+    return 0;
+}
+
 /* A published percentage of n: the implied count, its interval, and a note
  * on the rounding and on whether the percentage can be k/n at all. */
 static int add_published(demo *d, const char *group, const char *id,
@@ -251,9 +280,8 @@ static int add_published(demo *d, const char *group, const char *id,
     if (zj_count_from_percent(pct, decimals_of(pct_text), n, &r->x, &r->x_exact,
                               &d->err) != ZJ_OK)
         return -1;
-    if (zj_rate_ci(r->x, n, DEMO_CONF, DEMO_METHOD, &r->rate, &d->err) != ZJ_OK)
+    if (design_rate(d, t, id, r) != 0)
         return -1;
-    r->has_ci = 1;
     zj_findings_init(&f);
     if (zj_audit_percentage(zj_table_name(t), pct_col, zj_table_line(t, row),
                             pct, n, decimals_of(pct_text), &achievable, &f,
@@ -348,6 +376,10 @@ static int figure_rows(demo *d)
                            &d->err) != ZJ_OK)
         return -1;
     r->rate.lower = r->rate.upper = NAN;
+    if (!zj_table_design(t, "zonghe_completion", &r->design)) {
+        r->design.design = ZJ_DESIGN_SAMPLE;
+        r->design.why_zh = r->design.why_en = "";
+    }
     snprintf(r->note, sizeof r->note,
              "实际/计划，不是比例（可大于 1），无置信区间 / actual / plan: not a "
              "proportion (can exceed 1), no interval");
@@ -389,10 +421,8 @@ static int grade_rows(demo *d)
             goto done;
         row->x = (double)d->grades.counts[r];
         row->n = (double)d->grades.total;
-        if (zj_rate_ci(row->x, row->n, DEMO_CONF, DEMO_METHOD, &row->rate,
-                       &d->err) != ZJ_OK)
+        if (design_rate(d, t, NULL, row) != 0)
             goto done;
-        row->has_ci = 1;
         snprintf(row->note, sizeof row->note, "n = 全部监测专业 / all monitored majors");
     }
     {
@@ -402,10 +432,8 @@ static int grade_rows(demo *d)
             goto done;
         row->x = (double)d->grades.passed;
         row->n = (double)(d->grades.passed + d->grades.yellow);
-        if (zj_rate_ci(row->x, row->n, DEMO_CONF, DEMO_METHOD, &row->rate,
-                       &d->err) != ZJ_OK)
+        if (design_rate(d, t, NULL, row) != 0)
             goto done;
-        row->has_ci = 1;
         snprintf(row->note, sizeof row->note,
                  "通过 / (通过 + 黄牌) / passed / (passed + yellow card)");
     }
@@ -420,7 +448,8 @@ done:
 
 static const char *const ind_cols[] = {
     "group", "id", "indicator_zh", "indicator_en", "published_pct", "n",
-    "x_exact", "x", "rate", "lower", "upper", "method", "conf", "note"};
+    "x_exact", "x", "rate", "lower", "upper", "method", "conf", "design",
+    "design_zh", "design_en", "note"};
 
 static json_t *ind_json(const ind *r)
 {
@@ -428,7 +457,7 @@ static json_t *ind_json(const ind *r)
 
     if (r->published)
         args_cell_number(r->published, &pub);
-    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s}",
+    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s,s:s,s:s}",
                      "group", r->group, "id", r->id, "indicator_zh", r->zh,
                      "indicator_en", r->en, "published_pct", out_jreal(pub),
                      "n", out_jcount(r->n), "x_exact", out_jreal(r->x_exact),
@@ -438,6 +467,9 @@ static json_t *ind_json(const ind *r)
                      "method", r->has_ci ? out_jstr(zj_ci_method_name(r->rate.method))
                                          : json_null(),
                      "conf", r->has_ci ? out_jreal(r->rate.conf) : json_null(),
+                     "design", zj_design_name(r->design.design),
+                     "design_zh", r->design.why_zh ? r->design.why_zh : "",
+                     "design_en", r->design.why_en ? r->design.why_en : "",
                      "note", r->note);
 }
 
@@ -481,12 +513,12 @@ static int write_indicators_csv(demo *d, FILE *fp)
     size_t i;
     int rc = 0;
 
-    if (out_table_init(&t, 14, ind_cols) != 0)
+    if (out_table_init(&t, 17, ind_cols) != 0)
         return -1;
     for (i = 0; i < d->n && rc == 0; i++) {
         const ind *r = &d->rows[i];
         char b[8][64];
-        const char *cells[14];
+        const char *cells[17];
         cells[0] = r->group;
         cells[1] = r->id;
         cells[2] = r->zh;
@@ -500,7 +532,10 @@ static int write_indicators_csv(demo *d, FILE *fp)
         cells[10] = out_num_csv(r->has_ci ? r->rate.upper : NAN, b[5], 64);
         cells[11] = r->has_ci ? zj_ci_method_name(r->rate.method) : "";
         cells[12] = r->has_ci ? out_num_csv(r->rate.conf, b[6], 64) : "";
-        cells[13] = r->note;
+        cells[13] = zj_design_name(r->design.design);
+        cells[14] = r->design.why_zh ? r->design.why_zh : "";
+        cells[15] = r->design.why_en ? r->design.why_en : "";
+        cells[16] = r->note;
         rc = out_table_add(&t, cells);
     }
     if (rc == 0)
@@ -543,6 +578,9 @@ static void write_summary(const demo *d, FILE *fp, const char *dir,
     fprintf(fp, "\n2. %d 年指标 / %d indicators, %s %.0f%% 置信区间 / CI "
                 "(indicators.json, indicators.csv)\n",
             DEMO_YEAR, DEMO_YEAR, zj_ci_method_name(DEMO_METHOD), 100 * DEMO_CONF);
+    fprintf(fp, "   抽样（sample）的指标给出置信区间；普查（census）的指标没有抽样误差，不给区间。\n"
+                "   Sample indicators have a confidence interval; census indicators have no\n"
+                "   sampling error and no interval.\n");
     fprintf(fp, "   公布的百分比换算为人数 x = 百分比 × n / 100 取最近的整数，恰为 .5 时取偶数（GB/T 8170，四舍六入五成双）。\n"
                 "   Published percentages are turned into counts x = pct × n / 100, to the nearest\n"
                 "   whole number, an exact half to the even one (GB/T 8170).\n");
@@ -560,6 +598,14 @@ static void write_summary(const demo *d, FILE *fp, const char *dir,
             fprintf(fp, "%.4f\n", r->rate.estimate);
         if (r->note[0])
             fprintf(fp, "     %s\n", r->note);
+        /* what n is, and so why there is an interval or none: the
+         * reason once for a run of rows that share it */
+        fprintf(fp, "     design: %s\n", zj_design_name(r->design.design));
+        if (r->design.why_zh && r->design.why_zh[0] &&
+            (i + 1 == d->n || d->rows[i + 1].design.why_zh != r->design.why_zh))
+            fprintf(fp, "     %s\n     %s\n     %s\n     %s\n",
+                    zj_design_note_zh(r->design.design), r->design.why_zh,
+                    zj_design_note_en(r->design.design), r->design.why_en);
     }
 
     fprintf(fp, "\n3. 贯通培养报考资格 / gtpy.admission on samples/candidates.csv "

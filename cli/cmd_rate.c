@@ -11,7 +11,7 @@
     "wilson wilson-cc clopper-pearson exact agresti-coull jeffreys wald"
 
 typedef struct rate_opts {
-    const char *method, *conf, *x, *n, *all_methods;
+    const char *method, *conf, *x, *n, *all_methods, *census, *population;
 } rate_opts;
 
 static const cli_option rate_options[] = {
@@ -28,15 +28,26 @@ static const cli_option rate_options[] = {
             "... and their n, the same number of items"),
     CLI_OPT(rate_opts, all_methods, "all-methods", NULL,
             "every method, one row each"),
+    CLI_OPT(rate_opts, census, "census", NULL,
+            "n is everybody (普查, a complete enumeration): no sampling error, "
+            "so no interval (lower, upper empty)"),
+    CLI_OPT(rate_opts, population, "population", "N",
+            "n is a sample from a known population of N (有限总体): the interval "
+            "with the finite-population correction; a list gives each rate its N; "
+            "N = n is a census"),
 };
 
 const cli_command cli_cmd_rate = {
     "rate", cmd_rate, "a rate with its confidence interval (比率及置信区间)",
-    "rate X N [--method M] [--conf 0.95] [--all-methods]\n"
-    "rate --x 1,2,3 --n 10,20,30 [--method M] [--conf C]",
+    "rate X N [--method M] [--conf 0.95] [--all-methods] [--census | --population N]\n"
+    "rate --x 1,2,3 --n 10,20,30 [--method M] [--conf C] [--census | --population LIST]",
     "A rate (比率) x/n with its confidence interval (置信区间), e.g. 520 of\n"
     "600 graduates satisfied (满意).  x and n are counts: whole numbers with\n"
-    "0 <= x <= n and n > 0.  The rate is a proportion in [0, 1].\n",
+    "0 <= x <= n and n > 0.  The rate is a proportion in [0, 1].\n"
+    "\n"
+    "Without --census or --population, n is a sample from a larger population\n"
+    "(抽样).  With them the output adds the columns design and population and\n"
+    "the table says what the design means.\n",
     rate_options, CLI_NOPTS(rate_options),
     "Output: x, n, rate, lower, upper, method, conf.  JSON: one object, or an\n"
     "array when there are several rates.  Exit 2 on bad counts (x > n, n = 0,\n"
@@ -72,7 +83,7 @@ const cli_command cli_cmd_pooled = {
 };
 
 typedef struct diff_opts {
-    const char *conf, *correct, *no_correct;
+    const char *conf, *correct, *no_correct, *x1, *n1, *x2, *n2, *label;
 } diff_opts;
 
 static const cli_option diff_options[] = {
@@ -80,14 +91,23 @@ static const cli_option diff_options[] = {
     CLI_OPT(diff_opts, correct, "correct", NULL,
             "Yates' continuity correction (default, like R)"),
     CLI_OPT(diff_opts, no_correct, "no-correct", NULL, "without the correction"),
+    CLI_OPT(diff_opts, x1, "x1", "LIST", "many differences at once: counts x of the first rates ..."),
+    CLI_OPT(diff_opts, n1, "n1", "LIST", "... their n ..."),
+    CLI_OPT(diff_opts, x2, "x2", "LIST", "... the counts x of the second rates ..."),
+    CLI_OPT(diff_opts, n2, "n2", "LIST", "... and their n, the same number of items each"),
+    CLI_OPT(diff_opts, label, "label", "LIST", "a label per item (comma-separated, optional)"),
 };
 
 const cli_command cli_cmd_diff = {
     "diff", cmd_diff, "difference of two rates and its test (两率之差)",
-    "diff X1 N1 X2 N2 [--conf 0.95] [--correct|--no-correct]",
+    "diff X1 N1 X2 N2 [--conf 0.95] [--correct|--no-correct]\n"
+    "diff --x1 L --n1 L --x2 L --n2 L [--label L] [--conf 0.95] [--correct|--no-correct]",
     "Difference of two independent rates p1 - p2 (两率之差), e.g. this year\n"
     "minus last year: the interval of the difference and the chi-square test\n"
-    "of equal rates, as R prop.test(c(X1, X2), c(N1, N2)).\n",
+    "of equal rates, as R prop.test(c(X1, X2), c(N1, N2)).  With lists, one\n"
+    "row per item: two years' indicators in one call (年度对比), labelled by\n"
+    "--label; a bad item has empty numbers, its error on stderr, and the exit\n"
+    "status is 2.\n",
     diff_options, CLI_NOPTS(diff_options), NULL,
     {CLI_K_NONE}, 0, NULL,
 };
@@ -110,12 +130,12 @@ static int parse_method_conf(const cli_ctx *ctx, const char *cmd,
 }
 
 static const char *const rate_cols[] = {"x", "n", "rate", "lower", "upper",
-                                        "method", "conf"};
+                                        "method", "conf", "design", "population"};
 
 static int rate_row(const cli_ctx *ctx, out_table *t, const zj_rate *r)
 {
-    char b[6][64];
-    const char *cells[7];
+    char b[7][64];
+    const char *cells[9];
 
     cells[0] = out_num(ctx, r->x, b[0], sizeof b[0]);
     cells[1] = out_num(ctx, r->n, b[1], sizeof b[1]);
@@ -124,23 +144,55 @@ static int rate_row(const cli_ctx *ctx, out_table *t, const zj_rate *r)
     cells[4] = out_num(ctx, r->upper, b[4], sizeof b[4]);
     cells[5] = zj_ci_method_name(r->method);
     cells[6] = out_num_csv(r->conf, b[5], sizeof b[5]);
+    cells[7] = zj_design_name(r->design);
+    cells[8] = out_num(ctx, r->population, b[6], sizeof b[6]);
     return out_table_add(t, cells);
+}
+
+/* JSON of a rate, with its design when the caller chose one. */
+static json_t *jrate(const zj_rate *r, int design)
+{
+    json_t *o = out_jrate(r);
+
+    if (design) {
+        json_object_set_new(o, "design", out_jstr(zj_design_name(r->design)));
+        json_object_set_new(o, "population", out_jcount(r->population));
+    }
+    return o;
+}
+
+/* Under a table, one line per design that occurs: what it means. */
+static int print_design_notes(const zj_rate *r, const zj_code *status,
+                              size_t count)
+{
+    int seen[3] = {0, 0, 0};
+    size_t i;
+
+    for (i = 0; i < count; i++)
+        if (status[i] == ZJ_OK && (unsigned)r[i].design < 3)
+            seen[r[i].design] = 1;
+    for (i = 0; i < 3; i++)
+        if (seen[i])
+            printf("%s\n%s\n",
+                   zj_design_note_zh((zj_design)i),
+                   zj_design_note_en((zj_design)i));
+    return 0;
 }
 
 /* Prints the rates; `single` prints JSON as one object, not an array. */
 static int print_rates(const cli_ctx *ctx, const zj_rate *r,
                        const zj_code *status, const zj_error *errs,
-                       size_t count, int single)
+                       size_t count, int single, int design)
 {
     size_t i;
 
     if (ctx->format == CLI_FMT_JSON) {
         json_t *arr;
         if (single)
-            return out_json(out_jrate(&r[0]), stdout);
+            return out_json(jrate(&r[0], design), stdout);
         arr = json_array();
         for (i = 0; i < count; i++) {
-            json_t *o = out_jrate(&r[i]);
+            json_t *o = jrate(&r[i], design);
             if (status[i] != ZJ_OK) {
                 /* A failed element says why, in place of its numbers. */
                 json_t *e = out_jerror(&errs[i]);
@@ -153,25 +205,28 @@ static int print_rates(const cli_ctx *ctx, const zj_rate *r,
     } else {
         out_table t;
         int rc = 0;
-        if (out_table_init(&t, 7, rate_cols) != 0)
+        if (out_table_init(&t, design ? 9 : 7, rate_cols) != 0)
             return -1;
         for (i = 0; i < count && rc == 0; i++)
             rc = rate_row(ctx, &t, &r[i]);
         if (rc == 0)
             rc = out_table_print(&t, ctx->format, stdout);
         out_table_free(&t);
+        if (rc == 0 && design && ctx->format == CLI_FMT_TABLE)
+            rc = print_design_notes(r, status, count);
         return rc;
     }
 }
 
 int cmd_rate(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *method_text, *conf_text, *xs, *ns, *all;
+    const char *method_text, *conf_text, *xs, *ns, *all, *census, *pop_text;
     rate_opts o = {0};
     const char *pos[2];
-    size_t npos, count = 0, nmethods, i, m, k;
+    size_t npos, count = 0, nmethods, i, m, k, npop = 0;
     zj_ci_method method;
-    double conf, *x = NULL, *n = NULL, one_x, one_n;
+    zj_rate_options ro;
+    double conf, *x = NULL, *n = NULL, one_x, one_n, *pop = NULL;
     zj_rate *r = NULL;
     zj_code *status = NULL;
     zj_error err, *errs = NULL;
@@ -185,6 +240,8 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
     xs = o.x;
     ns = o.n;
     all = o.all_methods;
+    census = o.census;
+    pop_text = o.population;
     if ((rc = parse_method_conf(ctx, "rate", method_text, conf_text,
                                 &method, &conf)) != 0)
         return rc;
@@ -217,6 +274,32 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
                          "give X N, or the lists --x and --n");
     }
 
+    if (census && pop_text) {
+        rc = out_usage(ctx, "rate", "--population",
+                       "--census 与 --population 只能选一个",
+                       "--census and --population exclude each other");
+        goto done;
+    }
+    if (pop_text) {
+        if (args_number_list(ctx, "rate", "--population", pop_text, 0, &pop,
+                             &npop) != 0) {
+            rc = CLI_EXIT_ERROR;
+            goto done;
+        }
+        if (npop != 1 && npop != count) {
+            rc = out_usage(ctx, "rate", "--population",
+                           "--population 须为一个数，或与 --x 一样多（%zu 项）",
+                           "--population must be one number or one per rate "
+                           "(%zu)", count);
+            goto done;
+        }
+    }
+    zj_rate_options_init(&ro);
+    ro.design = census ? ZJ_DESIGN_CENSUS : pop ? ZJ_DESIGN_FINITE
+                                                 : ZJ_DESIGN_SAMPLE;
+    ro.population = pop ? pop[0] : NAN;
+    ro.conf = conf;
+
     nmethods = all ? (size_t)ZJ_CI_WALD + 1 : 1;
     r = calloc(count * nmethods, sizeof *r);
     status = calloc(count * nmethods, sizeof *status);
@@ -229,8 +312,10 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
     for (m = 0; m < nmethods; m++) {
         zj_ci_method mm = all ? (zj_ci_method)m : method;
         zj_error_clear(&err);
-        if (zj_rate_ci_batch(x, n, count, conf, mm, r + m * count,
-                             status + m * count, &err) != ZJ_OK) {
+        ro.method = mm;
+        if (zj_rate_ci_design_batch(x, n, npop > 1 ? pop : NULL, count, &ro,
+                                    r + m * count, status + m * count,
+                                    &err) != ZJ_OK) {
             rc = out_error(ctx, &err);
             goto done;
         }
@@ -241,8 +326,9 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
             continue;
         i = k % count;
         zj_error_clear(&errs[k]);
-        zj_rate_ci(x[i], n[i], conf, all ? (zj_ci_method)(k / count) : method,
-                   &r[k], &errs[k]);
+        ro.method = all ? (zj_ci_method)(k / count) : method;
+        ro.population = pop ? pop[npop > 1 ? i : 0] : NAN;
+        zj_rate_ci_design(x[i], n[i], &ro, &r[k], &errs[k]);
         /* Keep the inputs visible in the output row. */
         r[k].x = x[i];
         r[k].n = n[i];
@@ -259,13 +345,14 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
         if (status[k] != ZJ_OK)
             out_error(NULL, &errs[k]);
     if (print_rates(ctx, r, status, errs, count * nmethods,
-                    count == 1 && nmethods == 1) != 0)
+                    count == 1 && nmethods == 1, census || pop) != 0)
         rc = CLI_EXIT_ERROR;
 done:
     if (x != &one_x) {
         free(x);
         free(n);
     }
+    free(pop);
     free(r);
     free(status);
     free(errs);
@@ -356,9 +443,114 @@ done:
     return rc;
 }
 
+/* `diff` with lists: one zj_rate_difference per item, as a table. */
+static int diff_lists(cli_ctx *ctx, const char *const lists[4], const char *labels,
+                      double conf, int correct)
+{
+    static const char *const names[] = {"--x1", "--n1", "--x2", "--n2"};
+    static const char *const cols[] = {"label", "x1", "n1", "x2", "n2", "p1", "p2",
+                                       "diff", "lower", "upper", "statistic", "p_value"};
+    double *v[4] = {NULL, NULL, NULL, NULL};
+    char **lab = NULL;
+    size_t count = 0, n, i, k, nlab = 0;
+    json_t *arr = NULL;
+    out_table t;
+    int rc = CLI_EXIT_OK, bad = 0, tab = 0;
+
+    for (k = 0; k < 4; k++) {
+        if (args_number_list(ctx, "diff", names[k], lists[k], 0, &v[k], &n) != 0) {
+            rc = CLI_EXIT_ERROR;
+            goto done;
+        }
+        if (k == 0)
+            count = n;
+        else if (n != count) {
+            rc = out_usage(ctx, "diff", names[k], "%s 有 %zu 项而 --x1 有 %zu 项，须一样多",
+                           "%s has %zu items but --x1 has %zu: they must match",
+                           names[k], n, count);
+            goto done;
+        }
+    }
+    if (labels) {
+        if (args_name_list(ctx, "diff", "--label", labels, &lab, &nlab) != 0) {
+            rc = CLI_EXIT_ERROR;
+            goto done;
+        }
+        if (nlab != count) {
+            rc = out_usage(ctx, "diff", "--label", "--label 有 %zu 项而 --x1 有 %zu 项，须一样多",
+                           "--label has %zu items but --x1 has %zu: they must match",
+                           nlab, count);
+            goto done;
+        }
+    }
+    if (ctx->format == CLI_FMT_JSON)
+        arr = json_array();
+    else if (out_table_init(&t, 12, cols) == 0)
+        tab = 1;
+    else {
+        rc = out_nomem(ctx);
+        goto done;
+    }
+    for (i = 0; i < count; i++) {
+        zj_rate_diff d;
+        zj_error err;
+        char idx[24], b[11][64];
+        const char *cells[12];
+        double nums[11];
+
+        snprintf(idx, sizeof idx, "%zu", i + 1);
+        zj_error_clear(&err);
+        if (zj_rate_difference(v[0][i], v[1][i], v[2][i], v[3][i], conf, correct, &d,
+                               &err) != ZJ_OK) {
+            out_error(NULL, &err);
+            bad = 1;
+            d.p1 = d.p2 = d.diff = d.lower = d.upper = d.statistic = d.p_value = NAN;
+        }
+        if (arr) {
+            json_array_append_new(arr, json_pack(
+                "{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
+                "label", lab ? lab[i] : idx, "x1", out_jcount(v[0][i]),
+                "n1", out_jcount(v[1][i]), "x2", out_jcount(v[2][i]),
+                "n2", out_jcount(v[3][i]), "p1", out_jreal(d.p1), "p2", out_jreal(d.p2),
+                "diff", out_jreal(d.diff), "lower", out_jreal(d.lower),
+                "upper", out_jreal(d.upper), "statistic", out_jreal(d.statistic),
+                "p_value", out_jreal(d.p_value)));
+            continue;
+        }
+        nums[0] = v[0][i]; nums[1] = v[1][i]; nums[2] = v[2][i]; nums[3] = v[3][i];
+        nums[4] = d.p1; nums[5] = d.p2; nums[6] = d.diff; nums[7] = d.lower;
+        nums[8] = d.upper; nums[9] = d.statistic; nums[10] = d.p_value;
+        cells[0] = lab ? lab[i] : idx;
+        for (k = 0; k < 11; k++)
+            cells[k + 1] = out_num(ctx, nums[k], b[k], sizeof b[k]);
+        if (ctx->format == CLI_FMT_TABLE && !isnan(d.p_value))
+            snprintf(b[10], sizeof b[10], "%.6g", d.p_value);
+        if (out_table_add(&t, cells) != 0) {
+            rc = out_nomem(ctx);
+            break;
+        }
+    }
+    if (arr) {
+        if (out_json(arr, stdout) != 0)
+            rc = CLI_EXIT_ERROR;
+    } else if (tab) {
+        if (rc == CLI_EXIT_OK && out_table_print(&t, ctx->format, stdout) != 0)
+            rc = CLI_EXIT_ERROR;
+        out_table_free(&t);
+    }
+    if (bad && rc == CLI_EXIT_OK)
+        rc = CLI_EXIT_ERROR;
+done:
+    for (k = 0; k < 4; k++)
+        free(v[k]);
+    if (lab)
+        args_free_list(lab);
+    return rc;
+}
+
 int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *conf_text, *correct, *no_correct;
+    const char *conf_text, *correct, *no_correct, *lists[4], *label_list;
     diff_opts o = {0};
     static const char *const names[] = {"X1", "N1", "X2", "N2"};
     const char *pos[4];
@@ -374,6 +566,23 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
     conf_text = o.conf;
     correct = o.correct;
     no_correct = o.no_correct;
+    lists[0] = o.x1;
+    lists[1] = o.n1;
+    lists[2] = o.x2;
+    lists[3] = o.n2;
+    label_list = o.label;
+    if (npos == 0 && (lists[0] || lists[1] || lists[2] || lists[3])) {
+        if (!lists[0] || !lists[1] || !lists[2] || !lists[3])
+            return out_usage(ctx, "diff", NULL, "须同时给出 --x1、--n1、--x2、--n2",
+                             "--x1, --n1, --x2 and --n2 go together");
+        if (correct && no_correct)
+            return out_usage(ctx, "diff", "--no-correct",
+                             "--correct 与 --no-correct 只能选一个",
+                             "--correct and --no-correct exclude each other");
+        if (conf_text && args_number(ctx, "diff", "--conf", conf_text, &conf) != 0)
+            return CLI_EXIT_ERROR;
+        return diff_lists(ctx, lists, label_list, conf, !no_correct);
+    }
     if (npos != 4)
         return out_usage(ctx, "diff", NULL, "须给出 X1 N1 X2 N2 四个数",
                          "give the four counts X1 N1 X2 N2");

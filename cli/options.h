@@ -90,10 +90,10 @@ extern const cli_command cli_toplevel;   /* `zhijiao` itself */
 const cli_command *cli_command_find(const char *name);
 
 extern const cli_command cli_cmd_checks, cli_cmd_check, cli_cmd_batch,
-    cli_cmd_rate, cli_cmd_pooled, cli_cmd_diff, cli_cmd_scores,
+    cli_cmd_rate, cli_cmd_pooled, cli_cmd_diff, cli_cmd_cluster, cli_cmd_scores,
     cli_cmd_composite, cli_cmd_completion, cli_cmd_progression,
     cli_cmd_transfer_rate, cli_cmd_grades, cli_cmd_tables, cli_cmd_table,
-    cli_cmd_audit, cli_cmd_audit_csv, cli_cmd_plan, cli_cmd_demo,
+    cli_cmd_audit, cli_cmd_audit_csv, cli_cmd_plan, cli_cmd_plan_compare, cli_cmd_demo,
     cli_cmd_refresh;
 
 /* Result of args_parse besides the exit codes: help was asked for and

@@ -51,6 +51,7 @@ R_PKGS="
   r-base-dev
   r-cran-testthat
   r-cran-knitr r-cran-rmarkdown pandoc
+  fonts-noto-cjk
   r-cran-ggplot2
   r-cran-survey
   r-cran-roxygen2
@@ -61,6 +62,9 @@ R_PKGS="
 # r-base-dev        : R's headers and R CMD INSTALL/build/check for the package
 # r-cran-testthat   : the package's test suite (make check, make rcheck)
 # r-cran-knitr, r-cran-rmarkdown, pandoc : the vignette and `make report`
+# fonts-noto-cjk    : Chinese glyphs for the report's and vignette's figures (PNG through
+#                     cairo/fontconfig) and its .docx rendered to PDF; without it every
+#                     Chinese axis title and label is a row of empty boxes
 # r-cran-ggplot2    : autoplot() and the report's figures (optional at run time)
 # r-cran-survey     : the tests compare intervals with survey::svyciprop
 # r-cran-roxygen2   : regenerates man/ and NAMESPACE (rlib/tools/document.sh)

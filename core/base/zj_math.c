@@ -33,3 +33,8 @@ double zj_pchisq_upper(double x, double df)
 {
     return pchisq(x, df, 0, 0);
 }
+
+double zj_qt(double p, double df)
+{
+    return qt(p, df, 1, 0);
+}

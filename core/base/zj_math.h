@@ -8,6 +8,7 @@
 
 double zj_qnorm(double p);                       /* standard normal quantile */
 double zj_qbeta(double p, double a, double b);   /* Beta(a, b) quantile */
+double zj_qt(double p, double df);              /* Student's t quantile */
 double zj_pchisq_upper(double x, double df);     /* P(X > x), X ~ chi^2(df) */
 
 #endif

@@ -26,6 +26,9 @@ struct zj_data {
     size_t n_notes, notes_dropped;
 };
 
+/* plan_lookup.c: plan names equal after trimming and bracket folding. */
+int zj_plan_name_eq(const char *a, const char *b);
+
 /* manifest.c: reads <dir>/tables.json and every table it lists. */
 zj_code zj_manifest_load(zj_data *d, zj_error *err);
 

@@ -5,6 +5,7 @@
  * here, at open time, so that audits and look-ups never meet a column that
  * does not exist. */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,14 +148,56 @@ static zj_code copy_str(char **dst, const char *s, zj_error *err)
     return *dst ? ZJ_OK : nomem(err);
 }
 
+/* A table's "design": kind (sample, census, finite), population (for
+ * finite, a whole number), why_zh and why_en; at the top level also
+ * "rows", overrides by the value of the table's id column. */
+static zj_code validate_design(const zj_jctx *c, json_t *o, const char *parent, int top)
+{
+    static const char *const keys[] = { "kind", "population", "why_zh", "why_en", "rows", NULL };
+    const char *kind = NULL, *s = NULL;
+    char path[160], rpath[224];
+    double pop = NAN;
+    json_t *rows = NULL, *v;
+    zj_design d;
+    const char *id;
+    zj_code rc;
+
+    snprintf(path, sizeof path, top ? "%s.design" : "%s", parent);
+    if ((rc = zj_json_only_keys(c, o, path, keys)) ||
+        (rc = zj_json_string(c, o, path, "kind", 1, &kind)) ||
+        (rc = zj_json_string(c, o, path, "why_zh", 1, &s)) ||
+        (rc = zj_json_string(c, o, path, "why_en", 1, &s)) ||
+        (rc = zj_json_number(c, o, path, "population", 0, &pop)) ||
+        (rc = zj_json_object(c, o, path, "rows", 0, &rows)))
+        return rc;
+    if (zj_design_parse(kind, &d, NULL) != ZJ_OK)
+        return zj_json_fail(c, path, "kind", "应为 sample、census 或 finite",
+                            "must be sample, census or finite");
+    if (d == ZJ_DESIGN_FINITE && !(pop >= 1 && pop == floor(pop)))
+        return zj_json_fail(c, path, "population", "finite 须给出总体规模（正整数）",
+                            "finite needs the population size (a positive whole number)");
+    if (rows && !top)
+        return zj_json_fail(c, path, "rows", "只能出现在表的 design 中",
+                            "is allowed only in a table's design");
+    if (rows)
+        json_object_foreach(rows, id, v) {
+            snprintf(rpath, sizeof rpath, "%s.rows.%s", path, id);
+            if (!json_is_object(v))
+                return zj_json_fail(c, rpath, NULL, "应为对象", "expected an object");
+            if ((rc = validate_design(c, v, rpath, 0)))
+                return rc;
+        }
+    return ZJ_OK;
+}
+
 static zj_code load_table(zj_data *d, const zj_jctx *c, json_t *spec, size_t idx, zj_table **out)
 {
     static const char *const keys[] = { "name", "file", "kind", "title_zh", "title_en",
-                                        "source", "columns", "audits", NULL };
+                                        "source", "columns", "audits", "design", NULL };
     static const char *const skeys[] = { "document", "clause", "date", "url", "title", NULL };
     const char *name = NULL, *file = NULL, *kind = NULL, *tzh = NULL, *ten = NULL;
     const char *doc = NULL, *clause = NULL, *date = NULL, *url = NULL, *title = NULL;
-    json_t *src, *cols, *audits = NULL, *v;
+    json_t *src, *cols, *audits = NULL, *design = NULL, *v;
     char path[64], apath[96], *full = NULL;
     zj_table *t;
     size_t i;
@@ -177,7 +220,9 @@ static zj_code load_table(zj_data *d, const zj_jctx *c, json_t *spec, size_t idx
         (rc = zj_json_string(c, src, path, "url", 0, &url)) ||
         (rc = zj_json_string(c, src, path, "title", 0, &title)) ||
         (rc = zj_json_array(c, spec, path, "columns", 1, &cols)) ||
-        (rc = zj_json_array(c, spec, path, "audits", 0, &audits)))
+        (rc = zj_json_array(c, spec, path, "audits", 0, &audits)) ||
+        (rc = zj_json_object(c, spec, path, "design", 0, &design)) ||
+        (design && (rc = validate_design(c, design, path, 1))))
         return rc;
     if (strcmp(kind, "plan") && strcmp(kind, "list") && strcmp(kind, "indicators"))
         return zj_json_fail(c, path, "kind", "应为 plan、list 或 indicators",
@@ -239,6 +284,8 @@ static zj_code load_table(zj_data *d, const zj_jctx *c, json_t *spec, size_t idx
         }
         t->audits = json_incref(audits);
     }
+    if (design)
+        t->design = json_incref(design);
     return ZJ_OK;
 }
 

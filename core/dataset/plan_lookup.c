@@ -41,6 +41,11 @@ static int name_eq(const char *a, const char *b)
     return a == ea && b == eb;
 }
 
+int zj_plan_name_eq(const char *a, const char *b)
+{
+    return name_eq(a, b);
+}
+
 static int row_year(const zj_table *t, size_t row)
 {
     const char *y = zj_table_get(t, row, "year");

@@ -11,6 +11,7 @@
 #include "zhijiao/indicators.h"
 #include "counts.h"
 #include "error_internal.h"
+#include "rate_interval.h"
 #include "zj_math.h"
 
 static zj_code check_method(zj_ci_method method, zj_error *err)
@@ -182,6 +183,19 @@ static void interval(double x, double n, double conf, const quantiles *q,
     *lower = *upper = NAN;
 }
 
+void zj_rate_interval(double x, double n, double conf, zj_ci_method method,
+                      double *lower, double *upper)
+{
+    quantiles q = quantiles_for(conf);
+
+    interval(x, n, conf, &q, method, lower, upper);
+}
+
+zj_code zj_rate_check_method(zj_ci_method method, zj_error *err)
+{
+    return check_method(method, err);
+}
+
 /* Fills *out for x of n; estimate and bounds NaN when !ok, so a bad batch
  * element still carries its inputs. */
 static void fill_rate(double x, double n, double conf, const quantiles *q,
@@ -191,6 +205,8 @@ static void fill_rate(double x, double n, double conf, const quantiles *q,
     out->n = n;
     out->conf = conf;
     out->method = method;
+    out->design = ZJ_DESIGN_SAMPLE;
+    out->population = NAN;
     if (ok) {
         out->estimate = x / n;
         interval(x, n, conf, q, method, &out->lower, &out->upper);
@@ -266,6 +282,8 @@ zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
             o->n = n[i];
             o->conf = conf;
             o->method = method;
+            o->design = ZJ_DESIGN_SAMPLE;
+            o->population = NAN;
             if (status[i] != ZJ_OK) {
                 o->estimate = o->lower = o->upper = NAN;
                 continue;

@@ -32,6 +32,7 @@ void zj_table_free(zj_table *t)
     free(t->text);
     free(t->lines);
     json_decref(t->audits);
+    json_decref(t->design);
     free(t);
 }
 
@@ -201,4 +202,31 @@ double zj_cell_number(const char *cell)
         return NAN;
     d = strtod(cell, &end);
     return (*end == '\0' && isfinite(d)) ? d : NAN;
+}
+
+/* One validated design object (manifest.c checked kind, population and
+ * the reasons at load time). */
+static int design_of(const json_t *o, zj_table_design_info *out)
+{
+    const json_t *pop = json_object_get(o, "population");
+
+    if (zj_design_parse(json_string_value(json_object_get(o, "kind")), &out->design,
+                        NULL) != ZJ_OK)
+        return 0;
+    out->population = json_is_number(pop) ? json_number_value(pop) : NAN;
+    out->why_zh = json_string_value(json_object_get(o, "why_zh"));
+    out->why_en = json_string_value(json_object_get(o, "why_en"));
+    return 1;
+}
+
+int zj_table_design(const zj_table *t, const char *row_id, zj_table_design_info *out)
+{
+    const json_t *rows, *one;
+
+    if (!t || !out || !t->design)
+        return 0;
+    rows = json_object_get(t->design, "rows");
+    if (row_id && (one = json_object_get(rows, row_id)) != NULL)
+        return design_of(one, out);
+    return design_of(t->design, out);
 }

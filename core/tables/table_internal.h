@@ -19,6 +19,7 @@ struct zj_table {
     char *text;                 /* every cell, NUL-separated */
     size_t *lines;              /* CSV line of each row */
     json_t *audits;             /* the manifest's audit specs; read-only after load */
+    json_t *design;             /* the manifest's design (validated), or NULL */
 };
 
 /* table.c: reads the CSV at path into t (whose metadata the manifest set). */

@@ -61,7 +61,8 @@ zj_check_fields <- function(check = NULL) {
 #' @param list_column whether to add the list column \code{reasons}.
 #' @param data_dir the data directory; \code{NULL} for \code{\link{zj_data_dir}()}.
 #' @return A data frame of class \code{zj_decisions}, one row per input
-#'   row: \code{eligible} (\code{TRUE}, \code{FALSE}, or \code{NA} when
+#'   row: the columns of \code{data} when it is a data frame (one named
+#'   like a result column as \code{NAME.input}), then \code{eligible} (\code{TRUE}, \code{FALSE}, or \code{NA} when
 #'   undetermined or invalid), \code{outcome} (a stable code; for an invalid
 #'   row its status), \code{outcome_zh}, \code{outcome_en}, \code{status}
 #'   (\code{"ok"}, \code{"argument"} for bad input, \code{"not_found"} when
@@ -123,6 +124,14 @@ zj_check <- function(check, data = NULL, ..., list_column = TRUE, data_dir = NUL
     nm <- if (is.null(nm)) character() else enc2utf8(nm)
     res <- .Call(zjr_check, .zj_handle(data_dir), check, nm, unname(cols),
                  as.integer(n), list_column)
+    # The input columns first, as `zhijiao batch` writes them; one that has
+    # a result's name is kept as NAME.input.
+    if (is.data.frame(data) && length(data)) {
+        inp <- as.list(data)
+        clash <- names(inp) %in% names(res)
+        names(inp)[clash] <- paste0(names(inp)[clash], ".input")
+        res <- c(inp, res)
+    }
     .zj_df(res, class = "zj_decisions")
 }
 

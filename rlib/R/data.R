@@ -160,3 +160,63 @@ zj_plan <- function(year, school, major, data_dir = NULL) {
                           major = .zj_chr(major, "major")))
     .zj_df(.Call(zjr_plan, .zj_handle(data_dir), a$year, a$school, a$major))
 }
+
+#' Two years' enrolment plans, row by row
+#'
+#' Compares the detail rows of the plans of \code{year1} and \code{year2}
+#' by programme, school and major (names matched as \code{\link{zj_plan}}
+#' does): \code{"same"}, \code{"changed"} (places changed),
+#' \code{"added"} (only in \code{year2}), \code{"removed"} (only in
+#' \code{year1}), \code{"not_published"} (the other year's plans do not
+#' list the row's programme at all, e.g. the 2024 seeds give the
+#' \enc{中本贯通}{zhongben guantong} plan only: neither added nor removed)
+#' and \code{"places_unknown"}.  The change is exact (places are counts,
+#' not a sample), so there is no interval.  The same as
+#' \code{zhijiao plan-compare}.
+#'
+#' @param year1,year2 the two years.
+#' @param programme optional programme (e.g. \code{"\u4e2d\u672c\u8d2f\u901a"}).
+#' @param data_dir the data directory (default: the bundled data).
+#' @return A data frame: \code{status}, \code{programme}, \code{school},
+#'   \code{major}, \code{places1}, \code{places2}, \code{change},
+#'   \code{partner1}, \code{partner2}, \code{line1}, \code{line2} (CSV
+#'   lines of the rows in their tables).
+#' @examples
+#' d <- zj_plan_compare(2023, 2024, programme = "\u4e2d\u672c\u8d2f\u901a")
+#' table(d$status)
+#' @export
+zj_plan_compare <- function(year1, year2, programme = NULL, data_dir = NULL) {
+    year1 <- .zj_int(year1, "year1")
+    year2 <- .zj_int(year2, "year2")
+    if (length(year1) != 1L || length(year2) != 1L)
+        .zj_arg_error("year1", "one year each", "\u5404\u4e00\u4e2a\u5e74\u4efd")
+    if (!is.null(programme)) programme <- .zj_string(programme, "programme")
+    .zj_df(.Call(zjr_plan_compare, .zj_handle(data_dir), year1, year2, programme))
+}
+
+#' What n is behind a table's rates
+#'
+#' The design that \code{data/tables.json} declares for a bundled table
+#' (and, by its id column, for single rows): \code{"sample"} (a sample from
+#' a larger population: an interval), \code{"census"} (a complete
+#' enumeration, such as the monitoring of every new major 2021-2023: no
+#' sampling interval) or \code{"finite"} (with its \code{population}), and
+#' why, in Chinese and English.  Pass \code{design} and \code{population}
+#' on to \code{\link{zj_rate}}.
+#'
+#' @param name a table name (see \code{\link{zj_tables}}).
+#' @param id optional row ids (the table's \code{id} column); \code{NA}
+#'   or omitted: the table's own design.
+#' @inheritParams zj_plan_compare
+#' @return A data frame: \code{id}, \code{design}, \code{population},
+#'   \code{why_zh}, \code{why_en}; \code{NA} where the manifest declares
+#'   nothing.
+#' @examples
+#' zj_table_design("majors_monitoring_2024")
+#' zj_table_design("report_figures_2024", c("english_pass_pct", "zonghe_total_pct"))
+#' @export
+zj_table_design <- function(name, id = NA_character_, data_dir = NULL) {
+    name <- .zj_string(name, "name")
+    id <- .zj_chr(id, "id")
+    .zj_df(.Call(zjr_table_design, .zj_handle(data_dir), name, id))
+}

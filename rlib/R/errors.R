@@ -2,8 +2,9 @@
 # condition of class c("zhijiao_error", "error", "condition").
 
 .zj_condition <- function(code, where, message_zh, message_en, call = NULL) {
+    # Chinese first, as the CLI prints them
     msg <- if (is.na(message_zh) || !nzchar(message_zh)) message_en
-           else paste0(message_en, "\n", message_zh)
+           else paste0(message_zh, "\n", message_en)
     structure(
         class = c("zhijiao_error", "error", "condition"),
         list(message = enc2utf8(msg), call = call,

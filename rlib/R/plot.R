@@ -9,7 +9,21 @@
         return(as.character(x[[by]]))
     }
     if (!is.null(x$group)) return(as.character(x$group))
-    sprintf("%g/%g", x$x, x$n)
+    if (!is.null(x$x) && !is.null(x$n)) return(sprintf("%g/%g", x$x, x$n))
+    as.character(seq_len(nrow(x)))
+}
+
+# The columns plot() and autoplot() need, from a zj_rates result whose
+# columns may have been subset: a missing method or level is one method.
+.zj_plot_data <- function(x, by, k) {
+    n <- nrow(x)
+    lab <- .zj_plot_labels(x, by)
+    data.frame(label = lab, estimate = x$estimate * k,
+               lower = if (is.null(x[["conf.low"]])) rep(NA_real_, n) else x[["conf.low"]] * k,
+               upper = if (is.null(x[["conf.high"]])) rep(NA_real_, n) else x[["conf.high"]] * k,
+               method = if (is.null(x$method)) rep("", n) else as.character(x$method),
+               conf = if (is.null(x$conf.level)) rep(NA_real_, n) else x$conf.level,
+               stringsAsFactors = FALSE)
 }
 
 #' Plot rates with their confidence intervals
@@ -36,27 +50,37 @@
 #' @export
 plot.zj_rates <- function(x, by = NULL, percent = TRUE, main = NULL, xlab = NULL, ...) {
     percent <- .zj_flag(percent, "percent")
-    lab <- .zj_plot_labels(x, by)
+    if (is.null(x$estimate))
+        .zj_arg_error("x", "a zj_rates result with its estimate column",
+                      "\u542b estimate \u5217\u7684 zj_rates \u7ed3\u679c")
     k <- if (percent) 100 else 1
-    groups <- unique(lab)
-    methods <- unique(x$method)
+    d <- .zj_plot_data(x, by, k)
+    groups <- unique(d$label)
+    methods <- unique(d$method)
     nm <- length(methods)
     off <- if (nm > 1L) (seq_len(nm) - (nm + 1) / 2) * (0.6 / nm) else 0
-    ypos <- match(lab, groups) + off[match(x$method, methods)]
-    rng <- range(c(x$lower, x$upper) * k, na.rm = TRUE)
+    # first group at the top, as autoplot() draws it
+    ypos <- length(groups) + 1 - match(d$label, groups) - off[match(d$method, methods)]
+    rng <- range(c(d$lower, d$upper, d$estimate), na.rm = TRUE)
     if (!all(is.finite(rng))) rng <- c(0, k)
-    if (is.null(xlab))
-        xlab <- sprintf("%s (%s%% CI)", if (percent) "rate, %" else "rate",
-                        paste(unique(format(100 * x$conf.level)), collapse = "/"))
-    op <- graphics::par(mar = c(4.5, max(4, min(20, max(nchar(groups, "width")) * 0.6 + 1)), 2.5, 1))
+    if (is.null(xlab)) {
+        lv <- unique(format(100 * d$conf[!is.na(d$conf)]))
+        xlab <- if (length(lv))
+            sprintf("%s (%s%% CI)", if (percent) "rate, %" else "rate", paste(lv, collapse = "/"))
+        else if (percent) "rate, %" else "rate"
+    }
+    # the left margin fits the longest label (Chinese included): never clipped
+    op <- graphics::par(no.readonly = TRUE)
     on.exit(graphics::par(op))
-    graphics::plot.default(x$estimate * k, ypos, xlim = rng, ylim = c(0.5, length(groups) + 0.5),
-                           yaxt = "n", pch = 19, col = match(x$method, methods),
-                           xlab = xlab, ylab = "", main = main, ...)
-    graphics::axis(2, at = seq_along(groups), labels = groups, las = 1)
-    ok <- is.finite(x$lower) & is.finite(x$upper)
-    graphics::segments(x$lower[ok] * k, ypos[ok], x$upper[ok] * k, ypos[ok],
-                       col = match(x$method, methods)[ok], lwd = 2)
+    left <- max(graphics::strwidth(groups, units = "inches", cex = graphics::par("cex.axis")))
+    mai <- graphics::par("mai")
+    graphics::par(mai = c(mai[1], left + 0.3, mai[3], mai[4]))
+    col <- match(d$method, methods)
+    graphics::plot.default(d$estimate, ypos, xlim = rng, ylim = c(0.5, length(groups) + 0.5),
+                           yaxt = "n", pch = 19, col = col, xlab = xlab, ylab = "", main = main, ...)
+    graphics::axis(2, at = rev(seq_along(groups)), labels = groups, las = 1)
+    ok <- is.finite(d$lower) & is.finite(d$upper)
+    graphics::segments(d$lower[ok], ypos[ok], d$upper[ok], ypos[ok], col = col[ok], lwd = 2)
     if (nm > 1L)
         graphics::legend("bottomright", legend = methods, col = seq_len(nm), pch = 19,
                          lwd = 2, bty = "n", cex = 0.8)
@@ -72,15 +96,17 @@ autoplot.zj_rates <- function(object, by = NULL, percent = TRUE, ...) {
                            "autoplot() needs the ggplot2 package", call = sys.call()))
     percent <- .zj_flag(percent, "percent")
     k <- if (percent) 100 else 1
-    d <- data.frame(label = .zj_plot_labels(object, by), estimate = object$estimate * k,
-                    lower = object$lower * k, upper = object$upper * k,
-                    method = object$method, stringsAsFactors = FALSE)
+    d <- .zj_plot_data(object, by, k)
     d$label <- factor(d$label, levels = rev(unique(d$label)))
-    ggplot2::ggplot(d, ggplot2::aes(x = estimate, y = label, colour = method,
-                                    xmin = lower, xmax = upper)) +
+    one <- length(unique(d$method)) == 1L
+    p <- ggplot2::ggplot(d, ggplot2::aes(x = estimate, y = label, colour = method,
+                                         xmin = lower, xmax = upper)) +
         ggplot2::geom_pointrange(position = ggplot2::position_dodge(width = 0.5), na.rm = TRUE) +
         ggplot2::labs(x = if (percent) "rate, % (confidence interval)" else "rate (confidence interval)",
                       y = NULL, colour = "method")
+    # one method: one meaning, so no legend
+    if (one) p <- p + ggplot2::guides(colour = "none")
+    p
 }
 
 # Columns named in aes() above.

@@ -98,17 +98,36 @@ SEXP zjr_ci_methods(void)
  * buffer, and the columns that hold one value in every row (the method;
  * a scalar level; status and reasons when every element is fine, the
  * common case) are compact (r_compact.c). */
-SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method)
+/* The design of n ("sample", "census", "finite"); with "finite",
+ * population holds each element's N (length len). */
+static zj_design parse_design(SEXP design, SEXP population, R_xlen_t len)
 {
-    static const char *const names[] = {"x", "n", "estimate", "lower", "upper", "method",
-                                        "conf.level", "status", "reason_zh", "reason_en"};
-    R_xlen_t len, i, start, nbad = 0, cap = 0, b;
+    const char *d = zjr_string_arg(design, "design");
+    zj_design zd;
+    zj_error err;
+
+    zj_error_clear(&err);
+    if (zj_design_parse(d, &zd, &err) != ZJ_OK)
+        zjr_stop(&err);
+    if (zd == ZJ_DESIGN_FINITE)
+        zjr_need_real(population, "population", len);
+    return zd;
+}
+
+SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method, SEXP design, SEXP population)
+{
+    static const char *const names[] = {"x", "n", "estimate", "conf.low", "conf.high", "method",
+                                        "conf.level", "design", "status", "reason_zh",
+                                        "reason_en"};
+    R_xlen_t len, i, start, nbad = 0, cap = 0, b, nfailed = 0;
     R_xlen_t *bad = NULL;
     zj_ci_method cm;
+    zj_design zd;
+    zj_rate_options ro;
     zj_rate *res;
     zj_code *st;
     SEXP out, stc, rzh, ren;
-    const double *px, *pn, *pc;
+    const double *px, *pn, *pc, *pp = NULL;
     double *est, *lo, *hi;
     int scalar_conf;
 
@@ -120,13 +139,22 @@ SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method)
     if (!scalar_conf)
         zjr_need_real(conf, "conf.level", len);
     cm = parse_method(method);
+    zd = parse_design(design, population, len);
+    if (zd == ZJ_DESIGN_FINITE)
+        pp = REAL_RO(population);
+    zj_rate_options_init(&ro);
+    ro.method = cm;
+    ro.design = zd;
     px = REAL_RO(x);
     pn = REAL_RO(n);
     pc = REAL_RO(conf);
     res = (zj_rate *)R_alloc(RATE_CHUNK, sizeof *res);
     st = (zj_code *)R_alloc(RATE_CHUNK, sizeof *st);
 
-    out = PROTECT(zjr_named_list(10, names));
+    out = PROTECT(zjr_named_list(11, names));
+    SET_VECTOR_ELT(out, 7, zjr_compact_str(STRING_ELT(PROTECT(zjr_str1(zj_design_name(zd))), 0),
+                                            len));
+    UNPROTECT(1);
     SET_VECTOR_ELT(out, 0, x);
     SET_VECTOR_ELT(out, 1, n);
     SET_VECTOR_ELT(out, 2, Rf_allocVector(REALSXP, len));
@@ -159,8 +187,14 @@ SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method)
                 st[k] = ZJ_ERR_ARG;
         } else {
             zj_error_clear(&err);
-            if (zj_rate_ci_batch(px + start, pn + start, (size_t)(end - start), level,
-                                 cm, res, st, &err) != ZJ_OK)
+            ro.conf = level;
+            if ((zd == ZJ_DESIGN_SAMPLE
+                     ? zj_rate_ci_batch(px + start, pn + start, (size_t)(end - start),
+                                        level, cm, res, st, &err)
+                     : zj_rate_ci_design_batch(px + start, pn + start,
+                                               pp ? pp + start : NULL,
+                                               (size_t)(end - start), &ro, res, st,
+                                               &err)) != ZJ_OK)
                 zjr_stop(&err);
         }
         for (k = 0, i = start; i < end; k++, i++) {
@@ -168,6 +202,11 @@ SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method)
                 est[i] = res[k].estimate;
                 lo[i] = res[k].lower;
                 hi[i] = res[k].upper;
+                if (zd != ZJ_DESIGN_SAMPLE) {
+                    /* a census has no interval: NA, not NaN */
+                    lo[i] = na_if_nan(lo[i]);
+                    hi[i] = na_if_nan(hi[i]);
+                }
                 continue;
             }
             est[i] = lo[i] = hi[i] = NA_REAL;
@@ -188,16 +227,16 @@ SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method)
     }
 
     if (nbad == 0) {
-        SET_VECTOR_ELT(out, 7, zjr_compact_str(PROTECT(Rf_mkCharCE("ok", CE_UTF8)), len));
+        SET_VECTOR_ELT(out, 8, zjr_compact_str(PROTECT(Rf_mkCharCE("ok", CE_UTF8)), len));
         UNPROTECT(1);
-        SET_VECTOR_ELT(out, 8, zjr_compact_str(NA_STRING, len));
         SET_VECTOR_ELT(out, 9, zjr_compact_str(NA_STRING, len));
+        SET_VECTOR_ELT(out, 10, zjr_compact_str(NA_STRING, len));
         UNPROTECT(1);
         return out;
     }
-    SET_VECTOR_ELT(out, 7, stc = Rf_allocVector(STRSXP, len));
-    SET_VECTOR_ELT(out, 8, rzh = Rf_allocVector(STRSXP, len));
-    SET_VECTOR_ELT(out, 9, ren = Rf_allocVector(STRSXP, len));
+    SET_VECTOR_ELT(out, 8, stc = Rf_allocVector(STRSXP, len));
+    SET_VECTOR_ELT(out, 9, rzh = Rf_allocVector(STRSXP, len));
+    SET_VECTOR_ELT(out, 10, ren = Rf_allocVector(STRSXP, len));
     {
         SEXP ok = PROTECT(Rf_mkCharCE("ok", CE_UTF8));
         for (i = 0; i < len; i++) {
@@ -214,26 +253,75 @@ SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method)
         zj_code rc;
 
         i = bad[b];
-        if (ISNAN(px[i]) || ISNAN(pn[i]) || ISNAN(cl)) {
+        if (ISNAN(px[i]) || ISNAN(pn[i]) || ISNAN(cl) || (pp && ISNAN(pp[i]))) {
             SET_STRING_ELT(stc, i, zjr_char("missing"));
             SET_STRING_ELT(rzh, i, zjr_char(NA_ZH));
             SET_STRING_ELT(ren, i, zjr_char(NA_EN));
         } else {
             /* The batch gives only the code: ask for this element's message. */
             zj_error_clear(&err);
-            rc = zj_rate_ci(px[i], pn[i], cl, cm, &one, &err);
+            ro.conf = cl;
+            ro.population = pp ? pp[i] : NAN;
+            rc = zj_rate_ci_design(px[i], pn[i], &ro, &one, &err);
             SET_STRING_ELT(stc, i, zjr_char(zj_code_name(rc)));
             SET_STRING_ELT(rzh, i, zjr_char(err.message_zh));
             SET_STRING_ELT(ren, i, zjr_char(err.message_en));
+            nfailed++;
         }
     }
+    /* zj_rate() warns with the count of results that became NA although
+     * their input was not (x > n, n = 0, ...). */
+    if (nfailed)
+        Rf_setAttrib(out, Rf_install("zj_failed"), Rf_ScalarInteger((int)nfailed));
+    UNPROTECT(1);
+    return out;
+}
+
+/* School-level data: the pooled rate with its cluster-robust intervals
+ * and the mean of the school rates (zj_rate_clustered); `published` is
+ * NULL or the published percentage as printed.  Errors of the data raise
+ * a zhijiao_error: the schools are one call, not a batch. */
+SEXP zjr_rate_clustered(SEXP x, SEXP n, SEXP conf, SEXP published)
+{
+    static const char *const names[] = {
+        "schools", "x", "n", "estimate", "std.error", "conf.low", "conf.high",
+        "wald.low", "wald.high", "df", "design_effect", "n_effective",
+        "mean_of_rates", "mean_sd", "mean.conf.low", "mean.conf.high",
+        "conf.level", "matches"};
+    zj_cluster_rates c;
+    zj_published_match m = ZJ_MATCH_NEITHER;
+    zj_error err;
+    SEXP out;
+    double v[17];
+    int k;
+
+    zjr_need_real(x, "x", -1);
+    zjr_need_real(n, "n", XLENGTH(x));
+    zjr_need_real(conf, "conf.level", 1);
+    zj_error_clear(&err);
+    if (zj_rate_clustered(REAL_RO(x), REAL_RO(n), (size_t)XLENGTH(x), REAL_RO(conf)[0],
+                          &c, &err) != ZJ_OK)
+        zjr_stop(&err);
+    if (!Rf_isNull(published) &&
+        zj_cluster_match_text(&c, zjr_string_arg(published, "published"), &m, &err) != ZJ_OK)
+        zjr_stop(&err);
+    v[0] = (double)c.clusters; v[1] = c.x; v[2] = c.n; v[3] = c.pooled;
+    v[4] = c.pooled_se; v[5] = c.lower; v[6] = c.upper; v[7] = c.wald_lower;
+    v[8] = c.wald_upper; v[9] = c.df; v[10] = c.design_effect;
+    v[11] = c.n_effective; v[12] = c.mean_of_rates; v[13] = c.mean_sd;
+    v[14] = c.mean_lower; v[15] = c.mean_upper; v[16] = c.conf;
+    out = PROTECT(zjr_named_list(18, names));
+    for (k = 0; k < 17; k++)
+        SET_VECTOR_ELT(out, k, Rf_ScalarReal(na_if_nan(v[k])));
+    SET_VECTOR_ELT(out, 17, Rf_isNull(published) ? Rf_ScalarString(NA_STRING)
+                                                  : zjr_str1(zj_published_match_name(m)));
     UNPROTECT(1);
     return out;
 }
 
 SEXP zjr_pooled(SEXP x, SEXP n, SEXP conf, SEXP method)
 {
-    static const char *const names[] = {"x", "n", "estimate", "lower", "upper", "method",
+    static const char *const names[] = {"x", "n", "estimate", "conf.low", "conf.high", "method",
                                         "mean_of_rates", "groups", "status",
                                         "reason_zh", "reason_en"};
     static const SEXPTYPE types[] = {REALSXP, REALSXP, REALSXP, REALSXP, REALSXP, STRSXP,
@@ -290,7 +378,7 @@ SEXP zjr_pooled(SEXP x, SEXP n, SEXP conf, SEXP method)
 
 SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf, SEXP correct)
 {
-    static const char *const names[] = {"p1", "p2", "estimate", "lower", "upper",
+    static const char *const names[] = {"p1", "p2", "estimate", "conf.low", "conf.high",
                                         "statistic", "p.value", "status", "reason_zh",
                                         "reason_en"};
     static const SEXPTYPE types[] = {REALSXP, REALSXP, REALSXP, REALSXP, REALSXP,

@@ -98,7 +98,10 @@ SEXP zjr_check_fields(SEXP check);
 SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns,
                SEXP nrows, SEXP list_column);
 SEXP zjr_ci_methods(void);
-SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method);
+SEXP zjr_rate(SEXP x, SEXP n, SEXP conf, SEXP method, SEXP design, SEXP population);
+SEXP zjr_rate_clustered(SEXP x, SEXP n, SEXP conf, SEXP published);
+SEXP zjr_plan_compare(SEXP handle, SEXP year1, SEXP year2, SEXP programme);
+SEXP zjr_table_design(SEXP handle, SEXP name, SEXP ids);
 SEXP zjr_pooled(SEXP x, SEXP n, SEXP conf, SEXP method);
 SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf,
                    SEXP correct);

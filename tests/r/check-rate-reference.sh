@@ -31,6 +31,13 @@ then
     cat "$tmp/log"
     exit 1
 fi
+# The design references need the survey package (r-cran-survey).
+if ! "$rscript" "$srcdir/tests/r/gen-design-reference.R" "$tmp" >"$tmp/log" 2>&1
+then
+    echo "check-rate-reference: tests/r/gen-design-reference.R failed:"
+    cat "$tmp/log"
+    exit 1
+fi
 
 # compare COMMITTED FRESH: prints each difference, exits 1 if any.
 compare() {
@@ -67,7 +74,8 @@ compare() {
 }
 
 status=0
-for f in rate_reference.csv rate_diff_reference.csv; do
+for f in rate_reference.csv rate_diff_reference.csv cluster_reference.csv \
+         fpc_reference.csv; do
     if [ ! -f "$srcdir/tests/data/$f" ]; then
         echo "check-rate-reference: tests/data/$f is missing"
         status=1

@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include "error.h"
+#include "indicators.h"
 #include "audit.h"
 
 #ifdef __cplusplus
@@ -148,6 +149,22 @@ ZJ_EXTERN size_t zj_table_line(const zj_table *t, size_t row);
 ZJ_EXTERN zj_code zj_table_col_index(const zj_table *t, const char *name, size_t *out,
                            zj_error *err);
 
+/* What n is behind the table's rates, as the manifest declares it
+ * ("design" in data/tables.json, with per-row overrides by the id column):
+ * a sample, a census (complete enumeration: no sampling interval) or a
+ * sample from a finite population of `population`, and why.  `row_id`
+ * may be NULL (the table's design).  Returns 1 and fills *out when the
+ * manifest declares one, 0 when it says nothing.  The strings live as
+ * long as the zj_data. */
+typedef struct zj_table_design_info {
+    zj_design design;
+    double population;           /* NaN unless ZJ_DESIGN_FINITE */
+    const char *why_zh, *why_en;
+} zj_table_design_info;
+
+ZJ_EXTERN int zj_table_design(const zj_table *t, const char *row_id,
+                              zj_table_design_info *out);
+
 /* Runs every audit the manifest declares for this table and appends the
  * findings.  A table that does not add up is reported, never corrected. */
 ZJ_EXTERN zj_code zj_table_audit(const zj_data *data, const zj_table *t,
@@ -193,6 +210,53 @@ ZJ_EXTERN const char *zj_plan_suggest(const zj_data *data, int year,
 /* Whether the bundled plans for `year` list every programme of that year
  * (the 2024 seeds give the 中本贯通 plan only).  0 also when unknown. */
 ZJ_EXTERN int zj_plan_year_complete(const zj_data *data, int year);
+
+/* ---- plans year over year ---------------------------------------------- */
+
+/* What happened to one (programme, school, major) between two years'
+ * plans.  Names match as in zj_plan_lookup.  A row of one year whose
+ * programme the other year's plans do not list at all is NOT_PUBLISHED,
+ * never "removed" or "added": the seeds do not say (2024 publishes the
+ * 中本贯通 plan only, see zj_plan_year_complete). */
+typedef enum zj_plan_change_kind {
+    ZJ_PLAN_SAME = 0,          /* in both years, the same places */
+    ZJ_PLAN_CHANGED,           /* in both years, places changed */
+    ZJ_PLAN_ADDED,             /* only in year2 */
+    ZJ_PLAN_REMOVED,           /* only in year1 */
+    ZJ_PLAN_NOT_PUBLISHED,     /* the other year's plan for its programme is not published */
+    ZJ_PLAN_PLACES_UNKNOWN     /* in both years, places missing in either */
+} zj_plan_change_kind;
+
+/* "same", "changed", "added", "removed", "not_published", "places_unknown" */
+ZJ_EXTERN const char *zj_plan_change_name(zj_plan_change_kind k);
+
+typedef struct zj_plan_change {
+    zj_plan_change_kind kind;
+    const char *programme, *school, *major;   /* as printed in the year it comes from */
+    const char *partner1, *partner2;          /* NULL where absent */
+    double places1, places2;                  /* NaN where absent or not published */
+    double change;                            /* places2 - places1, exact; NaN unless both known */
+    size_t line1, line2;                      /* CSV lines, 0 where absent */
+    const char *table1, *table2;              /* NULL where absent */
+} zj_plan_change;
+
+#define ZJ_PLAN_CHANGE_KINDS 6
+
+typedef struct zj_plan_comparison {
+    int year1, year2;
+    zj_plan_change *rows;      /* year1's rows in order, then year2's new ones */
+    size_t count;
+    size_t counts[ZJ_PLAN_CHANGE_KINDS];      /* rows of each kind */
+} zj_plan_comparison;
+
+/* Compares the detail rows of year1's and year2's plans, optionally of one
+ * programme (NULL or "": all).  Rows of one key in one year are matched
+ * in order.  No plan table for a year: ZJ_ERR_NOT_FOUND naming it.  The
+ * strings borrow from `data`; free the rows with zj_plan_comparison_free. */
+ZJ_EXTERN zj_code zj_plan_compare(const zj_data *data, int year1, int year2,
+                                  const char *programme, zj_plan_comparison *out,
+                                  zj_error *err);
+ZJ_EXTERN void zj_plan_comparison_free(zj_plan_comparison *c);   /* NULL is fine */
 
 #ifdef __cplusplus
 }

@@ -59,13 +59,54 @@ typedef enum zj_ci_method {
 ZJ_EXTERN const char *zj_ci_method_name(zj_ci_method m);
 ZJ_EXTERN zj_code zj_ci_method_parse(const char *name, zj_ci_method *out, zj_error *err);
 
+/* What n is: the design behind a rate.
+ *   SAMPLE  n is a sample from a much larger population: the interval of
+ *           the method (the default, and what zj_rate_ci assumes);
+ *   CENSUS  n is everybody (a complete enumeration, e.g. the monitoring
+ *           of every new major): there is no sampling error, so there is
+ *           no sampling interval — lower and upper are NaN, on purpose;
+ *   FINITE  n is a simple random sample without replacement from a known
+ *           population of N: the finite-population correction.  The
+ *           method's interval is computed at the effective sample size
+ *           n_eff = n (N - 1) / (N - n), i.e. with the variance
+ *           p(1-p)/n * (N - n)/(N - 1) of Cochran (1977, eq. 3.4); for
+ *           WALD that is exactly p +- z sqrt(p(1-p)/n (N-n)/(N-1)).  N = n
+ *           is a census and is reported as one. */
+typedef enum zj_design {
+    ZJ_DESIGN_SAMPLE = 0,
+    ZJ_DESIGN_CENSUS,
+    ZJ_DESIGN_FINITE
+} zj_design;
+
+/* Stable names "sample", "census", "finite" (parse is case-insensitive;
+ * unknown name: ZJ_ERR_ARG). */
+ZJ_EXTERN const char *zj_design_name(zj_design d);
+ZJ_EXTERN zj_code zj_design_parse(const char *name, zj_design *out, zj_error *err);
+/* One sentence saying what the design means for the interval, for
+ * reports and outputs: static strings, never freed. */
+ZJ_EXTERN const char *zj_design_note_zh(zj_design d);
+ZJ_EXTERN const char *zj_design_note_en(zj_design d);
+
 typedef struct zj_rate {
     double x, n;           /* the inputs */
     double estimate;       /* x / n */
-    double lower, upper;   /* the interval */
+    double lower, upper;   /* the interval; NaN for a census */
     double conf;           /* confidence level, 0 < conf < 1 */
     zj_ci_method method;
+    zj_design design;      /* ZJ_DESIGN_SAMPLE unless asked otherwise */
+    double population;     /* N for FINITE, n for CENSUS, NaN for SAMPLE */
 } zj_rate;
+
+/* The options of a rate: method, level, and the design of n.  Initialise
+ * with zj_rate_options_init (Wilson, 0.95, SAMPLE, population NaN). */
+typedef struct zj_rate_options {
+    double conf;
+    zj_ci_method method;
+    zj_design design;
+    double population;     /* N for ZJ_DESIGN_FINITE; ignored otherwise */
+} zj_rate_options;
+
+ZJ_EXTERN void zj_rate_options_init(zj_rate_options *o);
 
 /* One rate.  Errors: n = 0, x > n, negative or fractional counts,
  * conf outside (0, 1). */
@@ -78,6 +119,17 @@ ZJ_EXTERN zj_code zj_rate_ci(double x, double n, double conf, zj_ci_method metho
 ZJ_EXTERN zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
                          double conf, zj_ci_method method,
                          zj_rate *out, zj_code *status, zj_error *err);
+
+/* One rate under a design (see zj_design).  Errors as zj_rate_ci, and
+ * for FINITE: N not a whole number, or N < n. */
+ZJ_EXTERN zj_code zj_rate_ci_design(double x, double n, const zj_rate_options *o,
+                                    zj_rate *out, zj_error *err);
+/* The batch form; `population` may be NULL (then o->population is every
+ * element's N) or hold each element's N.  Batch rule as above. */
+ZJ_EXTERN zj_code zj_rate_ci_design_batch(const double *x, const double *n,
+                                          const double *population, size_t count,
+                                          const zj_rate_options *o, zj_rate *out,
+                                          zj_code *status, zj_error *err);
 
 /* Pooling across groups (schools, majors).  Published tables mix two
  * different things, and this keeps them apart:
@@ -95,6 +147,62 @@ typedef struct zj_pooled {
 ZJ_EXTERN zj_code zj_rate_pooled(const double *x, const double *n, size_t groups,
                        double conf, zj_ci_method method,
                        zj_pooled *out, zj_error *err);
+
+/* School-level data (school i: x_i of n_i) with schools as clusters: the
+ * two rates a published table may mean, each with its own interval.
+ *   pooled   sum(x)/sum(n), with the cluster-robust (linearization)
+ *            variance of a ratio over clusters drawn with replacement,
+ *              v = m/(m-1) * sum((x_i - p n_i)^2) / (sum n)^2,
+ *            as survey::svydesign(ids = ~school) gives.  Two intervals:
+ *              lower/upper   survey::svyciprop(method = "beta"), the
+ *                            Korn-Graubard Clopper-Pearson interval at the
+ *                            effective size n_eff = p(1-p)/v * (t_{n-1}/
+ *                            t_{m-1})^2 (n = sum n); stays inside [0, 1];
+ *              wald_lower/_upper  svyciprop(method = "mean"), p +- t v^1/2
+ *                            with t the quantile of Student's t on m - 1 df
+ *                            (degf of the design), not clipped;
+ *            df = m - 1.  When p is 0 or 1, v = 0: the interval is the
+ *            Clopper-Pearson one of sum(x) of sum(n).
+ *   mean     the unweighted mean of the school rates x_i/n_i, the schools
+ *            being the sample: mean +- t_{m-1} sd/sqrt(m), as
+ *            t.test(x/n) and svymean(~rate, svydesign(ids = ~1)).
+ * design_effect is v over the binomial variance p(1-p)/sum(n).  At least
+ * two schools; every school as zj_valid counts (n_i > 0, x_i <= n_i). */
+typedef struct zj_cluster_rates {
+    size_t clusters;
+    double x, n;                     /* sums */
+    double conf, df;
+    double pooled, pooled_se, lower, upper, wald_lower, wald_upper;
+    double design_effect, n_effective;
+    double mean_of_rates, mean_sd, mean_se, mean_lower, mean_upper;
+} zj_cluster_rates;
+
+ZJ_EXTERN zj_code zj_rate_clustered(const double *x, const double *n, size_t clusters,
+                                    double conf, zj_cluster_rates *out,
+                                    zj_error *err);
+
+/* Which of the two a published percentage is: a rate matches when
+ * 100 * rate lies within half a unit of the last published decimal of
+ * `published_pct` (e.g. 95.26 with decimals = 2 covers [95.255, 95.265],
+ * both ends included, whatever rounding rule the publisher used).
+ * decimals in 0..6. */
+typedef enum zj_published_match {
+    ZJ_MATCH_NEITHER = 0,
+    ZJ_MATCH_POOLED = 1,
+    ZJ_MATCH_MEAN = 2,
+    ZJ_MATCH_BOTH = 3
+} zj_published_match;
+
+ZJ_EXTERN const char *zj_published_match_name(zj_published_match m); /* "neither", "pooled", "mean", "both" */
+ZJ_EXTERN zj_code zj_cluster_match(const zj_cluster_rates *r, double published_pct,
+                                   int decimals, zj_published_match *out,
+                                   zj_error *err);
+/* The same with the percentage as printed in the source ("95.50"): its
+ * decimals are those written.  Text that is not a plain decimal number
+ * (digits, at most one point) is ZJ_ERR_ARG. */
+ZJ_EXTERN zj_code zj_cluster_match_text(const zj_cluster_rates *r,
+                                        const char *published_pct,
+                                        zj_published_match *out, zj_error *err);
 
 /* Difference of two independent rates p1 - p2 (e.g. this year minus last
  * year), its interval and the two-sided p-value of the test of equal

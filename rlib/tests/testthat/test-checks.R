@@ -39,8 +39,14 @@ test_that("gtpy.admission decides the bundled sample with reasons and sources", 
     r <- zj_check("gtpy.admission", cand)
     expect_s3_class(r, "zj_decisions")
     expect_identical(nrow(r), nrow(cand))
-    expect_named(r, c("eligible", "outcome", "outcome_zh", "outcome_en", "status", "ruleset",
-                      "reason_codes", "reasons_zh", "reasons_en", "sources", "reasons"))
+    # the input columns are kept in front, as `zhijiao batch` writes them
+    expect_named(r, c(names(cand), "eligible", "outcome", "outcome_zh", "outcome_en", "status",
+                      "ruleset", "reason_codes", "reasons_zh", "reasons_en", "sources", "reasons"))
+    expect_identical(r$id, cand$id)
+    s <- zj_check("gtpy.admission", data.frame(status = "x", jurisdiction = "beijing", year = 2024,
+                                               score = 500))
+    expect_identical(s$status.input, "x")
+    expect_identical(s$status, "ok")
     c1 <- r[cand$id == "C001", ]
     expect_true(c1$eligible)
     expect_identical(c1$outcome, "eligible")

@@ -27,3 +27,18 @@ test_that("autoplot() gives a ggplot when ggplot2 is installed", {
     dev.off()
     expect_arg_error(ggplot2::autoplot(r, percent = "x"), "percent")
 })
+
+test_that("plot() survives subset columns, and puts the first group on top as autoplot()", {
+    r <- zj_rate(c(3138, 397), 3953, group = c("\u53ca\u683c\u7387\u53ca\u683c\u7387\u53ca\u683c\u7387", "excellent"))
+    skip_if_not(capabilities("cairo"))
+    f <- tempfile(fileext = ".png")
+    png(f, type = "cairo")   # pdf() has no Chinese glyphs
+    on.exit(unlink(f))
+    expect_silent(plot(r[, c("group", "estimate", "conf.low", "conf.high")]))
+    expect_silent(plot(r[, c("estimate", "conf.low", "conf.high")]))
+    expect_arg_error(plot(r[, c("group", "x")]), "x")
+    dev.off()
+    skip_if_not_installed("ggplot2")
+    p <- ggplot2::autoplot(r[, c("group", "estimate", "conf.low", "conf.high")])
+    expect_identical(rev(levels(p$data$label)), r$group)
+})

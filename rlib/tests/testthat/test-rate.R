@@ -7,7 +7,7 @@ test_that("wilson matches prop.test(correct = FALSE)", {
     r <- zj_rate(x, n)
     for (i in seq_along(x)) {
         ref <- suppressWarnings(prop.test(x[i], n[i], correct = FALSE))$conf.int
-        expect_equal(c(r$lower[i], r$upper[i]), as.numeric(ref), tolerance = 1e-9)
+        expect_equal(c(r$conf.low[i], r$conf.high[i]), as.numeric(ref), tolerance = 1e-9)
     }
     expect_equal(r$estimate, x / n)
     expect_identical(r$method, rep("wilson", length(x)))
@@ -20,7 +20,7 @@ test_that("wilson-cc matches prop.test(correct = TRUE), also at other levels", {
         r <- zj_rate(x, n, method = "wilson-cc", conf.level = cl)
         for (i in seq_along(x)) {
             ref <- suppressWarnings(prop.test(x[i], n[i], conf.level = cl))$conf.int
-            expect_equal(c(r$lower[i], r$upper[i]), as.numeric(ref), tolerance = 1e-9)
+            expect_equal(c(r$conf.low[i], r$conf.high[i]), as.numeric(ref), tolerance = 1e-9)
         }
     }
 })
@@ -30,7 +30,7 @@ test_that("clopper-pearson matches binom.test; 'exact' is an alias", {
     expect_identical(r$method, rep("clopper-pearson", length(x)))
     for (i in seq_along(x)) {
         ref <- binom.test(x[i], n[i])$conf.int
-        expect_equal(c(r$lower[i], r$upper[i]), as.numeric(ref), tolerance = 1e-9)
+        expect_equal(c(r$conf.low[i], r$conf.high[i]), as.numeric(ref), tolerance = 1e-9)
     }
 })
 
@@ -39,20 +39,20 @@ test_that("jeffreys, agresti-coull and wald match their formulas", {
     j <- zj_rate(x, n, method = "jeffreys")
     lo <- ifelse(x == 0, 0, qbeta(0.025, x + 0.5, n - x + 0.5))
     hi <- ifelse(x == n, 1, qbeta(0.975, x + 0.5, n - x + 0.5))
-    expect_equal(j$lower, lo, tolerance = 1e-9)
-    expect_equal(j$upper, hi, tolerance = 1e-9)
+    expect_equal(j$conf.low, lo, tolerance = 1e-9)
+    expect_equal(j$conf.high, hi, tolerance = 1e-9)
 
     a <- zj_rate(x, n, method = "agresti-coull")
     nt <- n + z^2
     pt <- (x + z^2 / 2) / nt
-    expect_equal(a$lower, pmax(0, pt - z * sqrt(pt * (1 - pt) / nt)), tolerance = 1e-9)
-    expect_equal(a$upper, pmin(1, pt + z * sqrt(pt * (1 - pt) / nt)), tolerance = 1e-9)
+    expect_equal(a$conf.low, pmax(0, pt - z * sqrt(pt * (1 - pt) / nt)), tolerance = 1e-9)
+    expect_equal(a$conf.high, pmin(1, pt + z * sqrt(pt * (1 - pt) / nt)), tolerance = 1e-9)
 
     w <- zj_rate(x, n, method = "asymptotic")
     p <- x / n
     expect_identical(unique(w$method), "wald")
-    expect_equal(w$lower, pmax(0, p - z * sqrt(p * (1 - p) / n)), tolerance = 1e-9)
-    expect_equal(w$upper, pmin(1, p + z * sqrt(p * (1 - p) / n)), tolerance = 1e-9)
+    expect_equal(w$conf.low, pmax(0, p - z * sqrt(p * (1 - p) / n)), tolerance = 1e-9)
+    expect_equal(w$conf.high, pmin(1, p + z * sqrt(p * (1 - p) / n)), tolerance = 1e-9)
 })
 
 test_that("clopper-pearson and wald agree with survey::svyciprop on a simple random sample", {
@@ -64,11 +64,11 @@ test_that("clopper-pearson and wald agree with survey::svyciprop on a simple ran
     des <- survey::svydesign(ids = ~1, data = d, fpc = rep(100^2, 100))
     ci <- attr(survey::svyciprop(~y, des, method = "beta"), "ci")
     r <- zj_rate(30, 100, method = "clopper-pearson")
-    expect_equal(c(r$lower, r$upper), as.numeric(ci), tolerance = 1e-9)
+    expect_equal(c(r$conf.low, r$conf.high), as.numeric(ci), tolerance = 1e-9)
     # "mean" is the Wald interval with a t quantile (df = n - 1)
     m <- attr(survey::svyciprop(~y, des, method = "mean"), "ci")
     w <- zj_rate(30, 100, method = "wald")
-    expect_equal((w$upper - w$lower) / diff(as.numeric(m)), qnorm(0.975) / qt(0.975, 99),
+    expect_equal((w$conf.high - w$conf.low) / diff(as.numeric(m)), qnorm(0.975) / qt(0.975, 99),
                  tolerance = 1e-9)
 })
 
@@ -77,8 +77,8 @@ test_that("method = 'all' stacks one block per method, as binom.confint does", {
     expect_identical(nrow(r), 12L)
     expect_identical(unique(r$method), zj_ci_methods())
     expect_identical(r$x, rep(c(3, 7), 6))
-    expect_named(r, c("x", "n", "estimate", "lower", "upper", "method", "conf.level",
-                      "status", "reason_zh", "reason_en"))
+    expect_named(r, c("x", "n", "estimate", "conf.low", "conf.high", "method", "conf.level",
+                      "design", "status", "reason_zh", "reason_en"))
     expect_s3_class(r, "zj_rates")
 })
 
@@ -87,7 +87,7 @@ test_that("arguments are recycled and groups kept", {
     expect_identical(r$n, rep(10, 4))
     expect_identical(r$conf.level, c(0.9, 0.95, 0.9, 0.95))
     expect_identical(r$group, c("a", "b", "c", "d"))
-    expect_equal(r$lower[3], suppressWarnings(prop.test(3, 10, conf.level = 0.9,
+    expect_equal(r$conf.low[3], suppressWarnings(prop.test(3, 10, conf.level = 0.9,
                                                         correct = FALSE))$conf.int[1])
     expect_warning(zj_rate(1:3, c(10, 10)), "multiple")
     expect_identical(nrow(zj_rate(numeric(), 10)), 0L)
@@ -95,9 +95,12 @@ test_that("arguments are recycled and groups kept", {
 })
 
 test_that("NA and impossible counts give NA with a reason, never an error", {
-    r <- zj_rate(c(NA, 12, 3, 2.5, -1, 1), c(10, 10, 0, 10, 10, NA))
+    # NA input gives NA quietly; the 4 results that became NA warn, with the count
+    expect_warning(r <- zj_rate(c(NA, 12, 3, 2.5, -1, 1), c(10, 10, 0, 10, 10, NA)),
+                   "^4 \u4e2a\u6bd4\u7387\u65e0\u6cd5\u8ba1\u7b97.*\n4 rate\\(s\\) could not be computed")
+    expect_silent(zj_rate(c(NA, 1), 10))
     expect_true(all(is.na(r$estimate)))
-    expect_true(all(is.na(r$lower)) && all(is.na(r$upper)))
+    expect_true(all(is.na(r$conf.low)) && all(is.na(r$conf.high)))
     expect_identical(r$status, c("missing", "argument", "argument", "argument", "argument", "missing"))
     expect_true(all(nzchar(r$reason_en)) && all(nzchar(r$reason_zh)))
     expect_match(r$reason_en[2], "greater than")
@@ -112,6 +115,8 @@ test_that("bad arguments are zhijiao_errors naming the argument", {
     expect_arg_error(zj_rate(1, factor(10)), "n")
     expect_arg_error(zj_rate(1, 10, conf.level = "0.95"), "conf.level")
     e <- expect_arg_error(zj_rate(1, 10, conf.level = 1.5), "conf")
+    # Chinese first, as the CLI
+    expect_match(conditionMessage(e), "^\u7f6e\u4fe1|^[^A-Za-z]")
     expect_identical(e$code, "argument")
     expect_match(conditionMessage(e), "0.95")
     expect_arg_error(zj_rate(1, 10, method = "bayes"), "method")
@@ -155,14 +160,14 @@ test_that("pooled rates: sum(x)/sum(n) with its interval, and the mean of rates 
     expect_identical(p$x, 147)
     expect_identical(p$n, 190)
     ref <- prop.test(147, 190, correct = FALSE)$conf.int
-    expect_equal(c(p$lower, p$upper), as.numeric(ref), tolerance = 1e-9)
+    expect_equal(c(p$conf.low, p$conf.high), as.numeric(ref), tolerance = 1e-9)
     expect_equal(p$mean_of_rates, mean(c(0.9, 0.9, 0.3)))
     expect_identical(p$groups, 3L)
 
     g <- zj_pooled(c(90, 45, 12, 30), c(100, 50, 40, 31), by = c("a", "a", "b", "b"),
                    method = "clopper-pearson")
     expect_identical(g$group, c("a", "b"))
-    expect_equal(g$lower[2], binom.test(42, 71)$conf.int[1], tolerance = 1e-9)
+    expect_equal(g$conf.low[2], binom.test(42, 71)$conf.int[1], tolerance = 1e-9)
     g2 <- zj_pooled(1:4, 10, by = data.frame(s = c(1, 1, 2, 2), y = c(1, 2, 1, 2)))
     expect_identical(names(g2)[1:2], c("s", "y"))
     expect_identical(nrow(g2), 4L)
@@ -194,7 +199,7 @@ test_that("rate differences match prop.test on two samples", {
         for (i in 1:2) {
             ref <- suppressWarnings(prop.test(c(d$x1[i], d$x2[i]), c(d$n1[i], d$n2[i]),
                                               correct = correct))
-            expect_equal(c(d$lower[i], d$upper[i]), as.numeric(ref$conf.int), tolerance = 1e-9)
+            expect_equal(c(d$conf.low[i], d$conf.high[i]), as.numeric(ref$conf.int), tolerance = 1e-9)
             expect_equal(d$statistic[i], unname(ref$statistic), tolerance = 1e-9)
             expect_equal(d$p.value[i], ref$p.value, tolerance = 1e-9)
             expect_equal(d$estimate[i], unname(ref$estimate[1] - ref$estimate[2]))
@@ -212,4 +217,28 @@ test_that("rate differences: bad arguments", {
     expect_arg_error(zj_rate_diff(1, 2, 1, "2"), "n2")
     expect_arg_error(zj_rate_diff(1, 2, 1, 2, conf.level = 0), "conf")
     expect_arg_error(zj_rate_diff(1, 2, 1, 2, correct = "yes"), "correct")
+})
+
+test_that("broom's column names, and the old ones for one release with a warning", {
+    r <- zj_rate(3, 10)
+    expect_true(all(c("estimate", "conf.low", "conf.high") %in% names(r)))
+    expect_false(any(c("lower", "upper") %in% names(r)))
+    expect_warning(lo <- r$lower, class = "deprecatedWarning")
+    expect_identical(lo, r$conf.low)
+    expect_warning(hi <- r[["upper"]], "conf.high")
+    expect_identical(hi, r$conf.high)
+    d <- zj_rate_diff(30, 100, 20, 100)
+    expect_warning(expect_identical(d$lower, d$conf.low), class = "deprecatedWarning")
+    p <- zj_pooled(c(1, 2), c(10, 10))
+    expect_warning(expect_identical(p$upper, p$conf.high), class = "deprecatedWarning")
+    expect_null(suppressWarnings(r$nope))
+})
+
+test_that("print() leaves out the status and reason columns when every rate is fine", {
+    out <- capture.output(print(zj_rate(3, 10)))
+    expect_false(any(grepl("reason_zh|status", out)))
+    out <- capture.output(print(zj_rate(3, 10), all = TRUE))
+    expect_true(any(grepl("reason_zh", out)))
+    out <- capture.output(suppressWarnings(print(zj_rate(c(3, 11), 10))))
+    expect_true(any(grepl("reason_en", out)))
 })
