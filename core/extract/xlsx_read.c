@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "error_internal.h"
 #include "grid.h"
@@ -50,7 +51,22 @@ zj_code zj_zip_open_memory(const char *data, size_t len, zip_t **out, zj_error *
     return ZJ_OK;
 }
 
-zj_code zj_zip_xml(zip_t *za, const char *name, xmlDocPtr *doc, zj_error *err)
+/* A "<!DOCTYPE" anywhere in the part (its prolog is where one goes, but a
+ * parser must not even see one). */
+static int has_doctype(const char *s, size_t len)
+{
+    static const char pat[] = "<!DOCTYPE";
+    const char *p = s, *end = s + len;
+
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        if ((size_t)(end - p) >= sizeof pat - 1 && strncasecmp(p, pat, sizeof pat - 1) == 0)
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
+zj_code zj_zip_xml(zip_t *za, const char *name, size_t *budget, xmlDocPtr *doc, zj_error *err)
 {
     zip_stat_t st;
     zip_file_t *zf;
@@ -66,11 +82,16 @@ zj_code zj_zip_xml(zip_t *za, const char *name, xmlDocPtr *doc, zj_error *err)
         return zj_fail(err, ZJ_ERR_PARSE, name, "无法读取压缩包中的部件", "cannot read this part of the archive");
     while ((n = zip_fread(zf, buf, sizeof buf)) > 0) {
         zj_strbuf_append(&b, buf, (size_t)n);
-        if (b.len > ZJ_OOXML_MAX_PART) {
+        if (b.len > ZJ_OOXML_MAX_PART || b.len > *budget) {
+            size_t limit = b.len > ZJ_OOXML_MAX_PART ? ZJ_OOXML_MAX_PART : ZJ_OOXML_MAX_TOTAL;
             zip_fclose(zf);
             zj_strbuf_free(&b);
-            return zj_fail(err, ZJ_ERR_PARSE, name, "部件解压后超过 %zu 字节",
-                           "the part is larger than %zu bytes uncompressed", ZJ_OOXML_MAX_PART);
+            return ZJ_FAIL(err, ZJ_ERR_PARSE, name,
+                           ("%s解压后超过 %zu 字节，未读取", limit == ZJ_OOXML_MAX_PART ? "部件" : "文件的各部件合计",
+                            limit),
+                           ("%s larger than %zu bytes uncompressed, so it was not read",
+                            limit == ZJ_OOXML_MAX_PART ? "the part is" : "the parts of the file are together",
+                            limit));
         }
     }
     zip_fclose(zf);
@@ -78,11 +99,25 @@ zj_code zj_zip_xml(zip_t *za, const char *name, xmlDocPtr *doc, zj_error *err)
         zj_strbuf_free(&b);
         return n < 0 ? zj_fail(err, ZJ_ERR_PARSE, name, "解压失败", "decompression failed") : nomem(err);
     }
+    *budget -= b.len;
+    if (has_doctype(b.data ? b.data : "", b.len)) {
+        zj_strbuf_free(&b);
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, name,
+                       ("部件含有文档类型声明（DOCTYPE/实体），Office 文件不会有，已拒绝"),
+                       ("the part has a document type declaration (DOCTYPE, entities), which Office "
+                        "files never have: refused"));
+    }
     *doc = xmlReadMemory(b.data ? b.data : "", (int)b.len, name, NULL,
                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     zj_strbuf_free(&b);
     if (!*doc)
         return zj_fail(err, ZJ_ERR_PARSE, name, "XML 格式错误", "malformed XML");
+    if ((*doc)->intSubset || (*doc)->extSubset) {
+        xmlFreeDoc(*doc);
+        *doc = NULL;
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, name, ("部件含有文档类型声明，已拒绝"),
+                       ("the part has a document type declaration: refused"));
+    }
     return ZJ_OK;
 }
 
@@ -120,7 +155,7 @@ static void sst_free(sst *s)
     free(s->s);
 }
 
-static zj_code load_sst(zip_t *za, sst *out, zj_error *err)
+static zj_code load_sst(zip_t *za, size_t *budget, sst *out, zj_error *err)
 {
     xmlDocPtr doc;
     const xmlNode *root, *c;
@@ -128,7 +163,7 @@ static zj_code load_sst(zip_t *za, sst *out, zj_error *err)
     zj_code rc;
 
     memset(out, 0, sizeof *out);
-    if ((rc = zj_zip_xml(za, "xl/sharedStrings.xml", &doc, err)) || !doc)
+    if ((rc = zj_zip_xml(za, "xl/sharedStrings.xml", budget, &doc, err)) || !doc)
         return rc;
     root = xmlDocGetRootElement(doc);
     for (c = root ? root->children : NULL; c; c = c->next) {
@@ -136,6 +171,12 @@ static zj_code load_sst(zip_t *za, sst *out, zj_error *err)
         if (!zj_xml_is(c, "si"))
             continue;
         run_text(c, &b);
+        if (b.len > ZJ_GRID_MAX_BYTES) {
+            zj_strbuf_free(&b);
+            xmlFreeDoc(doc);
+            sst_free(out);
+            return zj_grid_error(ZJ_GRID_TOO_BIG, "共享字符串", "a shared string", err);
+        }
         if (out->n == cap) {
             char **s = realloc(out->s, (cap = cap ? cap * 2 : 64) * sizeof *s);
             if (!s) {
@@ -255,17 +296,18 @@ static zj_code read_sheet(xmlDocPtr doc, const sst *s, zj_grids *out, zj_error *
             if (type)
                 xmlFree(type);
             if (t.failed || !zj_grid_set(&b, cr, cc, t.data ? t.data : "", t.len)) {
+                zj_grid_failure why = t.failed ? ZJ_GRID_NOMEM : b.failed;
                 zj_strbuf_free(&t);
                 zj_grid_builder_free(&b);
-                return zj_fail(err, ZJ_ERR_PARSE, NULL, "工作表过大或内存不足",
-                               "the worksheet is too large, or memory ran out");
+                return zj_grid_error(why, "工作表", "the worksheet", err);
             }
             zj_strbuf_free(&t);
         }
     }
     if (!zj_grid_finish(&b, out)) {
+        zj_grid_failure why = b.failed;
         zj_grid_builder_free(&b);
-        return nomem(err);
+        return zj_grid_error(why, "文件中的工作表", "the worksheets of the file", err);
     }
     return ZJ_OK;
 }
@@ -276,11 +318,12 @@ zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
     sst s;
     zj_code rc;
     int i;
+    size_t budget = ZJ_OOXML_MAX_TOTAL;
 
     memset(out, 0, sizeof *out);
     if ((rc = zj_zip_open_memory(data, len, &za, err)))
         return rc;
-    if ((rc = load_sst(za, &s, err))) {
+    if ((rc = load_sst(za, &budget, &s, err))) {
         zip_discard(za);
         return rc;
     }
@@ -291,7 +334,7 @@ zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
         xmlDocPtr doc;
 
         snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i);
-        if ((rc = zj_zip_xml(za, name, &doc, err)))
+        if ((rc = zj_zip_xml(za, name, &budget, &doc, err)))
             break;
         if (!doc)
             break;
