@@ -13,6 +13,7 @@ static const char refresh_help[] =
     "                       [--offline] [--cache-dir DIR] [--snapshot-dir DIR]\n"
     "                       [--ca-bundle FILE] [--rate-limit N] [--parallel N]\n"
     "                       [--per-host N] [--max-pages N] [--timeout SECONDS]\n"
+    "                       [--deadline SECONDS]\n"
     "                       [--retries N] [--config FILE] [--quiet]\n"
     "\n"
     "Downloads the newest official enrolment plans (招生计划) and project lists\n"
@@ -38,6 +39,8 @@ static const char refresh_help[] =
     "  --retries N         retries of a failed request (default 4; 0 = none)\n"
     "  --max-pages N       list pages per column (default 50)\n"
     "  --timeout SECONDS   per request (default 60)\n"
+    "  --deadline SECONDS  for the whole refresh, downloads and conversions (default\n"
+    "                      300; 0 = none): what is not done by then is a warning\n"
     "  --config FILE       settings file (default $ZHIJIAO_CONFIG or\n"
     "                      $XDG_CONFIG_HOME/zhijiao/refresh.conf, when it exists):\n"
     "                      one `option = value` per line, the options above without\n"
@@ -46,7 +49,9 @@ static const char refresh_help[] =
     "\n"
     "Exit status: 0 refreshed (or nothing changed); 1 refreshed, but an imported\n"
     "table does not add up (its audit findings are shown) or some pages or\n"
-    "attachments could not be used (warnings); 2 error: nothing was changed.\n";
+    "attachments could not be used, or a notice read gave no table (warnings);\n"
+    "2 error: nothing was changed.  Notes (a .pdf attachment, from which no\n"
+    "table can be read) are shown but do not change the status.\n";
 
 typedef struct prog {
     int on;
@@ -81,7 +86,7 @@ static const char *num(size_t n, char *buf, size_t size)
 
 static json_t *result_json(const zj_refresh_result *r, int dry_run)
 {
-    json_t *tables = json_array(), *changes = json_array(), *warnings = json_array();
+    json_t *tables = json_array(), *changes = json_array(), *warnings = json_array(), *notes = json_array();
     size_t i, j, req, cached, retries, nf = 0;
 
     for (i = 0; i < zj_refresh_table_count(r); i++) {
@@ -115,9 +120,11 @@ static json_t *result_json(const zj_refresh_result *r, int dry_run)
     }
     for (i = 0; i < zj_refresh_warning_count(r); i++)
         json_array_append_new(warnings, json_string(zj_refresh_warning_at(r, i)));
+    for (i = 0; i < zj_refresh_note_count(r); i++)
+        json_array_append_new(notes, json_string(zj_refresh_note_at(r, i)));
     zj_refresh_stats(r, &req, &cached, &retries);
-    return json_pack("{s:o,s:o,s:o,s:I,s:b,s:b,s:s,s:{s:I,s:I,s:I}}",
-                     "tables", tables, "changes", changes, "warnings", warnings,
+    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:b,s:b,s:s,s:{s:I,s:I,s:I}}",
+                     "tables", tables, "changes", changes, "warnings", warnings, "notes", notes,
                      "finding_count", (json_int_t)nf, "dry_run", dry_run,
                      "committed", zj_refresh_committed(r), "version", zj_refresh_version(r),
                      "http", "requests", (json_int_t)req, "from_cache", (json_int_t)cached,
@@ -183,6 +190,8 @@ static int print_text(const cli_ctx *ctx, const zj_refresh_result *r, int dry_ru
     if (!csv) {
         for (i = 0; i < zj_refresh_warning_count(r); i++)
             printf("warning: %s\n", zj_refresh_warning_at(r, i));
+        for (i = 0; i < zj_refresh_note_count(r); i++)
+            printf("note: %s\n", zj_refresh_note_at(r, i));
         zj_refresh_stats(r, &req, &cached, &retries);
         printf("\nHTTP: %zu requests, %zu from the cache, %zu retries\n", req, cached, retries);
         if (offline)

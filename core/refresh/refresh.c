@@ -41,6 +41,8 @@ struct zj_refresh_result {
     zj_changes changes;
     char **warnings;
     size_t n_warnings;
+    char **notes;
+    size_t n_notes;
     size_t requests, cached, retries;
     int committed;
     char *version;
@@ -66,6 +68,12 @@ const zj_refresh_change *zj_refresh_change_at(const zj_refresh_result *r, size_t
 }
 
 size_t zj_refresh_warning_count(const zj_refresh_result *r) { return r ? r->n_warnings : 0; }
+size_t zj_refresh_note_count(const zj_refresh_result *r) { return r ? r->n_notes : 0; }
+
+const char *zj_refresh_note_at(const zj_refresh_result *r, size_t i)
+{
+    return r && i < r->n_notes ? r->notes[i] : NULL;
+}
 
 const char *zj_refresh_warning_at(const zj_refresh_result *r, size_t i)
 {
@@ -104,6 +112,9 @@ void zj_refresh_result_free(zj_refresh_result *r)
     for (i = 0; i < r->n_warnings; i++)
         free(r->warnings[i]);
     free(r->warnings);
+    for (i = 0; i < r->n_notes; i++)
+        free(r->notes[i]);
+    free(r->notes);
     free(r->version);
     free(r);
 }
@@ -117,14 +128,50 @@ typedef struct run {
     int failed_nomem;
 } run;
 
-static void warn(run *R, const char *url, const zj_error *e, const char *what)
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* url with %XX decoded, when that gives valid UTF-8 (a Chinese file
+ * name reads as one), else url as it is; malloc'd. */
+static char *url_decoded(const char *url)
+{
+    size_t n = strlen(url), i, o = 0, bad;
+    char *d = malloc(n + 1);
+
+    if (!d)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        int hi, lo;
+        if (url[i] == '%' && i + 2 < n && (hi = hex_digit(url[i + 1])) >= 0 &&
+            (lo = hex_digit(url[i + 2])) >= 0 && (hi || lo)) {
+            d[o++] = (char)(hi * 16 + lo);
+            i += 2;
+        } else {
+            d[o++] = url[i];
+        }
+    }
+    d[o] = '\0';
+    if (!zj_utf8_valid(d, o, &bad)) {
+        memcpy(d, url, n + 1);
+    }
+    return d;
+}
+
+/* Adds "url: what: message (中文)" to the warnings, or to the notes. */
+static void report(run *R, int note, const char *url, const zj_error *e, const char *what)
 {
     zj_strbuf b = ZJ_STRBUF_INIT;
+    char ***list = note ? &R->res->notes : &R->res->warnings;
+    size_t *n = note ? &R->res->n_notes : &R->res->n_warnings;
     char **w;
-    char *s;
+    char *s, *du = url_decoded(url);
 
-    zj_strbuf_printf(&b, "%s: %s%s%s", url, what ? what : "", what ? ": " : "",
+    zj_strbuf_printf(&b, "%s: %s%s%s", du ? du : url, what ? what : "", what ? ": " : "",
                      e ? e->message_en : "");
+    free(du);
     if (e && e->message_zh[0])
         zj_strbuf_printf(&b, " (%s)", e->message_zh);
     if (!(s = zj_strbuf_take(&b))) {
@@ -133,14 +180,19 @@ static void warn(run *R, const char *url, const zj_error *e, const char *what)
     }
     if (R->o->progress)
         R->o->progress(R->o->progress_user, "skip", 0, 0, s);
-    w = realloc(R->res->warnings, (R->res->n_warnings + 1) * sizeof *w);
+    w = realloc(*list, (*n + 1) * sizeof *w);
     if (!w) {
         free(s);
         R->failed_nomem = 1;
         return;
     }
-    R->res->warnings = w;
-    w[R->res->n_warnings++] = s;
+    *list = w;
+    w[(*n)++] = s;
+}
+
+static void warn(run *R, const char *url, const zj_error *e, const char *what)
+{
+    report(R, 0, url, e, what);
 }
 
 static char *url_join(const char *base, const char *rel)
@@ -212,9 +264,40 @@ static void import_rows(run *R, zj_plan_rows *rows, const zj_plan_context *ctx, 
     memset(rows, 0, sizeof *rows);
 }
 
-static void import_grids(run *R, const zj_grids *gs, const zj_article *a, const char *link_title,
-                         const char *url, const char *retrieved)
+/* The first row of g with text (one with two cells or more if there is
+ * one among the first 15), " | "-joined, into b: what a reader of the
+ * warning needs to see why the table was not a plan. */
+static void first_row(const zj_grid *g, zj_strbuf *b)
 {
+    size_t r, c, k, pick = (size_t)-1;
+
+    for (r = 0; r < g->rows && r < 15; r++) {
+        size_t nonempty = 0;
+        for (k = g->row_start[r]; k < g->row_start[r + 1]; k++)
+            nonempty += *g->ents[k].text != '\0';
+        if (nonempty && pick == (size_t)-1)
+            pick = r;
+        if (nonempty >= 2) {
+            pick = r;
+            break;
+        }
+    }
+    if (pick == (size_t)-1)
+        return;
+    for (k = g->row_start[pick], c = 0; k < g->row_start[pick + 1] && c < 12; k++) {
+        if (!*g->ents[k].text)
+            continue;
+        zj_strbuf_printf(b, "%s%.60s", c++ ? " | " : "", g->ents[k].text);
+    }
+}
+
+/* Imports the plan tables among gs; returns how many there were.  When
+ * there are none and seen is not NULL, the first row of the first grid
+ * goes there. */
+static size_t import_grids(run *R, const zj_grids *gs, const zj_article *a, const char *link_title,
+                           const char *url, const char *retrieved, zj_strbuf *seen)
+{
+    size_t plans = 0;
     zj_strbuf title = ZJ_STRBUF_INIT, doc = ZJ_STRBUF_INIT;
     zj_plan_context ctx;
     size_t i;
@@ -231,7 +314,7 @@ static void import_grids(run *R, const zj_grids *gs, const zj_article *a, const 
         free(t);
         free(d);
         R->failed_nomem = 1;
-        return;
+        return 0;
     }
     ctx.year = a->year;
     ctx.title = t;
@@ -249,12 +332,17 @@ static void import_grids(run *R, const zj_grids *gs, const zj_article *a, const 
             R->failed_nomem = 1;
             break;
         }
-        if (is_plan)
+        if (is_plan) {
             import_rows(R, &rows, &ctx, a);
+            plans++;
+        }
         zj_plan_rows_free(&rows);
     }
+    if (!plans && seen && gs->n && !seen->len)
+        first_row(&gs->items[0], seen);
     free(t);
     free(d);
+    return plans;
 }
 
 /* ---- the downloads: one pipeline ----------------------------------------------
@@ -293,6 +381,7 @@ typedef struct attslot {
     artslot *as;
     zj_fetch_req req;
     int deferred;           /* converted by LibreOffice after the downloads */
+    int pdf;                /* never downloaded: no table can be read from a PDF */
     zj_code rc;             /* of the table extraction */
     zj_error err;
     zj_grids gs;
@@ -307,12 +396,21 @@ struct artslot {
     zj_article art;
     zj_grids inline_gs;     /* tables in the notice page itself */
     int have_inline;
+    zj_error inline_err;    /* why they could not be read (have_inline 0, code set) */
+    size_t n_atts;          /* the attachments followed: at most MAX_ATTACHMENTS */
     attslot *atts;          /* one per art.attachments item */
     int listed;             /* already placed in the notice order */
 };
 
+/* Attachments followed per notice (a notice has a few; the others are
+ * named in a warning), and the memory the extracted tables of a whole
+ * refresh may hold before its further attachments are skipped. */
+#define MAX_ATTACHMENTS 20
+#define MAX_REFRESH_GRID_BYTES ((size_t)192 << 20)
+
 struct flow {
     run *R;
+    size_t grid_bytes;      /* zj_grids_footprint of the tables held */
     int maxp;
     listpage **pages;
     size_t n_pages, cap_pages;
@@ -510,24 +608,52 @@ static void article_done(void *user, zj_fetch_req *q)
     drop_body(q);
     if (as->st != PARSED)
         return;
+    zj_error_clear(&as->inline_err);
     if (as->art.body_len) {
-        zj_error e;
-        as->have_inline = zj_html_tables(as->art.body, as->art.body_len, &as->inline_gs, &e) == ZJ_OK;
+        as->have_inline = zj_html_tables(as->art.body, as->art.body_len, &as->inline_gs,
+                                         &as->inline_err) == ZJ_OK;
+        if (as->have_inline)
+            as->F->grid_bytes += zj_grids_footprint(&as->inline_gs);
     }
-    if (!as->art.attachments.n)
+    as->n_atts = as->art.attachments.n < MAX_ATTACHMENTS ? as->art.attachments.n : MAX_ATTACHMENTS;
+    if (!as->n_atts)
         return;
-    if (!(as->atts = calloc(as->art.attachments.n, sizeof *as->atts))) {
+    if (!(as->atts = calloc(as->n_atts, sizeof *as->atts))) {
         as->F->R->failed_nomem = 1;
         return;
     }
-    for (j = 0; j < as->art.attachments.n; j++) {
+    for (j = 0; j < as->n_atts; j++) {
         attslot *a = &as->atts[j];
+        char ext[16];
         a->as = as;
         a->req.url = as->art.attachments.items[j].url;
         a->req.expect = ZJ_EXPECT_FILE;
+        url_ext(a->req.url, ext, sizeof ext);
+        if (strcmp(ext, "pdf") == 0) {
+            a->pdf = 1;     /* reported, never downloaded */
+            continue;
+        }
         if (!zj_fetch_submit(as->F->R->f, &a->req, "attachment", attachment_done, a))
             as->F->R->failed_nomem = 1;
     }
+}
+
+/* The tables of all attachments are held until the end of the refresh:
+ * past MAX_REFRESH_GRID_BYTES in all, a file's tables are dropped and it
+ * is a warning instead. */
+static void keep_within_budget(flow *F, zj_grids *gs, zj_code *rc, zj_error *err)
+{
+    size_t n = zj_grids_footprint(gs);
+
+    if (F->grid_bytes + n <= MAX_REFRESH_GRID_BYTES) {
+        F->grid_bytes += n;
+        return;
+    }
+    zj_grids_free(gs);
+    *rc = ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                  ("本次更新已读取的表格超过 %zu MiB，此文件未读取", MAX_REFRESH_GRID_BYTES >> 20),
+                  ("the tables read by this refresh exceed %zu MiB, so this file was not read",
+                   MAX_REFRESH_GRID_BYTES >> 20));
 }
 
 /* An attachment arrived: its tables are extracted now, unless that takes
@@ -552,6 +678,8 @@ static void attachment_done(void *user, zj_fetch_req *q)
         return;
     }
     drop_body(q);
+    if (a->rc == ZJ_OK)
+        keep_within_budget(a->as->F, &a->gs, &a->rc, &a->err);
 }
 
 static void flow_free(flow *F)
@@ -568,7 +696,7 @@ static void flow_free(flow *F)
     free(F->pages);
     for (i = 0; i < F->n_arts; i++) {
         artslot *as = F->arts[i];
-        for (j = 0; as->atts && j < as->art.attachments.n; j++) {
+        for (j = 0; as->atts && j < as->n_atts; j++) {
             zj_fetch_req_clear(&as->atts[j].req);
             zj_grids_free(&as->atts[j].gs);
         }
@@ -640,12 +768,33 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
             warn(R, lp->url, &lp->err, "list page");
         else if (lp->st == PARSED && lp->page == 0)
             ok_pages++;
+        if (lp->st == PARSED && lp->links.dropped) {
+            zj_error e;
+            (void)ZJ_FAIL(&e, ZJ_ERR_PARSE, NULL,
+                    ("列表页链接过多：只读取了前 %d 个，其余 %zu 个未读取", ZJ_MAX_LINKS_PER_PAGE, lp->links.dropped),
+                    ("the page links to too many notices: the first %d were read, the other %zu were not",
+                     ZJ_MAX_LINKS_PER_PAGE, lp->links.dropped));
+            warn(R, lp->url, &e, "list page");
+        }
     }
     if (ok_pages == 0) {
-        rc = zj_fail(err, ZJ_ERR_IO, F.pages[0]->url,
-                     "无法读取任何通知列表页（%zu 个栏目都失败），快照未改变",
-                     "no notice list page could be read (all %zu columns failed); the snapshot is unchanged",
-                     n_first);
+        /* the cause, not only the count: outside a terminal nothing else
+         * shows it */
+        const listpage *lp0 = order[0];
+        const zj_error *why = lp0->req.rc != ZJ_OK ? &lp0->req.err : &lp0->err;
+        if (R->o->offline && lp0->req.rc != ZJ_OK)
+            rc = ZJ_FAIL(err, ZJ_ERR_IO, lp0->url,
+                         ("离线模式，但下载缓存中没有任何通知列表页（%zu 个栏目都没有）：请先联网运行一次"
+                          " zhijiao refresh；快照未改变", n_first),
+                         ("offline, and the download cache holds none of the notice list pages (all %zu "
+                          "columns are missing): run zhijiao refresh online once first; the snapshot is "
+                          "unchanged", n_first));
+        else
+            rc = ZJ_FAIL(err, ZJ_ERR_IO, lp0->url,
+                         ("无法读取任何通知列表页（%zu 个栏目都失败；第一个的原因：%s），快照未改变",
+                          n_first, why->message_zh),
+                         ("no notice list page could be read (all %zu columns failed; the first because: "
+                          "%s); the snapshot is unchanged", n_first, why->message_en));
         goto out;
     }
     if (!(ns = calloc(F.n_arts + 1, sizeof *ns)))
@@ -663,9 +812,12 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
         }
     }
 
-    /* the notices and the tables in them */
+    /* the notices and the tables in them, then their attachments */
     for (i = 0; i < n_ns; i++) {
         artslot *as = ns[i].as;
+        size_t plans = 0, reported = 0;
+        zj_strbuf seen = ZJ_STRBUF_INIT;
+
         if (as->req.rc != ZJ_OK) {
             warn(R, as->url, &as->req.err, "notice");
             continue;
@@ -678,31 +830,81 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
             free(as->art.title);
             as->art.title = zj_strdup(ns[i].title);
         }
-        if (as->art.title && as->have_inline)
-            import_grids(R, &as->inline_gs, &as->art, NULL, as->req.final_url, as->req.retrieved_at);
-    }
-    /* their attachments */
-    for (i = 0; i < n_ns; i++) {
-        artslot *as = ns[i].as;
-        for (j = 0; as->st == PARSED && as->atts && j < as->art.attachments.n; j++) {
+        if (!as->art.title)
+            goto nomem;
+        if (as->have_inline)
+            plans += import_grids(R, &as->inline_gs, &as->art, NULL, as->req.final_url,
+                                  as->req.retrieved_at, &seen);
+        else if (as->inline_err.code != ZJ_OK) {
+            warn(R, as->url, &as->inline_err, "notice");
+            reported++;
+        }
+        for (j = 0; as->atts && j < as->n_atts; j++) {
             attslot *a = &as->atts[j];
             const zj_link *l = &as->art.attachments.items[j];
-            if (a->req.rc != ZJ_OK) {
-                warn(R, l->url, &a->req.err, "attachment");
+            if (a->pdf) {
+                zj_grids none;
+                zj_error e;
+                zj_office_tables(NULL, 0, "pdf", &none, &e);
+                report(R, 1, l->url, &e, "attachment");
+                reported++;
                 continue;
             }
-            if (a->deferred) {
+            if (a->req.rc != ZJ_OK) {
+                warn(R, l->url, &a->req.err, "attachment");
+                reported++;
+                continue;
+            }
+            if (a->deferred && zj_fetcher_past_deadline(R->f)) {
+                (void)ZJ_FAIL(&a->err, ZJ_ERR_IO, NULL,
+                        ("已到整个更新的时限（%ld 秒），未转换（可用 --deadline 调整）", zj_fetcher_deadline_s(R->f)),
+                        ("the deadline of the whole refresh (%ld s) was reached before this was converted "
+                         "(see --deadline)", zj_fetcher_deadline_s(R->f)));
+                a->rc = ZJ_ERR_IO;
+                drop_body(&a->req);
+            } else if (a->deferred) {
                 char ext[16];
                 url_ext(l->url, ext, sizeof ext);
                 a->rc = zj_office_tables(a->req.body, a->req.len, ext, &a->gs, &a->err);
                 drop_body(&a->req);
+                if (a->rc == ZJ_OK)
+                    keep_within_budget(&F, &a->gs, &a->rc, &a->err);
             }
             if (a->rc != ZJ_OK) {
                 warn(R, l->url, &a->err, "attachment");
+                reported++;
                 continue;
             }
-            import_grids(R, &a->gs, &as->art, l->title, a->req.final_url, a->req.retrieved_at);
+            plans += import_grids(R, &a->gs, &as->art, l->title, a->req.final_url, a->req.retrieved_at,
+                                  &seen);
         }
+        if (as->art.attachments.n + as->art.attachments.dropped > as->n_atts) {
+            zj_error e;
+            (void)ZJ_FAIL(&e, ZJ_ERR_PARSE, NULL,
+                    ("通知的附件过多：只读取了前 %d 个，其余 %zu 个未读取", MAX_ATTACHMENTS,
+                     as->art.attachments.n + as->art.attachments.dropped - as->n_atts),
+                    ("the notice has too many attachments: the first %d were read, the other %zu were not",
+                     MAX_ATTACHMENTS, as->art.attachments.n + as->art.attachments.dropped - as->n_atts));
+            warn(R, as->url, &e, "notice");
+            reported++;
+        }
+        /* read, and nothing came of it: say so, with what was there */
+        if (!plans && !reported) {
+            zj_error e;
+            if (seen.len)
+                (void)ZJ_FAIL(&e, ZJ_ERR_PARSE, NULL,
+                        ("已读取通知《%s》，但其中的表格都不是招生计划表（所见表头：%s），未导入任何内容",
+                         as->art.title, seen.data),
+                        ("the notice \"%s\" was read, but none of its tables is a plan table (headers seen: "
+                         "%s): nothing was imported", as->art.title, seen.data));
+            else
+                (void)ZJ_FAIL(&e, ZJ_ERR_PARSE, NULL,
+                        ("已读取通知《%s》，但其中没有表格，也没有可读取的附件，未导入任何内容", as->art.title),
+                        ("the notice \"%s\" was read, but it has no table and no attachment that could "
+                         "be read: nothing was imported", as->art.title));
+            warn(R, as->url, &e, "notice");
+        }
+        zj_strbuf_free(&seen);
     }
     goto out;
 nomem:

@@ -23,7 +23,7 @@ typedef struct strlist {
 /* A number-valued setting remembers whether it was set, so that applying
  * a configuration only overrides what it names. */
 typedef enum num_key {
-    K_RATE = 0, K_PARALLEL, K_PER_HOST, K_MAX_PAGES, K_TIMEOUT, K_RETRIES, K_NUM
+    K_RATE = 0, K_PARALLEL, K_PER_HOST, K_MAX_PAGES, K_TIMEOUT, K_RETRIES, K_DEADLINE, K_NUM
 } num_key;
 
 typedef enum flag_key { F_DRY_RUN = 0, F_OFFLINE, F_IGNORE_ROBOTS, F_NUM } flag_key;
@@ -39,13 +39,13 @@ struct zj_refresh_config {
 };
 
 static const char *const num_names[K_NUM] = {
-    "rate-limit", "parallel", "per-host", "max-pages", "timeout", "retries"
+    "rate-limit", "parallel", "per-host", "max-pages", "timeout", "retries", "deadline"
 };
 static const char *const flag_names[F_NUM] = { "dry-run", "offline", "ignore-robots" };
 static const char *const path_names[P_NUM] = { "cache-dir", "snapshot-dir", "ca-bundle" };
 
 #define KEY_LIST "base-url, allow-host, cache-dir, snapshot-dir, ca-bundle, rate-limit, " \
-                 "parallel, per-host, max-pages, timeout, retries, dry-run, offline, ignore-robots"
+                 "parallel, per-host, max-pages, timeout, deadline, retries, dry-run, offline, ignore-robots"
 
 zj_refresh_config *zj_refresh_config_new(void)
 {
@@ -274,6 +274,8 @@ void zj_refresh_config_apply(const zj_refresh_config *c, zj_refresh_options *o)
         o->max_list_pages = (int)c->num[K_MAX_PAGES];
     if (c->num_set[K_TIMEOUT])
         o->total_timeout_ms = (long)(c->num[K_TIMEOUT] * 1000);
+    if (c->num_set[K_DEADLINE])
+        o->deadline_ms = c->num[K_DEADLINE] == 0 ? -1 : (long)(c->num[K_DEADLINE] * 1000);
     if (c->num_set[K_RETRIES])
         o->max_retries = c->num[K_RETRIES] == 0 ? -1 : (int)c->num[K_RETRIES];
     if (c->flag_set[F_DRY_RUN])

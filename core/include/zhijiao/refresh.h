@@ -70,12 +70,18 @@ typedef struct zj_refresh_options {
     int parallel;               /* transfers at once; 0: 8 */
     int per_host;               /* transfers at once per host; 0: 4 */
     int max_list_pages;         /* list pages per column; 0: 50 */
+    /* The whole refresh, downloads and conversions: what is not done by
+     * then is a warning naming the deadline.  0: 300000 (5 minutes);
+     * < 0: none. */
+    long deadline_ms;
     int dry_run;                /* compare only, leave the snapshot alone */
     int offline;                /* use the cache only, never the network */
     int ignore_robots;          /* for mirrors in tests only: skip robots.txt */
     zj_refresh_progress_fn progress;
     void *progress_user;
 } zj_refresh_options;
+
+#define ZJ_REFRESH_DEFAULT_DEADLINE_MS 300000L
 
 /* Fills *o with the defaults (all zero). */
 ZJ_EXTERN void zj_refresh_options_init(zj_refresh_options *o);
@@ -85,7 +91,8 @@ ZJ_EXTERN void zj_refresh_options_init(zj_refresh_options *o);
  * A configuration holds refresh settings by the names of the CLI's long
  * options: base-url and allow-host (repeatable), cache-dir, snapshot-dir,
  * ca-bundle, rate-limit (0 = no limit), parallel, per-host, max-pages,
- * timeout (seconds per request), retries (0 = none), and the yes/no
+ * timeout (seconds per request), deadline (seconds for the whole refresh,
+ * 0 = none; default 300), retries (0 = none), and the yes/no
  * settings dry-run, offline, ignore-robots.  A file has one
  * "key = value" per line, UTF-8, '#' starts a comment line:
  *
@@ -163,10 +170,19 @@ ZJ_EXTERN const zj_refresh_table *zj_refresh_table_at(const zj_refresh_result *r
 ZJ_EXTERN size_t zj_refresh_change_count(const zj_refresh_result *r);
 ZJ_EXTERN const zj_refresh_change *zj_refresh_change_at(const zj_refresh_result *r, size_t i);
 /* Pages and attachments that could not be used (a failed download, a
- * wrong Content-Type, an unreadable file, a format that needs LibreOffice),
- * one English+Chinese line each; the refresh went on without them. */
+ * wrong Content-Type, an unreadable or oversized file, a format that
+ * needs LibreOffice, the deadline reached, a notice read that yielded no
+ * plan table), one "URL: what: English (中文)" line each, the URL
+ * percent-decoded; the refresh went on without them. */
 ZJ_EXTERN size_t zj_refresh_warning_count(const zj_refresh_result *r);
 ZJ_EXTERN const char *zj_refresh_warning_at(const zj_refresh_result *r, size_t i);
+/* Things reported that are not failures of this run and will not go away
+ * by running again (a .pdf attachment, from which no table can be read;
+ * it is not even downloaded), in the same form as warnings.  They do not
+ * make a refresh "incomplete" the way warnings do.  The strings live as
+ * long as r. */
+ZJ_EXTERN size_t zj_refresh_note_count(const zj_refresh_result *r);
+ZJ_EXTERN const char *zj_refresh_note_at(const zj_refresh_result *r, size_t i);
 /* Requests made, answered from the cache (304 or offline), retried. */
 ZJ_EXTERN void zj_refresh_stats(const zj_refresh_result *r, size_t *requests,
                       size_t *from_cache, size_t *retries);
