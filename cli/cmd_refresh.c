@@ -13,7 +13,8 @@ static const char refresh_help[] =
     "                       [--offline] [--cache-dir DIR] [--snapshot-dir DIR]\n"
     "                       [--ca-bundle FILE] [--rate-limit N] [--parallel N]\n"
     "                       [--per-host N] [--max-pages N] [--timeout SECONDS]\n"
-    "                       [--deadline SECONDS]\n"
+    "                       [--deadline SECONDS] [--accept-removals]\n"
+    "       zhijiao refresh --rollback [--snapshot-dir DIR]\n"
     "                       [--retries N] [--config FILE] [--quiet]\n"
     "\n"
     "Downloads the newest official enrolment plans (招生计划) and project lists\n"
@@ -45,6 +46,9 @@ static const char refresh_help[] =
     "                      $XDG_CONFIG_HOME/zhijiao/refresh.conf, when it exists):\n"
     "                      one `option = value` per line, the options above without\n"
     "                      the dashes; options given here override it\n"
+    "  --accept-removals   apply refreshed tables that would remove rows served now\n"
+    "                      (without it they are shown and held back; see docs/cli.md)\n"
+    "  --rollback          make the previous snapshot version current again\n"
     "  --quiet             no progress line on the terminal\n"
     "\n"
     "Exit status: 0 refreshed (or nothing changed); 1 refreshed, but an imported\n"
@@ -113,9 +117,10 @@ static json_t *result_json(const zj_refresh_result *r, int dry_run)
     }
     for (i = 0; i < zj_refresh_change_count(r); i++) {
         const zj_refresh_change *c = zj_refresh_change_at(r, i);
-        json_array_append_new(changes, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+        json_array_append_new(changes, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}",
                                                  "change", zj_change_kind_name(c->kind),
                                                  "table", c->table, "key", c->key,
+                                                 "column", c->column,
                                                  "before", c->before, "after", c->after));
     }
     for (i = 0; i < zj_refresh_warning_count(r); i++)
@@ -210,7 +215,7 @@ static int print_text(const cli_ctx *ctx, const zj_refresh_result *r, int dry_ru
 /* The settings: the configuration file (--config FILE, else the default
  * file when it exists), then the options, which override it. */
 static int read_settings(cli_ctx *ctx, int argc, char **argv, zj_refresh_config **file_cfg,
-                         zj_refresh_config **opt_cfg, int *quiet)
+                         zj_refresh_config **opt_cfg, int *quiet, int *rollback)
 {
     const char *config = NULL;
     char defpath[4096];
@@ -236,8 +241,12 @@ static int read_settings(cli_ctx *ctx, int argc, char **argv, zj_refresh_config 
             *quiet = 1;
             continue;
         }
+        if (strcmp(name, "rollback") == 0) {
+            *rollback = 1;
+            continue;
+        }
         if (strcmp(name, "dry-run") == 0 || strcmp(name, "offline") == 0 ||
-            strcmp(name, "ignore-robots") == 0) {
+            strcmp(name, "ignore-robots") == 0 || strcmp(name, "accept-removals") == 0) {
             v = "yes";
         } else if (eq) {
             v = eq + 1;
@@ -272,17 +281,33 @@ int cmd_refresh(cli_ctx *ctx, int argc, char **argv)
     zj_error err;
     size_t nf = 0;
     prog p = {0, 0};
-    int rc, quiet = 0;
+    int rc, quiet = 0, rollback = 0;
 
     if (args_wants_help(argc, argv)) {
         fputs(refresh_help, stdout);
         return CLI_EXIT_OK;
     }
-    if ((rc = read_settings(ctx, argc, argv, &file_cfg, &opt_cfg, &quiet)) != 0)
+    if ((rc = read_settings(ctx, argc, argv, &file_cfg, &opt_cfg, &quiet, &rollback)) != 0)
         goto done;
     zj_refresh_options_init(&o);
     zj_refresh_config_apply(file_cfg, &o);
     zj_refresh_config_apply(opt_cfg, &o);
+    o.data_dir = ctx->data_dir;
+    if (rollback) {
+        char *v = NULL;
+        zj_error_clear(&err);
+        if (zj_snapshot_rollback(o.snapshot_dir, &v, &err) != ZJ_OK) {
+            rc = out_error(ctx, &err);
+            goto done;
+        }
+        if (*v)
+            printf("Rolled back: version %s is current again (已回退到上一个快照版本).\n", v);
+        else
+            printf("Rolled back: the bundled data alone is served again (已回退：只使用随附数据).\n");
+        free(v);
+        rc = CLI_EXIT_OK;
+        goto done;
+    }
     p.on = !quiet && isatty(STDERR_FILENO);
     o.progress = on_progress;
     o.progress_user = &p;

@@ -84,6 +84,8 @@ const zj_data *cli_data(cli_ctx *ctx)
         out_error(ctx, &err);
         return NULL;
     }
+    if (zj_data_warning(ctx->data))
+        out_warning(zj_data_warning(ctx->data));
     return ctx->data;
 }
 

@@ -20,6 +20,7 @@
 #include "notice.h"
 #include "plan.h"
 #include "strbuf.h"
+#include "tempfile.h"
 #include "utf8.h"
 
 static const char *const default_bases[] = { "https://jw.beijing.gov.cn", "https://www.bjeea.cn" };
@@ -925,18 +926,90 @@ static void fetch_progress_forward(void *u, const char *stage, size_t done, size
     o->progress(o->progress_user, stage, done, total, what);
 }
 
-/* Then: write, audit, diff, commit. */
+/* Schools of old_t that new_t does not have at all, ", "-joined (at most
+ * three, then "…"), into b. */
+static void schools_gone(const zj_table *old_t, const zj_table *new_t, zj_strbuf *b)
+{
+    size_t oc, nc, i, j, k, shown = 0;
+
+    if (zj_table_col_index(old_t, "school", &oc, NULL) || zj_table_col_index(new_t, "school", &nc, NULL))
+        return;
+    for (i = 0; i < zj_table_rows(old_t); i++) {
+        const char *s = zj_table_cell(old_t, i, oc);
+        int found = 0, before = 0;
+        if (!*s)
+            continue;
+        for (k = 0; k < i && !before; k++)
+            before = strcmp(zj_table_cell(old_t, k, oc), s) == 0;
+        for (j = 0; j < zj_table_rows(new_t) && !found && !before; j++)
+            found = strcmp(zj_table_cell(new_t, j, nc), s) == 0;
+        if (before || found)
+            continue;
+        if (shown++ == 3) {
+            zj_strbuf_puts(b, ", …");
+            return;
+        }
+        zj_strbuf_printf(b, "%s%s", shown > 1 ? ", " : "", s);
+    }
+}
+
+/* A refreshed table that would remove rows served now is held back
+ * unless the user accepted removals: a notice that lists part of a plan
+ * must not silently replace the whole of it. */
+static void hold_back(run *R, rtable *t, const zj_table *ot, const zj_table *nt)
+{
+    zj_strbuf gone = ZJ_STRBUF_INIT;
+    zj_error e;
+
+    t->pub.held_back = 1;
+    schools_gone(ot, nt, &gone);
+    (void)ZJ_FAIL(&e, ZJ_ERR_PARSE, NULL,
+                  ("%s 未应用：它会删除当前的 %zu 行（共 %zu 行）%s%s%s；当前的表格保持不变。确认无误后可用"
+                   " --accept-removals 重新运行（R：accept_removals = TRUE）",
+                   t->name, t->pub.removed, zj_table_rows(ot), gone.len ? "，其中这些学校整个消失：" : "",
+                   gone.len ? gone.data : "", ""),
+                  ("%s was not applied: it would remove %zu of the %zu rows served now%s%s; the served table "
+                   "is kept. Check the removals above, then run again with --accept-removals (R: "
+                   "accept_removals = TRUE) to apply it",
+                   t->name, t->pub.removed, zj_table_rows(ot), gone.len ? ", and these schools entirely: " : "",
+                   gone.len ? gone.data : ""));
+    warn(R, t->source_url, &e, "held back");
+    zj_strbuf_free(&gone);
+}
+
+/* Then: write, audit, diff against what is served now, commit. */
 static zj_code publish(run *R, const char *snap, zj_error *err)
 {
     zj_snap_table *st = calloc(R->res->n_tables + 1, sizeof *st);
-    char *cur = zj_snapshot_current(snap), *version = NULL, *vdir = NULL;
-    zj_data *newd = NULL, *oldd = NULL;
-    size_t i, j;
+    zj_data *newd = NULL, *oldd = NULL, *served = NULL;
+    char *carry = NULL, *version = NULL, *vdir = NULL, *scratch = NULL;
+    const char *wsnap = snap;
+    size_t i, j, n_st = 0, applied = 0;
+    zj_error w;
     zj_code rc;
 
-    if (!st) {
-        free(cur);
+    if (!st)
         return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    /* The baseline is what every surface serves now: the snapshot's
+     * version (the previous one when the current is damaged) over the
+     * bundled tables. */
+    carry = zj_snapshot_served(snap, &served, &w);
+    if (w.code != ZJ_OK)
+        warn(R, snap, &w, "snapshot");
+    if (zj_data_open_with_snapshot(R->o->data_dir ? R->o->data_dir : zj_data_default_dir(), snap, &oldd,
+                                   &w) != ZJ_OK) {
+        warn(R, R->o->data_dir ? R->o->data_dir : zj_data_default_dir(), &w,
+             "bundled data (the changes are against the snapshot alone)");
+        oldd = NULL;
+        if (carry)
+            zj_snapshot_load(carry, &oldd, &w);
+    }
+    /* A dry run writes its version in a scratch directory: it needs no
+     * write access to the snapshot. */
+    if (R->o->dry_run) {
+        if ((rc = zj_temp_dir(&scratch, err)))
+            goto out;
+        wsnap = scratch;
     }
     for (i = 0; i < R->res->n_tables; i++) {
         rtable *t = &R->res->tables[i];
@@ -947,7 +1020,7 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
         st[i].date = t->date;
         st[i].rows = &t->rows;
     }
-    rc = zj_snapshot_write(snap, st, R->res->n_tables, cur, !R->o->dry_run, &version, &vdir, err);
+    rc = zj_snapshot_write(wsnap, st, R->res->n_tables, carry, !R->o->dry_run, &version, &vdir, err);
     if (rc)
         goto out;
     R->res->version = version;
@@ -955,13 +1028,10 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
     /* Read it back as the library will: the manifest loader validates it. */
     if ((rc = zj_snapshot_load(vdir, &newd, err)))
         goto out;
-    if (cur && (rc = zj_snapshot_load(cur, &oldd, err))) {
-        zj_error_prefix_where(err, "current snapshot");
-        goto out;
-    }
     for (i = 0; i < R->res->n_tables; i++) {
         rtable *t = &R->res->tables[i];
         const zj_table *nt = NULL, *ot = NULL;
+        size_t first = R->res->changes.n, k;
 
         for (j = 0; j < newd->n_tables; j++)
             if (strcmp(newd->tables[j]->name, t->name) == 0)
@@ -974,22 +1044,49 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
         if ((rc = zj_table_audit(newd, nt, &t->findings, err)) ||
             (rc = zj_plan_diff(ot, nt, &R->res->changes, err)))
             goto out;
+        for (k = first; k < R->res->changes.n; k++)
+            t->pub.removed += R->res->changes.items[k].kind == ZJ_CHANGE_REMOVED;
+        if (t->pub.removed && !R->o->accept_removals) {
+            hold_back(R, t, ot, nt);
+        } else {
+            int in_snapshot = 0;
+            /* a table the snapshot does not hold yet is applied even
+             * without changes: it records where and when it was read */
+            for (j = 0; served && j < served->n_tables; j++)
+                in_snapshot |= strcmp(served->tables[j]->name, t->name) == 0;
+            applied += R->res->changes.n - first + !in_snapshot;
+            st[n_st++] = st[i];
+        }
     }
-    if (R->o->dry_run || R->res->changes.n == 0) {
+    if (R->o->dry_run || applied == 0) {
         zj_snapshot_discard(vdir);
-    } else {
-        if ((rc = zj_snapshot_commit(snap, R->res->version, err)))
-            goto out;
-        R->res->committed = 1;
+        goto out;
     }
+    if (n_st < R->res->n_tables) {
+        /* the version again, without the tables held back */
+        zj_snapshot_discard(vdir);
+        free(vdir);
+        vdir = NULL;
+        free(R->res->version);
+        R->res->version = NULL;
+        if ((rc = zj_snapshot_write(snap, st, n_st, carry, 1, &R->res->version, &vdir, err)))
+            goto out;
+    }
+    if ((rc = zj_snapshot_commit(snap, R->res->version, err)))
+        goto out;
+    R->res->committed = 1;
 out:
     if (rc && vdir)
         zj_snapshot_discard(vdir);
+    if (scratch)
+        zj_temp_remove(scratch);
     zj_data_close(newd);
     zj_data_close(oldd);
+    zj_data_close(served);
+    free(scratch);
     free(version);
     free(vdir);
-    free(cur);
+    free(carry);
     free(st);
     return rc;
 }
@@ -1036,7 +1133,8 @@ zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out, zj_
     }
     if ((rc = zj_fetcher_new(&fo, &R.f, err)))
         goto out;
-    if ((rc = zj_snapshot_lock(snap_copy, &lock, err)))
+    /* a dry run changes nothing: it needs no lock (nor write access) */
+    if (!o->dry_run && (rc = zj_snapshot_lock(snap_copy, &lock, err)))
         goto out;
     if ((rc = fetch_all(&R, bases, nb, err)))
         goto out;

@@ -26,7 +26,7 @@ typedef enum num_key {
     K_RATE = 0, K_PARALLEL, K_PER_HOST, K_MAX_PAGES, K_TIMEOUT, K_RETRIES, K_DEADLINE, K_NUM
 } num_key;
 
-typedef enum flag_key { F_DRY_RUN = 0, F_OFFLINE, F_IGNORE_ROBOTS, F_NUM } flag_key;
+typedef enum flag_key { F_DRY_RUN = 0, F_OFFLINE, F_IGNORE_ROBOTS, F_ACCEPT_REMOVALS, F_NUM } flag_key;
 
 typedef enum path_key { P_CACHE = 0, P_SNAPSHOT, P_CA, P_NUM } path_key;
 
@@ -41,11 +41,12 @@ struct zj_refresh_config {
 static const char *const num_names[K_NUM] = {
     "rate-limit", "parallel", "per-host", "max-pages", "timeout", "retries", "deadline"
 };
-static const char *const flag_names[F_NUM] = { "dry-run", "offline", "ignore-robots" };
+static const char *const flag_names[F_NUM] = { "dry-run", "offline", "ignore-robots", "accept-removals" };
 static const char *const path_names[P_NUM] = { "cache-dir", "snapshot-dir", "ca-bundle" };
 
 #define KEY_LIST "base-url, allow-host, cache-dir, snapshot-dir, ca-bundle, rate-limit, " \
-                 "parallel, per-host, max-pages, timeout, deadline, retries, dry-run, offline, ignore-robots"
+                 "parallel, per-host, max-pages, timeout, deadline, retries, dry-run, offline, ignore-robots, " \
+                 "accept-removals"
 
 zj_refresh_config *zj_refresh_config_new(void)
 {
@@ -284,6 +285,8 @@ void zj_refresh_config_apply(const zj_refresh_config *c, zj_refresh_options *o)
         o->offline = c->flag[F_OFFLINE];
     if (c->flag_set[F_IGNORE_ROBOTS])
         o->ignore_robots = c->flag[F_IGNORE_ROBOTS];
+    if (c->flag_set[F_ACCEPT_REMOVALS])
+        o->accept_removals = c->flag[F_ACCEPT_REMOVALS];
 }
 
 size_t zj_refresh_config_default_path(char *buf, size_t size)

@@ -102,8 +102,11 @@ st=$(refresh --base-url "$L/jw" --base-url "$L/bjeea" --lang en)
 if [ "$st" = 1 ] && has "gtpy_plan_2023     92" && has "threeplustwo_2024  75" &&
    has "gtpy_plan_2024     11" && has "京教职成〔2023〕6号 附件" && has "京教函〔2024〕135号 附件" &&
    [ "$(grep -c '^  finding derived' "$work/out")" = 3 ] &&
-   has "Changes against the current snapshot (与当前快照相比的变化): 178" &&
+   has "Changes against the current snapshot (与当前快照相比的变化): 0" &&
    has "Snapshot updated" && [ -s "$SNAP/CURRENT" ]; then
+    # the mirror is a faithful copy of the bundled data, which is what is
+    # served before any refresh: no changes (the tables are still stored,
+    # with where and when they were read)
     ok cold-refresh-imports-xlsx-docx-gb18030-html
 else
     bad cold-refresh-imports-xlsx-docx-gb18030-html "status $st; $(head -c 3000 "$work/out") $(cat "$work/err")"
@@ -279,15 +282,105 @@ else
     bad dry-run-diff-by-key-snapshot-untouched "status $st; $(head -c 2000 "$work/out")"
 fi
 
+# the 2023 plan one year on removes a row: shown, and held back without --accept-removals
 st=$(refresh --base-url "$L/jw-v2" --lang en)
+if [ "$st" = 1 ] && has "Changes against the current snapshot (与当前快照相比的变化): 3" &&
+   grep -q '^removed  *gtpy_plan_2023  *detail|高本贯通|北京工业职业技术学院|工程测量技术|北方工业大学|' "$work/out" &&
+   grep -qF "held back: gtpy_plan_2023 was not applied: it would remove 1 of the 92 rows served now; the served table is kept" "$work/out" &&
+   has "Nothing changed" && [ "$(cat "$SNAP/CURRENT")" = "$v1" ]; then
+    ok removal-shown-and-held-back
+else
+    bad removal-shown-and-held-back "status $st; $(grep -E '^(removed|warning)' "$work/out" | head -c 1500)"
+fi
+st=$(refresh --base-url "$L/jw-v2" --lang en --accept-removals)
 v2=$(cat "$SNAP/CURRENT")
 if [ "$st" = 1 ] && has "Changes against the current snapshot (与当前快照相比的变化): 3" && has "sum_mismatch" &&
+   ! grep -q "held back" "$work/out" &&
    [ "$v2" != "$v1" ] && [ "$(cat "$SNAP/PREVIOUS")" = "$v1" ] && [ -d "$SNAP/versions/$v1" ] &&
    grep -q '^2024,3+2,detail' "$SNAP/versions/$v2/tables/threeplustwo_2024.csv"; then
     ok refresh-commits-keeps-previous-and-unrefreshed-tables
 else
     bad refresh-commits-keeps-previous-and-unrefreshed-tables "status $st; $(tail -n 8 "$work/out")"
 fi
+
+# a notice listing 2 of the 11 rows of the 2024 plan does not replace it:
+# the 8 rows are shown as removed, 北京市商业学校 is named, and `zhijiao
+# plan` still serves its rows; with --accept-removals it is applied
+plan_rows() {   # snapshot dir, school: the number of 2024 rows `zhijiao plan` serves
+    ZHIJIAO_SNAPSHOT=$1 "$cli" plan --year 2024 --school "$2" --format csv 2>/dev/null | grep -c '^2024,中本贯通,'
+}
+st=$("$cli" refresh --cache-dir "$work/cache-part" --snapshot-dir "$work/snap-part" --rate-limit 0 \
+     --base-url "$L/jw-part" --lang en >"$work/out" 2>"$work/err"; echo $?)
+if [ "$st" = 1 ] && [ "$(grep -c '^removed  *gtpy_plan_2024 ' "$work/out")" = 8 ] &&
+   grep -qF "held back: gtpy_plan_2024 was not applied: it would remove 8 of the 11 rows served now, and these schools entirely: 北京市商业学校" "$work/out" &&
+   [ "$(plan_rows "$work/snap-part" 北京市商业学校)" = 3 ]; then
+    ok partial-notice-held-back-rows-still-served
+else
+    bad partial-notice-held-back-rows-still-served "status $st; $(grep -E '^(removed|warning)' "$work/out" | head -c 1500) $(plan_rows "$work/snap-part" 北京市商业学校)"
+fi
+st=$("$cli" refresh --cache-dir "$work/cache-part" --snapshot-dir "$work/snap-part" --rate-limit 0 \
+     --base-url "$L/jw-part" --lang en --accept-removals >"$work/out" 2>"$work/err"; echo $?)
+if [ "$st" = 0 ] && has "Snapshot updated" && [ "$(plan_rows "$work/snap-part" 北京市商业学校)" = 0 ]; then
+    ok partial-notice-applied-with-accept-removals
+else
+    bad partial-notice-applied-with-accept-removals "status $st; $(tail -n 5 "$work/out") $(cat "$work/err")"
+fi
+# rolling that back serves the bundled table again; rolling back twice undoes it
+if "$cli" refresh --rollback --snapshot-dir "$work/snap-part" >"$work/out" 2>"$work/err" &&
+   has "the bundled data alone is served again" && [ "$(plan_rows "$work/snap-part" 北京市商业学校)" = 3 ] &&
+   "$cli" refresh --rollback --snapshot-dir "$work/snap-part" >"$work/out" 2>"$work/err" &&
+   [ "$(plan_rows "$work/snap-part" 北京市商业学校)" = 0 ]; then
+    ok rollback-first-version-to-bundled-and-back
+else
+    bad rollback-first-version-to-bundled-and-back "$(cat "$work/out" "$work/err")"
+fi
+cp -r "$SNAP" "$work/snap-rb"
+if "$cli" refresh --rollback --snapshot-dir "$work/snap-rb" >"$work/out" 2>"$work/err" &&
+   grep -qF "Rolled back: version $v1 is current again" "$work/out" &&
+   [ "$(cat "$work/snap-rb/CURRENT")" = "$v1" ] && [ "$(cat "$work/snap-rb/PREVIOUS")" = "$v2" ] &&
+   "$cli" refresh --rollback --snapshot-dir "$work/snap-rb" >/dev/null 2>&1 &&
+   [ "$(cat "$work/snap-rb/CURRENT")" = "$v2" ]; then
+    ok rollback-to-previous-and-redo
+else
+    bad rollback-to-previous-and-redo "$(cat "$work/out" "$work/err") CURRENT=$(cat "$work/snap-rb/CURRENT")"
+fi
+
+# a truncated tables.json in the current version: every command falls back
+# to the previous version with a warning, and refresh still runs
+cp -r "$SNAP" "$work/snap-bad"
+head -c 100 "$SNAP/versions/$v2/tables.json" >"$work/snap-bad/versions/$v2/tables.json"
+n23=$(ZHIJIAO_SNAPSHOT=$work/snap-bad "$cli" plan --year 2023 --school 北京电子科技职业学院 --format csv 2>"$work/err" | grep -c '^2023,')
+st=$("$cli" refresh --cache-dir "$CACHE" --snapshot-dir "$work/snap-bad" --rate-limit 0 --base-url "$L/jw-min" \
+     --dry-run --lang en >"$work/out" 2>"$work/err2"; echo $?)
+if [ "$n23" -gt 0 ] && grep -qF "zhijiao: warning [parse]" "$work/err" &&
+   grep -qF "the current snapshot version cannot be read" "$work/err" &&
+   grep -qF "the previous version is served instead" "$work/err" &&
+   { [ "$st" = 0 ] || [ "$st" = 1 ]; } && grep -qF "the previous version is served instead" "$work/out"; then
+    ok corrupted-current-falls-back-to-previous
+else
+    bad corrupted-current-falls-back-to-previous "plan rows $n23, $(cat "$work/err"); refresh status $st $(cat "$work/err2") $(grep warning "$work/out")"
+fi
+
+# a dry run needs no write access to the snapshot (nor its lock file)
+cp -r "$SNAP" "$work/snap-ro"
+mkdir -p "$work/cache-ro"
+chmod 777 "$work/cache-ro"
+if [ "$(id -u)" = 0 ]; then
+    as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+else
+    as_user() { "$@"; }
+fi
+chmod -R a-w "$work/snap-ro"
+chmod a+rx "$work"
+st=$(as_user "$cli" refresh --cache-dir "$work/cache-ro" --snapshot-dir "$work/snap-ro" --rate-limit 0 \
+     --base-url "$L/jw-min" --dry-run --lang en >"$work/out" 2>"$work/err"; echo $?)
+if { [ "$st" = 0 ] || [ "$st" = 1 ]; } && has "Dry run: the snapshot was not changed" &&
+   ! grep -q "lock file" "$work/err"; then
+    ok dry-run-on-read-only-snapshot
+else
+    bad dry-run-on-read-only-snapshot "status $st; $(cat "$work/err")"
+fi
+chmod -R u+w "$work/snap-ro"
 
 # a mirror whose only plan adds up and matches the snapshot: exit 0
 st=$(refresh --base-url "$L/jw-min" --lang en)

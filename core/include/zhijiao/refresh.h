@@ -74,7 +74,15 @@ typedef struct zj_refresh_options {
      * then is a warning naming the deadline.  0: 300000 (5 minutes);
      * < 0: none. */
     long deadline_ms;
-    int dry_run;                /* compare only, leave the snapshot alone */
+    int dry_run;                /* compare only, leave the snapshot alone
+                                 * (needs no write access to it) */
+    /* A refreshed table that would remove rows served now (a notice that
+     * lists part of a plan) is held back, shown but not applied, unless
+     * this is set. */
+    int accept_removals;
+    /* The bundled data the changes are counted against where the snapshot
+     * has no table: NULL = zj_data_default_dir(). */
+    const char *data_dir;
     int offline;                /* use the cache only, never the network */
     int ignore_robots;          /* for mirrors in tests only: skip robots.txt */
     zj_refresh_progress_fn progress;
@@ -93,7 +101,7 @@ ZJ_EXTERN void zj_refresh_options_init(zj_refresh_options *o);
  * ca-bundle, rate-limit (0 = no limit), parallel, per-host, max-pages,
  * timeout (seconds per request), deadline (seconds for the whole refresh,
  * 0 = none; default 300), retries (0 = none), and the yes/no
- * settings dry-run, offline, ignore-robots.  A file has one
+ * settings dry-run, offline, ignore-robots, accept-removals.  A file has one
  * "key = value" per line, UTF-8, '#' starts a comment line:
  *
  *     # a mirror of the commission's site, and its second host
@@ -142,6 +150,9 @@ typedef struct zj_refresh_table {
     size_t rows;                /* detail + subtotal + total rows */
     size_t aggregate_rows;      /* 小计/总计 rows among them */
     const zj_findings *findings;/* the audit; a table is imported even when it has findings */
+    size_t removed;             /* rows served now that it does not have */
+    int held_back;              /* 1: not applied, as it would remove rows
+                                 * (see accept_removals; a warning says so) */
 } zj_refresh_table;
 
 typedef enum zj_change_kind {
@@ -153,8 +164,9 @@ typedef enum zj_change_kind {
 /* "added", "removed", "changed" */
 ZJ_EXTERN const char *zj_change_kind_name(zj_change_kind kind);
 
-/* One row that differs from the current snapshot (or, for a table the
- * snapshot does not have yet, from nothing: every row added).  The key is
+/* One row that differs from what is served now: the snapshot's table, or
+ * the bundled table of that name when the snapshot has none (a first
+ * refresh from a faithful copy of the bundled data has no changes).  The key is
  * row_kind|programme|school|major|partner|partner_major; before/after are
  * "places=30;major_code=700402;note=" style summaries ("" when absent). */
 typedef struct zj_refresh_change {
@@ -163,6 +175,8 @@ typedef struct zj_refresh_change {
     const char *key;
     const char *before;
     const char *after;
+    const char *column;     /* changed: the fields that differ, ","-joined
+                             * ("places", "places,note"); "" otherwise */
 } zj_refresh_change;
 
 ZJ_EXTERN size_t zj_refresh_table_count(const zj_refresh_result *r);
@@ -198,6 +212,16 @@ ZJ_EXTERN void zj_refresh_result_free(zj_refresh_result *r);   /* NULL is fine *
  * zj_refresh_result_free. */
 ZJ_EXTERN zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out,
                        zj_error *err);
+
+/* Makes the previous version of the snapshot in snapshot_dir (NULL:
+ * zj_snapshot_default_dir()) current again, and the current one previous
+ * (so a second rollback undoes the first).  Rolling back the first
+ * version serves the bundled data alone again.  ZJ_ERR_NOT_FOUND when
+ * there is nothing to roll back to, ZJ_ERR_PARSE when the previous
+ * version cannot be read (the snapshot is then unchanged), ZJ_ERR_IO when
+ * a refresh holds the lock.  *version (may be NULL) gets the version now
+ * current, "" for the bundled data alone (malloc'd). */
+ZJ_EXTERN zj_code zj_snapshot_rollback(const char *snapshot_dir, char **version, zj_error *err);
 
 #ifdef __cplusplus
 }
