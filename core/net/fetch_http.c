@@ -18,6 +18,7 @@
  * to a host resumes the first one's session. */
 #include <ctype.h>
 #include <curl/curl.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,8 @@ struct zj_fetcher {
     size_t n_requests, n_cached, n_retries;
     char user_agent[96];
     long deadline;                  /* monotonic ms; 0: none */
+    size_t cache_failures;          /* entries that could not be written */
+    char cache_error[128];          /* strerror of the first */
 };
 
 /* ---- URLs ----------------------------------------------------------------- */
@@ -444,6 +447,25 @@ static int type_ok(zj_fetch_expect e, const char *ct)
 }
 
 /* Serves x from the cache when there is a copy; 1 if it did. */
+/* A cache entry that cannot be written (a full disk, no permission) does
+ * not fail the download, but is counted: the refresh reports it, so that
+ * a later --offline is no surprise. */
+static void cache_store(zj_fetcher *f, const char *url, const zj_cache_entry *e)
+{
+    errno = 0;
+    if (zj_cache_put(f->cache_dir, url, e))
+        return;
+    if (!f->cache_failures++)
+        snprintf(f->cache_error, sizeof f->cache_error, "%s", errno ? strerror(errno) : "?");
+}
+
+size_t zj_fetcher_cache_failures(const zj_fetcher *f, const char **dir, const char **why)
+{
+    *dir = f->cache_dir;
+    *why = f->cache_error;
+    return f->cache_failures;
+}
+
 int zj_fetcher_past_deadline(const zj_fetcher *f)
 {
     return f->deadline && zj_now_ms() >= f->deadline;
@@ -683,7 +705,7 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
             upd.body = NULL;
             if (x->etag) upd.etag = x->etag;
             if (x->last_modified) upd.last_modified = x->last_modified;
-            zj_cache_put(f->cache_dir, x->req->url, &upd);
+            cache_store(f, x->req->url, &upd);
         }
         f->n_cached++;
         finish_ok(x, 304, x->cached.content_type, x->cached.body, x->cached.len, 1, 0, now);
@@ -727,7 +749,7 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
             ce.retrieved_at = now;
             ce.body = body;
             ce.len = len;
-            zj_cache_put(f->cache_dir, x->req->url, &ce);
+            cache_store(f, x->req->url, &ce);
             finish_ok(x, 200, ctype, body, len, 0, 0, now);
         }
     }

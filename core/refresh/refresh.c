@@ -1139,6 +1139,18 @@ zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out, zj_
     if ((rc = fetch_all(&R, bases, nb, err)))
         goto out;
     zj_fetcher_stats(R.f, &R.res->requests, &R.res->cached, &R.res->retries);
+    {
+        const char *dir, *why;
+        size_t n = zj_fetcher_cache_failures(R.f, &dir, &why);
+        if (n) {
+            zj_error e;
+            (void)ZJ_FAIL(&e, ZJ_ERR_IO, NULL,
+                          ("下载缓存无法写入（%zu 项：%s）：这些内容以后离线时不可用", n, why),
+                          ("the download cache could not be written (%zu entries: %s): a later --offline "
+                           "run will not have them", n, why));
+            warn(&R, dir, &e, "cache");
+        }
+    }
     for (i = 0; i < R.res->n_tables; i++) {
         rtable *t = &R.res->tables[i];
         t->pub.name = t->name;

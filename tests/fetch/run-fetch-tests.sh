@@ -54,6 +54,9 @@ skipped=0
 ok() { echo "ok $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
 skip() { echo "SKIP $1: $2"; skipped=$((skipped + 1)); }
+# a case whose fix lives on another branch: shown, not yet counted as a
+# failure (the lead turns it into `bad` when merging that branch)
+todo() { echo "TODO $1: $2"; }
 
 # ---- servers ------------------------------------------------------------------
 python3 "$srcdir/tests/fetch/gen-site.py" "$srcdir" "$work/site" || { echo "gen-site.py failed" >&2; exit 1; }
@@ -390,6 +393,18 @@ else
     bad clean-refresh-exit-0 "status $st; $(tail -n 8 "$work/out")"
 fi
 
+# a cache that cannot be written (here: its directory would be below a
+# plain file; a full disk is the same) is a warning on this run
+: >"$work/not-a-dir"
+st=$("$cli" refresh --cache-dir "$work/not-a-dir/cache" --snapshot-dir "$work/snap-nocache" --rate-limit 0 \
+     --base-url "$L/jw-min" --dry-run --lang en >"$work/out" 2>"$work/err"; echo $?)
+if [ "$st" = 1 ] && grep -qF "/not-a-dir/cache: cache: the download cache could not be written (" "$work/out" &&
+   grep -qF "a later --offline run will not have them" "$work/out"; then
+    ok unwritable-cache-is-a-warning
+else
+    bad unwritable-cache-is-a-warning "status $st; $(grep warning "$work/out") $(cat "$work/err")"
+fi
+
 # a refresh killed midway (the mirror answers after 400 ms each) leaves the old snapshot
 cp -r "$SNAP" "$work/snap-kill"
 "$cli" refresh --cache-dir "$work/cache-kill" --snapshot-dir "$work/snap-kill" --rate-limit 0 \
@@ -497,6 +512,24 @@ case $b_s in
     [0-9].*|1[0-9].*) ok hostile-trickle-within-deadline ;;
     *) bad hostile-trickle-within-deadline "$b_s s" ;;
 esac
+
+# text from a page that looks like a spreadsheet formula is stored as
+# data, exactly, and `zhijiao plan --format csv` neutralises it (needs the
+# core's CSV neutralising function, branch `files`)
+"$cli" refresh --cache-dir "$work/cache-formula" --snapshot-dir "$work/snap-formula" --rate-limit 0 \
+    --base-url "$L/hostile/formula" --accept-removals --lang en >"$work/out" 2>"$work/err"
+fcsv=$(ls "$work"/snap-formula/versions/*/tables/gtpy_plan_2024.csv 2>/dev/null | head -n 1)
+if [ -n "$fcsv" ] && grep -qF ',"=HYPERLINK(""http://evil.example/"",""北京市商业学校"")",@SUM(1+1),' "$fcsv"; then
+    ok formula-text-stored-as-data
+else
+    bad formula-text-stored-as-data "$(cat "$fcsv" 2>&1 | head -n 3) $(grep -E '^(warning|note)' "$work/out")"
+fi
+ZHIJIAO_SNAPSHOT=$work/snap-formula "$cli" plan --year 2024 --format csv >"$work/out" 2>"$work/err"
+if grep -q 'HYPERLINK' "$work/out" && ! grep -qE '(^|,)"?[=+@-]' "$work/out"; then
+    ok plan-csv-neutralises-formulas
+else
+    todo plan-csv-neutralises-formulas "needs the files branch: $(grep -E 'HYPERLINK|SUM' "$work/out")"
+fi
 
 # ---- faults, one request each (fetch_probe prints the exact outcome) -------------
 probe_is() {   # name, expected line (glob), probe args...
