@@ -88,6 +88,12 @@ static const char *num(size_t n, char *buf, size_t size)
     return buf;
 }
 
+static json_t *warning_json(const zj_refresh_warning *w)
+{
+    return json_pack("{s:s,s:s,s:s,s:s}", "url", w->url, "what", w->what,
+                     "message_en", w->message_en, "message_zh", w->message_zh);
+}
+
 static json_t *result_json(const zj_refresh_result *r, int dry_run)
 {
     json_t *tables = json_array(), *changes = json_array(), *warnings = json_array(), *notes = json_array();
@@ -124,9 +130,9 @@ static json_t *result_json(const zj_refresh_result *r, int dry_run)
                                                  "before", c->before, "after", c->after));
     }
     for (i = 0; i < zj_refresh_warning_count(r); i++)
-        json_array_append_new(warnings, json_string(zj_refresh_warning_at(r, i)));
+        json_array_append_new(warnings, warning_json(zj_refresh_warning_info(r, i)));
     for (i = 0; i < zj_refresh_note_count(r); i++)
-        json_array_append_new(notes, json_string(zj_refresh_note_at(r, i)));
+        json_array_append_new(notes, warning_json(zj_refresh_note_info(r, i)));
     zj_refresh_stats(r, &req, &cached, &retries);
     return json_pack("{s:o,s:o,s:o,s:o,s:I,s:b,s:b,s:s,s:{s:I,s:I,s:I}}",
                      "tables", tables, "changes", changes, "warnings", warnings, "notes", notes,

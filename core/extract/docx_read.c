@@ -183,3 +183,20 @@ zj_code zj_docx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
     zip_discard(za);
     return rc;
 }
+
+zj_code zj_docx_xml_tables(const char *xml, size_t len, zj_grids *out, zj_error *err)
+{
+    xmlDocPtr doc;
+    zj_grid_failure why;
+    zj_code rc;
+
+    memset(out, 0, sizeof *out);
+    if ((rc = zj_ooxml_parse(xml, len, "word/document.xml", &doc, err)) != ZJ_OK)
+        return rc;
+    if ((why = walk(xmlDocGetRootElement(doc), out, 0)) != ZJ_GRID_OK) {
+        zj_grids_free(out);
+        rc = zj_grid_error(why, "文档中的表格", "a table of the document", err);
+    }
+    xmlFreeDoc(doc);
+    return rc;
+}

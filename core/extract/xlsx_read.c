@@ -104,16 +104,25 @@ zj_code zj_zip_xml(zip_t *za, const char *name, size_t *budget, xmlDocPtr *doc, 
         return n < 0 ? zj_fail(err, ZJ_ERR_PARSE, name, "解压失败", "decompression failed") : nomem(err);
     }
     *budget -= b.len;
-    if (has_doctype(b.data ? b.data : "", b.len)) {
+    {
+        zj_code rc = zj_ooxml_parse(b.data ? b.data : "", b.len, name, doc, err);
         zj_strbuf_free(&b);
+        return rc;
+    }
+}
+
+zj_code zj_ooxml_parse(const char *xml, size_t len, const char *name, xmlDocPtr *doc, zj_error *err)
+{
+    *doc = NULL;
+    if (len > ZJ_OOXML_MAX_PART)
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, name, ("部件超过 %zu 字节，未读取", ZJ_OOXML_MAX_PART),
+                       ("the part is larger than %zu bytes, so it was not read", ZJ_OOXML_MAX_PART));
+    if (has_doctype(xml, len))
         return ZJ_FAIL(err, ZJ_ERR_PARSE, name,
                        ("部件含有文档类型声明（DOCTYPE/实体），Office 文件不会有，已拒绝"),
                        ("the part has a document type declaration (DOCTYPE, entities), which Office "
                         "files never have: refused"));
-    }
-    *doc = xmlReadMemory(b.data ? b.data : "", (int)b.len, name, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    zj_strbuf_free(&b);
+    *doc = xmlReadMemory(xml, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!*doc)
         return zj_fail(err, ZJ_ERR_PARSE, name, "XML 格式错误", "malformed XML");
     if ((*doc)->intSubset || (*doc)->extSubset) {
@@ -159,16 +168,12 @@ static void sst_free(sst *s)
     free(s->s);
 }
 
-static zj_code load_sst(zip_t *za, size_t *budget, sst *out, zj_error *err)
+/* The shared strings of a parsed sharedStrings.xml (doc is freed). */
+static zj_code sst_of(xmlDocPtr doc, sst *out, zj_error *err)
 {
-    xmlDocPtr doc;
     const xmlNode *root, *c;
     size_t cap = 0;
-    zj_code rc;
 
-    memset(out, 0, sizeof *out);
-    if ((rc = zj_zip_xml(za, "xl/sharedStrings.xml", budget, &doc, err)) || !doc)
-        return rc;
     root = xmlDocGetRootElement(doc);
     for (c = root ? root->children : NULL; c; c = c->next) {
         zj_strbuf b = ZJ_STRBUF_INIT;
@@ -201,6 +206,17 @@ nomem:
     xmlFreeDoc(doc);
     sst_free(out);
     return nomem(err);
+}
+
+static zj_code load_sst(zip_t *za, size_t *budget, sst *out, zj_error *err)
+{
+    xmlDocPtr doc;
+    zj_code rc;
+
+    memset(out, 0, sizeof *out);
+    if ((rc = zj_zip_xml(za, "xl/sharedStrings.xml", budget, &doc, err)) || !doc)
+        return rc;
+    return sst_of(doc, out, err);
 }
 
 /* "AB12" -> col 27, row 11 (0-based); 0 when malformed. */
@@ -354,5 +370,28 @@ zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
         zj_grids_free(out);
     sst_free(&s);
     zip_discard(za);
+    return rc;
+}
+
+zj_code zj_xlsx_parts_tables(const char *sheet, size_t sheet_len, const char *shared, size_t shared_len,
+                             zj_grids *out, zj_error *err)
+{
+    xmlDocPtr doc = NULL;
+    sst s;
+    zj_code rc;
+
+    memset(out, 0, sizeof *out);
+    memset(&s, 0, sizeof s);
+    if (shared && (rc = zj_ooxml_parse(shared, shared_len, "xl/sharedStrings.xml", &doc, err)) != ZJ_OK)
+        return rc;
+    if (doc && (rc = sst_of(doc, &s, err)) != ZJ_OK)
+        return rc;
+    if ((rc = zj_ooxml_parse(sheet, sheet_len, "xl/worksheets/sheet1.xml", &doc, err)) == ZJ_OK) {
+        rc = read_sheet(doc, &s, out, err);
+        xmlFreeDoc(doc);
+    }
+    if (rc)
+        zj_grids_free(out);
+    sst_free(&s);
     return rc;
 }

@@ -41,8 +41,10 @@ struct zj_refresh_result {
     size_t n_tables;
     zj_changes changes;
     char **warnings;
+    zj_refresh_warning *winfo;      /* the same, in parts */
     size_t n_warnings;
     char **notes;
+    zj_refresh_warning *ninfo;
     size_t n_notes;
     size_t requests, cached, retries;
     int committed;
@@ -74,6 +76,24 @@ size_t zj_refresh_note_count(const zj_refresh_result *r) { return r ? r->n_notes
 const char *zj_refresh_note_at(const zj_refresh_result *r, size_t i)
 {
     return r && i < r->n_notes ? r->notes[i] : NULL;
+}
+
+const zj_refresh_warning *zj_refresh_warning_info(const zj_refresh_result *r, size_t i)
+{
+    return r && i < r->n_warnings ? &r->winfo[i] : NULL;
+}
+
+const zj_refresh_warning *zj_refresh_note_info(const zj_refresh_result *r, size_t i)
+{
+    return r && i < r->n_notes ? &r->ninfo[i] : NULL;
+}
+
+static void info_free(zj_refresh_warning *w)
+{
+    free((char *)w->url);
+    free((char *)w->what);
+    free((char *)w->message_en);
+    free((char *)w->message_zh);
 }
 
 const char *zj_refresh_warning_at(const zj_refresh_result *r, size_t i)
@@ -110,12 +130,18 @@ void zj_refresh_result_free(zj_refresh_result *r)
     }
     free(r->tables);
     zj_changes_free(&r->changes);
-    for (i = 0; i < r->n_warnings; i++)
+    for (i = 0; i < r->n_warnings; i++) {
         free(r->warnings[i]);
+        info_free(&r->winfo[i]);
+    }
     free(r->warnings);
-    for (i = 0; i < r->n_notes; i++)
+    free(r->winfo);
+    for (i = 0; i < r->n_notes; i++) {
         free(r->notes[i]);
+        info_free(&r->ninfo[i]);
+    }
     free(r->notes);
+    free(r->ninfo);
     free(r->version);
     free(r);
 }
@@ -161,34 +187,49 @@ static char *url_decoded(const char *url)
     return d;
 }
 
-/* Adds "url: what: message (中文)" to the warnings, or to the notes. */
+/* Adds "url: what: message (中文)" to the warnings, or to the notes, and
+ * the same in parts (zj_refresh_warning_info). */
 static void report(run *R, int note, const char *url, const zj_error *e, const char *what)
 {
     zj_strbuf b = ZJ_STRBUF_INIT;
     char ***list = note ? &R->res->notes : &R->res->warnings;
+    zj_refresh_warning **info = note ? &R->res->ninfo : &R->res->winfo;
     size_t *n = note ? &R->res->n_notes : &R->res->n_warnings;
+    zj_refresh_warning wi;
+    zj_refresh_warning *ni;
     char **w;
     char *s, *du = url_decoded(url);
 
     zj_strbuf_printf(&b, "%s: %s%s%s", du ? du : url, what ? what : "", what ? ": " : "",
                      e ? e->message_en : "");
-    free(du);
     if (e && e->message_zh[0])
         zj_strbuf_printf(&b, " (%s)", e->message_zh);
-    if (!(s = zj_strbuf_take(&b))) {
+    s = zj_strbuf_take(&b);
+    wi.url = du;
+    wi.what = zj_strdup(what ? what : "");
+    wi.message_en = zj_strdup(e ? e->message_en : "");
+    wi.message_zh = zj_strdup(e ? e->message_zh : "");
+    if (!s || !wi.url || !wi.what || !wi.message_en || !wi.message_zh) {
+        free(s);
+        info_free(&wi);
         R->failed_nomem = 1;
         return;
     }
     if (R->o->progress)
         R->o->progress(R->o->progress_user, "skip", 0, 0, s);
     w = realloc(*list, (*n + 1) * sizeof *w);
-    if (!w) {
+    if (w)
+        *list = w;
+    ni = w ? realloc(*info, (*n + 1) * sizeof *ni) : NULL;
+    if (!ni) {
         free(s);
+        info_free(&wi);
         R->failed_nomem = 1;
         return;
     }
-    *list = w;
-    w[(*n)++] = s;
+    *info = ni;
+    w[*n] = s;
+    ni[(*n)++] = wi;
 }
 
 static void warn(run *R, const char *url, const zj_error *e, const char *what)

@@ -275,6 +275,11 @@ want = sorted([
 ])
 assert ch == want, ch
 assert d["dry_run"] is True and d["committed"] is False
+col = [c["column"] for c in d["changes"] if c["change"] == "changed"]
+assert col == ["places"], col
+held = [w for w in d["warnings"] if w["what"] == "held back"]
+assert len(held) == 1 and held[0]["url"].endswith("/jw-v2/tzgg/202304/P020230407512345678901.xlsx"), d["warnings"]
+assert "gtpy_plan_2023 was not applied" in held[0]["message_en"] and "未应用" in held[0]["message_zh"], held
 kinds = sorted(f["kind"] for t in d["tables"] for f in t["findings"])
 assert "sum_mismatch" in kinds, kinds
 EOF

@@ -197,6 +197,18 @@ ZJ_EXTERN const char *zj_refresh_warning_at(const zj_refresh_result *r, size_t i
  * long as r. */
 ZJ_EXTERN size_t zj_refresh_note_count(const zj_refresh_result *r);
 ZJ_EXTERN const char *zj_refresh_note_at(const zj_refresh_result *r, size_t i);
+
+/* A warning or note in parts, for clients that show them as records. */
+typedef struct zj_refresh_warning {
+    const char *url;            /* the page, attachment or directory, percent-decoded */
+    const char *what;           /* "list page", "notice", "attachment", "held back", "cache", ... */
+    const char *message_en;
+    const char *message_zh;
+} zj_refresh_warning;
+/* The i-th warning / note in parts (NULL when out of range); lives as
+ * long as r. */
+ZJ_EXTERN const zj_refresh_warning *zj_refresh_warning_info(const zj_refresh_result *r, size_t i);
+ZJ_EXTERN const zj_refresh_warning *zj_refresh_note_info(const zj_refresh_result *r, size_t i);
 /* Requests made, answered from the cache (304 or offline), retried. */
 ZJ_EXTERN void zj_refresh_stats(const zj_refresh_result *r, size_t *requests,
                       size_t *from_cache, size_t *retries);
