@@ -102,5 +102,10 @@ zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err
  * cannot be extracted from a PDF (LibreOffice reads one as text boxes). */
 zj_code zj_office_tables(const char *data, size_t len, const char *ext,
                          zj_grids *out, zj_error *err);
+/* The same, stopping soffice after max_ms at most (0: the usual limit
+ * alone): a refresh passes what is left of its deadline, so that its
+ * conversions together cannot outlast it. */
+zj_code zj_office_tables_within(const char *data, size_t len, const char *ext, long max_ms,
+                                zj_grids *out, zj_error *err);
 
 #endif

@@ -76,6 +76,9 @@ int zj_fetcher_past_deadline(const zj_fetcher *f);
  * *dir the cache directory, *why the error of the first (both live as
  * long as f). */
 size_t zj_fetcher_cache_failures(const zj_fetcher *f, const char **dir, const char **why);
+/* Milliseconds left before the deadline (at least 1), or 0 when there is
+ * none. */
+long zj_fetcher_ms_left(const zj_fetcher *f);
 /* The deadline in seconds (0: none). */
 long zj_fetcher_deadline_s(const zj_fetcher *f);
 

@@ -471,6 +471,16 @@ int zj_fetcher_past_deadline(const zj_fetcher *f)
     return f->deadline && zj_now_ms() >= f->deadline;
 }
 
+long zj_fetcher_ms_left(const zj_fetcher *f)
+{
+    long left;
+
+    if (!f->deadline)
+        return 0;
+    left = f->deadline - zj_now_ms();
+    return left > 1 ? left : 1;
+}
+
 long zj_fetcher_deadline_s(const zj_fetcher *f)
 {
     return f->o.deadline_ms > 0 ? (f->o.deadline_ms + 999) / 1000 : 0;

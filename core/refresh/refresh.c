@@ -907,7 +907,8 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
             } else if (a->deferred) {
                 char ext[16];
                 url_ext(l->url, ext, sizeof ext);
-                a->rc = zj_office_tables(a->req.body, a->req.len, ext, &a->gs, &a->err);
+                a->rc = zj_office_tables_within(a->req.body, a->req.len, ext, zj_fetcher_ms_left(R->f),
+                                                &a->gs, &a->err);
                 drop_body(&a->req);
                 if (a->rc == ZJ_OK)
                     keep_within_budget(&F, &a->gs, &a->rc, &a->err);

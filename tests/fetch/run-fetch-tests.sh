@@ -262,6 +262,26 @@ else
     for p in $left; do kill "$p" 2>/dev/null; done
 fi
 
+# the conversions together cannot outlast the refresh's deadline: with the
+# usual 120 s per conversion, a hanging soffice and --deadline 4, the
+# first conversion is stopped when the deadline comes, the second never
+# starts
+t0=$(date +%s)
+env PATH="$work/hangbin:$PATH" ZJ_HANG_PIDS="$work/hang2.pids" "$cli" refresh --cache-dir "$work/cache-hang" \
+    --snapshot-dir "$work/snap-hang2" --rate-limit 0 --base-url "$O" --deadline 4 --lang en \
+    >"$work/out-hang2" 2>"$work/err-hang2"
+st=$?
+t1=$(date +%s)
+for p in $(cat "$work/hang2.pids" 2>/dev/null); do kill "$p" 2>/dev/null; done
+o=$work/out-hang2
+if [ "$st" = 1 ] && [ $((t1 - t0)) -lt 20 ] &&
+   grep -q '^warning: http://127.0.0.1:[0-9]*/jw-office/[^ ]*\.doc: attachment: LibreOffice did not finish converting the \.doc file within [0-4]\.[0-9]* s and was stopped' "$o" &&
+   grep -q '^warning: http://127.0.0.1:[0-9]*/jw-office/[^ ]*\.wps: attachment: the deadline of the whole refresh (4 s) was reached before this was converted' "$o"; then
+    ok conversions-within-the-refresh-deadline
+else
+    bad conversions-within-the-refresh-deadline "status $st, $((t1 - t0)) s; $(grep '^warning' "$o") $(cat "$work/err-hang2")"
+fi
+
 # one year on: one row changed, one removed, one added; the subtotals were not updated
 st=$(refresh --base-url "$L/jw-v2" --dry-run --format json)
 if [ "$st" = 1 ] && python3 - "$work/out" <<'EOF'
