@@ -48,3 +48,21 @@ test_that("zj_rollback returns to the previous snapshot version, and back", {
     expect_false(file.exists(file.path(snap, "CURRENT")))
     expect_error(zj_rollback(tempfile("zj-none")), class = "zhijiao_error")
 })
+
+test_that("a damaged current snapshot serves the previous version, with a warning", {
+    snap <- tempfile("zj-snap")
+    for (v in c("v1", "v2")) {
+        d <- file.path(snap, "versions", v)
+        dir.create(file.path(d, "tables"), recursive = TRUE)
+        writeLines('{"schema": "zhijiao-tables/1", "plan_years": {}, "tables": []}', file.path(d, "tables.json"))
+    }
+    writeLines("{", file.path(snap, "versions", "v2", "tables.json"))   # truncated
+    writeLines("v2", file.path(snap, "CURRENT"))
+    writeLines("v1", file.path(snap, "PREVIOUS"))
+    old <- Sys.getenv("ZHIJIAO_SNAPSHOT")
+    Sys.setenv(ZHIJIAO_SNAPSHOT = snap)
+    on.exit({ Sys.setenv(ZHIJIAO_SNAPSHOT = old); zj_reload() })
+    zj_reload()
+    expect_warning(t <- zj_tables(), "the previous version is served instead")
+    expect_true(nrow(t) > 0)
+})
