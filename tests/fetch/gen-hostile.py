@@ -21,6 +21,8 @@ is hostile.  Every file is small; what it asks of a naive reader is large:
   trickle         8 .xlsx attachments that the fault server sends at
                   220 bytes/s (/uploads/trickle/)
   links           a list page with 60,000 relevant links
+  wide-xls        .xls (made by LibreOffice from cells A1 and IV65536, kept in
+                  tests/fetch/data/) declaring 65536 x 256 cells
   formula         an inline plan table whose cells hold =HYPERLINK(...) and
                   @SUM(...)
 
@@ -146,6 +148,8 @@ def main():
         "<w:tr><w:tc><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:tc></w:tr>", "</w:tbl></w:body></w:document>"))]))
     attach("bigstring-xlsx", "P020240412000001.xlsx", bigstring())
     attach("bomb-xlsx", "P020240412000001.xlsx", bomb(256, 63 << 20))
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "wide-65536x256.xls"), "rb") as f:
+        attach("wide-xls", "P020240412000001.xls", f.read())
     tables = "".join('<table><tr><td rowspan="1000" colspan="64">x</td></tr></table>' for _ in range(2000))
     site("spans-html", tables)
     site("pdfs", "".join('<p>附件%d：<a href="%s/uploads/bigpdf/%d.pdf">招生计划%d.pdf</a></p>' % (i, FAULT, i, i)

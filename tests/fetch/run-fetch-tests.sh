@@ -522,6 +522,7 @@ hostile() {
 }
 hostile sparse-xlsx "none of its tables is a plan table (headers seen: "
 hostile sparse20-xlsx "none of its tables is a plan table"
+hostile wide-xls "P020240412000001.xls: attachment: a worksheet of the .xls file (or the extent it declares) exceeds the limits"
 hostile entity-xlsx "P020240412000001.xlsx: attachment: the part has a document type declaration"
 hostile entity-docx "the part has a document type declaration"
 hostile bigstring-xlsx "P020240412000001.xlsx: attachment: the worksheet exceeds the limits"
