@@ -22,7 +22,7 @@ Binds 127.0.0.1 on a free port and writes the port to PORTFILE.  Paths:
   /times-report/<key>      the arrival times (ms since the first), one per line
   /site/<path>             SITEDIR/<path> (a full mirror), after DELAY_MS
   /uploads/bigpdf/<n>.pdf  200 application/pdf, 31 MiB (generated)
-  /uploads/trickle/<n>.xlsx 200, 4096 bytes sent at 220 bytes/s
+  /uploads/trickle/<n>.xlsx 200, 64 KiB sent at 220 bytes/s (5 minutes)
   /robots.txt              Disallow: /private/
 """
 import http.server
@@ -129,9 +129,9 @@ class H(http.server.BaseHTTPRequestHandler):
         if p.startswith("/uploads/trickle/"):
             self.send_response(200)
             self.send_header("Content-Type", "application/octet-stream")
-            self.send_header("Content-Length", "4096")
+            self.send_header("Content-Length", "65536")
             self.end_headers()
-            for _ in range(4096 // 22):
+            for _ in range(65536 // 22):
                 self.wfile.write(b"P" * 22)
                 self.wfile.flush()
                 time.sleep(0.1)
