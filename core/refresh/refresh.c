@@ -423,6 +423,7 @@ typedef struct attslot {
     artslot *as;
     zj_fetch_req req;
     int deferred;           /* converted by LibreOffice after the downloads */
+    char *spool;            /* its body meanwhile, on disk (flow's scratch dir) */
     int pdf;                /* never downloaded: no table can be read from a PDF */
     zj_code rc;             /* of the table extraction */
     zj_error err;
@@ -453,6 +454,8 @@ struct artslot {
 struct flow {
     run *R;
     size_t grid_bytes;      /* zj_grids_footprint of the tables held */
+    char *scratch;          /* bodies waiting for LibreOffice (created when needed) */
+    size_t n_spooled;
     int maxp;
     listpage **pages;
     size_t n_pages, cap_pages;
@@ -716,7 +719,15 @@ static void attachment_done(void *user, zj_fetch_req *q)
     else if (strcmp(ext, "xls") == 0)
         a->rc = zj_xls_tables(q->body, q->len, &a->gs, &a->err);
     else {
+        /* converted after the downloads: the body waits on disk, not in
+         * memory (a notice may have twenty 32 MiB attachments) */
+        flow *F = a->as->F;
+        char name[32];
         a->deferred = 1;
+        snprintf(name, sizeof name, "a%zu.%s", F->n_spooled++, ext);
+        if ((F->scratch || zj_temp_dir(&F->scratch, &a->err) == ZJ_OK) &&
+            zj_temp_write(F->scratch, name, q->body, q->len, &a->spool, &a->err) == ZJ_OK)
+            drop_body(q);
         return;
     }
     drop_body(q);
@@ -741,6 +752,7 @@ static void flow_free(flow *F)
         for (j = 0; as->atts && j < as->n_atts; j++) {
             zj_fetch_req_clear(&as->atts[j].req);
             zj_grids_free(&as->atts[j].gs);
+            free(as->atts[j].spool);
         }
         free(as->atts);
         zj_fetch_req_clear(&as->req);
@@ -751,6 +763,9 @@ static void flow_free(flow *F)
         free(as);
     }
     free(F->arts);
+    if (F->scratch)
+        zj_temp_remove(F->scratch);
+    free(F->scratch);
 }
 
 /* First pages before further pages; then by column, then by page. */
@@ -907,8 +922,11 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
             } else if (a->deferred) {
                 char ext[16];
                 url_ext(l->url, ext, sizeof ext);
-                a->rc = zj_office_tables_within(a->req.body, a->req.len, ext, zj_fetcher_ms_left(R->f),
-                                                &a->gs, &a->err);
+                if (a->spool && !a->req.body)
+                    a->rc = zj_temp_read(a->spool, &a->req.body, &a->req.len, &a->err);
+                if (a->rc == ZJ_OK)
+                    a->rc = zj_office_tables_within(a->req.body, a->req.len, ext, zj_fetcher_ms_left(R->f),
+                                                    &a->gs, &a->err);
                 drop_body(&a->req);
                 if (a->rc == ZJ_OK)
                     keep_within_budget(&F, &a->gs, &a->rc, &a->err);
