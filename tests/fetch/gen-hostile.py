@@ -18,6 +18,8 @@ is hostile.  Every file is small; what it asks of a naive reader is large:
   bomb-xlsx       256 sheets of 63 MiB of white space each (one deflate
                   stream stored 256 times)
   pdfs            300 links to 31 MiB PDFs on the fault server (/uploads/bigpdf/)
+  bigdocs         20 links to 31 MiB .doc files on the fault server
+                  (/uploads/bigdoc/), which wait for LibreOffice
   trickle         8 .xlsx attachments that the fault server sends at
                   220 bytes/s (/uploads/trickle/)
   links           a list page with 60,000 relevant links
@@ -154,6 +156,8 @@ def main():
     site("spans-html", tables)
     site("pdfs", "".join('<p>附件%d：<a href="%s/uploads/bigpdf/%d.pdf">招生计划%d.pdf</a></p>' % (i, FAULT, i, i)
                          for i in range(300)))
+    site("bigdocs", "".join('<p>附件%d：<a href="%s/uploads/bigdoc/%d.doc">招生计划%d.doc</a></p>' % (i, FAULT, i, i)
+                            for i in range(20)))
     site("trickle", "".join('<p>附件%d：<a href="%s/uploads/trickle/%d.xlsx">招生计划%d.xlsx</a></p>' % (i, FAULT, i, i)
                             for i in range(8)))
     site("links", "", [("./202404/t20240412_%d.html" % i, TITLE) for i in range(60000)])

@@ -535,6 +535,12 @@ if curl -s "$F/count" | grep -q '^/uploads/bigpdf/'; then
 else
     ok hostile-pdfs-never-downloaded
 fi
+# twenty 31 MiB .doc attachments wait for LibreOffice on disk, not in
+# memory (here soffice is missing, so each is then a warning)
+PATH_SAVED=$PATH
+PATH=$work/nosoffice
+hostile bigdocs "19.doc: attachment: reading .doc attachments needs LibreOffice"
+PATH=$PATH_SAVED
 # eight attachments trickled at 220 bytes/s: the whole refresh stops at its deadline
 hostile trickle "the deadline of the whole refresh (8 s) was reached" --deadline 8
 case $b_st:$b_s in
