@@ -11,7 +11,8 @@
 #   warm              every response a 304 from the conditional-GET cache, 3 runs
 #
 # Goals: cold multi at least 4x faster than sequential; warm under 1 s;
-# both judged on the median of the runs (this machine is shared: one run
+# peak memory (resident, /usr/bin/time's maximum RSS) under 100 MB in
+# every run; the times judged on the median of the runs (this machine is shared: one run
 # can be slowed down by whatever else runs).  Every run's time is printed.
 # In a build tree the program behind libtool's wrapper script is timed
 # (what `make install` installs): the wrapper starts a shell, sed and ls
@@ -48,7 +49,7 @@ run() {   # label, cache dir, extra options...
     local label=$1 cache=$2 t0 t1 st
     shift 2
     t0=$(date +%s.%N)
-    "$cli" refresh --dry-run --quiet --rate-limit 0 --max-pages "$pages" --base-url "$base" \
+    timed "$work/rss.$label.$RANDOM" "$cli" refresh --dry-run --quiet --rate-limit 0 --max-pages "$pages" --base-url "$base" \
         --cache-dir "$cache" --snapshot-dir "$work/snap" --lang en "$@" >"$work/out.$label" 2>&1
     st=$?
     t1=$(date +%s.%N)
@@ -58,6 +59,13 @@ run() {   # label, cache dir, extra options...
         exit 1
     fi
     echo "$t1 - $t0" | bc -l
+}
+# the peak resident memory of each run, in kB, one file per run
+[ -x /usr/bin/time ] || echo "fetch-bench: /usr/bin/time not found (Debian: time): peak memory not measured" >&2
+timed() {   # file, command...: runs the command, its peak RSS (kB) into file
+    local f=$1
+    shift
+    if [ -x /usr/bin/time ]; then /usr/bin/time -f %M -o "$f" "$@"; else "$@"; fi
 }
 median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
 runs() { printf ' %.2f' "$@"; }
@@ -81,10 +89,15 @@ printf 'cold, multi interface:  %6.2f s  (median of%s)\n' "$multi" "$(runs "$m1"
 printf 'cold, sequential:       %6.2f s\n' "$seq"
 printf 'warm (all 304):         %6.2f s  (median of%s; %s requests, %s answered from the cache)\n' \
     "$warm" "$(runs "$w1" "$w2" "$w3")" "$wreqs" "$hits"
+peak=$(cat "$work"/rss.* 2>/dev/null | sort -n | tail -n 1)
+if [ -n "$peak" ]; then
+    printf 'peak memory:            %6.1f MB  (the largest of all runs; goal < 100 MB)\n' "$(echo "$peak / 1024" | bc -l)"
+fi
 speed=$(echo "$seq / $multi" | bc -l)
 printf 'speed-up: %.1fx (goal >= 4x)\n' "$speed"
 ok=0
 [ "$(echo "$speed >= 4" | bc -l)" = 1 ] || { echo "fetch-bench: cold multi is not 4x faster than sequential"; ok=1; }
 [ "$(echo "$warm < 1" | bc -l)" = 1 ] || { echo "fetch-bench: warm refresh is not under 1 s"; ok=1; }
-[ "$ok" = 0 ] && echo "fetch-bench: both goals met"
+[ -z "$peak" ] || [ "$peak" -lt 102400 ] || { echo "fetch-bench: peak memory is not under 100 MB"; ok=1; }
+[ "$ok" = 0 ] && echo "fetch-bench: all goals met"
 exit "$ok"

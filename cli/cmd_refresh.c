@@ -12,7 +12,7 @@
  * zj_refresh_config (so --base-url can repeat), except --config and
  * --quiet, which are the CLI's own. */
 typedef struct refresh_opts {
-    const char *config, *quiet;
+    const char *config, *quiet, *rollback;
     zj_refresh_config *cfg;
     const cli_ctx *ctx;
 } refresh_opts;
@@ -52,11 +52,22 @@ static const cli_option refresh_options[] = {
     REFRESH_SET("max-pages", "N", "list pages per column (default 50)",
                 CLI_K_NONE),
     REFRESH_SET("timeout", "SECONDS", "per request (default 60)", CLI_K_NONE),
+    REFRESH_SET("deadline", "SECONDS",
+                "for the whole refresh, downloads and conversions (default "
+                "300; 0 = none): what is not done by then is a warning",
+                CLI_K_NONE),
+    REFRESH_SET("accept-removals", NULL,
+                "apply refreshed tables that would remove rows served now "
+                "(without it they are shown and held back; see docs/cli.md)",
+                CLI_K_NONE),
     CLI_OPTK(refresh_opts, config, "config", "FILE",
              "settings file (default $ZHIJIAO_CONFIG or "
              "$XDG_CONFIG_HOME/zhijiao/refresh.conf, when it exists): one "
              "`option = value` per line, the options above without the "
              "dashes; options given here override it", CLI_K_FILE, NULL),
+    CLI_OPT(refresh_opts, rollback, "rollback", NULL,
+            "make the previous snapshot version current again (only "
+            "--snapshot-dir and --config apply)"),
     CLI_OPT(refresh_opts, quiet, "quiet", NULL,
             "no progress line on the terminal"),
     /* For tests against a local mirror only. */
@@ -74,7 +85,9 @@ const cli_command cli_cmd_refresh = {
     " [--offline] [--cache-dir DIR] [--snapshot-dir DIR]\n"
     " [--ca-bundle FILE] [--rate-limit N] [--parallel N]\n"
     " [--per-host N] [--max-pages N] [--timeout SECONDS]\n"
-    " [--retries N] [--config FILE] [--quiet]",
+    " [--retries N] [--deadline SECONDS] [--accept-removals]\n"
+    " [--config FILE] [--quiet]\n"
+    "refresh --rollback [--snapshot-dir DIR]",
     "Downloads the newest official enrolment plans (招生计划) and project lists\n"
     "(贯通培养, 3+2 中高职衔接) from jw.beijing.gov.cn and www.bjeea.cn, extracts\n"
     "their tables (HTML, .xlsx, .docx, .xls; .doc/.wps need LibreOffice; not .pdf),\n"
@@ -85,7 +98,9 @@ const cli_command cli_cmd_refresh = {
     refresh_options, CLI_NOPTS(refresh_options),
     "Exit status: 0 refreshed (or nothing changed); 1 refreshed, but an imported\n"
     "table does not add up (its audit findings are shown) or some pages or\n"
-    "attachments could not be used (warnings); 2 error: nothing was changed.\n",
+    "attachments could not be used, or a notice read gave no table (warnings);\n"
+    "2 error: nothing was changed.  Notes (a .pdf attachment, from which no\n"
+    "table can be read) are shown but do not change the status.\n",
     {CLI_K_NONE}, 0, refresh_option,
 };
 
@@ -120,9 +135,15 @@ static const char *num(size_t n, char *buf, size_t size)
     return buf;
 }
 
+static json_t *warning_json(const zj_refresh_warning *w)
+{
+    return json_pack("{s:s,s:s,s:s,s:s}", "url", w->url, "what", w->what,
+                     "message_en", w->message_en, "message_zh", w->message_zh);
+}
+
 static json_t *result_json(const zj_refresh_result *r, int dry_run)
 {
-    json_t *tables = json_array(), *changes = json_array(), *warnings = json_array();
+    json_t *tables = json_array(), *changes = json_array(), *warnings = json_array(), *notes = json_array();
     size_t i, j, req, cached, retries, nf = 0;
 
     for (i = 0; i < zj_refresh_table_count(r); i++) {
@@ -149,16 +170,19 @@ static json_t *result_json(const zj_refresh_result *r, int dry_run)
     }
     for (i = 0; i < zj_refresh_change_count(r); i++) {
         const zj_refresh_change *c = zj_refresh_change_at(r, i);
-        json_array_append_new(changes, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+        json_array_append_new(changes, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}",
                                                  "change", zj_change_kind_name(c->kind),
                                                  "table", c->table, "key", c->key,
+                                                 "column", c->column,
                                                  "before", c->before, "after", c->after));
     }
     for (i = 0; i < zj_refresh_warning_count(r); i++)
-        json_array_append_new(warnings, json_string(zj_refresh_warning_at(r, i)));
+        json_array_append_new(warnings, warning_json(zj_refresh_warning_info(r, i)));
+    for (i = 0; i < zj_refresh_note_count(r); i++)
+        json_array_append_new(notes, warning_json(zj_refresh_note_info(r, i)));
     zj_refresh_stats(r, &req, &cached, &retries);
-    return json_pack("{s:o,s:o,s:o,s:I,s:b,s:b,s:s,s:{s:I,s:I,s:I}}",
-                     "tables", tables, "changes", changes, "warnings", warnings,
+    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:b,s:b,s:s,s:{s:I,s:I,s:I}}",
+                     "tables", tables, "changes", changes, "warnings", warnings, "notes", notes,
                      "finding_count", (json_int_t)nf, "dry_run", dry_run,
                      "committed", zj_refresh_committed(r), "version", zj_refresh_version(r),
                      "http", "requests", (json_int_t)req, "from_cache", (json_int_t)cached,
@@ -224,6 +248,8 @@ static int print_text(const cli_ctx *ctx, const zj_refresh_result *r, int dry_ru
     if (!csv) {
         for (i = 0; i < zj_refresh_warning_count(r); i++)
             printf("warning: %s\n", zj_refresh_warning_at(r, i));
+        for (i = 0; i < zj_refresh_note_count(r); i++)
+            printf("note: %s\n", zj_refresh_note_at(r, i));
         zj_refresh_stats(r, &req, &cached, &retries);
         printf("\nHTTP: %zu requests, %zu from the cache, %zu retries\n", req, cached, retries);
         if (offline)
@@ -245,7 +271,8 @@ static int refresh_option(void *opts, const cli_option *o, const char *arg,
     refresh_opts *r = opts;
     zj_error err;
 
-    if (strcmp(o->name, "config") == 0 || strcmp(o->name, "quiet") == 0) {
+    if (strcmp(o->name, "config") == 0 || strcmp(o->name, "quiet") == 0 ||
+        strcmp(o->name, "rollback") == 0) {
         *(const char **)((char *)r + o->offset) = value;
         return 0;
     }
@@ -253,8 +280,8 @@ static int refresh_option(void *opts, const cli_option *o, const char *arg,
     if (zj_refresh_config_set(r->cfg, o->name, value, &err) != ZJ_OK) {
         if (err.code == ZJ_ERR_NOMEM)
             return out_nomem(r->ctx);
-        return out_usage(r->ctx, "refresh", arg, "%s%.0s", "%.0s%s",
-                         err.message_zh, err.message_en);
+        snprintf(err.where, sizeof err.where, "%s", arg);
+        return out_usage_error(r->ctx, "refresh", &err);
     }
     return 0;
 }
@@ -263,7 +290,7 @@ static int refresh_option(void *opts, const cli_option *o, const char *arg,
  * file when it exists), then the options, which override it.  Returns
  * ARGS_HELP when help was printed. */
 static int read_settings(cli_ctx *ctx, int argc, char **argv, zj_refresh_config **file_cfg,
-                         zj_refresh_config **opt_cfg, int *quiet)
+                         zj_refresh_config **opt_cfg, int *quiet, int *rollback)
 {
     refresh_opts o;
     const char *config, *pos[1];
@@ -283,6 +310,7 @@ static int read_settings(cli_ctx *ctx, int argc, char **argv, zj_refresh_config 
     if (rc != 0)
         return rc;
     *quiet = o.quiet != NULL;
+    *rollback = o.rollback != NULL;
     config = o.config;
     zj_error_clear(&err);
     if (!config && zj_refresh_config_default_path(defpath, sizeof defpath) < sizeof defpath &&
@@ -301,15 +329,31 @@ int cmd_refresh(cli_ctx *ctx, int argc, char **argv)
     zj_error err;
     size_t nf = 0;
     prog p = {0, 0};
-    int rc, quiet = 0;
+    int rc, quiet = 0, rollback = 0;
 
-    if ((rc = read_settings(ctx, argc, argv, &file_cfg, &opt_cfg, &quiet)) != 0) {
+    if ((rc = read_settings(ctx, argc, argv, &file_cfg, &opt_cfg, &quiet, &rollback)) != 0) {
         rc = rc == ARGS_HELP ? CLI_EXIT_OK : rc;
         goto done;
     }
     zj_refresh_options_init(&o);
     zj_refresh_config_apply(file_cfg, &o);
     zj_refresh_config_apply(opt_cfg, &o);
+    o.data_dir = ctx->data_dir;
+    if (rollback) {
+        char *v = NULL;
+        zj_error_clear(&err);
+        if (zj_snapshot_rollback(o.snapshot_dir, &v, &err) != ZJ_OK) {
+            rc = out_error(ctx, &err);
+            goto done;
+        }
+        if (*v)
+            printf("Rolled back: version %s is current again (已回退到上一个快照版本).\n", v);
+        else
+            printf("Rolled back: the bundled data alone is served again (已回退：只使用随附数据).\n");
+        free(v);
+        rc = CLI_EXIT_OK;
+        goto done;
+    }
     p.on = !quiet && isatty(STDERR_FILENO);
     o.progress = on_progress;
     o.progress_user = &p;

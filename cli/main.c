@@ -35,6 +35,8 @@ const zj_data *cli_data(cli_ctx *ctx)
         const zj_error *n = zj_data_note_at(ctx->data, i);
         fprintf(stderr, "zhijiao: note at %s:\n  %s\n  %s\n", n->where, n->message_zh, n->message_en);
     }
+    if (zj_data_warning(ctx->data))
+        out_warning(zj_data_warning(ctx->data));
     return ctx->data;
 }
 

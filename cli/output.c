@@ -20,11 +20,11 @@ const char *cli_fmt(char *buf, size_t size, const char *fmt, ...)
     return buf;
 }
 
-static void print_error_text(const zj_error *err)
+static void print_error_kind(const zj_error *err, const char *kind)
 {
     /* Flush what the command already printed so the error follows it. */
     fflush(stdout);
-    fprintf(stderr, "zhijiao: error [%s]", zj_code_name(err->code));
+    fprintf(stderr, "zhijiao: %s [%s]", kind, zj_code_name(err->code));
     if (err->where[0])
         fprintf(stderr, " at %s", err->where);
     fputs(":\n", stderr);
@@ -32,6 +32,16 @@ static void print_error_text(const zj_error *err)
         fprintf(stderr, "  %s\n", err->message_zh);
     if (err->message_en[0])
         fprintf(stderr, "  %s\n", err->message_en);
+}
+
+static void print_error_text(const zj_error *err)
+{
+    print_error_kind(err, "error");
+}
+
+void out_warning(const zj_error *err)
+{
+    print_error_kind(err, "warning");
 }
 
 int out_error(const cli_ctx *ctx, const zj_error *err)

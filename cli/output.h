@@ -27,6 +27,8 @@ const char *cli_fmt(char *buf, size_t size, const char *fmt, ...)
  * and also as {"error": {...}} on stdout with --format json.  Returns
  * CLI_EXIT_ERROR so callers can `return out_error(...)`. */
 int out_error(const cli_ctx *ctx, const zj_error *err);
+/* Prints err to stderr as a warning (both languages); the run goes on. */
+void out_warning(const zj_error *err);
 
 /* "out of memory", reported like out_error; returns CLI_EXIT_ERROR. */
 int out_nomem(const cli_ctx *ctx);

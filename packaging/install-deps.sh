@@ -29,7 +29,7 @@ TEST="
   r-base-core
   clang libclang-rt-14-dev
   valgrind
-  gawk bc
+  gawk bc time
   lighttpd
   libreoffice-writer
   man-db
@@ -39,6 +39,7 @@ TEST="
 # clang, libclang-rt-14-dev : libFuzzer and the ASan/UBSan runtime
 # valgrind        : leak checks of the CLI
 # gawk, bc        : the awk baseline and the arithmetic of `make bench`
+# time            : /usr/bin/time -f %M, the peak memory `make bench-fetch` reports
 # lighttpd        : serves the fixture mirror of the education sites on 127.0.0.1
 #                   in tests/fetch/run-fetch-tests.sh (python3 runs the fault server)
 # libreoffice-writer : `zhijiao refresh` converts .doc/.wps attachments with soffice --headless;

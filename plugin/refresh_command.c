@@ -9,8 +9,12 @@
  * writes the report to <snapshot>/last-refresh.txt, tells the add-in
  * objects to reopen their data, recalculates the current document and
  * shows the report in a message box (in Chinese and English, as the CLI's
- * default).  Without a display (headless), LibreOffice closes the box
- * at once; the report file stays.
+ * default).  When a refreshed table would remove rows served now, it
+ * asks (Yes/No) whether to apply it anyway, and if so refreshes again
+ * with accept_removals (from the download cache, so quickly).  Without a
+ * display (headless), LibreOffice closes the boxes at once (the answer is
+ * then no); the report file stays.  trigger("rollback") makes the
+ * previous snapshot version current (zj_snapshot_rollback).
  *
  * The refresh runs on the thread LibreOffice dispatches from; the window
  * waits for it (a refresh of the official sites takes seconds at the
@@ -137,6 +141,11 @@ static void report_result(text *t, const zj_refresh_result *r, int *serious)
         for (i = 0; i < nw && i < MAX_LISTED; i++)
             add(t, "  %s\n", zj_refresh_warning_at(r, i));
     }
+    if (zj_refresh_note_count(r)) {
+        add(t, "\n说明 / notes: %zu\n", zj_refresh_note_count(r));
+        for (i = 0; i < zj_refresh_note_count(r) && i < MAX_LISTED; i++)
+            add(t, "  %s\n", zj_refresh_note_at(r, i));
+    }
     *serious = findings > 0 || nw > 0;
 }
 
@@ -214,12 +223,15 @@ static void recalculate(uno_Interface *desktop)
         (*all->release)(all);
 }
 
-/* awt.MessageBoxType: INFOBOX 1, WARNINGBOX 2, ERRORBOX 3; buttons OK = 1. */
-static void show(command *c, uno_Interface *desktop, int type, const char *title, const char *msg)
+/* awt.MessageBoxType: INFOBOX 1, WARNINGBOX 2, ERRORBOX 3, QUERYBOX 4;
+ * buttons OK = 1, YES_NO = 3.  Returns the answer (YES = 2; 0 when the
+ * box could not be shown or was closed). */
+static sal_Int16 ask(command *c, uno_Interface *desktop, int type, sal_Int32 buttons, const char *title,
+                     const char *msg)
 {
     uno_Interface *frame, *window = NULL, *peer = NULL, *toolkit, *factory, *box = NULL;
     rtl_uString *t, *m;
-    sal_Int32 kind = type, buttons = 1;
+    sal_Int32 kind = type;
     sal_Int16 answer = 0;
     void *args[5];
 
@@ -256,6 +268,49 @@ static void show(command *c, uno_Interface *desktop, int type, const char *title
         (*window->release)(window);
     if (frame)
         (*frame->release)(frame);
+    return answer;
+}
+
+static void show(command *c, uno_Interface *desktop, int type, const char *title, const char *msg)
+{
+    ask(c, desktop, type, 1, title, msg);
+}
+
+static uno_Interface *the_desktop(command *c)
+{
+    /* created as XInterface: a proxy answers only its own interface */
+    uno_Interface *any_desktop = create(c, "com.sun.star.frame.Desktop"), *desktop;
+
+    desktop = zjc_query(any_desktop, "com.sun.star.frame.XDesktop");
+    if (any_desktop)
+        (*any_desktop->release)(any_desktop);
+    return desktop;
+}
+
+/* Tables held back because they would remove rows: asks whether to apply
+ * them anyway; 1 for yes. */
+static int accept_removals(command *c, const zj_refresh_result *r)
+{
+    text q = { NULL, 0, 0, 0 };
+    uno_Interface *desktop;
+    size_t i;
+    int yes = 0;
+
+    for (i = 0; i < zj_refresh_table_count(r); i++) {
+        const zj_refresh_table *tb = zj_refresh_table_at(r, i);
+        if (tb->held_back)
+            add(&q, "  %s：删除 %zu 行 / would remove %zu rows\n", tb->name, tb->removed, tb->removed);
+    }
+    if (!q.len)
+        return 0;
+    add(&q, "\n这些表格会删除当前数据中的行（见更新报告）。仍然应用吗？\n"
+            "These tables would remove rows from the data in use (see the report). Apply them anyway?\n");
+    if (!q.oom && (desktop = the_desktop(c)) != NULL) {
+        yes = ask(c, desktop, 4, 3, "职教 zhijiao", q.s) == 2;
+        (*desktop->release)(desktop);
+    }
+    free(q.s);
+    return yes;
 }
 
 /* ---- the command ------------------------------------------------------------------ */
@@ -283,6 +338,13 @@ static void run_refresh(command *c)
         zj_refresh_config_apply(cfg, &o);
         if (zj_refresh_run(&o, &r, &err) != ZJ_OK)
             failed = 1;
+        else if (!o.accept_removals && !o.dry_run && accept_removals(c, r)) {
+            zj_refresh_result_free(r);
+            r = NULL;
+            o.accept_removals = 1;
+            if (zj_refresh_run(&o, &r, &err) != ZJ_OK)
+                failed = 1;
+        }
     }
     if (failed && !t.len)
         add(&t, "职教：更新失败，快照保持不变\n%s%s%s\n\nzhijiao: the refresh failed; the snapshot is as it was\n%s%s%s\n",
@@ -295,13 +357,7 @@ static void run_refresh(command *c)
     }
     if (!t.oom && t.s)
         keep_report(&o, &t);
-    {
-        /* created as XInterface: a proxy answers only its own interface */
-        uno_Interface *any_desktop = create(c, "com.sun.star.frame.Desktop");
-        desktop = zjc_query(any_desktop, "com.sun.star.frame.XDesktop");
-        if (any_desktop)
-            (*any_desktop->release)(any_desktop);
-    }
+    desktop = the_desktop(c);
     if (desktop) {
         if (r && zj_refresh_committed(r))
             recalculate(desktop);
@@ -311,6 +367,47 @@ static void run_refresh(command *c)
     }
     free(t.s);
     zj_refresh_result_free(r);
+    zj_refresh_config_free(cfg);
+}
+
+/* Tools ▸ Add-Ons ▸ roll back: the previous snapshot version, reported
+ * like a refresh. */
+static void run_rollback(command *c)
+{
+    zj_refresh_config *cfg = zj_refresh_config_new();
+    zj_refresh_options o;
+    zj_error err;
+    char path[4096], *v = NULL;
+    text t = { NULL, 0, 0, 0 };
+    uno_Interface *desktop;
+    int ok = 0;
+
+    zj_refresh_options_init(&o);
+    zj_error_clear(&err);
+    if (cfg && zj_refresh_config_default_path(path, sizeof path) < sizeof path && access(path, F_OK) == 0)
+        zj_refresh_config_load(cfg, path, &err);
+    zj_refresh_config_apply(cfg, &o);
+    zj_error_clear(&err);
+    if (zj_snapshot_rollback(o.snapshot_dir, &v, &err) == ZJ_OK) {
+        ok = 1;
+        zjc_snapshot_changed();
+        if (*v)
+            add(&t, "职教：已回退到上一个快照版本 %s\nzhijiao: rolled back to the previous snapshot version %s\n", v, v);
+        else
+            add(&t, "职教：已回退，只使用随附数据\nzhijiao: rolled back; the bundled data alone is served\n");
+    } else {
+        add(&t, "职教：回退失败\n%s\n\nzhijiao: the rollback failed\n%s\n", err.message_zh, err.message_en);
+    }
+    if (!t.oom && t.s)
+        keep_report(&o, &t);
+    if ((desktop = the_desktop(c)) != NULL) {
+        if (ok)
+            recalculate(desktop);
+        show(c, desktop, ok ? 1 : 3, "职教 zhijiao", t.oom || !t.s ? "内存不足 / out of memory" : t.s);
+        (*desktop->release)(desktop);
+    }
+    free(v);
+    free(t.s);
     zj_refresh_config_free(cfg);
 }
 
@@ -362,6 +459,8 @@ static void SAL_CALL command_dispatch(uno_Interface *pI, const typelib_TypeDescr
         char *event = zjc_utf8(*(rtl_uString **)pArgs[0]);
         if (event && strcmp(event, "refresh") == 0)
             run_refresh(c);
+        else if (event && strcmp(event, "rollback") == 0)
+            run_rollback(c);
         free(event);
     } else {
         *ppException = exc;

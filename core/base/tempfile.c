@@ -35,6 +35,36 @@ zj_code zj_temp_dir(char **dir, zj_error *err)
     return ZJ_OK;
 }
 
+zj_code zj_temp_read(const char *path, char **data, size_t *len, zj_error *err)
+{
+    zj_strbuf b = ZJ_STRBUF_INIT;
+    char buf[65536];
+    int fd = open(path, O_RDONLY);
+    ssize_t n = 0;
+
+    *data = NULL;
+    *len = 0;
+    while (fd >= 0 && (n = read(fd, buf, sizeof buf)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            break;
+        zj_strbuf_append(&b, buf, (size_t)n);
+    }
+    if (fd >= 0)
+        close(fd);
+    if (fd < 0 || n < 0) {
+        zj_strbuf_free(&b);
+        return ZJ_FAIL(err, ZJ_ERR_IO, path, ("无法读取临时文件"), ("cannot read a scratch file"));
+    }
+    *len = b.len;
+    if (!b.data)
+        zj_strbuf_append(&b, "", 0);
+    if (!(*data = zj_strbuf_take(&b)))
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL, ("内存不足"), ("out of memory"));
+    return ZJ_OK;
+}
+
 zj_code zj_temp_write(const char *dir, const char *name, const char *data, size_t len,
                       char **path, zj_error *err)
 {

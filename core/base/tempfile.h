@@ -12,6 +12,8 @@ zj_code zj_temp_dir(char **dir, zj_error *err);
 /* Writes data to <dir>/<name>; the path malloc'd in *path. */
 zj_code zj_temp_write(const char *dir, const char *name, const char *data,
                       size_t len, char **path, zj_error *err);
+/* Reads a whole file back (malloc'd, NUL-terminated, *len bytes). */
+zj_code zj_temp_read(const char *path, char **data, size_t *len, zj_error *err);
 /* Removes dir and everything in it (one level of subdirectories). */
 void zj_temp_remove(const char *dir);
 /* mkdir -p: 1 when path exists as a directory afterwards, else 0 (errno). */

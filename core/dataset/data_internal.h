@@ -24,6 +24,7 @@ struct zj_data {
     size_t n_plan_years;
     zj_error *notes;            /* what the open skipped (zj_data_note_at) */
     size_t n_notes, notes_dropped;
+    zj_error warning;           /* code ZJ_OK: none (zj_data_warning) */
 };
 
 /* plan_lookup.c: plan names equal after trimming and bracket folding. */
@@ -40,5 +41,10 @@ char *zj_snapshot_current_name(const char *snapshot_dir);
 char *zj_snapshot_current(const char *snapshot_dir);
 /* Loads the tables of a version directory (tables.json + tables/). */
 zj_code zj_snapshot_load(const char *version_dir, zj_data **out, zj_error *err);
+/* The version served: the current one, or, when that cannot be loaded,
+ * the previous one (*warning then says why, naming the file; code ZJ_OK
+ * otherwise).  Returns its directory (malloc'd) and *out its tables, or
+ * NULL and *out NULL when there is no snapshot or no version loads. */
+char *zj_snapshot_served(const char *snapshot_dir, zj_data **out, zj_error *warning);
 
 #endif

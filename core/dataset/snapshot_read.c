@@ -90,6 +90,51 @@ zj_code zj_snapshot_load(const char *version_dir, zj_data **out, zj_error *err)
     return ZJ_OK;
 }
 
+char *zj_snapshot_served(const char *snapshot_dir, zj_data **out, zj_error *warning)
+{
+    char *cur = zj_snapshot_current(snapshot_dir), *prev = NULL;
+    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj_error e;
+
+    *out = NULL;
+    zj_error_clear(warning);
+    if (!cur)
+        return NULL;
+    zj_error_clear(&e);
+    if (zj_snapshot_load(cur, out, &e) == ZJ_OK)
+        return cur;
+    /* the current version is damaged: the previous one, if it loads */
+    {
+        char *pf = join(snapshot_dir, "PREVIOUS"), *pv = pf ? read_line_file(pf) : NULL;
+        free(pf);
+        if (pv) {
+            zj_strbuf_printf(&b, "%s/versions/%s", snapshot_dir, pv);
+            prev = zj_strbuf_take(&b);
+        }
+        free(pv);
+    }
+    if (prev && zj_snapshot_load(prev, out, warning) == ZJ_OK) {
+        (void)ZJ_FAIL(warning, e.code, e.where,
+                      ("快照的当前版本无法读取（%s），改用上一个版本", e.message_zh),
+                      ("the current snapshot version cannot be read (%s); the previous version is served "
+                       "instead", e.message_en));
+        free(cur);
+        return prev;
+    }
+    (void)ZJ_FAIL(warning, e.code, e.where,
+                  ("快照的当前版本无法读取（%s），也没有可读的上一个版本：只使用随附数据", e.message_zh),
+                  ("the current snapshot version cannot be read (%s), and there is no readable previous "
+                   "version: the bundled data alone is served", e.message_en));
+    free(prev);
+    free(cur);
+    return NULL;
+}
+
+const zj_error *zj_data_warning(const zj_data *data)
+{
+    return data && data->warning.code != ZJ_OK ? &data->warning : NULL;
+}
+
 zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir, zj_data **out,
                                    zj_error *err)
 {
@@ -106,16 +151,10 @@ zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir, zj
             return ZJ_OK;   /* a path that long cannot be ours */
         snapshot_dir = defdir;
     }
-    cur = zj_snapshot_current(snapshot_dir);
-    if (!cur)
-        return ZJ_OK;
-    rc = zj_snapshot_load(cur, &s, err);
+    cur = zj_snapshot_served(snapshot_dir, &s, &d->warning);
     free(cur);
-    if (rc) {
-        zj_data_close(d);
-        *out = NULL;
-        return rc;
-    }
+    if (!s)
+        return ZJ_OK;
     {
         zj_table **t = realloc(d->tables, (d->n_tables + s->n_tables + 1) * sizeof *t);
         if (!t) {

@@ -78,12 +78,14 @@ static int vmerge(const xmlNode *tc, long *span)
     return vm;
 }
 
-static int read_table(const xmlNode *tbl, zj_grids *out)
+/* ZJ_GRID_OK, or why the table could not be read. */
+static zj_grid_failure read_table(const xmlNode *tbl, zj_grids *out)
 {
     const xmlNode *tr, *tc, *p, *c;
     zj_grid_builder b;
     size_t r = 0;
     zj_strbuf t = ZJ_STRBUF_INIT;
+    zj_grid_failure why;
 
     memset(&b, 0, sizeof b);
     for (tr = tbl->children; tr; tr = tr->next) {
@@ -108,7 +110,11 @@ static int read_table(const xmlNode *tbl, zj_grids *out)
             zj_strbuf_reset(&t);
             if (vm != 2)
                 cell_text(tc, &t, 0);
-            if (t.failed || col + (size_t)sp > ZJ_GRID_MAX_COLS)
+            if (t.failed)
+                b.failed = ZJ_GRID_NOMEM;
+            else if (col + (size_t)sp > ZJ_GRID_MAX_COLS)
+                b.failed = ZJ_GRID_TOO_BIG;
+            if (b.failed)
                 goto fail;
             for (j = 0; j < sp; j++)
                 if (!zj_grid_set(&b, r, col + (size_t)j, (j == 0 && t.data) ? t.data : "",
@@ -122,32 +128,35 @@ static int read_table(const xmlNode *tbl, zj_grids *out)
     }
     zj_strbuf_free(&t);
     if (!zj_grid_finish(&b, out)) {
+        why = b.failed;
         zj_grid_builder_free(&b);
-        return 0;
+        return why;
     }
-    return 1;
+    return ZJ_GRID_OK;
 fail:
+    why = b.failed;
     zj_strbuf_free(&t);
     zj_grid_builder_free(&b);
-    return 0;
+    return why;
 }
 
-static int walk(const xmlNode *n, zj_grids *out, int depth)
+static zj_grid_failure walk(const xmlNode *n, zj_grids *out, int depth)
 {
     const xmlNode *c;
 
     if (depth > 100)
         return 1;
     for (c = n; c; c = c->next) {
+        zj_grid_failure why;
         if (zj_xml_is(c, "tbl")) {
-            if (!read_table(c, out))
-                return 0;
+            if ((why = read_table(c, out)) != ZJ_GRID_OK)
+                return why;
             continue;   /* nested tables are text of their cell */
         }
-        if (c->children && !walk(c->children, out, depth + 1))
-            return 0;
+        if (c->children && (why = walk(c->children, out, depth + 1)) != ZJ_GRID_OK)
+            return why;
     }
-    return 1;
+    return ZJ_GRID_OK;
 }
 
 zj_code zj_docx_tables(const char *data, size_t len, zj_grids *out, zj_error *err)
@@ -155,20 +164,39 @@ zj_code zj_docx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
     zip_t *za;
     xmlDocPtr doc;
     zj_code rc;
+    zj_grid_failure why = ZJ_GRID_OK;
+    size_t budget = ZJ_OOXML_MAX_TOTAL;
 
     memset(out, 0, sizeof *out);
     if ((rc = zj_zip_open_memory(data, len, &za, err)))
         return rc;
-    rc = zj_zip_xml(za, "word/document.xml", &doc, err);
+    rc = zj_zip_xml(za, "word/document.xml", &budget, &doc, err);
     if (rc == ZJ_OK && !doc)
         rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "docx 文件中没有 word/document.xml",
                      "the docx file has no word/document.xml");
-    if (rc == ZJ_OK && !walk(xmlDocGetRootElement(doc), out, 0)) {
+    if (rc == ZJ_OK && (why = walk(xmlDocGetRootElement(doc), out, 0)) != ZJ_GRID_OK) {
         zj_grids_free(out);
-        rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "表格过大或内存不足", "a table is too large, or memory ran out");
+        rc = zj_grid_error(why, "文档中的表格", "a table of the document", err);
     }
     if (doc)
         xmlFreeDoc(doc);
     zip_discard(za);
+    return rc;
+}
+
+zj_code zj_docx_xml_tables(const char *xml, size_t len, zj_grids *out, zj_error *err)
+{
+    xmlDocPtr doc;
+    zj_grid_failure why;
+    zj_code rc;
+
+    memset(out, 0, sizeof *out);
+    if ((rc = zj_ooxml_parse(xml, len, "word/document.xml", &doc, err)) != ZJ_OK)
+        return rc;
+    if ((why = walk(xmlDocGetRootElement(doc), out, 0)) != ZJ_GRID_OK) {
+        zj_grids_free(out);
+        rc = zj_grid_error(why, "文档中的表格", "a table of the document", err);
+    }
+    xmlFreeDoc(doc);
     return rc;
 }

@@ -1,27 +1,53 @@
-/* grid.c — building extracted tables cell by cell. */
+/* grid.c — building extracted tables cell by cell, sparse (grid.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "error_internal.h"
 #include "grid.h"
 #include "strbuf.h"
 #include "utf8.h"
 
+/* The text of every cell set to "": shared, never freed. */
+static char empty_text[1];
+
+static void text_free(char *t)
+{
+    if (t != empty_text)
+        free(t);
+}
+
 const char *zj_grid_cell(const zj_grid *g, size_t r, size_t c)
 {
-    return (r < g->rows && c < g->cols) ? g->cells[r * g->cols + c] : "";
+    size_t lo, hi;
+
+    if (r >= g->rows || c >= g->cols || !g->row_start)
+        return "";
+    lo = g->row_start[r];
+    hi = g->row_start[r + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (g->ents[mid].c == c)
+            return g->ents[mid].text;
+        if (g->ents[mid].c < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return "";
 }
 
 void zj_grid_free(zj_grid *g)
 {
     size_t i;
 
-    if (!g || !g->cells)
+    if (!g)
         return;
-    for (i = 0; i < g->rows * g->cols; i++)
-        free(g->cells[i]);
-    free(g->cells);
-    g->cells = NULL;
-    g->rows = g->cols = 0;
+    for (i = 0; i < g->n_ents; i++)
+        text_free(g->ents[i].text);
+    free(g->ents);
+    free(g->row_start);
+    memset(g, 0, sizeof *g);
 }
 
 void zj_grids_free(zj_grids *gs)
@@ -31,8 +57,31 @@ void zj_grids_free(zj_grids *gs)
     for (i = 0; i < gs->n; i++)
         zj_grid_free(&gs->items[i]);
     free(gs->items);
-    gs->items = NULL;
-    gs->n = 0;
+    memset(gs, 0, sizeof *gs);
+}
+
+size_t zj_grids_footprint(const zj_grids *gs)
+{
+    size_t i, n = gs->bytes + gs->cells * (sizeof(zj_grid_entry) + 16);
+
+    for (i = 0; i < gs->n; i++)
+        n += (gs->items[i].rows + 1) * sizeof(unsigned);
+    return n;
+}
+
+zj_code zj_grid_error(zj_grid_failure why, const char *what_zh, const char *what_en, zj_error *err)
+{
+    if (why == ZJ_GRID_TOO_BIG)
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                       ("%s超过上限（每个表格最多 %zu 行、%zu 列、%zu 个单元格、%zu 字节文字；"
+                        "每个文件最多 %zu 个单元格、%zu 字节），未读取",
+                        what_zh, (size_t)ZJ_GRID_MAX_ROWS, (size_t)ZJ_GRID_MAX_COLS, ZJ_GRID_MAX_CELLS,
+                        ZJ_GRID_MAX_BYTES, ZJ_FILE_MAX_CELLS, ZJ_FILE_MAX_BYTES),
+                       ("%s exceeds the limits (per table at most %zu rows, %zu columns, %zu cells, "
+                        "%zu bytes of text; per file %zu cells, %zu bytes), so it was not read",
+                        what_en, (size_t)ZJ_GRID_MAX_ROWS, (size_t)ZJ_GRID_MAX_COLS, ZJ_GRID_MAX_CELLS,
+                        ZJ_GRID_MAX_BYTES, ZJ_FILE_MAX_CELLS, ZJ_FILE_MAX_BYTES));
+    return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL, ("内存不足"), ("out of memory"));
 }
 
 static int ascii_word(unsigned char c)
@@ -99,88 +148,164 @@ char *zj_cell_text(const char *text, size_t len)
     return zj_strbuf_take(&b);
 }
 
-static int grow_to(zj_grid_builder *b, size_t rows, size_t cols)
+static size_t slot_of(size_t r, size_t c, size_t n_slots)
 {
-    zj_grid *g = &b->g;
-    size_t r, c, ncols = cols > g->cols ? cols : g->cols;
-    size_t nrows = rows > g->rows ? rows : g->rows;
-    char **cells;
+    uint64_t k = ((uint64_t)r * ZJ_GRID_MAX_COLS + c) * UINT64_C(0x9E3779B97F4A7C15);
 
-    if (nrows > ZJ_GRID_MAX_ROWS || ncols > ZJ_GRID_MAX_COLS)
+    return (size_t)(k >> 20) & (n_slots - 1);
+}
+
+/* The entry of (r, c), or NULL. */
+static zj_grid_entry *find(const zj_grid_builder *b, size_t r, size_t c)
+{
+    size_t s;
+
+    if (!b->n_slots)
+        return NULL;
+    for (s = slot_of(r, c, b->n_slots); b->slots[s]; s = (s + 1) & (b->n_slots - 1)) {
+        zj_grid_entry *e = &b->ents[b->slots[s] - 1];
+        if (e->r == r && e->c == c)
+            return e;
+    }
+    return NULL;
+}
+
+static int rehash(zj_grid_builder *b, size_t n_slots)
+{
+    unsigned *slots = calloc(n_slots, sizeof *slots);
+    size_t i, s;
+
+    if (!slots)
         return 0;
-    if (ncols == g->cols && nrows <= b->cap_rows) {
-        g->rows = nrows;
-        return 1;
+    for (i = 0; i < b->n_ents; i++) {
+        for (s = slot_of(b->ents[i].r, b->ents[i].c, n_slots); slots[s]; s = (s + 1) & (n_slots - 1))
+            ;
+        slots[s] = (unsigned)(i + 1);
     }
-    {
-        size_t cap = b->cap_rows > nrows ? b->cap_rows : nrows;
-        if (ncols == g->cols) {
-            cap = nrows + nrows / 2 + 8;
-            cells = realloc(g->cells, cap * ncols * sizeof *cells);
-            if (!cells)
-                return 0;
-            memset(cells + g->rows * ncols, 0, (cap - g->rows) * ncols * sizeof *cells);
-        } else {
-            cap = nrows + nrows / 2 + 8;
-            cells = calloc(cap * ncols, sizeof *cells);
-            if (!cells)
-                return 0;
-            for (r = 0; r < g->rows; r++)
-                for (c = 0; c < g->cols; c++)
-                    cells[r * ncols + c] = g->cells[r * g->cols + c];
-            free(g->cells);
-        }
-        g->cells = cells;
-        b->cap_rows = cap;
-        g->cols = ncols;
-        g->rows = nrows;
-    }
+    free(b->slots);
+    b->slots = slots;
+    b->n_slots = n_slots;
     return 1;
+}
+
+static int fail(zj_grid_builder *b, zj_grid_failure why)
+{
+    b->failed = why;
+    return 0;
 }
 
 int zj_grid_set(zj_grid_builder *b, size_t r, size_t c, const char *text, size_t len)
 {
+    zj_grid_entry *e;
     char *t;
+    size_t tl;
 
     if (b->failed)
         return 0;
-    if (!grow_to(b, r + 1, c + 1) || !(t = zj_cell_text(text, len))) {
-        b->failed = 1;
-        return 0;
+    if (r >= ZJ_GRID_MAX_ROWS || c >= ZJ_GRID_MAX_COLS)
+        return fail(b, ZJ_GRID_TOO_BIG);
+    if (!(t = zj_cell_text(text, len)))
+        return fail(b, ZJ_GRID_NOMEM);
+    if (!*t) {
+        free(t);
+        t = empty_text;
     }
-    free(b->g.cells[r * b->g.cols + c]);
-    b->g.cells[r * b->g.cols + c] = t;
+    tl = strlen(t);
+    if ((e = find(b, r, c)) != NULL) {
+        b->bytes -= strlen(e->text);
+        text_free(e->text);
+        e->text = t;
+        b->bytes += tl;
+        if (b->bytes > ZJ_GRID_MAX_BYTES)
+            return fail(b, ZJ_GRID_TOO_BIG);
+        return 1;
+    }
+    if (b->n_ents >= ZJ_GRID_MAX_CELLS || b->bytes + tl > ZJ_GRID_MAX_BYTES) {
+        text_free(t);
+        return fail(b, ZJ_GRID_TOO_BIG);
+    }
+    if (b->n_ents == b->cap_ents) {
+        size_t cap = b->cap_ents ? b->cap_ents * 2 : 64;
+        zj_grid_entry *ne = realloc(b->ents, cap * sizeof *ne);
+        if (!ne) {
+            text_free(t);
+            return fail(b, ZJ_GRID_NOMEM);
+        }
+        b->ents = ne;
+        b->cap_ents = cap;
+    }
+    if ((b->n_ents + 1) * 2 > b->n_slots && !rehash(b, b->n_slots ? b->n_slots * 2 : 128)) {
+        text_free(t);
+        return fail(b, ZJ_GRID_NOMEM);
+    }
+    e = &b->ents[b->n_ents++];
+    e->r = (unsigned)r;
+    e->c = (unsigned)c;
+    e->text = t;
+    {
+        size_t s;
+        for (s = slot_of(r, c, b->n_slots); b->slots[s]; s = (s + 1) & (b->n_slots - 1))
+            ;
+        b->slots[s] = (unsigned)b->n_ents;
+    }
+    b->bytes += tl;
+    if (r + 1 > b->rows)
+        b->rows = r + 1;
+    if (c + 1 > b->cols)
+        b->cols = c + 1;
     return 1;
 }
 
 int zj_grid_cell_empty(const zj_grid_builder *b, size_t r, size_t c)
 {
-    return r >= b->g.rows || c >= b->g.cols || b->g.cells[r * b->g.cols + c] == NULL;
+    return find(b, r, c) == NULL;
+}
+
+static int by_position(const void *x, const void *y)
+{
+    const zj_grid_entry *a = x, *b = y;
+
+    if (a->r != b->r)
+        return a->r < b->r ? -1 : 1;
+    return a->c < b->c ? -1 : a->c > b->c;
 }
 
 int zj_grid_finish(zj_grid_builder *b, zj_grids *gs)
 {
+    zj_grid g;
     zj_grid *items;
-    size_t i;
+    size_t i, r;
 
     if (b->failed)
         return 0;
-    if (b->g.rows == 0) {
+    if (b->rows == 0) {
         zj_grid_builder_free(b);
         return 1;
     }
-    for (i = 0; i < b->g.rows * b->g.cols; i++)
-        if (!b->g.cells[i] && !(b->g.cells[i] = zj_strdup(""))) {
-            b->failed = 1;
-            return 0;
-        }
-    items = realloc(gs->items, (gs->n + 1) * sizeof *items);
-    if (!items) {
-        b->failed = 1;
-        return 0;
+    if (gs->cells + b->n_ents > ZJ_FILE_MAX_CELLS || gs->bytes + b->bytes > ZJ_FILE_MAX_BYTES)
+        return fail(b, ZJ_GRID_TOO_BIG);
+    memset(&g, 0, sizeof g);
+    g.rows = b->rows;
+    g.cols = b->cols;
+    if (!(g.row_start = calloc(b->rows + 1, sizeof *g.row_start)))
+        return fail(b, ZJ_GRID_NOMEM);
+    if (!(items = realloc(gs->items, (gs->n + 1) * sizeof *items))) {
+        free(g.row_start);
+        return fail(b, ZJ_GRID_NOMEM);
     }
     gs->items = items;
-    gs->items[gs->n++] = b->g;
+    qsort(b->ents, b->n_ents, sizeof *b->ents, by_position);
+    /* row_start by counting: row r's cells start after those of rows < r */
+    for (i = 0; i < b->n_ents; i++)
+        g.row_start[b->ents[i].r + 1]++;
+    for (r = 0; r < b->rows; r++)
+        g.row_start[r + 1] += g.row_start[r];
+    g.ents = b->ents;
+    g.n_ents = b->n_ents;
+    gs->cells += b->n_ents;
+    gs->bytes += b->bytes;
+    gs->items[gs->n++] = g;
+    free(b->slots);
     memset(b, 0, sizeof *b);
     return 1;
 }
@@ -189,9 +314,9 @@ void zj_grid_builder_free(zj_grid_builder *b)
 {
     size_t i;
 
-    if (b->g.cells)
-        for (i = 0; i < b->cap_rows * b->g.cols; i++)
-            free(b->g.cells[i]);
-    free(b->g.cells);
+    for (i = 0; i < b->n_ents; i++)
+        text_free(b->ents[i].text);
+    free(b->ents);
+    free(b->slots);
     memset(b, 0, sizeof *b);
 }

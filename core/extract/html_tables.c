@@ -72,12 +72,15 @@ static int add_row(zj_grid_builder *b, const xmlNode *tr, size_t r)
             col++;
         rs = span(c, "rowspan", 1000);
         cs = span(c, "colspan", 64);
-        if (col + (size_t)cs > ZJ_GRID_MAX_COLS || r + (size_t)rs > ZJ_GRID_MAX_ROWS)
+        if (col + (size_t)cs > ZJ_GRID_MAX_COLS || r + (size_t)rs > ZJ_GRID_MAX_ROWS) {
+            b->failed = ZJ_GRID_TOO_BIG;
             return 0;
+        }
         zj_strbuf_reset(&t);
         zj_html_text(c, &t);
         if (t.failed) {
             zj_strbuf_free(&t);
+            b->failed = ZJ_GRID_NOMEM;
             return 0;
         }
         for (i = 0; i < rs; i++)
@@ -115,12 +118,16 @@ static int collect_rows(zj_grid_builder *b, const xmlNode *parent, size_t *r)
     return 1;
 }
 
-static int walk(const xmlNode *n, zj_grids *out, int depth)
+/* ZJ_GRID_OK, or why a table could not be read (the cells of all the
+ * tables of a page count against one file's limits: 2,000 tables of huge
+ * spans stop there). */
+static zj_grid_failure walk(const xmlNode *n, zj_grids *out, int depth)
 {
     const xmlNode *c;
+    zj_grid_failure why;
 
     if (depth > 200)
-        return 1;
+        return ZJ_GRID_OK;
     for (c = n; c; c = c->next) {
         if (is(c, "table")) {
             zj_grid_builder b;
@@ -128,28 +135,29 @@ static int walk(const xmlNode *n, zj_grids *out, int depth)
 
             memset(&b, 0, sizeof b);
             if (!collect_rows(&b, c, &r) || !zj_grid_finish(&b, out)) {
+                why = b.failed ? b.failed : ZJ_GRID_NOMEM;
                 zj_grid_builder_free(&b);
-                return 0;
+                return why;
             }
         }
-        if (c->children && !walk(c->children, out, depth + 1))
-            return 0;
+        if (c->children && (why = walk(c->children, out, depth + 1)) != ZJ_GRID_OK)
+            return why;
     }
-    return 1;
+    return ZJ_GRID_OK;
 }
 
 zj_code zj_html_tables(const char *html, size_t len, zj_grids *out, zj_error *err)
 {
     htmlDocPtr doc;
     zj_code rc = ZJ_OK;
+    zj_grid_failure why;
 
     memset(out, 0, sizeof *out);
     if (!(doc = zj_html_parse(html, len)))
         return ZJ_OK;   /* nothing a parser could make sense of: no tables */
-    if (!walk(xmlDocGetRootElement(doc), out, 0)) {
+    if ((why = walk(xmlDocGetRootElement(doc), out, 0)) != ZJ_GRID_OK) {
         zj_grids_free(out);
-        rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "网页中的表格过大或内存不足",
-                     "a table in the page is too large, or memory ran out");
+        rc = zj_grid_error(why, "网页中的表格", "the tables of the page", err);
     }
     xmlFreeDoc(doc);
     return rc;

@@ -12,9 +12,15 @@ typedef struct zj_link {
     char *date;     /* "2025-04-25" found beside the link, or "" */
 } zj_link;
 
+/* At most this many links are kept of one page (a list page names about
+ * 20 notices, a notice a few attachments); `dropped` counts the others,
+ * which are not followed.  A page of 60,000 links stays cheap. */
+#define ZJ_MAX_LINKS_PER_PAGE 200
+
 typedef struct zj_links {
     zj_link *items;
     size_t n;
+    size_t dropped;
 } zj_links;
 
 void zj_links_free(zj_links *l);

@@ -150,6 +150,10 @@ static int add_link(zj_links *l, const char *url, const char *title, const char 
     for (i = 0; i < l->n; i++)
         if (strcmp(l->items[i].url, url) == 0)
             return 1;   /* the same article linked twice (title + "more") */
+    if (l->n >= ZJ_MAX_LINKS_PER_PAGE) {
+        l->dropped++;
+        return 1;
+    }
     it = realloc(l->items, (l->n + 1) * sizeof *it);
     if (!it)
         return 0;

@@ -201,7 +201,7 @@ static int wait_group(pid_t pid, long limit, int *status)
 
 /* Runs soffice to convert `in` to .docx in dir; ZJ_OK when it exited. */
 static zj_code run_soffice(const char *soffice, const char *dir, const char *in, const char *ext,
-                           zj_error *err)
+                           long max_ms, zj_error *err)
 {
     char *profile = file_url("-env:UserInstallation=", dir, "/profile");
     char *log = NULL, said[200];
@@ -213,6 +213,9 @@ static zj_code run_soffice(const char *soffice, const char *dir, const char *in,
     int k = 0, e, status = 0;
     long limit = timeout_ms();
     pid_t pid;
+
+    if (max_ms > 0 && max_ms < limit)
+        limit = max_ms;     /* what is left of the caller's own deadline */
     zj_code rc = ZJ_OK;
 
     zj_strbuf_printf(&lb, "%s/soffice.log", dir);
@@ -282,6 +285,12 @@ out:
 
 zj_code zj_office_tables(const char *data, size_t len, const char *ext, zj_grids *out, zj_error *err)
 {
+    return zj_office_tables_within(data, len, ext, 0, out, err);
+}
+
+zj_code zj_office_tables_within(const char *data, size_t len, const char *ext, long max_ms, zj_grids *out,
+                                zj_error *err)
+{
     char *soffice, *dir = NULL, *in = NULL, *conv = NULL, *log = NULL, *docx = NULL;
     size_t docx_len = 0;
     char name[32];
@@ -320,7 +329,7 @@ zj_code zj_office_tables(const char *data, size_t len, const char *ext, zj_grids
         rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
         goto out;
     }
-    if ((rc = run_soffice(soffice, dir, in, ext, err)))
+    if ((rc = run_soffice(soffice, dir, in, ext, max_ms, err)))
         goto out;
     if (access(conv, F_OK) != 0) {
         /* soffice exits 0 when it cannot load a file (or has no Writer) */

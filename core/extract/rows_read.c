@@ -17,6 +17,7 @@ struct zj_rows_reader {
     zj_csv_reader *csv;
     zj_grids grids;
     const zj_grid *g;       /* the chosen worksheet */
+    const char **row;       /* g->cols cells of the row handed out (the grid is sparse) */
     size_t next_row, last_line;
 };
 
@@ -158,6 +159,7 @@ void zj_rows_close(zj_rows_reader *r)
     if (!r)
         return;
     zj_csv_close(r->csv);
+    free(r->row);
     zj_grids_free(&r->grids);
     free(r);
 }
@@ -176,16 +178,20 @@ zj_code zj_rows_next(zj_rows_reader *r, const char *const **fields, size_t *n_fi
         r->last_line = zj_csv_line(r->csv);
         return rc;
     }
+    if (!r->row && r->g->cols && !(r->row = calloc(r->g->cols, sizeof *r->row)))
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL, ("内存不足"), ("out of memory"));
     while (r->next_row < r->g->rows) {
         size_t row = r->next_row++, c;
-        char *const *cells = r->g->cells + row * r->g->cols;
+        int filled = 0;
 
-        for (c = 0; c < r->g->cols && !cells[c][0]; c++)
-            ;
-        if (c == r->g->cols)
+        for (c = 0; c < r->g->cols; c++) {
+            r->row[c] = zj_grid_cell(r->g, row, c);
+            filled |= r->row[c][0] != '\0';
+        }
+        if (!filled)
             continue;       /* a blank row */
         r->last_line = row + 1;
-        *fields = (const char *const *)cells;
+        *fields = r->row;
         *n_fields = r->g->cols;
         return ZJ_OK;
     }

@@ -32,7 +32,11 @@ zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "error_internal.h"
@@ -40,19 +44,35 @@ zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err
 #include "strbuf.h"
 #include "tempfile.h"
 
-static int read_sheet(const void *h, zj_grids *out)
+/* Sheets declaring more cells than this are refused before they are
+ * scanned: a 26 KB file can declare 65536 x 256. */
+#define XLS_MAX_DECLARED ((size_t)4000000)
+/* The child's limits: its address space (freexl allocates the declared
+ * extent), and the seconds the parent waits for it. */
+#define XLS_CHILD_MAX_AS ((rlim_t)1 << 30)
+#define XLS_CHILD_TIMEOUT_MS 30000
+
+/* Exit codes of the child. */
+/* decode(): the output is not what the child writes */
+#define XLS_MALFORMED ((zj_grid_failure)(ZJ_GRID_TOO_BIG + 1))
+
+enum { XLS_OK = 0, XLS_OPEN = 2, XLS_SHEET = 3, XLS_NOMEM = 4, XLS_WRITE = 5, XLS_TOO_BIG = 6 };
+
+/* Appends the cells of the active sheet that have text, as
+ * "<row> <col> <len>:<bytes>", after "G <rows> <cols> <n>\n". */
+static int read_sheet(const void *h, zj_strbuf *o)
 {
     unsigned int rows = 0, r;
     unsigned short cols = 0, c;
-    zj_grid_builder b;
+    zj_strbuf cells = ZJ_STRBUF_INIT;
+    size_t n = 0, bytes = 0, maxr = 0, maxc = 0;
 
-    memset(&b, 0, sizeof b);
     if (freexl_worksheet_dimensions(h, &rows, &cols) != FREEXL_OK)
-        return 0;
-    if (rows > ZJ_GRID_MAX_ROWS || cols > ZJ_GRID_MAX_COLS)
-        return 0;
-    for (r = 0; r < rows; r++)
-        for (c = 0; c < cols; c++) {
+        return XLS_SHEET;
+    if ((size_t)rows * cols > XLS_MAX_DECLARED)
+        return XLS_TOO_BIG;
+    for (r = 0; r < rows && r < ZJ_GRID_MAX_ROWS; r++)
+        for (c = 0; c < cols && c < ZJ_GRID_MAX_COLS; c++) {
             FreeXL_CellValue v;
             char num[64];
             const char *t = "";
@@ -82,16 +102,27 @@ static int read_sheet(const void *h, zj_grids *out)
             default:
                 break;
             }
-            if (!zj_grid_set(&b, r, c, t, strlen(t))) {
-                zj_grid_builder_free(&b);
-                return 0;
+            if (!*t)
+                continue;   /* empty: absent from a sparse grid */
+            n++;
+            bytes += strlen(t);
+            if (n > ZJ_GRID_MAX_CELLS || bytes > ZJ_GRID_MAX_BYTES) {
+                zj_strbuf_free(&cells);
+                return XLS_TOO_BIG;
             }
+            if (r + 1 > maxr)
+                maxr = r + 1;
+            if ((size_t)c + 1 > maxc)
+                maxc = (size_t)c + 1;
+            zj_strbuf_printf(&cells, "%u %u %zu:", r, (unsigned)c, strlen(t));
+            zj_strbuf_puts(&cells, t);
         }
-    if (!zj_grid_finish(&b, out)) {
-        zj_grid_builder_free(&b);
-        return 0;
+    if (n) {
+        zj_strbuf_printf(o, "G %zu %zu %zu\n", maxr, maxc, n);
+        zj_strbuf_append(o, cells.data, cells.len);
     }
-    return 1;
+    zj_strbuf_free(&cells);
+    return cells.failed ? XLS_NOMEM : XLS_OK;
 }
 
 /* Called first in the child when a program defines it: the libFuzzer
@@ -99,43 +130,46 @@ static int read_sheet(const void *h, zj_grids *out)
  * child is the child's failure, as in production, not a fuzzer finding. */
 void zj_xls_child_hook(void) __attribute__((weak));
 
-/* The child's side: reads the file with freexl and writes every grid to fd
- * as "G <rows> <cols>\n" followed by each cell as "<len>:<bytes>". */
+/* The child's side: reads the file with freexl and writes every grid to
+ * fd (see read_sheet); the exit code says what failed. */
 static int child_read(const char *path, int fd)
 {
     const void *h = NULL;
     unsigned int sheets = 0, i;
-    zj_grids gs;
     zj_strbuf b = ZJ_STRBUF_INIT;
-    size_t g, k, off = 0;
+    size_t off = 0;
+    int rc;
 
-    memset(&gs, 0, sizeof gs);
+#ifndef __SANITIZE_ADDRESS__
+    {
+        struct rlimit rl = { XLS_CHILD_MAX_AS, XLS_CHILD_MAX_AS };
+        setrlimit(RLIMIT_AS, &rl);
+    }
+#endif
     if (freexl_open(path, &h) != FREEXL_OK)
-        return 2;
+        return XLS_OPEN;
     if (freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &sheets) != FREEXL_OK)
         sheets = 0;
-    for (i = 0; i < sheets && i < 256; i++)
-        if (freexl_select_active_worksheet(h, (unsigned short)i) != FREEXL_OK || !read_sheet(h, &gs))
-            return 3;
-    freexl_close(h);
-    for (g = 0; g < gs.n; g++) {
-        zj_strbuf_printf(&b, "G %zu %zu\n", gs.items[g].rows, gs.items[g].cols);
-        for (k = 0; k < gs.items[g].rows * gs.items[g].cols; k++) {
-            zj_strbuf_printf(&b, "%zu:", strlen(gs.items[g].cells[k]));
-            zj_strbuf_puts(&b, gs.items[g].cells[k]);
-        }
+    for (i = 0; i < sheets && i < 256; i++) {
+        if (freexl_select_active_worksheet(h, (unsigned short)i) != FREEXL_OK)
+            return XLS_SHEET;
+        if ((rc = read_sheet(h, &b)) != XLS_OK)
+            return rc;
+        if (b.len > ZJ_FILE_MAX_BYTES + ZJ_FILE_MAX_CELLS * 16)
+            return XLS_TOO_BIG;
     }
+    freexl_close(h);
     if (b.failed)
-        return 4;
+        return XLS_NOMEM;
     while (off < b.len) {
         ssize_t w = write(fd, b.data + off, b.len - off);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
-            return 5;
+            return XLS_WRITE;
         off += (size_t)w;
     }
-    return 0;
+    return XLS_OK;
 }
 
 static int parse_size(const char **p, const char *end, char stop, size_t *out)
@@ -157,36 +191,76 @@ static int parse_size(const char **p, const char *end, char stop, size_t *out)
 }
 
 /* The parent's side: the grids back from the child's output. */
-static int decode(const char *s, size_t len, zj_grids *out)
+static zj_grid_failure decode(const char *s, size_t len, zj_grids *out)
 {
     const char *p = s, *end = s + len;
 
     while (p < end) {
         zj_grid_builder b;
-        size_t rows, cols, r, c;
+        size_t rows, cols, n, k;
 
         memset(&b, 0, sizeof b);
         if (end - p < 2 || p[0] != 'G' || p[1] != ' ')
-            return 0;
+            return XLS_MALFORMED;
         p += 2;
-        if (!parse_size(&p, end, ' ', &rows) || !parse_size(&p, end, '\n', &cols) ||
-            rows > ZJ_GRID_MAX_ROWS || cols > ZJ_GRID_MAX_COLS)
-            return 0;
-        for (r = 0; r < rows; r++)
-            for (c = 0; c < cols; c++) {
-                size_t n;
-                if (!parse_size(&p, end, ':', &n) || n > (size_t)(end - p) || !zj_grid_set(&b, r, c, p, n)) {
-                    zj_grid_builder_free(&b);
-                    return 0;
-                }
-                p += n;
+        if (!parse_size(&p, end, ' ', &rows) || !parse_size(&p, end, ' ', &cols) ||
+            !parse_size(&p, end, '\n', &n) || rows > ZJ_GRID_MAX_ROWS || cols > ZJ_GRID_MAX_COLS)
+            return XLS_MALFORMED;
+        for (k = 0; k < n; k++) {
+            size_t r, c, l;
+            if (!parse_size(&p, end, ' ', &r) || !parse_size(&p, end, ' ', &c) ||
+                !parse_size(&p, end, ':', &l) || l > (size_t)(end - p) || r >= rows || c >= cols) {
+                zj_grid_builder_free(&b);
+                return XLS_MALFORMED;
             }
+            if (!zj_grid_set(&b, r, c, p, l)) {
+                zj_grid_failure why = b.failed;
+                zj_grid_builder_free(&b);
+                return why;
+            }
+            p += l;
+        }
         if (!zj_grid_finish(&b, out)) {
+            zj_grid_failure why = b.failed;
             zj_grid_builder_free(&b);
-            return 0;
+            return why;
         }
     }
-    return 1;
+    return ZJ_GRID_OK;
+}
+
+/* Reads the child's output into res until it closes the pipe; 0 when it
+ * takes longer than the child's time limit or says too much. */
+static int read_child(int fd, zj_strbuf *res)
+{
+    struct timespec t0, t;
+    char buf[65536];
+
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (;;) {
+        struct pollfd pf = { fd, POLLIN, 0 };
+        long left;
+        ssize_t n;
+        int pr;
+
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        left = XLS_CHILD_TIMEOUT_MS - ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000);
+        if (left <= 0)
+            return 0;
+        pr = poll(&pf, 1, (int)left);
+        if (pr < 0 && errno == EINTR)
+            continue;
+        if (pr <= 0)
+            return 0;
+        n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return 1;
+        zj_strbuf_append(res, buf, (size_t)n);
+        if (res->len > ZJ_FILE_MAX_BYTES + ZJ_FILE_MAX_CELLS * 32)
+            return 0;
+    }
 }
 
 /* freexl has crashed (heap overflows) on malformed files, and attachments
@@ -220,26 +294,36 @@ zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err
     }
     close(fds[1]);
     fds[1] = -1;
-    for (;;) {
-        char buf[65536];
-        ssize_t n = read(fds[0], buf, sizeof buf);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        zj_strbuf_append(&res, buf, (size_t)n);
+    if (!read_child(fds[0], &res)) {
+        /* too slow or too much: the child is stopped, its output dropped */
+        kill(pid, SIGKILL);
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+            ;
+        rc = ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                     (".xls 读取器在 %d 秒内未完成或输出过多，已停止", XLS_CHILD_TIMEOUT_MS / 1000),
+                     ("the .xls reader did not finish within %d s or said too much, and was stopped",
+                      XLS_CHILD_TIMEOUT_MS / 1000));
+        goto out;
     }
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     if (res.failed) {
         rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) == XLS_TOO_BIG) {
+        rc = zj_grid_error(ZJ_GRID_TOO_BIG, ".xls 文件的工作表（或其声明的范围）",
+                           "a worksheet of the .xls file (or the extent it declares)", err);
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "不是有效的 .xls 文件（读取器%s）",
                      "not a valid .xls file (the reader %s)",
                      WIFSIGNALED(status) ? "crashed" : "refused it");
-    } else if (!decode(res.data ? res.data : "", res.len, out)) {
-        zj_grids_free(out);
-        rc = zj_fail(err, ZJ_ERR_PARSE, NULL, ".xls 读取结果无法解析", "the .xls reader's output is malformed");
+    } else {
+        zj_grid_failure why = decode(res.data ? res.data : "", res.len, out);
+        if (why != ZJ_GRID_OK) {
+            zj_grids_free(out);
+            rc = why == XLS_MALFORMED
+                 ? zj_fail(err, ZJ_ERR_PARSE, NULL, ".xls 读取结果无法解析", "the .xls reader's output is malformed")
+                 : zj_grid_error(why, ".xls 文件的工作表", "the worksheets of the .xls file", err);
+        }
     }
 out:
     if (fds[0] >= 0)

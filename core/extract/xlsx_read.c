@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "error_internal.h"
 #include "grid.h"
@@ -50,7 +51,22 @@ zj_code zj_zip_open_memory(const char *data, size_t len, zip_t **out, zj_error *
     return ZJ_OK;
 }
 
-zj_code zj_zip_xml(zip_t *za, const char *name, xmlDocPtr *doc, zj_error *err)
+/* A "<!DOCTYPE" anywhere in the part (its prolog is where one goes, but a
+ * parser must not even see one). */
+static int has_doctype(const char *s, size_t len)
+{
+    static const char pat[] = "<!DOCTYPE";
+    const char *p = s, *end = s + len;
+
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        if ((size_t)(end - p) >= sizeof pat - 1 && strncasecmp(p, pat, sizeof pat - 1) == 0)
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
+zj_code zj_zip_xml(zip_t *za, const char *name, size_t *budget, xmlDocPtr *doc, zj_error *err)
 {
     zip_stat_t st;
     zip_file_t *zf;
@@ -64,13 +80,22 @@ zj_code zj_zip_xml(zip_t *za, const char *name, xmlDocPtr *doc, zj_error *err)
         return ZJ_OK;
     if (!(zf = zip_fopen(za, name, 0)))
         return zj_fail(err, ZJ_ERR_PARSE, name, "无法读取压缩包中的部件", "cannot read this part of the archive");
+    /* the size the archive declares, when within the limits: one
+     * allocation instead of doublings up to twice the part */
+    if ((st.valid & ZIP_STAT_SIZE) && st.size <= ZJ_OOXML_MAX_PART && st.size <= *budget)
+        zj_strbuf_reserve(&b, (size_t)st.size + 1);
     while ((n = zip_fread(zf, buf, sizeof buf)) > 0) {
         zj_strbuf_append(&b, buf, (size_t)n);
-        if (b.len > ZJ_OOXML_MAX_PART) {
+        if (b.len > ZJ_OOXML_MAX_PART || b.len > *budget) {
+            size_t limit = b.len > ZJ_OOXML_MAX_PART ? ZJ_OOXML_MAX_PART : ZJ_OOXML_MAX_TOTAL;
             zip_fclose(zf);
             zj_strbuf_free(&b);
-            return zj_fail(err, ZJ_ERR_PARSE, name, "部件解压后超过 %zu 字节",
-                           "the part is larger than %zu bytes uncompressed", ZJ_OOXML_MAX_PART);
+            return ZJ_FAIL(err, ZJ_ERR_PARSE, name,
+                           ("%s解压后超过 %zu 字节，未读取", limit == ZJ_OOXML_MAX_PART ? "部件" : "文件的各部件合计",
+                            limit),
+                           ("%s larger than %zu bytes uncompressed, so it was not read",
+                            limit == ZJ_OOXML_MAX_PART ? "the part is" : "the parts of the file are together",
+                            limit));
         }
     }
     zip_fclose(zf);
@@ -78,11 +103,34 @@ zj_code zj_zip_xml(zip_t *za, const char *name, xmlDocPtr *doc, zj_error *err)
         zj_strbuf_free(&b);
         return n < 0 ? zj_fail(err, ZJ_ERR_PARSE, name, "解压失败", "decompression failed") : nomem(err);
     }
-    *doc = xmlReadMemory(b.data ? b.data : "", (int)b.len, name, NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    zj_strbuf_free(&b);
+    *budget -= b.len;
+    {
+        zj_code rc = zj_ooxml_parse(b.data ? b.data : "", b.len, name, doc, err);
+        zj_strbuf_free(&b);
+        return rc;
+    }
+}
+
+zj_code zj_ooxml_parse(const char *xml, size_t len, const char *name, xmlDocPtr *doc, zj_error *err)
+{
+    *doc = NULL;
+    if (len > ZJ_OOXML_MAX_PART)
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, name, ("部件超过 %zu 字节，未读取", ZJ_OOXML_MAX_PART),
+                       ("the part is larger than %zu bytes, so it was not read", ZJ_OOXML_MAX_PART));
+    if (has_doctype(xml, len))
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, name,
+                       ("部件含有文档类型声明（DOCTYPE/实体），Office 文件不会有，已拒绝"),
+                       ("the part has a document type declaration (DOCTYPE, entities), which Office "
+                        "files never have: refused"));
+    *doc = xmlReadMemory(xml, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!*doc)
         return zj_fail(err, ZJ_ERR_PARSE, name, "XML 格式错误", "malformed XML");
+    if ((*doc)->intSubset || (*doc)->extSubset) {
+        xmlFreeDoc(*doc);
+        *doc = NULL;
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, name, ("部件含有文档类型声明，已拒绝"),
+                       ("the part has a document type declaration: refused"));
+    }
     return ZJ_OK;
 }
 
@@ -120,22 +168,24 @@ static void sst_free(sst *s)
     free(s->s);
 }
 
-static zj_code load_sst(zip_t *za, sst *out, zj_error *err)
+/* The shared strings of a parsed sharedStrings.xml (doc is freed). */
+static zj_code sst_of(xmlDocPtr doc, sst *out, zj_error *err)
 {
-    xmlDocPtr doc;
     const xmlNode *root, *c;
     size_t cap = 0;
-    zj_code rc;
 
-    memset(out, 0, sizeof *out);
-    if ((rc = zj_zip_xml(za, "xl/sharedStrings.xml", &doc, err)) || !doc)
-        return rc;
     root = xmlDocGetRootElement(doc);
     for (c = root ? root->children : NULL; c; c = c->next) {
         zj_strbuf b = ZJ_STRBUF_INIT;
         if (!zj_xml_is(c, "si"))
             continue;
         run_text(c, &b);
+        if (b.len > ZJ_GRID_MAX_BYTES) {
+            zj_strbuf_free(&b);
+            xmlFreeDoc(doc);
+            sst_free(out);
+            return zj_grid_error(ZJ_GRID_TOO_BIG, "共享字符串", "a shared string", err);
+        }
         if (out->n == cap) {
             char **s = realloc(out->s, (cap = cap ? cap * 2 : 64) * sizeof *s);
             if (!s) {
@@ -156,6 +206,17 @@ nomem:
     xmlFreeDoc(doc);
     sst_free(out);
     return nomem(err);
+}
+
+static zj_code load_sst(zip_t *za, size_t *budget, sst *out, zj_error *err)
+{
+    xmlDocPtr doc;
+    zj_code rc;
+
+    memset(out, 0, sizeof *out);
+    if ((rc = zj_zip_xml(za, "xl/sharedStrings.xml", budget, &doc, err)) || !doc)
+        return rc;
+    return sst_of(doc, out, err);
 }
 
 /* "AB12" -> col 27, row 11 (0-based); 0 when malformed. */
@@ -255,17 +316,18 @@ static zj_code read_sheet(xmlDocPtr doc, const sst *s, zj_grids *out, zj_error *
             if (type)
                 xmlFree(type);
             if (t.failed || !zj_grid_set(&b, cr, cc, t.data ? t.data : "", t.len)) {
+                zj_grid_failure why = t.failed ? ZJ_GRID_NOMEM : b.failed;
                 zj_strbuf_free(&t);
                 zj_grid_builder_free(&b);
-                return zj_fail(err, ZJ_ERR_PARSE, NULL, "工作表过大或内存不足",
-                               "the worksheet is too large, or memory ran out");
+                return zj_grid_error(why, "工作表", "the worksheet", err);
             }
             zj_strbuf_free(&t);
         }
     }
     if (!zj_grid_finish(&b, out)) {
+        zj_grid_failure why = b.failed;
         zj_grid_builder_free(&b);
-        return nomem(err);
+        return zj_grid_error(why, "文件中的工作表", "the worksheets of the file", err);
     }
     return ZJ_OK;
 }
@@ -276,11 +338,12 @@ zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
     sst s;
     zj_code rc;
     int i;
+    size_t budget = ZJ_OOXML_MAX_TOTAL;
 
     memset(out, 0, sizeof *out);
     if ((rc = zj_zip_open_memory(data, len, &za, err)))
         return rc;
-    if ((rc = load_sst(za, &s, err))) {
+    if ((rc = load_sst(za, &budget, &s, err))) {
         zip_discard(za);
         return rc;
     }
@@ -291,7 +354,7 @@ zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
         xmlDocPtr doc;
 
         snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i);
-        if ((rc = zj_zip_xml(za, name, &doc, err)))
+        if ((rc = zj_zip_xml(za, name, &budget, &doc, err)))
             break;
         if (!doc)
             break;
@@ -326,16 +389,16 @@ static xmlChar *rel_id(xmlNode *n)
 /* The zip path of the worksheet named `name` (workbook.xml's <sheet> and
  * the workbook's relationships) into *part; the names there are, joined
  * with ", ", into *names for the message when none matches. */
-static zj_code find_sheet_part(zip_t *za, const char *name, zj_strbuf *part, zj_strbuf *names,
-                               zj_error *err)
+static zj_code find_sheet_part(zip_t *za, size_t *budget, const char *name, zj_strbuf *part,
+                               zj_strbuf *names, zj_error *err)
 {
     xmlDocPtr wb = NULL, rels = NULL;
     xmlNode *root, *c, *s;
     xmlChar *id = NULL;
     zj_code rc;
 
-    if ((rc = zj_zip_xml(za, "xl/workbook.xml", &wb, err)) ||
-        (rc = zj_zip_xml(za, "xl/_rels/workbook.xml.rels", &rels, err)))
+    if ((rc = zj_zip_xml(za, "xl/workbook.xml", budget, &wb, err)) ||
+        (rc = zj_zip_xml(za, "xl/_rels/workbook.xml.rels", budget, &rels, err)))
         goto out;
     root = wb ? xmlDocGetRootElement(wb) : NULL;
     for (c = root ? root->children : NULL; c && !id; c = c->next) {
@@ -390,13 +453,15 @@ zj_code zj_xlsx_table_named(const char *data, size_t len, const char *name, zj_g
     zj_strbuf part = ZJ_STRBUF_INIT, names = ZJ_STRBUF_INIT;
     xmlDocPtr doc = NULL;
     zj_code rc;
+    size_t budget = ZJ_OOXML_MAX_TOTAL;
 
     memset(out, 0, sizeof *out);
     if ((rc = zj_zip_open_memory(data, len, &za, err)))
         return rc;
     memset(&s, 0, sizeof s);
-    if (!(rc = find_sheet_part(za, name, &part, &names, err)) && !(rc = load_sst(za, &s, err)) &&
-        !(rc = zj_zip_xml(za, part.data, &doc, err))) {
+    if (!(rc = find_sheet_part(za, &budget, name, &part, &names, err)) &&
+        !(rc = load_sst(za, &budget, &s, err)) &&
+        !(rc = zj_zip_xml(za, part.data, &budget, &doc, err))) {
         if (doc)
             rc = read_sheet(doc, &s, out, err);
         if (rc == ZJ_OK && out->n == 0)
@@ -411,5 +476,28 @@ zj_code zj_xlsx_table_named(const char *data, size_t len, const char *name, zj_g
     zj_strbuf_free(&names);
     sst_free(&s);
     zip_discard(za);
+    return rc;
+}
+
+zj_code zj_xlsx_parts_tables(const char *sheet, size_t sheet_len, const char *shared, size_t shared_len,
+                             zj_grids *out, zj_error *err)
+{
+    xmlDocPtr doc = NULL;
+    sst s;
+    zj_code rc;
+
+    memset(out, 0, sizeof *out);
+    memset(&s, 0, sizeof s);
+    if (shared && (rc = zj_ooxml_parse(shared, shared_len, "xl/sharedStrings.xml", &doc, err)) != ZJ_OK)
+        return rc;
+    if (doc && (rc = sst_of(doc, &s, err)) != ZJ_OK)
+        return rc;
+    if ((rc = zj_ooxml_parse(sheet, sheet_len, "xl/worksheets/sheet1.xml", &doc, err)) == ZJ_OK) {
+        rc = read_sheet(doc, &s, out, err);
+        xmlFreeDoc(doc);
+    }
+    if (rc)
+        zj_grids_free(out);
+    sst_free(&s);
     return rc;
 }

@@ -69,6 +69,19 @@ void zj_fetch_many(zj_fetcher *f, zj_fetch_req *reqs, size_t n,
                    const char *stage);
 void zj_fetch_req_clear(zj_fetch_req *r);
 
+/* 1 once the refresh's deadline (o->deadline_ms) has passed: what was not
+ * downloaded by then fails with an error naming the deadline. */
+int zj_fetcher_past_deadline(const zj_fetcher *f);
+/* How many responses could not be stored in the cache (0: all were);
+ * *dir the cache directory, *why the error of the first (both live as
+ * long as f). */
+size_t zj_fetcher_cache_failures(const zj_fetcher *f, const char **dir, const char **why);
+/* Milliseconds left before the deadline (at least 1), or 0 when there is
+ * none. */
+long zj_fetcher_ms_left(const zj_fetcher *f);
+/* The deadline in seconds (0: none). */
+long zj_fetcher_deadline_s(const zj_fetcher *f);
+
 void zj_fetcher_stats(const zj_fetcher *f, size_t *requests,
                       size_t *from_cache, size_t *retries);
 

@@ -18,6 +18,7 @@
  * to a host resumes the first one's session. */
 #include <ctype.h>
 #include <curl/curl.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,9 @@ struct zj_fetcher {
     unsigned rng;
     size_t n_requests, n_cached, n_retries;
     char user_agent[96];
+    long deadline;                  /* monotonic ms; 0: none */
+    size_t cache_failures;          /* entries that could not be written */
+    char cache_error[128];          /* strerror of the first */
 };
 
 /* ---- URLs ----------------------------------------------------------------- */
@@ -222,6 +226,8 @@ zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *
     if (!f->o.max_backoff_ms) f->o.max_backoff_ms = 30000;
     if (f->o.parallel <= 0) f->o.parallel = 8;
     if (f->o.per_host <= 0) f->o.per_host = 4;
+    if (!f->o.deadline_ms) f->o.deadline_ms = ZJ_REFRESH_DEFAULT_DEADLINE_MS;
+    f->deadline = f->o.deadline_ms > 0 ? zj_now_ms() + f->o.deadline_ms : 0;
     f->o.base_urls = NULL;
     f->o.allow_hosts = NULL;
     f->cache_dir = o->cache_dir ? zj_strdup(o->cache_dir) : zj_cache_default_dir();
@@ -441,6 +447,55 @@ static int type_ok(zj_fetch_expect e, const char *ct)
 }
 
 /* Serves x from the cache when there is a copy; 1 if it did. */
+/* A cache entry that cannot be written (a full disk, no permission) does
+ * not fail the download, but is counted: the refresh reports it, so that
+ * a later --offline is no surprise. */
+static void cache_store(zj_fetcher *f, const char *url, const zj_cache_entry *e)
+{
+    errno = 0;
+    if (zj_cache_put(f->cache_dir, url, e))
+        return;
+    if (!f->cache_failures++)
+        snprintf(f->cache_error, sizeof f->cache_error, "%s", errno ? strerror(errno) : "?");
+}
+
+size_t zj_fetcher_cache_failures(const zj_fetcher *f, const char **dir, const char **why)
+{
+    *dir = f->cache_dir;
+    *why = f->cache_error;
+    return f->cache_failures;
+}
+
+int zj_fetcher_past_deadline(const zj_fetcher *f)
+{
+    return f->deadline && zj_now_ms() >= f->deadline;
+}
+
+long zj_fetcher_ms_left(const zj_fetcher *f)
+{
+    long left;
+
+    if (!f->deadline)
+        return 0;
+    left = f->deadline - zj_now_ms();
+    return left > 1 ? left : 1;
+}
+
+long zj_fetcher_deadline_s(const zj_fetcher *f)
+{
+    return f->o.deadline_ms > 0 ? (f->o.deadline_ms + 999) / 1000 : 0;
+}
+
+/* The refresh's deadline has passed: x is not (or no longer) downloaded. */
+static void finish_deadline(zj_fetcher *f, xfer *x)
+{
+    x->req->rc = ZJ_FAIL(&x->req->err, ZJ_ERR_IO, x->url,
+                         ("已到整个更新的时限（%ld 秒），未下载（可用 --deadline 调整）", zj_fetcher_deadline_s(f)),
+                         ("the deadline of the whole refresh (%ld s) was reached before this was downloaded "
+                          "(see --deadline)", zj_fetcher_deadline_s(f)));
+    x->state = X_DONE;
+}
+
 static int serve_stale(zj_fetcher *f, xfer *x, const char *why_en)
 {
     char msg[600];
@@ -518,7 +573,10 @@ static int start(zj_fetcher *f, xfer *x)
     curl_easy_setopt(e, CURLOPT_USERAGENT, f->user_agent);
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, f->o.connect_timeout_ms);
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, f->o.total_timeout_ms);
+    {
+        long t = f->o.total_timeout_ms, left = f->deadline ? f->deadline - zj_now_ms() : t;
+        curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, left < t ? (left > 1 ? left : 1) : t);
+    }
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, f->o.low_speed_bytes);
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, f->o.low_speed_seconds);
     curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->o.max_body);
@@ -605,6 +663,9 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
         finish_fail(x, ZJ_ERR_IO, msg_zh, msg_en);
     } else if (cc == CURLE_WRITE_ERROR) {
         finish_fail(x, ZJ_ERR_NOMEM, "内存不足", "out of memory");
+    } else if (cc != CURLE_OK && zj_fetcher_past_deadline(f)) {
+        if (!serve_stale(f, x, "the refresh's deadline was reached"))
+            finish_deadline(f, x);
     } else if (cc != CURLE_OK) {
         const char *s = curl_easy_strerror(cc);
         if (cc == CURLE_PARTIAL_FILE)
@@ -654,7 +715,7 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
             upd.body = NULL;
             if (x->etag) upd.etag = x->etag;
             if (x->last_modified) upd.last_modified = x->last_modified;
-            zj_cache_put(f->cache_dir, x->req->url, &upd);
+            cache_store(f, x->req->url, &upd);
         }
         f->n_cached++;
         finish_ok(x, 304, x->cached.content_type, x->cached.body, x->cached.len, 1, 0, now);
@@ -698,7 +759,7 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
             ce.retrieved_at = now;
             ce.body = body;
             ce.len = len;
-            zj_cache_put(f->cache_dir, x->req->url, &ce);
+            cache_store(f, x->req->url, &ce);
             finish_ok(x, 200, ctype, body, len, 0, 0, now);
         }
     }
@@ -966,7 +1027,14 @@ static long start_waiting(zj_fetcher *f)
         xfer *x = f->xs[i];
         long w;
 
-        if (x->state != X_WAITING || !robots_pass(f, x))
+        if (x->state != X_WAITING)
+            continue;
+        if (f->deadline && now >= f->deadline) {
+            if (!serve_stale(f, x, "the refresh's deadline was reached"))
+                finish_deadline(f, x);
+            continue;
+        }
+        if (!robots_pass(f, x))
             continue;
         if (x->not_before > now) {
             if (x->not_before - now < wake)

@@ -226,7 +226,7 @@ static void close_group(state *s)
         set(s, r, ZJ_PC_ROW_KIND, "subtotal");
         set(s, r, ZJ_PC_SCHOOL, s->group_school);
         set(s, r, ZJ_PC_PLACES, s->group_size);
-        set(s, r, ZJ_PC_NOTE, "招生规模");
+        /* no note: the bundled tables transcribe the same subtotal plainly */
         fill_empty(s, r);
         s->out->aggregates++;
     }
@@ -355,7 +355,12 @@ static void detail_row(state *s, size_t r)
         copy(s->group_school, sizeof s->group_school, s->school);
         copy(s->group_programme, sizeof s->group_programme, s->programme);
     }
-    if (par && *par)
+    /* a dash or 无 is a partner cell that says "none": it ends the merged
+     * partner above instead of being carried down, and is stored empty */
+    if (par && (strcmp(par, "—") == 0 || strcmp(par, "－") == 0 || strcmp(par, "-") == 0 ||
+                strcmp(par, "/") == 0 || strcmp(par, "无") == 0))
+        s->partner[0] = '\0';
+    else if (par && *par)
         copy(s->partner, sizeof s->partner, par);
     if (!maj || !*maj)
         return;     /* a row carrying only merged keys: nothing to list */

@@ -20,6 +20,7 @@
 #include "notice.h"
 #include "plan.h"
 #include "strbuf.h"
+#include "tempfile.h"
 #include "utf8.h"
 
 static const char *const default_bases[] = { "https://jw.beijing.gov.cn", "https://www.bjeea.cn" };
@@ -40,7 +41,11 @@ struct zj_refresh_result {
     size_t n_tables;
     zj_changes changes;
     char **warnings;
+    zj_refresh_warning *winfo;      /* the same, in parts */
     size_t n_warnings;
+    char **notes;
+    zj_refresh_warning *ninfo;
+    size_t n_notes;
     size_t requests, cached, retries;
     int committed;
     char *version;
@@ -66,6 +71,30 @@ const zj_refresh_change *zj_refresh_change_at(const zj_refresh_result *r, size_t
 }
 
 size_t zj_refresh_warning_count(const zj_refresh_result *r) { return r ? r->n_warnings : 0; }
+size_t zj_refresh_note_count(const zj_refresh_result *r) { return r ? r->n_notes : 0; }
+
+const char *zj_refresh_note_at(const zj_refresh_result *r, size_t i)
+{
+    return r && i < r->n_notes ? r->notes[i] : NULL;
+}
+
+const zj_refresh_warning *zj_refresh_warning_info(const zj_refresh_result *r, size_t i)
+{
+    return r && i < r->n_warnings ? &r->winfo[i] : NULL;
+}
+
+const zj_refresh_warning *zj_refresh_note_info(const zj_refresh_result *r, size_t i)
+{
+    return r && i < r->n_notes ? &r->ninfo[i] : NULL;
+}
+
+static void info_free(zj_refresh_warning *w)
+{
+    free((char *)w->url);
+    free((char *)w->what);
+    free((char *)w->message_en);
+    free((char *)w->message_zh);
+}
 
 const char *zj_refresh_warning_at(const zj_refresh_result *r, size_t i)
 {
@@ -101,9 +130,18 @@ void zj_refresh_result_free(zj_refresh_result *r)
     }
     free(r->tables);
     zj_changes_free(&r->changes);
-    for (i = 0; i < r->n_warnings; i++)
+    for (i = 0; i < r->n_warnings; i++) {
         free(r->warnings[i]);
+        info_free(&r->winfo[i]);
+    }
     free(r->warnings);
+    free(r->winfo);
+    for (i = 0; i < r->n_notes; i++) {
+        free(r->notes[i]);
+        info_free(&r->ninfo[i]);
+    }
+    free(r->notes);
+    free(r->ninfo);
     free(r->version);
     free(r);
 }
@@ -117,30 +155,86 @@ typedef struct run {
     int failed_nomem;
 } run;
 
-static void warn(run *R, const char *url, const zj_error *e, const char *what)
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* url with %XX decoded, when that gives valid UTF-8 (a Chinese file
+ * name reads as one), else url as it is; malloc'd. */
+static char *url_decoded(const char *url)
+{
+    size_t n = strlen(url), i, o = 0, bad;
+    char *d = malloc(n + 1);
+
+    if (!d)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        int hi, lo;
+        if (url[i] == '%' && i + 2 < n && (hi = hex_digit(url[i + 1])) >= 0 &&
+            (lo = hex_digit(url[i + 2])) >= 0 && (hi || lo)) {
+            d[o++] = (char)(hi * 16 + lo);
+            i += 2;
+        } else {
+            d[o++] = url[i];
+        }
+    }
+    d[o] = '\0';
+    if (!zj_utf8_valid(d, o, &bad)) {
+        memcpy(d, url, n + 1);
+    }
+    return d;
+}
+
+/* Adds "url: what: message (中文)" to the warnings, or to the notes, and
+ * the same in parts (zj_refresh_warning_info). */
+static void report(run *R, int note, const char *url, const zj_error *e, const char *what)
 {
     zj_strbuf b = ZJ_STRBUF_INIT;
+    char ***list = note ? &R->res->notes : &R->res->warnings;
+    zj_refresh_warning **info = note ? &R->res->ninfo : &R->res->winfo;
+    size_t *n = note ? &R->res->n_notes : &R->res->n_warnings;
+    zj_refresh_warning wi;
+    zj_refresh_warning *ni;
     char **w;
-    char *s;
+    char *s, *du = url_decoded(url);
 
-    zj_strbuf_printf(&b, "%s: %s%s%s", url, what ? what : "", what ? ": " : "",
+    zj_strbuf_printf(&b, "%s: %s%s%s", du ? du : url, what ? what : "", what ? ": " : "",
                      e ? e->message_en : "");
     if (e && e->message_zh[0])
         zj_strbuf_printf(&b, " (%s)", e->message_zh);
-    if (!(s = zj_strbuf_take(&b))) {
+    s = zj_strbuf_take(&b);
+    wi.url = du;
+    wi.what = zj_strdup(what ? what : "");
+    wi.message_en = zj_strdup(e ? e->message_en : "");
+    wi.message_zh = zj_strdup(e ? e->message_zh : "");
+    if (!s || !wi.url || !wi.what || !wi.message_en || !wi.message_zh) {
+        free(s);
+        info_free(&wi);
         R->failed_nomem = 1;
         return;
     }
     if (R->o->progress)
         R->o->progress(R->o->progress_user, "skip", 0, 0, s);
-    w = realloc(R->res->warnings, (R->res->n_warnings + 1) * sizeof *w);
-    if (!w) {
+    w = realloc(*list, (*n + 1) * sizeof *w);
+    if (w)
+        *list = w;
+    ni = w ? realloc(*info, (*n + 1) * sizeof *ni) : NULL;
+    if (!ni) {
         free(s);
+        info_free(&wi);
         R->failed_nomem = 1;
         return;
     }
-    R->res->warnings = w;
-    w[R->res->n_warnings++] = s;
+    *info = ni;
+    w[*n] = s;
+    ni[(*n)++] = wi;
+}
+
+static void warn(run *R, const char *url, const zj_error *e, const char *what)
+{
+    report(R, 0, url, e, what);
 }
 
 static char *url_join(const char *base, const char *rel)
@@ -212,9 +306,40 @@ static void import_rows(run *R, zj_plan_rows *rows, const zj_plan_context *ctx, 
     memset(rows, 0, sizeof *rows);
 }
 
-static void import_grids(run *R, const zj_grids *gs, const zj_article *a, const char *link_title,
-                         const char *url, const char *retrieved)
+/* The first row of g with text (one with two cells or more if there is
+ * one among the first 15), " | "-joined, into b: what a reader of the
+ * warning needs to see why the table was not a plan. */
+static void first_row(const zj_grid *g, zj_strbuf *b)
 {
+    size_t r, c, k, pick = (size_t)-1;
+
+    for (r = 0; r < g->rows && r < 15; r++) {
+        size_t nonempty = 0;
+        for (k = g->row_start[r]; k < g->row_start[r + 1]; k++)
+            nonempty += *g->ents[k].text != '\0';
+        if (nonempty && pick == (size_t)-1)
+            pick = r;
+        if (nonempty >= 2) {
+            pick = r;
+            break;
+        }
+    }
+    if (pick == (size_t)-1)
+        return;
+    for (k = g->row_start[pick], c = 0; k < g->row_start[pick + 1] && c < 12; k++) {
+        if (!*g->ents[k].text)
+            continue;
+        zj_strbuf_printf(b, "%s%.60s", c++ ? " | " : "", g->ents[k].text);
+    }
+}
+
+/* Imports the plan tables among gs; returns how many there were.  When
+ * there are none and seen is not NULL, the first row of the first grid
+ * goes there. */
+static size_t import_grids(run *R, const zj_grids *gs, const zj_article *a, const char *link_title,
+                           const char *url, const char *retrieved, zj_strbuf *seen)
+{
+    size_t plans = 0;
     zj_strbuf title = ZJ_STRBUF_INIT, doc = ZJ_STRBUF_INIT;
     zj_plan_context ctx;
     size_t i;
@@ -231,7 +356,7 @@ static void import_grids(run *R, const zj_grids *gs, const zj_article *a, const 
         free(t);
         free(d);
         R->failed_nomem = 1;
-        return;
+        return 0;
     }
     ctx.year = a->year;
     ctx.title = t;
@@ -249,12 +374,17 @@ static void import_grids(run *R, const zj_grids *gs, const zj_article *a, const 
             R->failed_nomem = 1;
             break;
         }
-        if (is_plan)
+        if (is_plan) {
             import_rows(R, &rows, &ctx, a);
+            plans++;
+        }
         zj_plan_rows_free(&rows);
     }
+    if (!plans && seen && gs->n && !seen->len)
+        first_row(&gs->items[0], seen);
     free(t);
     free(d);
+    return plans;
 }
 
 /* ---- the downloads: one pipeline ----------------------------------------------
@@ -293,6 +423,8 @@ typedef struct attslot {
     artslot *as;
     zj_fetch_req req;
     int deferred;           /* converted by LibreOffice after the downloads */
+    char *spool;            /* its body meanwhile, on disk (flow's scratch dir) */
+    int pdf;                /* never downloaded: no table can be read from a PDF */
     zj_code rc;             /* of the table extraction */
     zj_error err;
     zj_grids gs;
@@ -307,12 +439,23 @@ struct artslot {
     zj_article art;
     zj_grids inline_gs;     /* tables in the notice page itself */
     int have_inline;
+    zj_error inline_err;    /* why they could not be read (have_inline 0, code set) */
+    size_t n_atts;          /* the attachments followed: at most MAX_ATTACHMENTS */
     attslot *atts;          /* one per art.attachments item */
     int listed;             /* already placed in the notice order */
 };
 
+/* Attachments followed per notice (a notice has a few; the others are
+ * named in a warning), and the memory the extracted tables of a whole
+ * refresh may hold before its further attachments are skipped. */
+#define MAX_ATTACHMENTS 20
+#define MAX_REFRESH_GRID_BYTES ((size_t)192 << 20)
+
 struct flow {
     run *R;
+    size_t grid_bytes;      /* zj_grids_footprint of the tables held */
+    char *scratch;          /* bodies waiting for LibreOffice (created when needed) */
+    size_t n_spooled;
     int maxp;
     listpage **pages;
     size_t n_pages, cap_pages;
@@ -510,24 +653,52 @@ static void article_done(void *user, zj_fetch_req *q)
     drop_body(q);
     if (as->st != PARSED)
         return;
+    zj_error_clear(&as->inline_err);
     if (as->art.body_len) {
-        zj_error e;
-        as->have_inline = zj_html_tables(as->art.body, as->art.body_len, &as->inline_gs, &e) == ZJ_OK;
+        as->have_inline = zj_html_tables(as->art.body, as->art.body_len, &as->inline_gs,
+                                         &as->inline_err) == ZJ_OK;
+        if (as->have_inline)
+            as->F->grid_bytes += zj_grids_footprint(&as->inline_gs);
     }
-    if (!as->art.attachments.n)
+    as->n_atts = as->art.attachments.n < MAX_ATTACHMENTS ? as->art.attachments.n : MAX_ATTACHMENTS;
+    if (!as->n_atts)
         return;
-    if (!(as->atts = calloc(as->art.attachments.n, sizeof *as->atts))) {
+    if (!(as->atts = calloc(as->n_atts, sizeof *as->atts))) {
         as->F->R->failed_nomem = 1;
         return;
     }
-    for (j = 0; j < as->art.attachments.n; j++) {
+    for (j = 0; j < as->n_atts; j++) {
         attslot *a = &as->atts[j];
+        char ext[16];
         a->as = as;
         a->req.url = as->art.attachments.items[j].url;
         a->req.expect = ZJ_EXPECT_FILE;
+        url_ext(a->req.url, ext, sizeof ext);
+        if (strcmp(ext, "pdf") == 0) {
+            a->pdf = 1;     /* reported, never downloaded */
+            continue;
+        }
         if (!zj_fetch_submit(as->F->R->f, &a->req, "attachment", attachment_done, a))
             as->F->R->failed_nomem = 1;
     }
+}
+
+/* The tables of all attachments are held until the end of the refresh:
+ * past MAX_REFRESH_GRID_BYTES in all, a file's tables are dropped and it
+ * is a warning instead. */
+static void keep_within_budget(flow *F, zj_grids *gs, zj_code *rc, zj_error *err)
+{
+    size_t n = zj_grids_footprint(gs);
+
+    if (F->grid_bytes + n <= MAX_REFRESH_GRID_BYTES) {
+        F->grid_bytes += n;
+        return;
+    }
+    zj_grids_free(gs);
+    *rc = ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                  ("本次更新已读取的表格超过 %zu MiB，此文件未读取", MAX_REFRESH_GRID_BYTES >> 20),
+                  ("the tables read by this refresh exceed %zu MiB, so this file was not read",
+                   MAX_REFRESH_GRID_BYTES >> 20));
 }
 
 /* An attachment arrived: its tables are extracted now, unless that takes
@@ -548,10 +719,20 @@ static void attachment_done(void *user, zj_fetch_req *q)
     else if (strcmp(ext, "xls") == 0)
         a->rc = zj_xls_tables(q->body, q->len, &a->gs, &a->err);
     else {
+        /* converted after the downloads: the body waits on disk, not in
+         * memory (a notice may have twenty 32 MiB attachments) */
+        flow *F = a->as->F;
+        char name[32];
         a->deferred = 1;
+        snprintf(name, sizeof name, "a%zu.%s", F->n_spooled++, ext);
+        if ((F->scratch || zj_temp_dir(&F->scratch, &a->err) == ZJ_OK) &&
+            zj_temp_write(F->scratch, name, q->body, q->len, &a->spool, &a->err) == ZJ_OK)
+            drop_body(q);
         return;
     }
     drop_body(q);
+    if (a->rc == ZJ_OK)
+        keep_within_budget(a->as->F, &a->gs, &a->rc, &a->err);
 }
 
 static void flow_free(flow *F)
@@ -568,9 +749,10 @@ static void flow_free(flow *F)
     free(F->pages);
     for (i = 0; i < F->n_arts; i++) {
         artslot *as = F->arts[i];
-        for (j = 0; as->atts && j < as->art.attachments.n; j++) {
+        for (j = 0; as->atts && j < as->n_atts; j++) {
             zj_fetch_req_clear(&as->atts[j].req);
             zj_grids_free(&as->atts[j].gs);
+            free(as->atts[j].spool);
         }
         free(as->atts);
         zj_fetch_req_clear(&as->req);
@@ -581,6 +763,9 @@ static void flow_free(flow *F)
         free(as);
     }
     free(F->arts);
+    if (F->scratch)
+        zj_temp_remove(F->scratch);
+    free(F->scratch);
 }
 
 /* First pages before further pages; then by column, then by page. */
@@ -640,12 +825,33 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
             warn(R, lp->url, &lp->err, "list page");
         else if (lp->st == PARSED && lp->page == 0)
             ok_pages++;
+        if (lp->st == PARSED && lp->links.dropped) {
+            zj_error e;
+            (void)ZJ_FAIL(&e, ZJ_ERR_PARSE, NULL,
+                    ("列表页链接过多：只读取了前 %d 个，其余 %zu 个未读取", ZJ_MAX_LINKS_PER_PAGE, lp->links.dropped),
+                    ("the page links to too many notices: the first %d were read, the other %zu were not",
+                     ZJ_MAX_LINKS_PER_PAGE, lp->links.dropped));
+            warn(R, lp->url, &e, "list page");
+        }
     }
     if (ok_pages == 0) {
-        rc = zj_fail(err, ZJ_ERR_IO, F.pages[0]->url,
-                     "无法读取任何通知列表页（%zu 个栏目都失败），快照未改变",
-                     "no notice list page could be read (all %zu columns failed); the snapshot is unchanged",
-                     n_first);
+        /* the cause, not only the count: outside a terminal nothing else
+         * shows it */
+        const listpage *lp0 = order[0];
+        const zj_error *why = lp0->req.rc != ZJ_OK ? &lp0->req.err : &lp0->err;
+        if (R->o->offline && lp0->req.rc != ZJ_OK)
+            rc = ZJ_FAIL(err, ZJ_ERR_IO, lp0->url,
+                         ("离线模式，但下载缓存中没有任何通知列表页（%zu 个栏目都没有）：请先联网运行一次"
+                          " zhijiao refresh；快照未改变", n_first),
+                         ("offline, and the download cache holds none of the notice list pages (all %zu "
+                          "columns are missing): run zhijiao refresh online once first; the snapshot is "
+                          "unchanged", n_first));
+        else
+            rc = ZJ_FAIL(err, ZJ_ERR_IO, lp0->url,
+                         ("无法读取任何通知列表页（%zu 个栏目都失败；第一个的原因：%s），快照未改变",
+                          n_first, why->message_zh),
+                         ("no notice list page could be read (all %zu columns failed; the first because: "
+                          "%s); the snapshot is unchanged", n_first, why->message_en));
         goto out;
     }
     if (!(ns = calloc(F.n_arts + 1, sizeof *ns)))
@@ -663,9 +869,12 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
         }
     }
 
-    /* the notices and the tables in them */
+    /* the notices and the tables in them, then their attachments */
     for (i = 0; i < n_ns; i++) {
         artslot *as = ns[i].as;
+        size_t plans = 0, reported = 0;
+        zj_strbuf seen = ZJ_STRBUF_INIT;
+
         if (as->req.rc != ZJ_OK) {
             warn(R, as->url, &as->req.err, "notice");
             continue;
@@ -678,31 +887,85 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
             free(as->art.title);
             as->art.title = zj_strdup(ns[i].title);
         }
-        if (as->art.title && as->have_inline)
-            import_grids(R, &as->inline_gs, &as->art, NULL, as->req.final_url, as->req.retrieved_at);
-    }
-    /* their attachments */
-    for (i = 0; i < n_ns; i++) {
-        artslot *as = ns[i].as;
-        for (j = 0; as->st == PARSED && as->atts && j < as->art.attachments.n; j++) {
+        if (!as->art.title)
+            goto nomem;
+        if (as->have_inline)
+            plans += import_grids(R, &as->inline_gs, &as->art, NULL, as->req.final_url,
+                                  as->req.retrieved_at, &seen);
+        else if (as->inline_err.code != ZJ_OK) {
+            warn(R, as->url, &as->inline_err, "notice");
+            reported++;
+        }
+        for (j = 0; as->atts && j < as->n_atts; j++) {
             attslot *a = &as->atts[j];
             const zj_link *l = &as->art.attachments.items[j];
-            if (a->req.rc != ZJ_OK) {
-                warn(R, l->url, &a->req.err, "attachment");
+            if (a->pdf) {
+                zj_grids none;
+                zj_error e;
+                zj_office_tables(NULL, 0, "pdf", &none, &e);
+                report(R, 1, l->url, &e, "attachment");
+                reported++;
                 continue;
             }
-            if (a->deferred) {
+            if (a->req.rc != ZJ_OK) {
+                warn(R, l->url, &a->req.err, "attachment");
+                reported++;
+                continue;
+            }
+            if (a->deferred && zj_fetcher_past_deadline(R->f)) {
+                (void)ZJ_FAIL(&a->err, ZJ_ERR_IO, NULL,
+                        ("已到整个更新的时限（%ld 秒），未转换（可用 --deadline 调整）", zj_fetcher_deadline_s(R->f)),
+                        ("the deadline of the whole refresh (%ld s) was reached before this was converted "
+                         "(see --deadline)", zj_fetcher_deadline_s(R->f)));
+                a->rc = ZJ_ERR_IO;
+                drop_body(&a->req);
+            } else if (a->deferred) {
                 char ext[16];
                 url_ext(l->url, ext, sizeof ext);
-                a->rc = zj_office_tables(a->req.body, a->req.len, ext, &a->gs, &a->err);
+                if (a->spool && !a->req.body)
+                    a->rc = zj_temp_read(a->spool, &a->req.body, &a->req.len, &a->err);
+                if (a->rc == ZJ_OK)
+                    a->rc = zj_office_tables_within(a->req.body, a->req.len, ext, zj_fetcher_ms_left(R->f),
+                                                    &a->gs, &a->err);
                 drop_body(&a->req);
+                if (a->rc == ZJ_OK)
+                    keep_within_budget(&F, &a->gs, &a->rc, &a->err);
             }
             if (a->rc != ZJ_OK) {
                 warn(R, l->url, &a->err, "attachment");
+                reported++;
                 continue;
             }
-            import_grids(R, &a->gs, &as->art, l->title, a->req.final_url, a->req.retrieved_at);
+            plans += import_grids(R, &a->gs, &as->art, l->title, a->req.final_url, a->req.retrieved_at,
+                                  &seen);
         }
+        if (as->art.attachments.n + as->art.attachments.dropped > as->n_atts) {
+            zj_error e;
+            (void)ZJ_FAIL(&e, ZJ_ERR_PARSE, NULL,
+                    ("通知的附件过多：只读取了前 %d 个，其余 %zu 个未读取", MAX_ATTACHMENTS,
+                     as->art.attachments.n + as->art.attachments.dropped - as->n_atts),
+                    ("the notice has too many attachments: the first %d were read, the other %zu were not",
+                     MAX_ATTACHMENTS, as->art.attachments.n + as->art.attachments.dropped - as->n_atts));
+            warn(R, as->url, &e, "notice");
+            reported++;
+        }
+        /* read, and nothing came of it: say so, with what was there */
+        if (!plans && !reported) {
+            zj_error e;
+            if (seen.len)
+                (void)ZJ_FAIL(&e, ZJ_ERR_PARSE, NULL,
+                        ("已读取通知《%s》，但其中的表格都不是招生计划表（所见表头：%s），未导入任何内容",
+                         as->art.title, seen.data),
+                        ("the notice \"%s\" was read, but none of its tables is a plan table (headers seen: "
+                         "%s): nothing was imported", as->art.title, seen.data));
+            else
+                (void)ZJ_FAIL(&e, ZJ_ERR_PARSE, NULL,
+                        ("已读取通知《%s》，但其中没有表格，也没有可读取的附件，未导入任何内容", as->art.title),
+                        ("the notice \"%s\" was read, but it has no table and no attachment that could "
+                         "be read: nothing was imported", as->art.title));
+            warn(R, as->url, &e, "notice");
+        }
+        zj_strbuf_free(&seen);
     }
     goto out;
 nomem:
@@ -723,18 +986,90 @@ static void fetch_progress_forward(void *u, const char *stage, size_t done, size
     o->progress(o->progress_user, stage, done, total, what);
 }
 
-/* Then: write, audit, diff, commit. */
+/* Schools of old_t that new_t does not have at all, ", "-joined (at most
+ * three, then "…"), into b. */
+static void schools_gone(const zj_table *old_t, const zj_table *new_t, zj_strbuf *b)
+{
+    size_t oc, nc, i, j, k, shown = 0;
+
+    if (zj_table_col_index(old_t, "school", &oc, NULL) || zj_table_col_index(new_t, "school", &nc, NULL))
+        return;
+    for (i = 0; i < zj_table_rows(old_t); i++) {
+        const char *s = zj_table_cell(old_t, i, oc);
+        int found = 0, before = 0;
+        if (!*s)
+            continue;
+        for (k = 0; k < i && !before; k++)
+            before = strcmp(zj_table_cell(old_t, k, oc), s) == 0;
+        for (j = 0; j < zj_table_rows(new_t) && !found && !before; j++)
+            found = strcmp(zj_table_cell(new_t, j, nc), s) == 0;
+        if (before || found)
+            continue;
+        if (shown++ == 3) {
+            zj_strbuf_puts(b, ", …");
+            return;
+        }
+        zj_strbuf_printf(b, "%s%s", shown > 1 ? ", " : "", s);
+    }
+}
+
+/* A refreshed table that would remove rows served now is held back
+ * unless the user accepted removals: a notice that lists part of a plan
+ * must not silently replace the whole of it. */
+static void hold_back(run *R, rtable *t, const zj_table *ot, const zj_table *nt)
+{
+    zj_strbuf gone = ZJ_STRBUF_INIT;
+    zj_error e;
+
+    t->pub.held_back = 1;
+    schools_gone(ot, nt, &gone);
+    (void)ZJ_FAIL(&e, ZJ_ERR_PARSE, NULL,
+                  ("%s 未应用：它会删除当前的 %zu 行（共 %zu 行）%s%s%s；当前的表格保持不变。确认无误后可用"
+                   " --accept-removals 重新运行（R：accept_removals = TRUE）",
+                   t->name, t->pub.removed, zj_table_rows(ot), gone.len ? "，其中这些学校整个消失：" : "",
+                   gone.len ? gone.data : "", ""),
+                  ("%s was not applied: it would remove %zu of the %zu rows served now%s%s; the served table "
+                   "is kept. Check the removals above, then run again with --accept-removals (R: "
+                   "accept_removals = TRUE) to apply it",
+                   t->name, t->pub.removed, zj_table_rows(ot), gone.len ? ", and these schools entirely: " : "",
+                   gone.len ? gone.data : ""));
+    warn(R, t->source_url, &e, "held back");
+    zj_strbuf_free(&gone);
+}
+
+/* Then: write, audit, diff against what is served now, commit. */
 static zj_code publish(run *R, const char *snap, zj_error *err)
 {
     zj_snap_table *st = calloc(R->res->n_tables + 1, sizeof *st);
-    char *cur = zj_snapshot_current(snap), *version = NULL, *vdir = NULL;
-    zj_data *newd = NULL, *oldd = NULL;
-    size_t i, j;
+    zj_data *newd = NULL, *oldd = NULL, *served = NULL;
+    char *carry = NULL, *version = NULL, *vdir = NULL, *scratch = NULL;
+    const char *wsnap = snap;
+    size_t i, j, n_st = 0, applied = 0;
+    zj_error w;
     zj_code rc;
 
-    if (!st) {
-        free(cur);
+    if (!st)
         return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    /* The baseline is what every surface serves now: the snapshot's
+     * version (the previous one when the current is damaged) over the
+     * bundled tables. */
+    carry = zj_snapshot_served(snap, &served, &w);
+    if (w.code != ZJ_OK)
+        warn(R, snap, &w, "snapshot");
+    if (zj_data_open_with_snapshot(R->o->data_dir ? R->o->data_dir : zj_data_default_dir(), snap, &oldd,
+                                   &w) != ZJ_OK) {
+        warn(R, R->o->data_dir ? R->o->data_dir : zj_data_default_dir(), &w,
+             "bundled data (the changes are against the snapshot alone)");
+        oldd = NULL;
+        if (carry)
+            zj_snapshot_load(carry, &oldd, &w);
+    }
+    /* A dry run writes its version in a scratch directory: it needs no
+     * write access to the snapshot. */
+    if (R->o->dry_run) {
+        if ((rc = zj_temp_dir(&scratch, err)))
+            goto out;
+        wsnap = scratch;
     }
     for (i = 0; i < R->res->n_tables; i++) {
         rtable *t = &R->res->tables[i];
@@ -745,7 +1080,7 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
         st[i].date = t->date;
         st[i].rows = &t->rows;
     }
-    rc = zj_snapshot_write(snap, st, R->res->n_tables, cur, !R->o->dry_run, &version, &vdir, err);
+    rc = zj_snapshot_write(wsnap, st, R->res->n_tables, carry, !R->o->dry_run, &version, &vdir, err);
     if (rc)
         goto out;
     R->res->version = version;
@@ -753,13 +1088,10 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
     /* Read it back as the library will: the manifest loader validates it. */
     if ((rc = zj_snapshot_load(vdir, &newd, err)))
         goto out;
-    if (cur && (rc = zj_snapshot_load(cur, &oldd, err))) {
-        zj_error_prefix_where(err, "current snapshot");
-        goto out;
-    }
     for (i = 0; i < R->res->n_tables; i++) {
         rtable *t = &R->res->tables[i];
         const zj_table *nt = NULL, *ot = NULL;
+        size_t first = R->res->changes.n, k;
 
         for (j = 0; j < newd->n_tables; j++)
             if (strcmp(newd->tables[j]->name, t->name) == 0)
@@ -772,22 +1104,49 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
         if ((rc = zj_table_audit(newd, nt, &t->findings, err)) ||
             (rc = zj_plan_diff(ot, nt, &R->res->changes, err)))
             goto out;
+        for (k = first; k < R->res->changes.n; k++)
+            t->pub.removed += R->res->changes.items[k].kind == ZJ_CHANGE_REMOVED;
+        if (t->pub.removed && !R->o->accept_removals) {
+            hold_back(R, t, ot, nt);
+        } else {
+            int in_snapshot = 0;
+            /* a table the snapshot does not hold yet is applied even
+             * without changes: it records where and when it was read */
+            for (j = 0; served && j < served->n_tables; j++)
+                in_snapshot |= strcmp(served->tables[j]->name, t->name) == 0;
+            applied += R->res->changes.n - first + !in_snapshot;
+            st[n_st++] = st[i];
+        }
     }
-    if (R->o->dry_run || R->res->changes.n == 0) {
+    if (R->o->dry_run || applied == 0) {
         zj_snapshot_discard(vdir);
-    } else {
-        if ((rc = zj_snapshot_commit(snap, R->res->version, err)))
-            goto out;
-        R->res->committed = 1;
+        goto out;
     }
+    if (n_st < R->res->n_tables) {
+        /* the version again, without the tables held back */
+        zj_snapshot_discard(vdir);
+        free(vdir);
+        vdir = NULL;
+        free(R->res->version);
+        R->res->version = NULL;
+        if ((rc = zj_snapshot_write(snap, st, n_st, carry, 1, &R->res->version, &vdir, err)))
+            goto out;
+    }
+    if ((rc = zj_snapshot_commit(snap, R->res->version, err)))
+        goto out;
+    R->res->committed = 1;
 out:
     if (rc && vdir)
         zj_snapshot_discard(vdir);
+    if (scratch)
+        zj_temp_remove(scratch);
     zj_data_close(newd);
     zj_data_close(oldd);
+    zj_data_close(served);
+    free(scratch);
     free(version);
     free(vdir);
-    free(cur);
+    free(carry);
     free(st);
     return rc;
 }
@@ -834,11 +1193,24 @@ zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out, zj_
     }
     if ((rc = zj_fetcher_new(&fo, &R.f, err)))
         goto out;
-    if ((rc = zj_snapshot_lock(snap_copy, &lock, err)))
+    /* a dry run changes nothing: it needs no lock (nor write access) */
+    if (!o->dry_run && (rc = zj_snapshot_lock(snap_copy, &lock, err)))
         goto out;
     if ((rc = fetch_all(&R, bases, nb, err)))
         goto out;
     zj_fetcher_stats(R.f, &R.res->requests, &R.res->cached, &R.res->retries);
+    {
+        const char *dir, *why;
+        size_t n = zj_fetcher_cache_failures(R.f, &dir, &why);
+        if (n) {
+            zj_error e;
+            (void)ZJ_FAIL(&e, ZJ_ERR_IO, NULL,
+                          ("下载缓存无法写入（%zu 项：%s）：这些内容以后离线时不可用", n, why),
+                          ("the download cache could not be written (%zu entries: %s): a later --offline "
+                           "run will not have them", n, why));
+            warn(&R, dir, &e, "cache");
+        }
+    }
     for (i = 0; i < R.res->n_tables; i++) {
         rtable *t = &R.res->tables[i];
         t->pub.name = t->name;

@@ -24,10 +24,10 @@ typedef struct strlist {
 /* A number-valued setting remembers whether it was set, so that applying
  * a configuration only overrides what it names. */
 typedef enum num_key {
-    K_RATE = 0, K_PARALLEL, K_PER_HOST, K_MAX_PAGES, K_TIMEOUT, K_RETRIES, K_NUM
+    K_RATE = 0, K_PARALLEL, K_PER_HOST, K_MAX_PAGES, K_TIMEOUT, K_RETRIES, K_DEADLINE, K_NUM
 } num_key;
 
-typedef enum flag_key { F_DRY_RUN = 0, F_OFFLINE, F_IGNORE_ROBOTS, F_NUM } flag_key;
+typedef enum flag_key { F_DRY_RUN = 0, F_OFFLINE, F_IGNORE_ROBOTS, F_ACCEPT_REMOVALS, F_NUM } flag_key;
 
 typedef enum path_key { P_CACHE = 0, P_SNAPSHOT, P_CA, P_NUM } path_key;
 
@@ -40,13 +40,14 @@ struct zj_refresh_config {
 };
 
 static const char *const num_names[K_NUM] = {
-    "rate-limit", "parallel", "per-host", "max-pages", "timeout", "retries"
+    "rate-limit", "parallel", "per-host", "max-pages", "timeout", "retries", "deadline"
 };
-static const char *const flag_names[F_NUM] = { "dry-run", "offline", "ignore-robots" };
+static const char *const flag_names[F_NUM] = { "dry-run", "offline", "ignore-robots", "accept-removals" };
 static const char *const path_names[P_NUM] = { "cache-dir", "snapshot-dir", "ca-bundle" };
 
 #define KEY_LIST "base-url, allow-host, cache-dir, snapshot-dir, ca-bundle, rate-limit, " \
-                 "parallel, per-host, max-pages, timeout, retries, dry-run, offline, ignore-robots"
+                 "parallel, per-host, max-pages, timeout, deadline, retries, dry-run, offline, ignore-robots, " \
+                 "accept-removals"
 
 zj_refresh_config *zj_refresh_config_new(void)
 {
@@ -270,6 +271,8 @@ void zj_refresh_config_apply(const zj_refresh_config *c, zj_refresh_options *o)
         o->max_list_pages = (int)c->num[K_MAX_PAGES];
     if (c->num_set[K_TIMEOUT])
         o->total_timeout_ms = (long)ceil(c->num[K_TIMEOUT] * 1000);
+    if (c->num_set[K_DEADLINE])
+        o->deadline_ms = c->num[K_DEADLINE] == 0 ? -1 : (long)ceil(c->num[K_DEADLINE] * 1000);
     if (c->num_set[K_RETRIES])
         o->max_retries = c->num[K_RETRIES] == 0 ? -1 : (int)c->num[K_RETRIES];
     if (c->flag_set[F_DRY_RUN])
@@ -278,6 +281,8 @@ void zj_refresh_config_apply(const zj_refresh_config *c, zj_refresh_options *o)
         o->offline = c->flag[F_OFFLINE];
     if (c->flag_set[F_IGNORE_ROBOTS])
         o->ignore_robots = c->flag[F_IGNORE_ROBOTS];
+    if (c->flag_set[F_ACCEPT_REMOVALS])
+        o->accept_removals = c->flag[F_ACCEPT_REMOVALS];
 }
 
 size_t zj_refresh_config_default_path(char *buf, size_t size)

@@ -2,10 +2,12 @@
  *
  * A row's key is row_kind|programme|school|major|partner|partner_major
  * (a key that occurs again in the same table gets "#2", "#3", ...); its
- * value is places, major_code and note (source_doc is compared as well:
- * a plan re-published under a new document number is a change).  The
- * source URL and the retrieval time are not compared: they change on
- * every refresh. */
+ * value is places, major_code and note; source_doc is compared as well
+ * between two refreshed tables (a plan re-published under a new document
+ * number is a change), not against a bundled table, whose source_doc
+ * cites the transcribed report (a faithful copy of the bundled data then
+ * has no changes).  The source URL and the retrieval time are not
+ * compared: they change on every refresh. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +20,7 @@
 static const char *const key_cols[] = { "row_kind", "programme", "school", "major", "partner",
                                         "partner_major", NULL };
 static const char *const val_cols[] = { "places", "major_code", "note", "source_doc", NULL };
+static const char *const val_cols_bundled[] = { "places", "major_code", "note", NULL };
 
 const char *zj_change_kind_name(zj_change_kind k)
 {
@@ -38,6 +41,7 @@ void zj_changes_free(zj_changes *c)
         free((char *)c->items[i].key);
         free((char *)c->items[i].before);
         free((char *)c->items[i].after);
+        free((char *)c->items[i].column);
     }
     free(c->items);
     memset(c, 0, sizeof *c);
@@ -77,7 +81,7 @@ static void keyed_free(keyed *k, size_t n)
     free(k);
 }
 
-static keyed *keys_of(const zj_table *t, size_t *n)
+static keyed *keys_of(const zj_table *t, const char *const *vcols, size_t *n)
 {
     keyed *k;
     size_t r, j;
@@ -89,7 +93,7 @@ static keyed *keys_of(const zj_table *t, size_t *n)
     for (r = 0; r < *n; r++) {
         int dup = 1;
         k[r].key = join_cols(t, r, key_cols, 0);
-        k[r].val = join_cols(t, r, val_cols, 1);
+        k[r].val = join_cols(t, r, vcols, 1);
         if (!k[r].key || !k[r].val) {
             keyed_free(k, *n);
             return NULL;
@@ -111,6 +115,24 @@ static keyed *keys_of(const zj_table *t, size_t *n)
     return k;
 }
 
+/* The names of the "name=value" fields that differ between two value
+ * summaries, ","-joined (malloc'd). */
+static char *differing(const char *a, const char *b)
+{
+    zj_strbuf o = ZJ_STRBUF_INIT;
+
+    while (*a || *b) {
+        size_t la = strcspn(a, ";"), lb = strcspn(b, ";"), ln = strcspn(a, "=");
+        if (la != lb || memcmp(a, b, la) != 0)
+            zj_strbuf_printf(&o, "%s%.*s", o.len ? "," : "", (int)(ln < la ? ln : la), a);
+        a += la + (a[la] == ';');
+        b += lb + (b[lb] == ';');
+    }
+    if (!o.data)
+        zj_strbuf_append(&o, "", 0);
+    return zj_strbuf_take(&o);
+}
+
 static int add(zj_changes *c, zj_change_kind kind, const char *table, const char *key,
                const char *before, const char *after)
 {
@@ -130,11 +152,13 @@ static int add(zj_changes *c, zj_change_kind kind, const char *table, const char
     ch->key = zj_strdup(key);
     ch->before = zj_strdup(before);
     ch->after = zj_strdup(after);
-    if (!ch->table || !ch->key || !ch->before || !ch->after) {
+    ch->column = kind == ZJ_CHANGE_CHANGED ? differing(before, after) : zj_strdup("");
+    if (!ch->table || !ch->key || !ch->before || !ch->after || !ch->column) {
         free((char *)ch->table);
         free((char *)ch->key);
         free((char *)ch->before);
         free((char *)ch->after);
+        free((char *)ch->column);
         return 0;
     }
     c->n++;
@@ -143,8 +167,11 @@ static int add(zj_changes *c, zj_change_kind kind, const char *table, const char
 
 zj_code zj_plan_diff(const zj_table *old_t, const zj_table *new_t, zj_changes *out, zj_error *err)
 {
-    size_t no, nn, i, j;
-    keyed *ko = keys_of(old_t, &no), *kn = keys_of(new_t, &nn);
+    size_t no, nn, i, j, c;
+    /* both refreshed (they have retrieved_at): source_doc counts too */
+    const char *const *vc = old_t && zj_table_col_index(old_t, "retrieved_at", &c, NULL) == ZJ_OK
+                            ? val_cols : val_cols_bundled;
+    keyed *ko = keys_of(old_t, vc, &no), *kn = keys_of(new_t, vc, &nn);
     int ok = ko && kn;
 
     for (j = 0; ok && j < nn; j++) {

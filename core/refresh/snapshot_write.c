@@ -403,3 +403,93 @@ void zj_snapshot_unlock(int fd)
     if (fd >= 0)
         close(fd);
 }
+
+zj_code zj_snapshot_rollback(const char *snapshot_dir, char **version, zj_error *err)
+{
+    char defdir[4096], *prev_file = NULL, *prev = NULL, *cur = NULL, *pdir = NULL;
+    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj_data *d = NULL;
+    int lock = -1;
+    zj_code rc;
+
+    zj_error_clear(err);
+    if (version)
+        *version = NULL;
+    if (!snapshot_dir) {
+        if (zj_snapshot_default_dir(defdir, sizeof defdir) >= sizeof defdir)
+            return ZJ_FAIL(err, ZJ_ERR_ARG, "snapshot_dir", ("默认快照目录路径过长"),
+                           ("the default snapshot directory path is too long"));
+        snapshot_dir = defdir;
+    }
+    if ((rc = zj_snapshot_lock(snapshot_dir, &lock, err)))
+        return rc;
+    cur = zj_snapshot_current_name(snapshot_dir);
+    prev_file = join(snapshot_dir, "PREVIOUS");
+    if (prev_file) {
+        FILE *fp = fopen(prev_file, "r");
+        char line[256];
+        if (fp && fgets(line, sizeof line, fp)) {
+            line[strcspn(line, "\r\n")] = '\0';
+            if (*line && !strchr(line, '/') && !strstr(line, ".."))
+                prev = zj_strdup(line);
+        }
+        if (fp)
+            fclose(fp);
+    }
+    if (!prev && cur) {
+        /* the first version: rolling back serves the bundled data alone
+         * again (CURRENT goes, PREVIOUS keeps its name for a second
+         * rollback) */
+        char *cf = join(snapshot_dir, "CURRENT");
+        if (!cf) {
+            rc = nomem(err);
+            goto out;
+        }
+        if ((rc = replace_pointer(snapshot_dir, "PREVIOUS", cur, err)) == ZJ_OK && unlink(cf) != 0)
+            rc = ZJ_FAIL(err, ZJ_ERR_IO, cf, ("无法删除：%s", strerror(errno)), ("cannot remove: %s", strerror(errno)));
+        free(cf);
+        if (rc == ZJ_OK && version)
+            *version = zj_strdup("");
+        fsync_dir(snapshot_dir);
+        goto out;
+    }
+    if (!prev) {
+        rc = ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, snapshot_dir, ("快照没有上一个版本，无法回退"),
+                     ("the snapshot has no previous version to roll back to"));
+        goto out;
+    }
+    zj_strbuf_printf(&b, "%s/versions/%s", snapshot_dir, prev);
+    if (!(pdir = zj_strbuf_take(&b))) {
+        rc = nomem(err);
+        goto out;
+    }
+    if ((rc = zj_snapshot_load(pdir, &d, err))) {
+        zj_error_prefix_where(err, "previous snapshot version");
+        goto out;
+    }
+    /* PREVIOUS first, as zj_snapshot_commit does */
+    if (cur && (rc = replace_pointer(snapshot_dir, "PREVIOUS", cur, err)))
+        goto out;
+    if ((rc = replace_pointer(snapshot_dir, "CURRENT", prev, err)))
+        goto out;
+    if (!cur) {
+        /* back from the bundled data alone: no version before this one */
+        char *pf = join(snapshot_dir, "PREVIOUS");
+        if (pf)
+            unlink(pf);
+        free(pf);
+    }
+    fsync_dir(snapshot_dir);
+    if (version) {
+        *version = prev;
+        prev = NULL;
+    }
+out:
+    zj_data_close(d);
+    zj_snapshot_unlock(lock);
+    free(prev_file);
+    free(prev);
+    free(cur);
+    free(pdir);
+    return rc;
+}

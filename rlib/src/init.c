@@ -36,7 +36,8 @@ static const R_CallMethodDef call_methods[] = {
     CALLDEF(zjr_audit_sums, 6),
     CALLDEF(zjr_audit_components, 6),
     CALLDEF(zjr_audit_percentage, 6),
-    CALLDEF(zjr_refresh, 7),
+    CALLDEF(zjr_refresh, 9),
+    CALLDEF(zjr_rollback, 1),
     {NULL, NULL, 0}
 };
 

@@ -54,6 +54,11 @@ SEXP zjr_data_open(SEXP dir)
         zjr_stop(&err);
     }
     R_SetExternalPtrAddr(ptr, d);
+    /* a damaged current snapshot: the previous version serves, and R says so */
+    if (zj_data_warning(d)) {
+        const zj_error *w = zj_data_warning(d);
+        Rf_warning("%s: %s (%s)", w->where, w->message_en, w->message_zh);
+    }
     UNPROTECT(1);
     return ptr;
 }

@@ -106,15 +106,15 @@ static SEXP changes_frame(const zj_refresh_result *r)
 }
 
 SEXP zjr_refresh(SEXP base_urls, SEXP allow_hosts, SEXP snapshot_dir, SEXP cache_dir,
-                 SEXP dry_run, SEXP offline, SEXP rate_limit)
+                 SEXP dry_run, SEXP offline, SEXP rate_limit, SEXP accept_removals, SEXP data_dir)
 {
     static const char *const names[] = { "tables", "changes", "warnings", "committed",
-                                         "version", "requests", "from_cache", "retries" };
+                                         "version", "requests", "from_cache", "retries", "notes" };
     zj_refresh_options o;
     zj_refresh_result *res = NULL;
     zj_error err;
     size_t nw, i, requests = 0, cached = 0, retries = 0;
-    SEXP guard, out, warn;
+    SEXP guard, out, warn, notes;
 
     zj_refresh_options_init(&o);
     o.base_urls = str_array(base_urls, "base_url", &o.n_base_urls);
@@ -131,6 +131,11 @@ SEXP zjr_refresh(SEXP base_urls, SEXP allow_hosts, SEXP snapshot_dir, SEXP cache
     if (ISNAN(REAL(rate_limit)[0]))
         zjr_arg_error("rate_limit", "\xE6\x95\xB0\xE5\xAD\x97",
                       "a number (requests per second per host; 0 = the default 2)");
+    zjr_need_lgl(accept_removals, "accept_removals", 1);
+    if (LOGICAL(accept_removals)[0] == NA_LOGICAL)
+        zjr_arg_error("accept_removals", "TRUE \xE6\x88\x96 FALSE", "TRUE or FALSE");
+    o.accept_removals = LOGICAL(accept_removals)[0];
+    o.data_dir = opt_string(data_dir, "data_dir");
     o.dry_run = LOGICAL(dry_run)[0];
     o.offline = LOGICAL(offline)[0];
     o.rate_limit = REAL(rate_limit)[0];
@@ -140,7 +145,7 @@ SEXP zjr_refresh(SEXP base_urls, SEXP allow_hosts, SEXP snapshot_dir, SEXP cache
     if (zj_refresh_run(&o, &res, &err) != ZJ_OK)
         zjr_stop(&err);   /* nothing to free: *out is NULL on failure */
     zjr_guard_set(guard, res);
-    out = PROTECT(zjr_named_list(8, names));
+    out = PROTECT(zjr_named_list(9, names));
     SET_VECTOR_ELT(out, 0, tables_frame(res));
     SET_VECTOR_ELT(out, 1, changes_frame(res));
     nw = zj_refresh_warning_count(res);
@@ -153,7 +158,27 @@ SEXP zjr_refresh(SEXP base_urls, SEXP allow_hosts, SEXP snapshot_dir, SEXP cache
     SET_VECTOR_ELT(out, 5, Rf_ScalarReal((double)requests));
     SET_VECTOR_ELT(out, 6, Rf_ScalarReal((double)cached));
     SET_VECTOR_ELT(out, 7, Rf_ScalarReal((double)retries));
+    nw = zj_refresh_note_count(res);
+    SET_VECTOR_ELT(out, 8, notes = Rf_allocVector(STRSXP, (R_xlen_t)nw));
+    for (i = 0; i < nw; i++)
+        SET_STRING_ELT(notes, (R_xlen_t)i, zjr_char(zj_refresh_note_at(res, i)));
     zjr_guard_release(guard);
     UNPROTECT(2);
+    return out;
+}
+
+/* zj_rollback(): the version now current ("" for the bundled data alone). */
+SEXP zjr_rollback(SEXP snapshot_dir)
+{
+    zj_error err;
+    char *v = NULL;
+    SEXP out;
+
+    zj_error_clear(&err);
+    if (zj_snapshot_rollback(opt_string(snapshot_dir, "snapshot_dir"), &v, &err) != ZJ_OK)
+        zjr_stop(&err);
+    out = PROTECT(zjr_str1(v));
+    free(v);
+    UNPROTECT(1);
     return out;
 }

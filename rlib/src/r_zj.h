@@ -82,7 +82,8 @@ SEXP zjr_compact_real(double v, R_xlen_t n);
 /* Routines (.Call entry points), registered in init.c. */
 SEXP zjr_version(void);
 SEXP zjr_refresh(SEXP base_urls, SEXP allow_hosts, SEXP snapshot_dir, SEXP cache_dir,
-                 SEXP dry_run, SEXP offline, SEXP rate_limit);
+                 SEXP dry_run, SEXP offline, SEXP rate_limit, SEXP accept_removals, SEXP data_dir);
+SEXP zjr_rollback(SEXP snapshot_dir);
 SEXP zjr_data_open(SEXP dir);
 SEXP zjr_data_valid(SEXP handle);
 SEXP zjr_data_close(SEXP handle);

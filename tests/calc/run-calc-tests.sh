@@ -184,7 +184,7 @@ EOF
     timeout 300 soffice --headless --norestore -env:UserInstallation="$profile" \
     'vnd.sun.star.script:refresh_check.py$check_refresh?language=Python&location=user' > "$tmp/refresh.log"
   kill "$httpd" 2>/dev/null; wait "$httpd" 2>/dev/null
-  if [ "$(grep -c '' "$tmp/work/refresh.txt" 2>/dev/null)" != 6 ]; then
+  if [ "$(grep -c '' "$tmp/work/refresh.txt" 2>/dev/null)" != 8 ]; then
     notok "refresh command: the script stopped early"; cat "$tmp/refresh.log" "$tmp/work/refresh.txt" 2>/dev/null
   fi
   if [ -s "$tmp/work/refresh.txt" ]; then

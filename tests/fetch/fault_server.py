@@ -21,6 +21,9 @@ Binds 127.0.0.1 on a free port and writes the port to PORTFILE.  Paths:
   /times/<key>             200, and records the arrival time of each request
   /times-report/<key>      the arrival times (ms since the first), one per line
   /site/<path>             SITEDIR/<path> (a full mirror), after DELAY_MS
+  /uploads/bigpdf/<n>.pdf  200 application/pdf, 31 MiB (generated)
+  /uploads/bigdoc/<n>.doc  200 application/msword, the same 31 MiB
+  /uploads/trickle/<n>.xlsx 200, 64 KiB sent at 220 bytes/s (5 minutes)
   /robots.txt              Disallow: /private/
 """
 import http.server
@@ -113,6 +116,28 @@ class H(http.server.BaseHTTPRequestHandler):
             t = times.get(p[14:], [])
             body = "".join("%d\n" % round((x - t[0]) * 1000) for x in t).encode()
             return self.send(200, body, "text/plain")
+        if p.startswith("/uploads/bigpdf/") or p.startswith("/uploads/bigdoc/"):
+            n = 31 << 20
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf" if p.endswith(".pdf") else "application/msword")
+            self.send_header("Content-Length", str(n))
+            self.end_headers()
+            chunk = b"%PDF-1.4\n" + b"0" * 65526
+            for _ in range(n // len(chunk)):
+                self.wfile.write(chunk)
+            self.wfile.write(chunk[:n % len(chunk)])
+            return
+        if p.startswith("/uploads/trickle/"):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", "65536")
+            self.end_headers()
+            for _ in range(65536 // 22):
+                self.wfile.write(b"P" * 22)
+                self.wfile.flush()
+                time.sleep(0.1)
+            self.close_connection = True
+            return
         if p.startswith("/site/") and SITE:
             if DELAY:
                 time.sleep(DELAY)

@@ -24,6 +24,7 @@ paths under OUTDIR/jw (jw.beijing.gov.cn) and OUTDIR/bjeea (www.bjeea.cn):
   jw-v2/...   the same site one year on: 2023 plan with one row changed,
               one removed, one added (for the diff)
   jw-min/...  only the 2024 中本贯通 page (a table that adds up)
+  jw-part/... the same page listing only the first school's two rows
   jw-office/... the attachments LibreOffice reads: the 2023 plan as .doc, the
               3+2 list as .wps, the 2024 中本贯通 plan as .pdf (same paths as jw/)
   jw-office.status   "genuine", or why the files under jw-office/ are
@@ -253,7 +254,7 @@ def plan_2023_rows(rows):
             last_school, last_partner = r["school"], None
             school_start = len(out)
         if r["partner"] != last_partner:
-            row[4] = r["partner"]
+            row[4] = r["partner"] or "—"              # printed as a dash: no partner
             last_partner = r["partner"]
         row[3] = r["major"]
         row[5] = num(r["places"])
@@ -342,7 +343,8 @@ def plan_2024_html(rows):
 
 def list_3plus2_docx(rows):
     details = [r for r in rows if r["row_kind"] == "detail"]
-    out = [[("序号", None), ("中职学校", None), ("中职专业", None), ("高职学校", None), ("高职专业", None)]]
+    out = [[("序号", None), ("中职学校", None), ("中职专业", None), ("高职学校", None), ("高职专业", None),
+            ("备注", None)]]
     last = None
     for i, r in enumerate(details):
         if r["school"] == last:
@@ -351,13 +353,13 @@ def list_3plus2_docx(rows):
             school = (r["school"], "restart")
             last = r["school"]
         out.append([(str(i + 1), None), school, (r["major"], None), (r["partner"], None),
-                    (r["partner_major"], None)])
+                    (r["partner_major"], None), (r["note"], None)])
     return docx("2024年新增“3+2”中高职衔接办学项目名单", out)
 
 
 def list_3plus2_html(rows):
     details = [r for r in rows if r["row_kind"] == "detail"]
-    trs = ["<tr><td>序号</td><td>中职学校</td><td>中职专业</td><td>高职学校</td><td>高职专业</td></tr>"]
+    trs = ["<tr><td>序号</td><td>中职学校</td><td>中职专业</td><td>高职学校</td><td>高职专业</td><td>备注</td></tr>"]
     for i, r in enumerate(details):
         cells = ["<td>%d</td>" % (i + 1)]
         if i == 0 or details[i - 1]["school"] != r["school"]:     # a run of one school: merged down
@@ -365,7 +367,7 @@ def list_3plus2_html(rows):
             while i + run < len(details) and details[i + run]["school"] == r["school"]:
                 run += 1
             cells.append('<td%s>%s</td>' % (' rowspan="%d"' % run if run > 1 else "", escape(r["school"])))
-        cells += ["<td>%s</td>" % escape(r[k]) for k in ("major", "partner", "partner_major")]
+        cells += ["<td>%s</td>" % escape(r[k]) for k in ("major", "partner", "partner_major", "note")]
         trs.append("<tr>%s</tr>" % "".join(cells))
     title = "2024年新增“3+2”中高职衔接办学项目名单"
     return html_doc(title, '<table border="1">%s</table>' % "".join(trs))
@@ -465,6 +467,15 @@ def build_office(root, plan23, plan24, tp2):
     write("%s/xxgk/zxxxgk/202404/P020240412623456789012.pdf" % root, pdf)
 
 
+def partial_2024(plan24):
+    """The 2024 中本贯通 plan as a notice listing only its first school's
+    two rows (a partial plan: it must not replace the whole table)."""
+    details = [r for r in plan24 if r["row_kind"] == "detail"][:2]
+    total = dict([r for r in plan24 if r["row_kind"] == "total"][0])
+    total["places"] = str(sum(int(r["places"]) for r in details))
+    return details + [total]
+
+
 def build_jw(root, plan23, plan24, tp2, minimal=False):
     if not minimal:
         # 通知公告: three list pages; the 2023 notice is on the second
@@ -516,6 +527,7 @@ def main():
     write("jw/private/secret.html", b"<html><body>not for robots</body></html>")
     build_jw("jw", plan23, plan24, tp2)
     build_jw("jw-min", plan23, plan24, tp2, minimal=True)
+    build_jw("jw-part", plan23, partial_2024(plan24), tp2, minimal=True)
     # one year on: 2023 plan re-published with one change, one removal, one addition
     v2 = [dict(r) for r in plan23]
     for r in v2:

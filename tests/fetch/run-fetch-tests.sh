@@ -54,6 +54,9 @@ skipped=0
 ok() { echo "ok $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
 skip() { echo "SKIP $1: $2"; skipped=$((skipped + 1)); }
+# a case whose fix lives on another branch: shown, not yet counted as a
+# failure (the lead turns it into `bad` when merging that branch)
+todo() { echo "TODO $1: $2"; }
 
 # ---- servers ------------------------------------------------------------------
 python3 "$srcdir/tests/fetch/gen-site.py" "$srcdir" "$work/site" || { echo "gen-site.py failed" >&2; exit 1; }
@@ -102,8 +105,11 @@ st=$(refresh --base-url "$L/jw" --base-url "$L/bjeea" --lang en)
 if [ "$st" = 1 ] && has "gtpy_plan_2023     92" && has "threeplustwo_2024  75" &&
    has "gtpy_plan_2024     11" && has "京教职成〔2023〕6号 附件" && has "京教函〔2024〕135号 附件" &&
    [ "$(grep -c '^  finding derived' "$work/out")" = 3 ] &&
-   has "Changes against the current snapshot (与当前快照相比的变化): 178" &&
+   has "Changes against the current snapshot (与当前快照相比的变化): 0" &&
    has "Snapshot updated" && [ -s "$SNAP/CURRENT" ]; then
+    # the mirror is a faithful copy of the bundled data, which is what is
+    # served before any refresh: no changes (the tables are still stored,
+    # with where and when they were read)
     ok cold-refresh-imports-xlsx-docx-gb18030-html
 else
     bad cold-refresh-imports-xlsx-docx-gb18030-html "status $st; $(head -c 3000 "$work/out") $(cat "$work/err")"
@@ -118,16 +124,19 @@ else
     bad snapshot-rows-keep-source-url-and-retrieval-time "$(head -n 3 "$csv" 2>&1)"
 fi
 # LibreOffice reads a PDF as positioned text boxes, never as a table: every
-# .pdf attachment is a warning that says so, with or without soffice
-if grep -q '^warning: http://127.0.0.1:[0-9]*/bjeea/uploads/2024/05/[^ ]*\.pdf: attachment: tables cannot be extracted from \.pdf attachments: LibreOffice (soffice) reads a PDF as positioned text boxes, not as tables, so nothing was imported from this file' "$work/out"; then
-    ok pdf-attachment-is-a-named-warning
+# .pdf attachment is a note that says so, with or without soffice, with its
+# URL decoded; it is not downloaded, and it is not a warning (the real
+# sites have them for good: they must not make every refresh exit 1)
+if grep -q '^note: http://127.0.0.1:[0-9]*/bjeea/uploads/2024/05/2024年中等职业学校招生计划\.pdf: attachment: tables cannot be extracted from \.pdf attachments: LibreOffice (soffice) reads a PDF as positioned text boxes, not as tables, so nothing was imported from this file' "$work/out" &&
+   ! grep -q '^warning:' "$work/out"; then
+    ok pdf-attachment-is-a-named-note
 else
-    bad pdf-attachment-is-a-named-warning "$(grep warning "$work/out")"
+    bad pdf-attachment-is-a-named-note "$(grep -E '^(warning|note)' "$work/out")"
 fi
 
-# robots.txt, cached a moment ago, is not asked for again: 13 requests
+# robots.txt, cached a moment ago, is not asked for again: 12 requests
 st=$(refresh --base-url "$L/jw" --base-url "$L/bjeea" --lang en)
-if [ "$st" = 1 ] && has "HTTP: 13 requests, 14 from the cache, 0 retries" && has "Nothing changed" &&
+if [ "$st" = 1 ] && has "HTTP: 12 requests, 13 from the cache, 0 retries" && has "Nothing changed" &&
    [ "$(cat "$SNAP/CURRENT")" = "$v1" ]; then
     ok warm-refresh-all-304-nothing-changed
 else
@@ -135,14 +144,15 @@ else
 fi
 
 st=$(refresh --base-url "$L/jw" --base-url "$L/bjeea" --offline --lang en)
-if [ "$st" = 1 ] && has "Offline: everything above comes from the download cache" && has "HTTP: 0 requests, 13 from the cache"; then
+if [ "$st" = 1 ] && has "Offline: everything above comes from the download cache" && has "HTTP: 0 requests, 12 from the cache"; then
     ok offline-from-cache-with-notice
 else
     bad offline-from-cache-with-notice "status $st; $(tail -n 5 "$work/out")"
 fi
 st=$("$cli" refresh --cache-dir "$work/empty-cache" --snapshot-dir "$SNAP" --offline --base-url "$L/jw" \
      >"$work/out" 2>"$work/err"; echo $?)
-if [ "$st" = 2 ] && grep -qF "no notice list page could be read" "$work/err" && [ "$(cat "$SNAP/CURRENT")" = "$v1" ]; then
+if [ "$st" = 2 ] && grep -qF "offline, and the download cache holds none of the notice list pages" "$work/err" &&
+   [ "$(cat "$SNAP/CURRENT")" = "$v1" ]; then
     ok offline-without-cache-fails-snapshot-kept
 else
     bad offline-without-cache-fails-snapshot-kept "status $st; $(cat "$work/err")"
@@ -172,7 +182,7 @@ office_rows_ok() {   # tag: the rows the .xlsx/.docx mirror gave, from the .doc/
         [ "$(grep -c '/jw-office/xxgk/2024zcwj/2024qtwj/202405/W020240520398765432109\.wps,' "$d/threeplustwo_2024.csv")" = 75 ]
 }
 pdf_warned() {   # tag
-    grep -q '^warning: http://127.0.0.1:[0-9]*/jw-office/xxgk/zxxxgk/202404/P020240412623456789012\.pdf: attachment: tables cannot be extracted from \.pdf attachments' "$work/out-$1"
+    grep -q '^note: http://127.0.0.1:[0-9]*/jw-office/xxgk/zxxxgk/202404/P020240412623456789012\.pdf: attachment: tables cannot be extracted from \.pdf attachments' "$work/out-$1"
 }
 if [ -z "$SOFFICE" ]; then
     skip office-doc-wps-imported-through-libreoffice "soffice is not installed (Debian: libreoffice-writer)"
@@ -195,7 +205,7 @@ else
         if [ "$(cat "$work/st-$tag")" = 1 ] && grep -q '^gtpy_plan_2023     92 ' "$o" &&
            grep -q '^threeplustwo_2024  75 ' "$o" && grep -qF 'P020230407512345678901.doc (' "$o" &&
            grep -qF 'W020240520398765432109.wps (' "$o" && pdf_warned "$tag" &&
-           [ "$(grep -c '^warning:' "$o")" = 1 ] && office_rows_ok "$tag"; then
+           ! grep -q '^warning:' "$o" && office_rows_ok "$tag"; then
             good="$good $tag"
         else
             echo "  $tag: status $(cat "$work/st-$tag"); $(grep -E '^(gtpy|three|warning)' "$o" | head -c 1500) $(head -c 500 "$work/err-$tag")"
@@ -252,6 +262,26 @@ else
     for p in $left; do kill "$p" 2>/dev/null; done
 fi
 
+# the conversions together cannot outlast the refresh's deadline: with the
+# usual 120 s per conversion, a hanging soffice and --deadline 4, the
+# first conversion is stopped when the deadline comes, the second never
+# starts
+t0=$(date +%s)
+env PATH="$work/hangbin:$PATH" ZJ_HANG_PIDS="$work/hang2.pids" "$cli" refresh --cache-dir "$work/cache-hang" \
+    --snapshot-dir "$work/snap-hang2" --rate-limit 0 --base-url "$O" --deadline 4 --lang en \
+    >"$work/out-hang2" 2>"$work/err-hang2"
+st=$?
+t1=$(date +%s)
+for p in $(cat "$work/hang2.pids" 2>/dev/null); do kill "$p" 2>/dev/null; done
+o=$work/out-hang2
+if [ "$st" = 1 ] && [ $((t1 - t0)) -lt 20 ] &&
+   grep -q '^warning: http://127.0.0.1:[0-9]*/jw-office/[^ ]*\.doc: attachment: LibreOffice did not finish converting the \.doc file within [0-4]\.[0-9]* s and was stopped' "$o" &&
+   grep -q '^warning: http://127.0.0.1:[0-9]*/jw-office/[^ ]*\.wps: attachment: the deadline of the whole refresh (4 s) was reached before this was converted' "$o"; then
+    ok conversions-within-the-refresh-deadline
+else
+    bad conversions-within-the-refresh-deadline "status $st, $((t1 - t0)) s; $(grep '^warning' "$o") $(cat "$work/err-hang2")"
+fi
+
 # one year on: one row changed, one removed, one added; the subtotals were not updated
 st=$(refresh --base-url "$L/jw-v2" --dry-run --format json)
 if [ "$st" = 1 ] && python3 - "$work/out" <<'EOF'
@@ -265,6 +295,11 @@ want = sorted([
 ])
 assert ch == want, ch
 assert d["dry_run"] is True and d["committed"] is False
+col = [c["column"] for c in d["changes"] if c["change"] == "changed"]
+assert col == ["places"], col
+held = [w for w in d["warnings"] if w["what"] == "held back"]
+assert len(held) == 1 and held[0]["url"].endswith("/jw-v2/tzgg/202304/P020230407512345678901.xlsx"), d["warnings"]
+assert "gtpy_plan_2023 was not applied" in held[0]["message_en"] and "未应用" in held[0]["message_zh"], held
 kinds = sorted(f["kind"] for t in d["tables"] for f in t["findings"])
 assert "sum_mismatch" in kinds, kinds
 EOF
@@ -275,9 +310,20 @@ else
     bad dry-run-diff-by-key-snapshot-untouched "status $st; $(head -c 2000 "$work/out")"
 fi
 
+# the 2023 plan one year on removes a row: shown, and held back without --accept-removals
 st=$(refresh --base-url "$L/jw-v2" --lang en)
+if [ "$st" = 1 ] && has "Changes against the current snapshot (与当前快照相比的变化): 3" &&
+   grep -q '^removed  *gtpy_plan_2023  *detail|高本贯通|北京工业职业技术学院|工程测量技术|北方工业大学|' "$work/out" &&
+   grep -qF "held back: gtpy_plan_2023 was not applied: it would remove 1 of the 92 rows served now; the served table is kept" "$work/out" &&
+   has "Nothing changed" && [ "$(cat "$SNAP/CURRENT")" = "$v1" ]; then
+    ok removal-shown-and-held-back
+else
+    bad removal-shown-and-held-back "status $st; $(grep -E '^(removed|warning)' "$work/out" | head -c 1500)"
+fi
+st=$(refresh --base-url "$L/jw-v2" --lang en --accept-removals)
 v2=$(cat "$SNAP/CURRENT")
 if [ "$st" = 1 ] && has "Changes against the current snapshot (与当前快照相比的变化): 3" && has "sum_mismatch" &&
+   ! grep -q "held back" "$work/out" &&
    [ "$v2" != "$v1" ] && [ "$(cat "$SNAP/PREVIOUS")" = "$v1" ] && [ -d "$SNAP/versions/$v1" ] &&
    grep -q '^2024,3+2,detail' "$SNAP/versions/$v2/tables/threeplustwo_2024.csv"; then
     ok refresh-commits-keeps-previous-and-unrefreshed-tables
@@ -285,12 +331,103 @@ else
     bad refresh-commits-keeps-previous-and-unrefreshed-tables "status $st; $(tail -n 8 "$work/out")"
 fi
 
+# a notice listing 2 of the 11 rows of the 2024 plan does not replace it:
+# the 8 rows are shown as removed, 北京市商业学校 is named, and `zhijiao
+# plan` still serves its rows; with --accept-removals it is applied
+plan_rows() {   # snapshot dir, school: the number of 2024 rows `zhijiao plan` serves
+    ZHIJIAO_SNAPSHOT=$1 "$cli" plan --year 2024 --school "$2" --format csv 2>/dev/null | grep -c '^2024,中本贯通,'
+}
+st=$("$cli" refresh --cache-dir "$work/cache-part" --snapshot-dir "$work/snap-part" --rate-limit 0 \
+     --base-url "$L/jw-part" --lang en >"$work/out" 2>"$work/err"; echo $?)
+if [ "$st" = 1 ] && [ "$(grep -c '^removed  *gtpy_plan_2024 ' "$work/out")" = 8 ] &&
+   grep -qF "held back: gtpy_plan_2024 was not applied: it would remove 8 of the 11 rows served now, and these schools entirely: 北京市商业学校" "$work/out" &&
+   [ "$(plan_rows "$work/snap-part" 北京市商业学校)" = 3 ]; then
+    ok partial-notice-held-back-rows-still-served
+else
+    bad partial-notice-held-back-rows-still-served "status $st; $(grep -E '^(removed|warning)' "$work/out" | head -c 1500) $(plan_rows "$work/snap-part" 北京市商业学校)"
+fi
+st=$("$cli" refresh --cache-dir "$work/cache-part" --snapshot-dir "$work/snap-part" --rate-limit 0 \
+     --base-url "$L/jw-part" --lang en --accept-removals >"$work/out" 2>"$work/err"; echo $?)
+if [ "$st" = 0 ] && has "Snapshot updated" && [ "$(plan_rows "$work/snap-part" 北京市商业学校)" = 0 ]; then
+    ok partial-notice-applied-with-accept-removals
+else
+    bad partial-notice-applied-with-accept-removals "status $st; $(tail -n 5 "$work/out") $(cat "$work/err")"
+fi
+# rolling that back serves the bundled table again; rolling back twice undoes it
+if "$cli" refresh --rollback --snapshot-dir "$work/snap-part" >"$work/out" 2>"$work/err" &&
+   has "the bundled data alone is served again" && [ "$(plan_rows "$work/snap-part" 北京市商业学校)" = 3 ] &&
+   "$cli" refresh --rollback --snapshot-dir "$work/snap-part" >"$work/out" 2>"$work/err" &&
+   [ "$(plan_rows "$work/snap-part" 北京市商业学校)" = 0 ]; then
+    ok rollback-first-version-to-bundled-and-back
+else
+    bad rollback-first-version-to-bundled-and-back "$(cat "$work/out" "$work/err")"
+fi
+cp -r "$SNAP" "$work/snap-rb"
+if "$cli" refresh --rollback --snapshot-dir "$work/snap-rb" >"$work/out" 2>"$work/err" &&
+   grep -qF "Rolled back: version $v1 is current again" "$work/out" &&
+   [ "$(cat "$work/snap-rb/CURRENT")" = "$v1" ] && [ "$(cat "$work/snap-rb/PREVIOUS")" = "$v2" ] &&
+   "$cli" refresh --rollback --snapshot-dir "$work/snap-rb" >/dev/null 2>&1 &&
+   [ "$(cat "$work/snap-rb/CURRENT")" = "$v2" ]; then
+    ok rollback-to-previous-and-redo
+else
+    bad rollback-to-previous-and-redo "$(cat "$work/out" "$work/err") CURRENT=$(cat "$work/snap-rb/CURRENT")"
+fi
+
+# a truncated tables.json in the current version: every command falls back
+# to the previous version with a warning, and refresh still runs
+cp -r "$SNAP" "$work/snap-bad"
+head -c 100 "$SNAP/versions/$v2/tables.json" >"$work/snap-bad/versions/$v2/tables.json"
+n23=$(ZHIJIAO_SNAPSHOT=$work/snap-bad "$cli" plan --year 2023 --school 北京电子科技职业学院 --format csv 2>"$work/err" | grep -c '^2023,')
+st=$("$cli" refresh --cache-dir "$CACHE" --snapshot-dir "$work/snap-bad" --rate-limit 0 --base-url "$L/jw-min" \
+     --dry-run --lang en >"$work/out" 2>"$work/err2"; echo $?)
+if [ "$n23" -gt 0 ] && grep -qF "zhijiao: warning [parse]" "$work/err" &&
+   grep -qF "the current snapshot version cannot be read" "$work/err" &&
+   grep -qF "the previous version is served instead" "$work/err" &&
+   { [ "$st" = 0 ] || [ "$st" = 1 ]; } && grep -qF "the previous version is served instead" "$work/out"; then
+    ok corrupted-current-falls-back-to-previous
+else
+    bad corrupted-current-falls-back-to-previous "plan rows $n23, $(cat "$work/err"); refresh status $st $(cat "$work/err2") $(grep warning "$work/out")"
+fi
+
+# a dry run needs no write access to the snapshot (nor its lock file)
+cp -r "$SNAP" "$work/snap-ro"
+mkdir -p "$work/cache-ro"
+chmod 777 "$work/cache-ro"
+if [ "$(id -u)" = 0 ]; then
+    as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+else
+    as_user() { "$@"; }
+fi
+chmod -R a-w "$work/snap-ro"
+chmod a+rx "$work"
+st=$(as_user "$cli" refresh --cache-dir "$work/cache-ro" --snapshot-dir "$work/snap-ro" --rate-limit 0 \
+     --base-url "$L/jw-min" --dry-run --lang en >"$work/out" 2>"$work/err"; echo $?)
+if { [ "$st" = 0 ] || [ "$st" = 1 ]; } && has "Dry run: the snapshot was not changed" &&
+   ! grep -q "lock file" "$work/err"; then
+    ok dry-run-on-read-only-snapshot
+else
+    bad dry-run-on-read-only-snapshot "status $st; $(cat "$work/err")"
+fi
+chmod -R u+w "$work/snap-ro"
+
 # a mirror whose only plan adds up and matches the snapshot: exit 0
 st=$(refresh --base-url "$L/jw-min" --lang en)
 if [ "$st" = 0 ] && has "Nothing changed" && [ "$(cat "$SNAP/CURRENT")" = "$v2" ]; then
     ok clean-refresh-exit-0
 else
     bad clean-refresh-exit-0 "status $st; $(tail -n 8 "$work/out")"
+fi
+
+# a cache that cannot be written (here: its directory would be below a
+# plain file; a full disk is the same) is a warning on this run
+: >"$work/not-a-dir"
+st=$("$cli" refresh --cache-dir "$work/not-a-dir/cache" --snapshot-dir "$work/snap-nocache" --rate-limit 0 \
+     --base-url "$L/jw-min" --dry-run --lang en >"$work/out" 2>"$work/err"; echo $?)
+if [ "$st" = 1 ] && grep -qF "/not-a-dir/cache: cache: the download cache could not be written (" "$work/out" &&
+   grep -qF "a later --offline run will not have them" "$work/out"; then
+    ok unwritable-cache-is-a-warning
+else
+    bad unwritable-cache-is-a-warning "status $st; $(grep warning "$work/out") $(cat "$work/err")"
 fi
 
 # a refresh killed midway (the mirror answers after 400 ms each) leaves the old snapshot
@@ -315,6 +452,118 @@ if [ "$st" = 1 ] && has "gtpy_plan_2023     92" && has "Snapshot updated"; then
     ok slow-mirror-completes
 else
     bad slow-mirror-completes "status $st; $(tail -n 5 "$work/out") $(cat "$work/err")"
+fi
+
+# no server at all, outside a terminal: the cause is printed, not only a count
+DEAD=$(free_port)
+st=$("$cli" refresh --cache-dir "$work/cache-dead" --snapshot-dir "$work/snap-dead" --rate-limit 0 --retries 0 \
+     --base-url "http://127.0.0.1:$DEAD/jw" </dev/null >"$work/out" 2>"$work/err"; echo $?)
+if [ "$st" = 2 ] && grep -qF "all 3 columns failed; the first because: download failed after 1 attempt(s): Couldn't connect to server" "$work/err"; then
+    ok unreachable-site-names-the-cause
+else
+    bad unreachable-site-names-the-cause "status $st; $(cat "$work/err")"
+fi
+
+# ---- hostile sites: bounded memory and time ----------------------------------------
+# bounded MAX_MB SECONDS CMD...: runs CMD (output in $work/out, $work/err),
+# watching its resident memory (VmRSS, no cgroup needed); it is killed past
+# MAX_MB or SECONDS.  Sets b_st (the exit status, "memory" or "time"),
+# b_mb (the peak resident memory seen, VmHWM) and b_s (seconds).  Outside
+# a sanitizer build, an address-space limit of 2 GB guards the machine
+# should a peak come faster than the watch.
+case $(ldd "$(dirname "$cli")/.libs/zhijiao" "$cli" 2>/dev/null) in
+    *libasan*) asan=1 ;;
+    *) asan= ;;
+esac
+# Under ASan, freed memory waits in its quarantine (256 MB by default)
+# before reuse, which the watch would count as ours: keep it small there.
+[ -n "$asan" ] && export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=16"
+bounded() {
+    max_mb=$1 secs=$2
+    shift 2
+    ( [ -n "$asan" ] || ulimit -v 2097152; exec "$@" ) >"$work/out" 2>"$work/err" &
+    bpid=$!
+    b_st= b_mb=0
+    t0=$(date +%s%N)
+    while kill -0 "$bpid" 2>/dev/null; do
+        hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$bpid/status" 2>/dev/null)
+        [ -n "$hwm" ] && [ $((hwm / 1024)) -gt "$b_mb" ] && b_mb=$((hwm / 1024))
+        if [ "$b_mb" -gt "$max_mb" ]; then
+            b_st=memory
+        elif [ $(( ($(date +%s%N) - t0) / 1000000000 )) -ge "$secs" ]; then
+            b_st=time
+        fi
+        if [ -n "$b_st" ]; then
+            kill -9 "$bpid" 2>/dev/null
+            break
+        fi
+        sleep 0.05
+    done
+    wait "$bpid" 2>/dev/null
+    st=$?
+    [ -n "$b_st" ] || b_st=$st
+    b_s=$(( ($(date +%s%N) - t0) / 1000000 ))
+    b_s=$((b_s / 1000)).$(printf '%03d' $((b_s % 1000)))
+}
+python3 "$srcdir/tests/fetch/gen-hostile.py" "$work/site" "$F" || bad gen-hostile "gen-hostile.py failed"
+# hostile CASE EXPECTED-TEXT [extra refresh options]: a refresh of that
+# site stays under 512 MB and 60 s, exits 0 or 1, and says EXPECTED-TEXT
+hostile() {
+    case=$1 want=$2
+    shift 2
+    bounded 512 60 "$cli" refresh --cache-dir "$work/cache-h-$case" --snapshot-dir "$work/snap-h-$case" \
+        --rate-limit 0 --allow-host "127.0.0.1:$FPORT" --base-url "$L/hostile/$case" --lang en "$@"
+    echo "  hostile $case: status $b_st, peak $b_mb MB, $b_s s"
+    if { [ "$b_st" = 0 ] || [ "$b_st" = 1 ]; } && grep -qF -- "$want" "$work/out"; then
+        ok "hostile-$case"
+    else
+        bad "hostile-$case" "status $b_st, peak $b_mb MB, $b_s s; $(grep -E '^(warning|note)' "$work/out" | head -c 800) $(head -c 400 "$work/err")"
+    fi
+}
+hostile sparse-xlsx "none of its tables is a plan table (headers seen: "
+hostile sparse20-xlsx "none of its tables is a plan table"
+hostile wide-xls "P020240412000001.xls: attachment: a worksheet of the .xls file (or the extent it declares) exceeds the limits"
+hostile entity-xlsx "P020240412000001.xlsx: attachment: the part has a document type declaration"
+hostile entity-docx "the part has a document type declaration"
+hostile bigstring-xlsx "P020240412000001.xlsx: attachment: the worksheet exceeds the limits"
+hostile spans-html "the tables of the page exceeds the limits"
+hostile bomb-xlsx "the parts of the file are together larger than 134217728 bytes uncompressed"
+hostile links "the page links to too many notices: the first 200 were read, the other 59800 were not"
+hostile pdfs "the notice has too many attachments: the first 20 were read, the other 280 were not"
+if curl -s "$F/count" | grep -q '^/uploads/bigpdf/'; then
+    bad hostile-pdfs-never-downloaded "$(curl -s "$F/count" | grep -c '^/uploads/bigpdf/') PDFs were requested"
+else
+    ok hostile-pdfs-never-downloaded
+fi
+# twenty 31 MiB .doc attachments wait for LibreOffice on disk, not in
+# memory (here soffice is missing, so each is then a warning)
+PATH_SAVED=$PATH
+PATH=$work/nosoffice
+hostile bigdocs "19.doc: attachment: reading .doc attachments needs LibreOffice"
+PATH=$PATH_SAVED
+# eight attachments trickled at 220 bytes/s: the whole refresh stops at its deadline
+hostile trickle "the deadline of the whole refresh (8 s) was reached" --deadline 8
+case $b_st:$b_s in
+    [01]:[0-9].*|[01]:1[0-9].*) ok hostile-trickle-within-deadline ;;
+    *) bad hostile-trickle-within-deadline "status $b_st, $b_s s" ;;
+esac
+
+# text from a page that looks like a spreadsheet formula is stored as
+# data, exactly, and `zhijiao plan --format csv` neutralises it (needs the
+# core's CSV neutralising function, branch `files`)
+"$cli" refresh --cache-dir "$work/cache-formula" --snapshot-dir "$work/snap-formula" --rate-limit 0 \
+    --base-url "$L/hostile/formula" --accept-removals --lang en >"$work/out" 2>"$work/err"
+fcsv=$(ls "$work"/snap-formula/versions/*/tables/gtpy_plan_2024.csv 2>/dev/null | head -n 1)
+if [ -n "$fcsv" ] && grep -qF ',"=HYPERLINK(""http://evil.example/"",""北京市商业学校"")",@SUM(1+1),' "$fcsv"; then
+    ok formula-text-stored-as-data
+else
+    bad formula-text-stored-as-data "$(cat "$fcsv" 2>&1 | head -n 3) $(grep -E '^(warning|note)' "$work/out")"
+fi
+ZHIJIAO_SNAPSHOT=$work/snap-formula "$cli" plan --year 2024 --format csv >"$work/out" 2>"$work/err"
+if grep -q 'HYPERLINK' "$work/out" && ! grep -qE '(^|,)"?[=+@-]' "$work/out"; then
+    ok plan-csv-neutralises-formulas
+else
+    bad plan-csv-neutralises-formulas "$(grep -E 'HYPERLINK|SUM' "$work/out")"
 fi
 
 # ---- faults, one request each (fetch_probe prints the exact outcome) -------------

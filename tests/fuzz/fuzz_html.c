@@ -16,17 +16,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void check_grids(const zj_grids *gs)
 {
-    size_t i, r, c;
+    size_t i, k;
 
     for (i = 0; i < gs->n; i++) {
         if (gs->items[i].rows > ZJ_GRID_MAX_ROWS || gs->items[i].cols > ZJ_GRID_MAX_COLS)
             __builtin_trap();
-        for (r = 0; r < gs->items[i].rows; r++)
-            for (c = 0; c < gs->items[i].cols; c++) {
-                const char *s = zj_grid_cell(&gs->items[i], r, c);
-                if (!s || !zj_utf8_valid(s, strlen(s), NULL))
-                    __builtin_trap();
-            }
+        for (k = 0; k < gs->items[i].n_ents; k++) {
+            const zj_grid_entry *e = &gs->items[i].ents[k];
+            const char *s = zj_grid_cell(&gs->items[i], e->r, e->c);
+            if (s != e->text || e->r >= gs->items[i].rows || e->c >= gs->items[i].cols ||
+                !zj_utf8_valid(s, strlen(s), NULL))
+                __builtin_trap();
+        }
     }
 }
 

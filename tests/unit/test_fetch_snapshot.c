@@ -184,7 +184,24 @@ static void test_snapshot_cycle(void **state)
         assert_string_equal(zj_table_cell(tab, 0, ZJ_PC_PLACES), "35");
         zj_data_close(d);
     }
-    /* a damaged current snapshot fails the open, naming it */
+    /* rollback: the previous version current again, and forward again */
+    {
+        char *v = NULL;
+        assert_int_equal(zj_snapshot_rollback(dir, &v, &err), ZJ_OK);
+        assert_string_equal(v, v1);
+        free(v);
+        cur = read_text(dir, "CURRENT");
+        prev = read_text(dir, "PREVIOUS");
+        assert_string_equal(cur, v1);
+        assert_string_equal(prev, v2);
+        free(cur);
+        free(prev);
+        assert_int_equal(zj_snapshot_rollback(dir, &v, &err), ZJ_OK);
+        assert_string_equal(v, v2);
+        free(v);
+    }
+    /* a damaged current version: the previous one is served, with a
+     * warning naming the file; both damaged: the bundled data alone */
     {
         char path[4096];
         FILE *fp;
@@ -192,9 +209,22 @@ static void test_snapshot_cycle(void **state)
         fp = fopen(path, "w");
         fputs("{", fp);
         fclose(fp);
-        assert_int_equal(zj_data_open_with_snapshot(zj_test_path("data"), dir, &d, &err), ZJ_ERR_PARSE);
-        assert_null(d);
-        assert_non_null(strstr(err.where, "tables.json"));
+        assert_int_equal(zj_data_open_with_snapshot(zj_test_path("data"), dir, &d, &err), ZJ_OK);
+        assert_non_null(zj_data_warning(d));
+        assert_non_null(strstr(zj_data_warning(d)->where, "tables.json"));
+        assert_non_null(strstr(zj_data_warning(d)->message_en, "the previous version is served instead"));
+        assert_int_equal(zj_data_table(d, "gtpy_plan_2024", &tab, &err), ZJ_OK);
+        assert_string_equal(zj_table_cell(tab, 0, ZJ_PC_PLACES), "30");
+        zj_data_close(d);
+        snprintf(path, sizeof path, "%s/tables.json", vd1);
+        fp = fopen(path, "w");
+        fputs("{", fp);
+        fclose(fp);
+        assert_int_equal(zj_data_open_with_snapshot(zj_test_path("data"), dir, &d, &err), ZJ_OK);
+        assert_non_null(strstr(zj_data_warning(d)->message_en, "the bundled data alone is served"));
+        assert_int_equal(zj_data_table(d, "gtpy_plan_2024", &tab, &err), ZJ_OK);
+        assert_int_equal(zj_table_rows(tab), 11);
+        zj_data_close(d);
     }
     zj_temp_remove(dir);
     free(dir);

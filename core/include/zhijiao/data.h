@@ -75,10 +75,16 @@ ZJ_EXTERN size_t zj_snapshot_read_dir(char *buf, size_t size);
  * current snapshot in snapshot_dir (NULL: zj_snapshot_read_dir()).
  * A refreshed table replaces the bundled table of the same name (both
  * name one plan and year, e.g. gtpy_plan_2024), others are added.  No
- * snapshot there yet: the bundled data alone.  A snapshot that cannot be
- * read fails the open (ZJ_ERR_PARSE/IO naming the file). */
+ * snapshot there yet: the bundled data alone.  A current version that
+ * cannot be read (a truncated tables.json, a missing file) does not fail
+ * the open: the previous version is served instead, or the bundled data
+ * alone when that cannot be read either, and zj_data_warning says so. */
 ZJ_EXTERN zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir,
                                    zj_data **out, zj_error *err);
+/* Why the data is not what the snapshot's CURRENT names (the error that
+ * made zj_data_open_with_snapshot fall back, where naming the file), or
+ * NULL when it is.  Lives as long as data; clients show it as a warning. */
+ZJ_EXTERN const zj_error *zj_data_warning(const zj_data *data);
 ZJ_EXTERN void zj_data_close(zj_data *data);              /* NULL is fine */
 ZJ_EXTERN const char *zj_data_dir(const zj_data *data);
 

@@ -70,12 +70,26 @@ typedef struct zj_refresh_options {
     int parallel;               /* transfers at once; 0: 8 */
     int per_host;               /* transfers at once per host; 0: 4 */
     int max_list_pages;         /* list pages per column; 0: 50 */
-    int dry_run;                /* compare only, leave the snapshot alone */
+    /* The whole refresh, downloads and conversions: what is not done by
+     * then is a warning naming the deadline.  0: 300000 (5 minutes);
+     * < 0: none. */
+    long deadline_ms;
+    int dry_run;                /* compare only, leave the snapshot alone
+                                 * (needs no write access to it) */
+    /* A refreshed table that would remove rows served now (a notice that
+     * lists part of a plan) is held back, shown but not applied, unless
+     * this is set. */
+    int accept_removals;
+    /* The bundled data the changes are counted against where the snapshot
+     * has no table: NULL = zj_data_default_dir(). */
+    const char *data_dir;
     int offline;                /* use the cache only, never the network */
     int ignore_robots;          /* for mirrors in tests only: skip robots.txt */
     zj_refresh_progress_fn progress;
     void *progress_user;
 } zj_refresh_options;
+
+#define ZJ_REFRESH_DEFAULT_DEADLINE_MS 300000L
 
 /* Fills *o with the defaults (all zero). */
 ZJ_EXTERN void zj_refresh_options_init(zj_refresh_options *o);
@@ -85,8 +99,9 @@ ZJ_EXTERN void zj_refresh_options_init(zj_refresh_options *o);
  * A configuration holds refresh settings by the names of the CLI's long
  * options: base-url and allow-host (repeatable), cache-dir, snapshot-dir,
  * ca-bundle, rate-limit (0 = no limit), parallel, per-host, max-pages,
- * timeout (seconds per request), retries (0 = none), and the yes/no
- * settings dry-run, offline, ignore-robots.  A file has one
+ * timeout (seconds per request), deadline (seconds for the whole refresh,
+ * 0 = none; default 300), retries (0 = none), and the yes/no
+ * settings dry-run, offline, ignore-robots, accept-removals.  A file has one
  * "key = value" per line, UTF-8, '#' starts a comment line:
  *
  *     # a mirror of the commission's site, and its second host
@@ -135,6 +150,9 @@ typedef struct zj_refresh_table {
     size_t rows;                /* detail + subtotal + total rows */
     size_t aggregate_rows;      /* 小计/总计 rows among them */
     const zj_findings *findings;/* the audit; a table is imported even when it has findings */
+    size_t removed;             /* rows served now that it does not have */
+    int held_back;              /* 1: not applied, as it would remove rows
+                                 * (see accept_removals; a warning says so) */
 } zj_refresh_table;
 
 typedef enum zj_change_kind {
@@ -146,8 +164,9 @@ typedef enum zj_change_kind {
 /* "added", "removed", "changed" */
 ZJ_EXTERN const char *zj_change_kind_name(zj_change_kind kind);
 
-/* One row that differs from the current snapshot (or, for a table the
- * snapshot does not have yet, from nothing: every row added).  The key is
+/* One row that differs from what is served now: the snapshot's table, or
+ * the bundled table of that name when the snapshot has none (a first
+ * refresh from a faithful copy of the bundled data has no changes).  The key is
  * row_kind|programme|school|major|partner|partner_major; before/after are
  * "places=30;major_code=700402;note=" style summaries ("" when absent). */
 typedef struct zj_refresh_change {
@@ -156,6 +175,8 @@ typedef struct zj_refresh_change {
     const char *key;
     const char *before;
     const char *after;
+    const char *column;     /* changed: the fields that differ, ","-joined
+                             * ("places", "places,note"); "" otherwise */
 } zj_refresh_change;
 
 ZJ_EXTERN size_t zj_refresh_table_count(const zj_refresh_result *r);
@@ -163,10 +184,31 @@ ZJ_EXTERN const zj_refresh_table *zj_refresh_table_at(const zj_refresh_result *r
 ZJ_EXTERN size_t zj_refresh_change_count(const zj_refresh_result *r);
 ZJ_EXTERN const zj_refresh_change *zj_refresh_change_at(const zj_refresh_result *r, size_t i);
 /* Pages and attachments that could not be used (a failed download, a
- * wrong Content-Type, an unreadable file, a format that needs LibreOffice),
- * one English+Chinese line each; the refresh went on without them. */
+ * wrong Content-Type, an unreadable or oversized file, a format that
+ * needs LibreOffice, the deadline reached, a notice read that yielded no
+ * plan table), one "URL: what: English (中文)" line each, the URL
+ * percent-decoded; the refresh went on without them. */
 ZJ_EXTERN size_t zj_refresh_warning_count(const zj_refresh_result *r);
 ZJ_EXTERN const char *zj_refresh_warning_at(const zj_refresh_result *r, size_t i);
+/* Things reported that are not failures of this run and will not go away
+ * by running again (a .pdf attachment, from which no table can be read;
+ * it is not even downloaded), in the same form as warnings.  They do not
+ * make a refresh "incomplete" the way warnings do.  The strings live as
+ * long as r. */
+ZJ_EXTERN size_t zj_refresh_note_count(const zj_refresh_result *r);
+ZJ_EXTERN const char *zj_refresh_note_at(const zj_refresh_result *r, size_t i);
+
+/* A warning or note in parts, for clients that show them as records. */
+typedef struct zj_refresh_warning {
+    const char *url;            /* the page, attachment or directory, percent-decoded */
+    const char *what;           /* "list page", "notice", "attachment", "held back", "cache", ... */
+    const char *message_en;
+    const char *message_zh;
+} zj_refresh_warning;
+/* The i-th warning / note in parts (NULL when out of range); lives as
+ * long as r. */
+ZJ_EXTERN const zj_refresh_warning *zj_refresh_warning_info(const zj_refresh_result *r, size_t i);
+ZJ_EXTERN const zj_refresh_warning *zj_refresh_note_info(const zj_refresh_result *r, size_t i);
 /* Requests made, answered from the cache (304 or offline), retried. */
 ZJ_EXTERN void zj_refresh_stats(const zj_refresh_result *r, size_t *requests,
                       size_t *from_cache, size_t *retries);
@@ -182,6 +224,16 @@ ZJ_EXTERN void zj_refresh_result_free(zj_refresh_result *r);   /* NULL is fine *
  * zj_refresh_result_free. */
 ZJ_EXTERN zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out,
                        zj_error *err);
+
+/* Makes the previous version of the snapshot in snapshot_dir (NULL:
+ * zj_snapshot_default_dir()) current again, and the current one previous
+ * (so a second rollback undoes the first).  Rolling back the first
+ * version serves the bundled data alone again.  ZJ_ERR_NOT_FOUND when
+ * there is nothing to roll back to, ZJ_ERR_PARSE when the previous
+ * version cannot be read (the snapshot is then unchanged), ZJ_ERR_IO when
+ * a refresh holds the lock.  *version (may be NULL) gets the version now
+ * current, "" for the bundled data alone (malloc'd). */
+ZJ_EXTERN zj_code zj_snapshot_rollback(const char *snapshot_dir, char **version, zj_error *err);
 
 #ifdef __cplusplus
 }
