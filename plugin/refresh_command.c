@@ -25,6 +25,7 @@
 #include <zhijiao.h>
 
 #include "addin.h"
+#include "uno_object.h"
 #include "uno_util.h"
 
 /* At most this many changed rows are listed; the report says how many more. */
@@ -43,8 +44,7 @@ void zjc_snapshot_changed(void)
 }
 
 typedef struct command {
-    uno_Interface iface;
-    oslInterlockedCount refs;
+    zjc_object obj;           /* first */
     uno_Interface *ctx;       /* uno.XComponentContext */
 } command;
 
@@ -314,60 +314,38 @@ static void run_refresh(command *c)
     zj_refresh_config_free(cfg);
 }
 
-static void SAL_CALL command_acquire(uno_Interface *pI)
+static void command_destroy(zjc_object *o)
 {
-    osl_atomic_increment(&((command *)pI)->refs);
-}
+    command *c = (command *)o;
 
-static void SAL_CALL command_release(uno_Interface *pI)
-{
-    command *c = (command *)pI;
-
-    if (osl_atomic_decrement(&c->refs) != 0)
-        return;
     if (c->ctx)
         (*c->ctx->release)(c->ctx);
     free(c);
 }
 
-static void SAL_CALL command_dispatch(uno_Interface *pI, const typelib_TypeDescription *pMember,
-                                      void *pReturn, void *pArgs[], uno_Any **ppException)
+static zjc_answer command_member(zjc_object *o, const char *name, void *pReturn, void *pArgs[],
+                                 uno_Any *exc)
 {
-    command *c = (command *)pI;
-    uno_Any *exc = *ppException;
-    char m[128];
+    char *event;
 
-    *ppException = NULL;
-    zjc_member_name(pMember, m, sizeof m);
-    if (strcmp(m, "queryInterface") == 0) {
-        zjc_query_self(pI, command_types, pReturn, pArgs);
-    } else if (strcmp(m, "acquire") == 0) {
-        command_acquire(pI);
-    } else if (strcmp(m, "release") == 0) {
-        command_release(pI);
-    } else if (strcmp(m, "getTypes") == 0) {
-        zjc_ret_types(pReturn, command_types + 1, 3);
-    } else if (strcmp(m, "getImplementationId") == 0) {
-        zjc_ret_empty_bytes(pReturn);
-    } else if (strcmp(m, "getImplementationName") == 0) {
-        zjc_ret_string(pReturn, ZJC_REFRESH_IMPL);
-    } else if (strcmp(m, "getSupportedServiceNames") == 0) {
-        static const char *const names[] = { ZJC_REFRESH_IMPL };
-        zjc_ret_string_seq(pReturn, names, 1);
-    } else if (strcmp(m, "supportsService") == 0) {
-        char *s = zjc_utf8(*(rtl_uString **)pArgs[0]);
-        *(sal_Bool *)pReturn = s && strcmp(s, ZJC_REFRESH_IMPL) == 0;
-        free(s);
-    } else if (strcmp(m, "trigger") == 0) {
-        char *event = zjc_utf8(*(rtl_uString **)pArgs[0]);
-        if (event && strcmp(event, "refresh") == 0)
-            run_refresh(c);
-        free(event);
-    } else {
-        *ppException = exc;
-        zjc_throw_illegal_argument(ppException, "zhijiao refresh command: unknown member", 0);
-    }
+    (void)pReturn;
+    (void)exc;
+    if (strcmp(name, "trigger") != 0)
+        return ZJC_UNKNOWN;
+    event = zjc_utf8(*(rtl_uString **)pArgs[0]);
+    if (event && strcmp(event, "refresh") == 0)
+        run_refresh((command *)o);
+    free(event);
+    return ZJC_ANSWERED;
 }
+
+static const char *const command_services[] = { ZJC_REFRESH_IMPL, NULL };
+
+static const zjc_object_class command_class = {
+    .impl = ZJC_REFRESH_IMPL, .services = command_services,
+    .types = command_types, .advertised = command_types + 1,
+    .member = command_member, .destroy = command_destroy,
+};
 
 uno_Interface *zjc_refresh_command_new(uno_Interface *context)
 {
@@ -375,12 +353,9 @@ uno_Interface *zjc_refresh_command_new(uno_Interface *context)
 
     if (!c)
         return NULL;
-    c->iface.acquire = command_acquire;
-    c->iface.release = command_release;
-    c->iface.pDispatcher = command_dispatch;
-    c->refs = 1;
+    zjc_object_init(&c->obj, &command_class);
     c->ctx = context;
     if (context)
         (*context->acquire)(context);
-    return &c->iface;
+    return &c->obj.iface;
 }
