@@ -42,10 +42,51 @@ static int any_is_seq(const uno_Any *a)
     return a && a->pType && a->pType->eTypeClass == typelib_TypeClass_SEQUENCE;
 }
 
-int zjc_arg_number(const uno_Any *a, int pos, const char *name, double *out, zjc_fail *f)
+static int any_is_empty_text(const uno_Any *a)
 {
-    if (zjc_any_is_void(a))
-        return zjc_failf(f, pos, ("缺少参数"), ("argument %s is missing", name));
+    return a && a->pType && a->pType->eTypeClass == typelib_TypeClass_STRING &&
+           (*(rtl_uString *const *)a->pData)->length == 0;
+}
+
+zjc_arg_kind zjc_arg_classify(const uno_Any **a)
+{
+    if (zjc_any_is_void(*a))
+        return ZJC_ARG_OMITTED;
+    if (any_is_seq(*a)) {
+        uno_Sequence *outer = *(uno_Sequence *const *)(*a)->pData;
+        uno_Sequence *row;
+        if (outer->nElements != 1 || (row = ((uno_Sequence **)outer->elements)[0])->nElements != 1)
+            return ZJC_ARG_VALUE;   /* a range: the caller says it wants one value */
+        *a = (const uno_Any *)row->elements;
+        /* FillMixedArray: a blank cell is "", an error cell is left void */
+        if (zjc_any_is_void(*a))
+            return ZJC_ARG_ERROR;
+        return any_is_empty_text(*a) ? ZJC_ARG_BLANK : ZJC_ARG_VALUE;
+    }
+    if (any_is_empty_text(*a))
+        return ZJC_ARG_BLANK;
+    if ((*a)->pType->eTypeClass == typelib_TypeClass_DOUBLE && *(const double *)(*a)->pData == 0)
+        return ZJC_ARG_ZERO_OR_BLANK;
+    return ZJC_ARG_VALUE;
+}
+
+int zjc_fail_blank(zjc_fail *f, int pos, const char *name, zjc_arg_kind k)
+{
+    if (k == ZJC_ARG_BLANK)
+        return zjc_failf(f, pos, ("参数 %s 为空（空白单元格或空文字）", name),
+                         ("argument %s is blank (an empty cell or an empty text)", name));
+    if (k == ZJC_ARG_ERROR)
+        return zjc_failf(f, pos, ("参数 %s 是错误值", name), ("argument %s is an error value", name));
+    return zjc_failf(f, pos,
+                     ("参数 %s 为 0 或空白单元格：Calc 把空白单元格当作 0 传给加载项，二者无法区分；"
+                      "若确为 0，请把该单元格写成区域（如 A1:A1）", name),
+                     ("argument %s is 0 or a blank cell, which Calc passes to an add-in as the same 0; "
+                      "if 0 is meant, give the cell as a range (A1:A1)", name));
+}
+
+/* The number in a (a single value, already unwrapped). */
+static int number_of(const uno_Any *a, int pos, const char *name, double *out, zjc_fail *f)
+{
     switch (a->pType->eTypeClass) {
     case typelib_TypeClass_DOUBLE: *out = *(const double *)a->pData; break;
     case typelib_TypeClass_FLOAT: *out = *(const float *)a->pData; break;
@@ -60,34 +101,55 @@ int zjc_arg_number(const uno_Any *a, int pos, const char *name, double *out, zjc
         return -1;
     }
     case typelib_TypeClass_SEQUENCE:
-        return zjc_failf(f, pos, ("参数应为单个数值"), ("argument %s must be a single number, not a range", name));
+        return zjc_failf(f, pos, ("参数 %s 应为单个数值，不能是区域", name),
+                         ("argument %s must be a single number, not a range", name));
     default:
-        return zjc_failf(f, pos, ("参数类型不对"), ("argument %s has an unusable type", name));
+        return zjc_failf(f, pos, ("参数 %s 的类型不能使用", name), ("argument %s has an unusable type", name));
     }
     if (!isfinite(*out))
-        return zjc_failf(f, pos, ("参数不是有限数值"), ("argument %s is not a finite number", name));
+        return zjc_failf(f, pos, ("参数 %s 不是有限数值", name), ("argument %s is not a finite number", name));
     return 0;
+}
+
+int zjc_arg_number(const uno_Any *a, int pos, const char *name, double *out, zjc_fail *f)
+{
+    zjc_arg_kind k = zjc_arg_classify(&a);
+
+    if (k == ZJC_ARG_OMITTED)
+        return zjc_failf(f, pos, ("缺少参数 %s", name), ("argument %s is missing", name));
+    if (k != ZJC_ARG_VALUE)
+        return zjc_fail_blank(f, pos, name, k);
+    return number_of(a, pos, name, out, f);
 }
 
 int zjc_arg_opt_number(const uno_Any *a, int pos, const char *name, double def, double *out, zjc_fail *f)
 {
-    if (zjc_any_is_void(a)) {
+    zjc_arg_kind k = zjc_arg_classify(&a);
+
+    /* left out, or a cell known to be blank: the default */
+    if (k == ZJC_ARG_OMITTED || k == ZJC_ARG_BLANK) {
         *out = def;
         return 0;
     }
-    return zjc_arg_number(a, pos, name, out, f);
+    if (k != ZJC_ARG_VALUE)
+        return zjc_fail_blank(f, pos, name, k);
+    return number_of(a, pos, name, out, f);
 }
 
 int zjc_arg_text(const uno_Any *a, int pos, const char *name, int optional, char **out, zjc_fail *f)
 {
     char tmp[64];
+    zjc_arg_kind k = zjc_arg_classify(&a);
 
     *out = NULL;
-    if (zjc_any_is_void(a)) {
+    if (k == ZJC_ARG_OMITTED || k == ZJC_ARG_BLANK) {
         if (optional)
             return 0;
-        return zjc_failf(f, pos, ("缺少参数"), ("argument %s is missing", name));
+        return k == ZJC_ARG_BLANK ? zjc_fail_blank(f, pos, name, k)
+                                  : zjc_failf(f, pos, ("缺少参数 %s", name), ("argument %s is missing", name));
     }
+    if (k != ZJC_ARG_VALUE)
+        return zjc_fail_blank(f, pos, name, k);
     switch (a->pType->eTypeClass) {
     case typelib_TypeClass_STRING:
         *out = zjc_utf8(*(rtl_uString *const *)a->pData);
@@ -100,7 +162,7 @@ int zjc_arg_text(const uno_Any *a, int pos, const char *name, int optional, char
         *out = strdup(*(const sal_Bool *)a->pData ? "1" : "0");
         break;
     default:
-        return zjc_failf(f, pos, ("参数应为单个文字"), ("argument %s must be a single text", name));
+        return zjc_failf(f, pos, ("参数 %s 应为单个文字", name), ("argument %s must be a single text", name));
     }
     if (!*out)
         return out_of_memory(f);
@@ -149,10 +211,20 @@ int zjc_arg_method(const uno_Any *a, int pos, zj_ci_method *m, zjc_fail *f)
 
 int zjc_arg_bool(const uno_Any *a, int pos, const char *name, int def, int *out, zjc_fail *f)
 {
-    if (zjc_any_is_void(a)) {
+    zjc_arg_kind k = zjc_arg_classify(&a);
+
+    if (k == ZJC_ARG_OMITTED || k == ZJC_ARG_BLANK) {
         *out = def;
         return 0;
     }
+    if (k == ZJC_ARG_ERROR)
+        return zjc_fail_blank(f, pos, name, k);
+    if (k == ZJC_ARG_ZERO_OR_BLANK)   /* FALSE, 0 and a blank cell all arrive as 0 */
+        return zjc_failf(f, pos,
+                         ("参数 %s 为 FALSE、0 或空白单元格：Calc 把三者都当作 0 传给加载项；"
+                          "要 FALSE 请把该单元格写成区域（如 A1:A1），要默认值请省略该参数", name),
+                         ("argument %s is FALSE, 0 or a blank cell, which Calc passes to an add-in as the "
+                          "same 0; for FALSE give the cell as a range (A1:A1), for the default leave it out", name));
     if (a->pType->eTypeClass == typelib_TypeClass_BOOLEAN) {
         *out = *(const sal_Bool *)a->pData ? 1 : 0;
         return 0;
@@ -164,7 +236,7 @@ int zjc_arg_bool(const uno_Any *a, int pos, const char *name, int def, int *out,
             return 0;
         }
     }
-    return zjc_failf(f, pos, ("参数应为 TRUE 或 FALSE"), ("argument %s must be TRUE or FALSE", name));
+    return zjc_failf(f, pos, ("参数 %s 应为 TRUE 或 FALSE", name), ("argument %s must be TRUE or FALSE", name));
 }
 
 int zjc_arg_year(const uno_Any *a, int pos, int *year, zjc_fail *f)
@@ -187,6 +259,7 @@ int zjc_arg_range(const uno_Any *a, int pos, const char *name, zjc_range *r, zjc
 
     r->rows = r->cols = 0;
     r->cells = NULL;
+    r->single = 0;
     if (zjc_any_is_void(a))
         return zjc_failf(f, pos, ("缺少区域参数"), ("argument %s (a range) is missing", name));
     if (!any_is_seq(a)) {
@@ -195,6 +268,7 @@ int zjc_arg_range(const uno_Any *a, int pos, const char *name, zjc_range *r, zjc
             return out_of_memory(f);
         r->rows = r->cols = 1;
         r->cells[0] = a;
+        r->single = 1;
         return 0;
     }
     /* Calc hands sequence< sequence< any > > */
@@ -226,20 +300,24 @@ int zjc_range_numbers(const zjc_range *r, int pos, const char *name, int allow_m
         return out_of_memory(f);
     for (i = 0; i < n; i++) {
         const uno_Any *c = r->cells[i];
-        if (zjc_any_is_void(c)) {
-            if (allow_missing) {
-                (*out)[i] = NAN;
-                continue;
-            }
-            zjc_failf(f, pos, ("参数 %s：区域第 %zu 个单元格为空", name, i + 1),
-                      ("argument %s: cell %zu of the range is empty", name, i + 1));
+        if (zjc_any_is_void(c)) {   /* FillMixedArray leaves an error cell void */
+            zjc_failf(f, pos, ("参数 %s：区域第 %zu 个单元格是错误值", name, i + 1),
+                      ("argument %s: cell %zu of the range is an error value", name, i + 1));
+            goto bad;
+        }
+        if (r->single && zjc_arg_classify(&c) == ZJC_ARG_ZERO_OR_BLANK) {
+            zjc_fail_blank(f, pos, name, ZJC_ARG_ZERO_OR_BLANK);
             goto bad;
         }
         if (c->pType->eTypeClass != typelib_TypeClass_DOUBLE) {
-            if (allow_missing && c->pType->eTypeClass == typelib_TypeClass_STRING &&
-                (*(rtl_uString *const *)c->pData)->length == 0) {
-                (*out)[i] = NAN;
-                continue;
+            if (any_is_empty_text(c)) {   /* a blank cell (or an empty text) */
+                if (allow_missing) {
+                    (*out)[i] = NAN;
+                    continue;
+                }
+                zjc_failf(f, pos, ("参数 %s：区域第 %zu 个单元格为空", name, i + 1),
+                          ("argument %s: cell %zu of the range is empty", name, i + 1));
+                goto bad;
             }
             zjc_failf(f, pos, ("参数 %s：区域第 %zu 个单元格不是数值", name, i + 1),
                       ("argument %s: cell %zu of the range is not a number", name, i + 1));
@@ -302,6 +380,11 @@ uno_Any *zjc_mcell(zjc_matrix *m, size_t r, size_t c)
 {
     uno_any_destruct(&m->cells[r * m->cols + c], NULL);
     return &m->cells[r * m->cols + c];
+}
+
+void zjc_free_array(uno_Sequence *s)
+{
+    uno_type_destructData(&s, seq_seq_any_type(), NULL);
 }
 
 uno_Sequence *zjc_matrix_take(zjc_matrix *m)

@@ -56,6 +56,25 @@ int zjc_addin_ui_zh(zjc_addin *a);                          /* the UI language i
 /* ---- arguments (addin_args.c) ------------------------------------------- */
 
 int zjc_any_is_void(const uno_Any *a);
+
+/* What reached us for one single-value argument.  Calc passes a single
+ * cell to an `any` argument as its value and a blank one as 0, but any
+ * range — A1:A1 included — as an array with void for a blank cell
+ * (sc/source/core/tool/interpr4.cxx, ScInterpreter::ScExternal,
+ * SC_ADDINARG_VALUE_OR_ARRAY; sc/source/core/tool/rangeseq.cxx,
+ * ScRangeToSequence::FillMixedArray: "" for a blank cell, void for an error
+ * cell).  So a 0 may be a blank cell, and a 1x1 range tells.  *a is
+ * unwrapped to the range's one value. */
+typedef enum zjc_arg_kind {
+    ZJC_ARG_OMITTED = 0,      /* the argument was left out */
+    ZJC_ARG_BLANK,            /* an empty text, or a 1x1 range whose cell is blank */
+    ZJC_ARG_ERROR,            /* a 1x1 range whose cell holds an error value */
+    ZJC_ARG_ZERO_OR_BLANK,    /* 0 as a single value: a blank cell or a 0 */
+    ZJC_ARG_VALUE
+} zjc_arg_kind;
+zjc_arg_kind zjc_arg_classify(const uno_Any **a);
+/* The error for an argument of kind BLANK, ERROR or ZERO_OR_BLANK. */
+int zjc_fail_blank(zjc_fail *f, int pos, const char *name, zjc_arg_kind k);
 /* A number: a number cell (or TRUE/FALSE); the name is the argument's. */
 int zjc_arg_number(const uno_Any *a, int pos, const char *name, double *out, zjc_fail *f);
 /* Optional number: an omitted argument gives def. */
@@ -75,6 +94,7 @@ int zjc_arg_year(const uno_Any *a, int pos, int *year, zjc_fail *f);
 typedef struct zjc_range {
     size_t rows, cols;
     const uno_Any **cells;
+    int single;               /* one value, not a range: a 0 in it may be a blank cell */
 } zjc_range;
 
 int zjc_arg_range(const uno_Any *a, int pos, const char *name, zjc_range *r, zjc_fail *f);
@@ -98,6 +118,7 @@ int zjc_matrix_init(zjc_matrix *m, size_t rows, size_t cols, zjc_fail *f);
 uno_Any *zjc_mcell(zjc_matrix *m, size_t r, size_t c);   /* cleared, to be set */
 uno_Sequence *zjc_matrix_take(zjc_matrix *m);            /* and frees m */
 void zjc_matrix_free(zjc_matrix *m);                     /* after a failure */
+void zjc_free_array(uno_Sequence *s);                    /* a taken matrix */
 
 /* Return slots. */
 int zjc_ret_double(zjc_fncall *c, double v);

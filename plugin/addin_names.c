@@ -47,27 +47,34 @@ static char *display_name(const zjc_func *fn, const zj_check_info *ci, int reaso
     return strdup(buf);
 }
 
-/* display name (either language) -> programmatic name */
-static char *programmatic_name(const char *shown)
+/* display name (either language) or programmatic name (any case, with or
+ * without the prefix files store) -> programmatic name */
+char *zjc_programmatic_name(const char *shown)
 {
     size_t i;
     int r;
     char buf[128];
 
+    static const char stored[] = "ORG.ZHIJIAO.CALC.ZHIJIAO.";   /* as files store it */
+
+    if (strncasecmp(shown, stored, sizeof stored - 1) == 0)
+        shown += sizeof stored - 1;
     for (i = 0; i < zjc_static_count; i++)
-        if (strcasecmp(zjc_static_funcs[i].en, shown) == 0 || strcmp(zjc_static_funcs[i].zh, shown) == 0)
+        if (strcasecmp(zjc_static_funcs[i].en, shown) == 0 || strcmp(zjc_static_funcs[i].zh, shown) == 0 ||
+            strcasecmp(zjc_static_funcs[i].method, shown) == 0)
             return strdup(zjc_static_funcs[i].method);
     for (i = 0; i < zj_check_count(); i++)
         for (r = 0; r < 2; r++) {
             const zj_check_info *ci = zj_check_at(i);
             char *en = display_name(NULL, ci, r, 0), *zn = display_name(NULL, ci, r, 1);
-            int hit = (en && strcasecmp(en, shown) == 0) || (zn && strcmp(zn, shown) == 0);
+            int hit;
+            zjc_check_method(ci->name, r, buf, sizeof buf);
+            hit = (en && strcasecmp(en, shown) == 0) || (zn && strcmp(zn, shown) == 0) ||
+                  strcasecmp(buf, shown) == 0;
             free(en);
             free(zn);
-            if (hit) {
-                zjc_check_method(ci->name, r, buf, sizeof buf);
+            if (hit)
                 return strdup(buf);
-            }
         }
     return strdup("");
 }
@@ -76,15 +83,21 @@ static char *description(const zjc_func *fn, const zj_check_info *ci, int reason
 {
     char buf[1024];
 
-    if (fn)
+    if (fn && fn->run == zjc_fn_explain)
         return strdup(zh ? fn->desc_zh : fn->desc_en);
+    if (fn) {
+        snprintf(buf, sizeof buf, "%s%s", zh ? fn->desc_zh : fn->desc_en,
+                 zh ? "出错（Err:502）时，=错误说明(\"函数名\"; 相同参数) 说明原因。"
+                    : " On Err:502, =ZJ.EXPLAIN(\"name\"; the same arguments) says why.");
+        return strdup(buf);
+    }
     if (reasons)
         snprintf(buf, sizeof buf, zh ? "%s：决定性理由及其依据（或输入的问题）。%s"
                                      : "%s: the decisive reasons with their sources (or what was wrong with the input). %s",
                  zh ? ci->title_zh : ci->title_en, zh ? ci->help_zh : ci->help_en);
     else
-        snprintf(buf, sizeof buf, zh ? "%s：TRUE/FALSE，无法判定时返回结论文字。%s"
-                                     : "%s: TRUE/FALSE, or the outcome text when undetermined. %s",
+        snprintf(buf, sizeof buf, zh ? "%s：TRUE/FALSE，无法判定时返回结论文字；出错时用 错误说明 查原因。%s"
+                                     : "%s: TRUE/FALSE, or the outcome text when undetermined; on Err:502, ZJ.EXPLAIN says why. %s",
                  zh ? ci->title_zh : ci->title_en, zh ? ci->help_zh : ci->help_en);
     return strdup(buf);
 }
@@ -152,7 +165,7 @@ char *zjc_addin_answer(zjc_addin_question q, const char *prog, sal_Int32 argn, i
     int r;
 
     if (q == ZJC_Q_PROGRAMMATIC)
-        return programmatic_name(prog);
+        return zjc_programmatic_name(prog);
     if (!zjc_find_method(prog, &fn, &ci, &r))
         return strdup("");
     switch (q) {

@@ -28,4 +28,8 @@ char *zjc_addin_answer(zjc_addin_question q, const char *prog, sal_Int32 argn, i
  * generated check function (*check, *reasons); 0 if none. */
 int zjc_find_method(const char *m, const zjc_func **fn, const zj_check_info **check, int *reasons);
 
+/* The programmatic name of a display name (English, any case, or
+ * Chinese), malloc'd; "" when none, NULL when out of memory. */
+char *zjc_programmatic_name(const char *shown);
+
 #endif

@@ -50,7 +50,9 @@ struct zjc_addin {
     size_t n_retired;
     method_slot methods[METHOD_SLOTS];
     zj_error data_err;
-    int zh;                   /* the UI language is Chinese */
+    int zh;                   /* the locale last set is Chinese: names and help */
+    int ui_zh;                /* the first locale set is Chinese: results */
+    int locale_set;
     rtl_uString *loc[3];      /* Language, Country, Variant */
 };
 
@@ -110,6 +112,17 @@ const zj_data *zjc_addin_data(zjc_addin *a, zjc_fail *f)
 }
 
 int zjc_addin_ui_zh(zjc_addin *a)
+{
+    int zh;
+
+    pthread_mutex_lock(&a->lock);
+    zh = a->ui_zh;
+    pthread_mutex_unlock(&a->lock);
+    return zh;
+}
+
+/* The language of names and help: the locale Calc set last. */
+static int names_zh(zjc_addin *a)
 {
     int zh;
 
@@ -203,6 +216,11 @@ static zjc_answer addin_call(zjc_object *o, const typelib_TypeDescription *pMemb
 
 /* ---- XAddIn, XLocalizable, XServiceName ---------------------------------- */
 
+/* Calc sets the UI locale, reads the names and help, then sets en-US to
+ * read the English names and leaves the object so
+ * (sc/source/core/tool/addincol.cxx, ScUnoAddInCollection::ReadFromAddIn;
+ * UpdateFromAddIn sets only the UI locale).  So names follow the last
+ * locale, and results (reasons, messages) the first: the UI's. */
 static void set_locale(zjc_addin *a, rtl_uString *const *loc)   /* struct Locale { Language, Country, Variant } */
 {
     char *lang = zjc_utf8(loc[0]);
@@ -212,6 +230,9 @@ static void set_locale(zjc_addin *a, rtl_uString *const *loc)   /* struct Locale
     for (i = 0; i < 3; i++)
         rtl_uString_assign(&a->loc[i], loc[i]);
     a->zh = lang && strncmp(lang, "zh", 2) == 0;
+    if (!a->locale_set)
+        a->ui_zh = a->zh;
+    a->locale_set = 1;
     pthread_mutex_unlock(&a->lock);
     free(lang);
 }
@@ -247,7 +268,7 @@ static zjc_answer addin_member(zjc_object *o, const char *name, void *pReturn, v
     } else if ((q = zjc_addin_question_of(name)) != ZJC_Q_NONE) {
         char *prog = zjc_utf8(*(rtl_uString **)pArgs[0]);
         char *t = prog ? zjc_addin_answer(q, prog, ZJC_Q_TAKES_ARGN(q) ? *(sal_Int32 *)pArgs[1] : -1,
-                                          zjc_addin_ui_zh(a)) : NULL;
+                                          names_zh(a)) : NULL;
         zjc_ret_string(pReturn, t ? t : "");
         free(t);
         free(prog);

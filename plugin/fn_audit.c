@@ -15,9 +15,14 @@ static int key_texts(zjc_fncall *c, const zjc_range *rk, char ***out)
     if (!keys)
         return zjc_failf(&c->f, -1, ("内存不足"), ("out of memory"));
     for (i = 0; i < n; i++) {
-        if (zjc_any_is_void(rk->cells[i]))
-            keys[i] = strdup("");
-        else if (zjc_arg_text(rk->cells[i], 0, "keys", 0, &keys[i], &c->f))
+        const uno_Any *k = rk->cells[i];
+        zjc_arg_kind kind = rk->single ? zjc_arg_classify(&k) : zjc_any_is_void(k) ? ZJC_ARG_ERROR : ZJC_ARG_VALUE;
+        if (kind == ZJC_ARG_ERROR)
+            return zjc_fail_blank(&c->f, 0, "keys", kind);
+        if (kind != ZJC_ARG_VALUE || (k->pType->eTypeClass == typelib_TypeClass_STRING &&
+                                      (*(rtl_uString *const *)k->pData)->length == 0))
+            keys[i] = strdup("");   /* a blank key cell: an aggregate row */
+        else if (zjc_arg_text(k, 0, "keys", 0, &keys[i], &c->f))
             return -1;
         if (!keys[i])
             return zjc_failf(&c->f, -1, ("内存不足"), ("out of memory"));

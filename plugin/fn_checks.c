@@ -118,15 +118,21 @@ static int input_arrays(zjc_fncall *c, check_input *in, size_t n)
     return 0;
 }
 
-/* One argument as a zj_value: empty text is missing; a text lives in the
- * pool or in *hold. */
-static int to_value(zjc_fncall *c, check_input *in, const uno_Any *a, int pos, const char *name,
-                    zj_value *v, char **hold)
+/* One field as a zj_value: a blank cell and an empty text are missing; so
+ * is a 0 given as a single value (in_range not set), which may be a blank
+ * cell (zjc_arg_classify).  A text lives in the pool or in *hold. */
+static int to_value(zjc_fncall *c, check_input *in, const uno_Any *a, int in_range, int pos,
+                    const char *name, zj_value *v, char **hold)
 {
     rtl_uString *u;
     const char *t;
+    zjc_arg_kind kind;
 
-    if (zjc_any_is_void(a)) {
+    /* in a range FillMixedArray leaves an error cell void */
+    kind = in_range ? (zjc_any_is_void(a) ? ZJC_ARG_ERROR : ZJC_ARG_VALUE) : zjc_arg_classify(&a);
+    if (kind == ZJC_ARG_ERROR)
+        return zjc_failf(&c->f, pos, ("字段 %s 是错误值", name), ("field %s is an error value", name));
+    if (kind != ZJC_ARG_VALUE) {
         *v = zj_value_missing();
         return 0;
     }
@@ -157,7 +163,7 @@ static int input_of_fields(zjc_fncall *c, check_input *in)
         return -1;
     for (i = 0; i < in->n; i++) {
         in->names[i] = c->check->fields[i].name;
-        if (to_value(c, in, ZJC_ARG(c, i), (int)i, in->names[i], &in->vals[i], &in->holds[i]))
+        if (to_value(c, in, ZJC_ARG(c, i), 0, (int)i, in->names[i], &in->vals[i], &in->holds[i]))
             return -1;
     }
     return 0;
@@ -192,7 +198,7 @@ static int input_of_ranges(zjc_fncall *c, check_input *in)
             return zjc_failf(&c->f, 1, ("检查 %s 没有字段“%s”", in->check, *name),
                              ("check %s has no field \"%s\"", in->check, *name));
         in->names[i] = *name;
-        if (to_value(c, in, in->rv.cells[i], 2, *name, &in->vals[i], &in->holds[i]))
+        if (to_value(c, in, in->rv.cells[i], !in->rv.single, 2, *name, &in->vals[i], &in->holds[i]))
             return -1;
     }
     return 0;

@@ -118,6 +118,13 @@ const zjc_func zjc_static_funcs[] = {
       "The decisive reasons of any rule check, with their sources, or what was wrong with the input.",
       "任一规则检查的决定性理由及其依据，或输入的问题。", ZJC_RET_STRING, zjc_fn_check_reasons, 4,
       { A_CHECK, A_NAMES, A_VALUES, A_LANG } },
+    { "explain", "ZJ.EXPLAIN", "错误说明",
+      "Why a zhijiao function gives an error (Err:502): =ZJ.EXPLAIN(\"ZJ.RATE\"; the same arguments) returns the sentence in the language of the user interface, or \"no error\".",
+      "说明职教函数为何出错（Err:502）：=错误说明(\"比率\"; 相同的参数) 以界面语言返回原因，无错误时返回“没有错误”。",
+      ZJC_RET_STRING, zjc_fn_explain, 2,
+      { { "functionName", "function", "函数", "the function's name, e.g. ZJ.RATE or 比率", "函数名，如 比率 或 ZJ.RATE", 0 },
+        { "arguments", "arguments", "参数", "the function's arguments, as in its own cell",
+          "该函数的参数，与原单元格相同", ZJC_VARARGS } } },
 };
 
 const size_t zjc_static_count = sizeof zjc_static_funcs / sizeof zjc_static_funcs[0];

@@ -35,7 +35,7 @@ zjc_handler zjc_fn_rate_estimate, zjc_fn_rate_lower, zjc_fn_rate_upper, zjc_fn_r
     zjc_fn_pass_rate, zjc_fn_excellent_rate, zjc_fn_score_mean, zjc_fn_composite,
     zjc_fn_completion, zjc_fn_progression, zjc_fn_transfer,
     zjc_fn_plan_places, zjc_fn_plan_partner, zjc_fn_plan_partner_major, zjc_fn_plan_table,
-    zjc_fn_table, zjc_fn_audit, zjc_fn_check, zjc_fn_check_reasons,
+    zjc_fn_table, zjc_fn_audit, zjc_fn_check, zjc_fn_check_reasons, zjc_fn_explain,
     /* the generated functions of every check of the catalogue */
     zjc_fn_check_outcome_of, zjc_fn_check_reasons_of;
 
@@ -45,8 +45,12 @@ typedef struct zjc_arg {
     const char *name;       /* IDL parameter name */
     const char *en, *zh;    /* display names */
     const char *help_en, *help_zh;
-    int optional;
+    int optional;           /* ZJC_REQUIRED, ZJC_OPTIONAL or ZJC_VARARGS */
 } zjc_arg;
+
+/* ZJC_VARARGS: the last argument takes any number of values (IDL
+ * sequence< any >, Calc's variable argument list), all optional. */
+enum { ZJC_REQUIRED = 0, ZJC_OPTIONAL = 1, ZJC_VARARGS = 2 };
 
 typedef struct zjc_func {
     const char *method;     /* programmatic (IDL) name */

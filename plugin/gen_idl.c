@@ -29,7 +29,8 @@ int main(void)
         const zjc_func *f = &zjc_static_funcs[i];
         printf("    %s %s(", idl_type(f->ret), f->method);
         for (k = 0; k < f->nargs; k++)
-            printf("%s[in] any %s", k ? ", " : "", f->args[k].name);
+            printf("%s[in] %s %s", k ? ", " : "",
+                   f->args[k].optional == ZJC_VARARGS ? "sequence< any >" : "any", f->args[k].name);
         printf(");\n");
     }
     for (c = 0; c < zj_check_count(); c++) {

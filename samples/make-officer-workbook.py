@@ -124,7 +124,9 @@ def _build(ctx, desktop):
                 put(s, r, c, float(v) if c in (2, 5) else v)
             except ValueError:
                 put(s, r, c, v)
-        a = "B%d;C%d;D%d;E%d;F%d" % ((r + 1,) * 5)
+        # each field as a 1x1 range: Calc then passes a blank cell as blank
+        # (missing) and a 0 as 0 (plugin/README.md)
+        a = ";".join("%s%d:%s%d" % (cl, r + 1, cl, r + 1) for cl in "BCDEF")
         # invalid rows (score above the scale, no rules for 2025, "缺考")
         # are Err:502 in the bare function; the sheet shows a word instead
         # and the reasons column says what is wrong

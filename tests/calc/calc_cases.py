@@ -124,7 +124,9 @@ def build():
                 e = cli(*args)
                 r = s.row()
                 ref = s.data(r, [x, n, method] + ([conf] if conf else []))
-                a = "[.P%d];[.Q%d];[.R%d]" % (r + 1, r + 1, r + 1) + (";[.S%d]" % (r + 1) if conf else "")
+                # each cell as a 1x1 range: a 0 in a single cell may be a blank
+                # one (Calc passes both as 0), so only a range gives x = 0
+                a = ";".join("[.%s%d:.%s%d]" % (cl, r + 1, cl, r + 1) for cl in ("PQRS" if conf else "PQR"))
                 lab = "rate %d/%d %s %s" % (x, n, method, conf)
                 s.formula(r, 0, P + "RATEESTIMATE(%s)" % a, num(e["rate"]), lab + " rate")
                 s.formula(r, 1, P + "RATELOWER(%s)" % a, num(e["lower"]), lab + " lower")
@@ -156,7 +158,10 @@ def build():
             e = cli("diff", *map(str, a), "--correct" if correct else "--no-correct")
             r = s.row()
             lit = ";".join(map(str, a))
-            c = "TRUE()" if correct else "FALSE()"
+            # FALSE as a single value is 0, which may be a blank cell: a 1x1
+            # range holding FALSE says it is meant
+            s.data(r, [0 if not correct else 1])
+            c = "TRUE()" if correct else "[.P%d:.P%d]" % (r + 1, r + 1)
             s.formula(r, 0, P + "RATEDIFF(%s;0.95;%s)" % (lit, c),
                       [[num(e["diff"]), num(e["lower"]), num(e["upper"])]], "diff %s %s" % (a, correct), span=(1, 3))
             s.formula(r, 3, P + "RATEDIFFP(%s;%s)" % (lit, c), num(e["p_value"]), "diff p %s %s" % (a, correct))
@@ -216,7 +221,8 @@ def build():
                 s.rows[r][DATA_COL + k] = ("f", '""', None)
             else:
                 s.rows[r][DATA_COL + k] = ("v", int(v) if isinstance(v, float) and v.is_integer() else v)
-        a = ";".join("[.%s%d]" % (col(DATA_COL + k), r + 1) for k in range(len(fields)))
+        # 1x1 ranges: a score of 0 in a single cell would be taken as blank
+        a = ";".join("[.%s%d:.%s%d]" % (col(DATA_COL + k), r + 1, col(DATA_COL + k), r + 1) for k in range(len(fields)))
         lab = "gtpy.admission %s" % c["id"]
         if e["status"] != "ok":
             out = err

@@ -48,7 +48,7 @@ def in_chinese(*_args):
         smgr = ctx.ServiceManager
         e = _wizard_entry(ctx, "比率")
         helps = [a.Description for a in e["Arguments"]] if e else []
-        _say(out, e is not None and e.get("Description") == "比率 x/n。" and helps[:2] == ["成功数（非负整数）", "总数（正整数，不小于 x）"],
+        _say(out, e is not None and e.get("Description", "").startswith("比率 x/n。") and "错误说明" in e.get("Description", "") and helps[:2] == ["成功数（非负整数）", "总数（正整数，不小于 x）"],
              "the Chinese UI's Function Wizard lists 比率 with Chinese help %r and argument help %r"
              % (e.get("Description") if e else None, helps[:2]))
         e = _wizard_entry(ctx, "贯通培养报考资格")

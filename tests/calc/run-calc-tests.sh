@@ -230,5 +230,30 @@ else
   done < "$tmp/work/locale.txt"
 fi
 
+# 9. bad and blank inputs of every function (bad_inputs.csv), in both UI
+#    languages: each cell's result and ZJ.EXPLAIN's sentence
+if ls /usr/lib/libreoffice/program/resource/zh_CN >/dev/null 2>&1; then
+  cp "$src/tests/calc/sheet_eval.py" "$tmp/home/profile/user/Scripts/python/"
+  if ! ZJ_CLI="$cli" "$PY" "$src/tests/calc/bad_inputs.py" gen "$tmp/work/bad.fods" "$tmp/work/bad.json"; then
+    notok "generating the bad-input sheet"
+  else
+    [ -n "$as_user" ] && chown -R 65534:65534 "$tmp/home" "$tmp/work"
+    for step in zh-CN:zh en-US:en; do
+      ui_locale "${step%%:*}"
+      rm -f "$tmp/work/bad-cells.json"
+      run env ZJ_EVAL_IN="$tmp/work/bad.fods" ZJ_EVAL_OUT="$tmp/work/bad-cells.json" \
+        timeout 120 soffice --headless --norestore -env:UserInstallation="$profile" \
+        'vnd.sun.star.script:sheet_eval.py$evaluate?language=Python&location=user' > "$tmp/eval.log"
+      if [ -s "$tmp/work/bad-cells.json" ] && "$PY" "$src/tests/calc/bad_inputs.py" compare \
+           "$tmp/work/bad.json" "$tmp/work/bad-cells.json" "${step#*:}" > "$tmp/bad.log"; then
+        ok "bad and blank inputs, ${step%%:*} UI: $(tail -1 "$tmp/bad.log")"
+      else
+        cat "$tmp/bad.log" "$tmp/eval.log" 2>/dev/null | head -45; notok "bad and blank inputs, ${step%%:*} UI"
+      fi
+    done
+    ui_locale en-US
+  fi
+fi
+
 echo "$fails failed"
 [ "$fails" = 0 ]
