@@ -125,4 +125,9 @@ int zjc_ret_double(zjc_fncall *c, double v);
 int zjc_ret_text(zjc_fncall *c, const char *s);            /* IDL string */
 int zjc_ret_row3(zjc_fncall *c, double a, double b, double d);
 
+/* The decisive reasons of d with their sources joined with " | " (fn_checks.c),
+ * after the outcome when the row was not decided (with_head), malloc'd;
+ * NULL when out of memory. */
+char *zjc_decision_reasons(const zj_decision *d, int zh, int with_head);
+
 #endif

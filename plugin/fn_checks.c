@@ -64,6 +64,24 @@ static void reasons_text(const zj_decision *d, int zh, sbuf *b)
     }
 }
 
+char *zjc_decision_reasons(const zj_decision *d, int zh, int with_head)
+{
+    sbuf b = { 0 };
+    const char *head = zh ? d->outcome_zh : d->outcome_en;
+
+    if (with_head && (d->status != ZJ_OK || d->n_reasons == 0)) {
+        sb_puts(&b, head ? head : "");
+        if (d->n_reasons)
+            sb_puts(&b, zh ? "：" : ": ");
+    }
+    reasons_text(d, zh, &b);
+    if (b.oom) {
+        free(b.s);
+        return NULL;
+    }
+    return b.s ? b.s : strdup("");
+}
+
 /* ---- the inputs of one check ------------------------------------------ */
 
 /* The fields of one call.  Calc calls once per cell, so up to SMALL_N
@@ -276,25 +294,20 @@ static int reasons(zjc_fncall *c, int (*inputs)(zjc_fncall *, check_input *), in
 {
     check_input in;
     zj_decision d;
-    sbuf b = { 0 };
+    char *text;
     int zh = zjc_addin_ui_zh(c->a), rc = -1;
 
     memset(&in, 0, sizeof in);
     if (zjc_arg_lang(c->a, ZJC_ARG(c, lang_pos), lang_pos, &zh, &c->f) || inputs(c, &in) ||
         decide(c, &in, &d))
         goto out;
-    if (d.status != ZJ_OK || d.n_reasons == 0) {
-        sb_puts(&b, (zh ? d.outcome_zh : d.outcome_en) ? (zh ? d.outcome_zh : d.outcome_en) : "");
-        if (d.n_reasons)
-            sb_puts(&b, zh ? "：" : ": ");
-    }
-    reasons_text(&d, zh, &b);
+    text = zjc_decision_reasons(&d, zh, 1);
     zj_decision_free(&d);
-    if (b.oom)
+    if (!text)
         zjc_failf(&c->f, -1, ("内存不足"), ("out of memory"));
     else
-        rc = zjc_ret_text(c, b.s ? b.s : "");
-    free(b.s);
+        rc = zjc_ret_text(c, text);
+    free(text);
 out:
     input_free(&in);
     if (rc && c->f.set) {

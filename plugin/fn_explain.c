@@ -36,7 +36,7 @@ int zjc_fn_explain(zjc_fncall *c)
     zjc_fncall t;
 
     if (zjc_arg_text(ZJC_ARG(c, 0), 0, "function", 0, &name, &c->f))
-        return -1;
+        goto out;
     prog = zjc_programmatic_name(name);
     if (!prog || !zjc_find_method(*prog ? prog : name, &fn, &ci, &reasons) || (fn && fn->run == zjc_fn_explain)) {
         zjc_failf(&c->f, 0, ("没有名为“%s”的职教函数", name), ("there is no zhijiao function \"%s\"", name));
@@ -67,5 +67,9 @@ int zjc_fn_explain(zjc_fncall *c)
 out:
     free(name);
     free(prog);
+    if (rc && c->f.set) {   /* its own bad input: the sentence, as the reasons functions */
+        rc = zjc_ret_text(c, zh ? c->f.zh : c->f.en);
+        c->f.set = 0;
+    }
     return rc;
 }

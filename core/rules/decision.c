@@ -27,6 +27,7 @@ struct zj_dbuild {
     int failed;
     char nums[ZJ_DB_NUMS][ZJ_DB_NUM_SIZE];   /* zj_db_num's results */
     unsigned next_num;
+    int no_text;          /* reasons without messages (zj_db_set_no_text) */
 };
 
 zj_dbuild *zj_db_new(void)
@@ -260,6 +261,11 @@ static void add_reason(zj_dbuild *b, const char *code, zj_met met,
     r->code = code;
     r->met = met;
     r->source = src;
+    if (b->no_text) {
+        /* nothing is ever written to text: offset len is its final '\0' */
+        r->zh = r->en = b->text.len;
+        return;
+    }
     va_copy(ap2, ap);
     vformat(b, &r->zh, fmt_zh, ap);
     vformat(b, &r->en, fmt_en, ap2);
@@ -328,6 +334,11 @@ void zj_db_no_rules(zj_dbuild *b, const char *fmt_zh, const char *fmt_en, ...)
     b->outcome = "no_rules";
     b->outcome_zh = "无适用规则";
     b->outcome_en = "no applicable rules";
+}
+
+void zj_db_set_no_text(zj_dbuild *b, int on)
+{
+    b->no_text = on;
 }
 
 void zj_db_set_ruleset(zj_dbuild *b, const char *ruleset_id)

@@ -167,6 +167,11 @@ def expected(fn, base, arg, kind, token):
     raise SystemExit("bad token %r" % token)
 
 
+def sentence_fn(fn):
+    """Functions that answer a bad input with its sentence, not Err:502."""
+    return fn.startswith("REASONS") or fn in ("CHECKREASONS", "EXPLAIN")
+
+
 def cell_xml(v):
     if v is None:
         return "<table:table-cell/>"
@@ -199,13 +204,13 @@ def gen(sheet, expect_path):
             vals[arg - 1] = INPUT[kind]
             refs = ";".join("[.%s%d]" % (col(DATA_COL + k), r + 1) for k in range(len(vals)))
             cells = {0: ("f", "%s%s(%s)" % (P, fn, refs))}
-            if not fn.startswith("REASONS") and fn != "CHECKREASONS":
+            if not sentence_fn(fn):
                 cells[1] = ("f", '%sEXPLAIN("%s";%s)' % (P, fn, refs))
             for k, v in enumerate(vals):
                 cells[DATA_COL + k] = v
             rows.append(cells)
             exp = expected(fn, base, arg, kind, t[kind])
-            expect.append({"row": r, "label": "%s arg %d %s" % (fn, arg, kind), "reasons": fn.startswith("REASONS") or fn == "CHECKREASONS",
+            expect.append({"row": r, "label": "%s arg %d %s" % (fn, arg, kind), "reasons": sentence_fn(fn),
                            "expect": exp})
     with open(sheet, "w", encoding="utf-8") as fh:
         fh.write('<?xml version="1.0" encoding="UTF-8"?>\n<office:document '

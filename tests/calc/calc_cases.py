@@ -152,6 +152,23 @@ def build():
         s.formula(r, 0, P + "POOLEDRATE(%s;%s)" % (x_ref, n_ref),
                   [[num(p["rate"]), num(p["lower"]), num(p["upper"])]], "pooled %s" % xs, span=(1, 3))
         s.formula(r, 3, P + "MEANOFRATES(%s;%s)" % (x_ref, n_ref), num(e["mean_of_rates"]), "mean of rates %s" % xs)
+    # rates of a whole table of counts in one call (ZJ.RATE.TABLE): a row
+    # with a blank count says so in its first column
+    xs, ns = [3138, 0, 20, 1, None], [3953, 20, 20, 3, 10]
+    r0 = len(s.rows)
+    for _ in xs:
+        s.row()
+    exp = []
+    for i, (x, n) in enumerate(zip(xs, ns)):
+        s.rows[r0 + i][DATA_COL] = ("v", x)
+        s.rows[r0 + i][DATA_COL + 1] = ("v", n)
+        if x is None:
+            exp.append([("t", "row %d: x is blank" % (i + 1)), ("t", ""), ("t", "")])
+        else:
+            e = cli("rate", str(x), str(n))
+            exp.append([num(e["rate"]), num(e["lower"]), num(e["upper"])])
+    s.formula(r0, 0, P + "RATETABLE([.P%d:.P%d];[.Q%d:.Q%d])" % (r0 + 1, r0 + len(xs), r0 + 1, r0 + len(xs)),
+              exp, "rate table", span=(len(xs), 3))
     # difference of two rates
     for a in [(30, 50, 20, 50), (3138, 3953, 3000, 3900)]:
         for correct in [True, False]:

@@ -230,6 +230,25 @@ else
   done < "$tmp/work/locale.txt"
 fi
 
+# 8b. whole tables in one call: ZJ.CHECK.TABLE equals zhijiao batch, row for row
+mkdir -p "$tmp/work/tables"
+if ! ZJ_CLI="$cli" ZJ_TEST_SRCDIR="$src" "$PY" "$src/tests/calc/table_cases.py" gen "$tmp/work/tables"; then
+  notok "generating the whole-table sheets"
+else
+  [ -n "$as_user" ] && chown -R 65534:65534 "$tmp/work"
+  for name in sample generated; do
+    rm -f "$tmp/work/tables/$name.csv"
+    run soffice --headless -env:UserInstallation="$profile" --convert-to "$csv_filter" \
+      --outdir "$tmp/work/tables" "$tmp/work/tables/$name.fods" > "$tmp/convert.log"
+    if [ -s "$tmp/work/tables/$name.csv" ] && "$PY" "$src/tests/calc/table_cases.py" compare \
+         "$tmp/work/tables/$name.expect.json" "$tmp/work/tables/$name.csv" > "$tmp/table.log"; then
+      ok "ZJ.CHECK.TABLE on the $name candidates: $(tail -1 "$tmp/table.log")"
+    else
+      cat "$tmp/table.log" "$tmp/convert.log" 2>/dev/null | head -12; notok "ZJ.CHECK.TABLE on the $name candidates"
+    fi
+  done
+fi
+
 # 9. bad and blank inputs of every function (bad_inputs.csv), in both UI
 #    languages: each cell's result and ZJ.EXPLAIN's sentence
 if ls /usr/lib/libreoffice/program/resource/zh_CN >/dev/null 2>&1; then
