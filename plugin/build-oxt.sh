@@ -24,7 +24,7 @@ version=$(sed -n 's/^AC_INIT(\[zhijiao\], \[\([^]]*\)\].*/\1/p' "$src/configure.
 # 1. the add-in, C against binary UNO
 objs=""
 for f in addin_object addin_names addin_args fn_rates fn_scores fn_plan fn_audit fn_checks fn_explain fn_tables \
-         functions uno_object uno_util component refresh_command; do
+         functions uno_object uno_util component refresh_command refresh_ui; do
   $CC $CFLAGS_W -O2 -fPIC -fvisibility=hidden -DUNX -DGCC -DLINUX -I"$LOINC" \
       -I"$src/core/include" -I"$src/plugin" -c "$src/plugin/$f.c" -o "$w/$f.o"
   objs="$objs $w/$f.o"

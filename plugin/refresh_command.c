@@ -8,13 +8,14 @@
  * `zhijiao refresh` reads), so an officer never needs a command line;
  * writes the report to <snapshot>/last-refresh.txt, tells the add-in
  * objects to reopen their data, recalculates the current document and
- * shows the report in a message box (in Chinese and English, as the CLI's
- * default).  Without a display (headless), LibreOffice closes the box
- * at once; the report file stays.
+ * shows a short summary in the UI language that offers to open the full
+ * report (refresh_ui.c).  Without a display (headless), LibreOffice closes
+ * the box at once; the report file stays.
  *
- * The refresh runs on the thread LibreOffice dispatches from; the window
- * waits for it (a refresh of the official sites takes seconds at the
- * default 2 requests/s per host). */
+ * The refresh runs on the thread LibreOffice dispatches from; its progress
+ * is shown in the status bar, and LibreOffice handles pending window events
+ * at every step, so the window does not look frozen (a refresh of the
+ * official sites takes seconds at the default 2 requests/s per host). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@
 #include <zhijiao.h>
 
 #include "addin.h"
+#include "refresh_ui.h"
 #include "uno_object.h"
 #include "uno_util.h"
 
@@ -140,12 +142,14 @@ static void report_result(text *t, const zj_refresh_result *r, int *serious)
     *serious = findings > 0 || nw > 0;
 }
 
-/* <snapshot_dir>/last-refresh.txt, replaced whole (temporary file, rename). */
-static void keep_report(const zj_refresh_options *o, const text *t)
+/* <snapshot_dir>/last-refresh.txt, replaced whole (temporary file, rename);
+ * its path goes to out (empty when it could not be written). */
+static void keep_report(const zj_refresh_options *o, const text *t, char *out, size_t out_size)
 {
     char dir[4096], path[4200], tmp[4300];
     FILE *fp;
 
+    out[0] = '\0';
     if (o->snapshot_dir)
         snprintf(dir, sizeof dir, "%s", o->snapshot_dir);
     else if (zj_snapshot_default_dir(dir, sizeof dir) >= sizeof dir)
@@ -161,6 +165,8 @@ static void keep_report(const zj_refresh_options *o, const text *t)
     }
     if (rename(tmp, path) != 0)
         unlink(tmp);
+    else
+        snprintf(out, out_size, "%s", path);
 }
 
 /* ---- LibreOffice: the document and the message box ------------------------------ */
@@ -214,51 +220,47 @@ static void recalculate(uno_Interface *desktop)
         (*all->release)(all);
 }
 
-/* awt.MessageBoxType: INFOBOX 1, WARNINGBOX 2, ERRORBOX 3; buttons OK = 1. */
-static void show(command *c, uno_Interface *desktop, int type, const char *title, const char *msg)
-{
-    uno_Interface *frame, *window = NULL, *peer = NULL, *toolkit, *factory, *box = NULL;
-    rtl_uString *t, *m;
-    sal_Int32 kind = type, buttons = 1;
-    sal_Int16 answer = 0;
-    void *args[5];
+/* ---- the command ------------------------------------------------------------------ */
 
-    frame = zjc_call_iface(desktop, "com.sun.star.frame.XDesktop", "getCurrentFrame", NULL, NULL);
-    if (frame)
-        window = zjc_call_iface(frame, "com.sun.star.frame.XFrame", "getContainerWindow", NULL, NULL);
-    if (window)
-        peer = zjc_query(window, "com.sun.star.awt.XWindowPeer");
-    toolkit = create(c, "com.sun.star.awt.Toolkit");
-    factory = zjc_query(toolkit, "com.sun.star.awt.XMessageBoxFactory");
-    if (factory && peer) {
-        t = zjc_ustr(title);
-        m = zjc_ustr(msg);
-        args[0] = &peer;
-        args[1] = &kind;
-        args[2] = &buttons;
-        args[3] = &t;
-        args[4] = &m;
-        box = zjc_call_iface(factory, "com.sun.star.awt.XMessageBoxFactory", "createMessageBox", args, NULL);
-        rtl_uString_release(t);
-        rtl_uString_release(m);
+typedef struct progress_ctx {
+    zjc_progress *bar;
+    int zh;               /* the UI is Chinese */
+} progress_ctx;
+
+/* The short summary the box shows, in the UI language: the full report
+ * (both languages, every table and change) is the file it offers to open. */
+static void summary(text *t, const zj_refresh_result *r, int failed, const zj_error *err, int zh)
+{
+    size_t i, nc, kinds[3] = { 0, 0, 0 }, findings = 0;
+
+    if (failed || !r) {
+        add(t, zh ? "更新失败，快照和表格保持不变。\n%s" : "The refresh failed; the snapshot and the sheets are as they were.\n%s",
+            zh ? err->message_zh : err->message_en);
+        return;
     }
-    if (box) {
-        zjc_call(box, "com.sun.star.awt.XMessageBox", "execute", &answer, NULL, NULL);
-        (*box->release)(box);
-    }
-    if (factory)
-        (*factory->release)(factory);
-    if (toolkit)
-        (*toolkit->release)(toolkit);
-    if (peer)
-        (*peer->release)(peer);
-    if (window)
-        (*window->release)(window);
-    if (frame)
-        (*frame->release)(frame);
+    nc = zj_refresh_change_count(r);
+    for (i = 0; i < nc; i++)
+        kinds[zj_refresh_change_at(r, i)->kind]++;
+    for (i = 0; i < zj_refresh_table_count(r); i++)
+        findings += zj_refresh_table_at(r, i)->findings ? zj_refresh_table_at(r, i)->findings->count : 0;
+    if (zj_refresh_committed(r))
+        add(t, zh ? "官方数据已更新（快照 %s），表格已重新计算。\n" : "The official data were refreshed (snapshot %s); the sheets are recalculated.\n",
+            zj_refresh_version(r));
+    else
+        add(t, zh ? "官方数据没有变化。\n" : "Nothing changed in the official data.\n");
+    add(t, zh ? "导入 %zu 张表；变化 %zu 处（新增 %zu，删除 %zu，修改 %zu）；核对发现 %zu 条；警告 %zu 条。"
+              : "%zu tables imported; %zu changes (%zu added, %zu removed, %zu changed); %zu audit findings; %zu warnings.",
+        zj_refresh_table_count(r), nc, kinds[ZJ_CHANGE_ADDED], kinds[ZJ_CHANGE_REMOVED],
+        kinds[ZJ_CHANGE_CHANGED], findings, zj_refresh_warning_count(r));
 }
 
-/* ---- the command ------------------------------------------------------------------ */
+static void on_progress(void *user, const char *stage, size_t done, size_t total, const char *what)
+{
+    progress_ctx *p = user;
+
+    (void)what;
+    zjc_progress_step(p->bar, stage, done, total, p->zh);
+}
 
 static void run_refresh(command *c)
 {
@@ -266,11 +268,19 @@ static void run_refresh(command *c)
     zj_refresh_options o;
     zj_refresh_result *r = NULL;
     zj_error err;
-    char path[4096];
-    text t = { NULL, 0, 0, 0 };
+    char path[4096], report[4200];
+    text t = { NULL, 0, 0, 0 }, sum = { NULL, 0, 0, 0 };
     int serious = 0, failed = 0;
-    uno_Interface *desktop;
+    uno_Interface *desktop, *any_desktop;
+    progress_ctx pc;
 
+    /* created as XInterface: a proxy answers only its own interface */
+    any_desktop = create(c, "com.sun.star.frame.Desktop");
+    desktop = zjc_query(any_desktop, "com.sun.star.frame.XDesktop");
+    if (any_desktop)
+        (*any_desktop->release)(any_desktop);
+    pc.zh = zjc_ui_zh(c->ctx);
+    pc.bar = desktop ? zjc_progress_start(c->ctx, desktop, pc.zh ? "职教：正在更新官方数据…" : "zhijiao: refreshing the official data…") : NULL;
     zj_refresh_options_init(&o);
     zj_error_clear(&err);
     if (!cfg) {
@@ -281,9 +291,12 @@ static void run_refresh(command *c)
         failed = 1;
     } else {
         zj_refresh_config_apply(cfg, &o);
+        o.progress = on_progress;
+        o.progress_user = &pc;
         if (zj_refresh_run(&o, &r, &err) != ZJ_OK)
             failed = 1;
     }
+    zjc_progress_end(pc.bar);
     if (failed && !t.len)
         add(&t, "职教：更新失败，快照保持不变\n%s%s%s\n\nzhijiao: the refresh failed; the snapshot is as it was\n%s%s%s\n",
             err.where, *err.where ? "：" : "", err.message_zh,
@@ -293,23 +306,25 @@ static void run_refresh(command *c)
         if (zj_refresh_committed(r))
             zjc_snapshot_changed();
     }
+    report[0] = '\0';
     if (!t.oom && t.s)
-        keep_report(&o, &t);
-    {
-        /* created as XInterface: a proxy answers only its own interface */
-        uno_Interface *any_desktop = create(c, "com.sun.star.frame.Desktop");
-        desktop = zjc_query(any_desktop, "com.sun.star.frame.XDesktop");
-        if (any_desktop)
-            (*any_desktop->release)(any_desktop);
-    }
+        keep_report(&o, &t, report, sizeof report);
+    summary(&sum, r, failed, &err, pc.zh);
+    if (report[0])
+        add(&sum, pc.zh ? "\n\n完整报告已保存为 %s。现在打开吗？" : "\n\nThe full report is saved as %s. Open it now?", report);
     if (desktop) {
         if (r && zj_refresh_committed(r))
             recalculate(desktop);
-        show(c, desktop, failed ? 3 : serious ? 2 : 1, "职教 zhijiao",
-             t.oom || !t.s ? "内存不足 / out of memory" : t.s);
+        /* awt.MessageBoxType INFOBOX 1, WARNINGBOX 2, ERRORBOX 3; buttons
+         * OK 1, YES_NO 3; results YES 2 */
+        if (zjc_message_box(c->ctx, desktop, failed ? 3 : serious ? 2 : 1, report[0] ? 3 : 1,
+                            pc.zh ? "职教 — 更新官方数据" : "zhijiao — refresh the official data",
+                            sum.oom || !sum.s ? "内存不足 / out of memory" : sum.s) == 2)
+            zjc_open_file(desktop, report);
         (*desktop->release)(desktop);
     }
     free(t.s);
+    free(sum.s);
     zj_refresh_result_free(r);
     zj_refresh_config_free(cfg);
 }
