@@ -65,8 +65,9 @@ static int findings_array(zjc_fncall *c, const zj_findings *fs, int zh)
 int zjc_fn_audit(zjc_fncall *c)
 {
     zjc_range rk, rv;
-    double *values = NULL;
+    double *values = NULL, first = 1;
     char **keys = NULL;
+    size_t *lines = NULL;
     zj_findings fs;
     zj_error e;
     size_t k, nk = 0;
@@ -75,8 +76,13 @@ int zjc_fn_audit(zjc_fncall *c)
     rk.cells = rv.cells = NULL;
     zj_findings_init(&fs);
     if (zjc_arg_range(ZJC_ARG(c, 0), 0, "keys", &rk, &c->f) || zjc_arg_range(ZJC_ARG(c, 1), 1, "values", &rv, &c->f) ||
-        zjc_arg_lang(c->a, ZJC_ARG(c, 2), 2, &zh, &c->f))
+        zjc_arg_lang(c->a, ZJC_ARG(c, 2), 2, &zh, &c->f) ||
+        zjc_arg_opt_number(ZJC_ARG(c, 3), 3, "first_row", 1, &first, &c->f))
         goto out;
+    if (first != (double)(size_t)first || first < 1 || first > 1048576) {
+        zjc_failf(&c->f, 3, ("首行号应为正整数，如 ROW(A4)"), ("first_row must be a row number such as ROW(A4)"));
+        goto out;
+    }
     if (rv.cols != 1 || rv.rows != rk.rows) {
         zjc_failf(&c->f, 1, ("数值列应为一列，行数与键列相同（%zu 行）", rk.rows),
                   ("values must be one column with as many rows as keys (%zu)", rk.rows));
@@ -85,7 +91,14 @@ int zjc_fn_audit(zjc_fncall *c)
     nk = rk.rows * rk.cols;
     if (zjc_range_numbers(&rv, 1, "values", 1, &values, &c->f) || key_texts(c, &rk, &keys))
         goto out;
-    if (zj_audit_sums("range", "value", (const char *const *)keys, rk.cols, NULL, values, NULL,
+    /* findings name the sheet's own rows when first_row is given */
+    if (!(lines = malloc((rk.rows ? rk.rows : 1) * sizeof *lines))) {
+        zjc_failf(&c->f, -1, ("内存不足"), ("out of memory"));
+        goto out;
+    }
+    for (k = 0; k < rk.rows; k++)
+        lines[k] = (size_t)first + k;
+    if (zj_audit_sums("range", "value", (const char *const *)keys, rk.cols, NULL, values, lines,
                       rk.rows, &fs, &e) != ZJ_OK) {
         zjc_fail_zj(&c->f, 0, &e);
         goto out;
@@ -96,6 +109,7 @@ out:
     for (k = 0; keys && k < nk; k++)
         free(keys[k]);
     free(keys);
+    free(lines);
     free(values);
     free(rk.cells);
     free(rv.cells);

@@ -66,8 +66,10 @@ int zjc_fn_plan_partner_major(zjc_fncall *c)
     return plan_one(c, &p) ? -1 : zjc_ret_text(c, p.partner_major);
 }
 
+/* Chinese first, the English beside: the sheet reads the same in either UI. */
 static const char *const plan_header[] = {
-    "year", "programme", "school", "major", "major_code", "partner", "partner_major", "places", "table", "line"
+    "年份 year", "项目 programme", "学校 school", "专业 major", "专业代码 major code", "合作院校 partner",
+    "合作专业 partner major", "计划数 places", "来源表 table", "行号 line"
 };
 
 static int cmp_entry(const void *pa, const void *pb)

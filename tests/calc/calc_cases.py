@@ -282,7 +282,9 @@ def build():
     # a whole plan table as an array
     plan = cli("plan", "--year", "2024")["entries"]
     keys = ["year", "programme", "school", "major", "major_code", "partner", "partner_major", "places", "table", "line"]
-    exp = [[("t", k) for k in keys]]
+    heads = ["年份 year", "项目 programme", "学校 school", "专业 major", "专业代码 major code", "合作院校 partner",
+             "合作专业 partner major", "计划数 places", "来源表 table", "行号 line"]
+    exp = [[("t", h) for h in heads]]
     for p in plan:
         exp.append([num(p[k]) if k in ("year", "places", "line") else ("t", p[k]) for k in keys])
     r = s.row()

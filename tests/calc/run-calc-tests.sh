@@ -257,8 +257,16 @@ if ls /usr/lib/libreoffice/program/resource/zh_CN >/dev/null 2>&1; then
     notok "generating the bad-input sheet"
   else
     [ -n "$as_user" ] && chown -R 65534:65534 "$tmp/home" "$tmp/work"
+    cp "$src/tests/calc/workbook_check.py" "$tmp/home/profile/user/Scripts/python/"
+    cp "$src/samples/zhijiao-officer.fods" "$tmp/work/officer.fods"; chmod a+r "$tmp/work/officer.fods"
+    rm -f "$tmp/work/workbook.txt"
+    [ -n "$as_user" ] && chown -R 65534:65534 "$tmp/home" "$tmp/work"
     for step in zh-CN:zh en-US:en; do
       ui_locale "${step%%:*}"
+      # the officer's workbook: chart, formats, whole-table function, audit rows
+      run env ZJ_WB_IN="$tmp/work/officer.fods" ZJ_WB_CHECK_OUT="$tmp/work/workbook.txt" ZJ_WB_LANG="${step%%:*}" \
+        timeout 120 soffice --headless --norestore -env:UserInstallation="$profile" \
+        'vnd.sun.star.script:workbook_check.py$check?language=Python&location=user' > "$tmp/wb.log"
       rm -f "$tmp/work/bad-cells.json"
       run env ZJ_EVAL_IN="$tmp/work/bad.fods" ZJ_EVAL_OUT="$tmp/work/bad-cells.json" \
         timeout 120 soffice --headless --norestore -env:UserInstallation="$profile" \
@@ -271,6 +279,12 @@ if ls /usr/lib/libreoffice/program/resource/zh_CN >/dev/null 2>&1; then
       fi
     done
     ui_locale en-US
+    if [ "$(grep -c '' "$tmp/work/workbook.txt" 2>/dev/null)" != 14 ]; then
+      notok "the workbook checks stopped early"; cat "$tmp/wb.log" "$tmp/work/workbook.txt" 2>/dev/null
+    fi
+    while IFS= read -r line; do
+      case $line in "ok "*) ok "workbook: ${line#ok }" ;; *) notok "workbook: ${line#not ok }" ;; esac
+    done < "$tmp/work/workbook.txt"
   fi
 fi
 
