@@ -342,7 +342,7 @@ static typelib_TypeDescriptionReference *seq_any_type(void)
     return t;
 }
 
-static typelib_TypeDescriptionReference *seq_seq_any_type(void)
+typelib_TypeDescriptionReference *zjc_seq_seq_any_type(void)
 {
     static typelib_TypeDescriptionReference *t;
     if (!t)
@@ -384,7 +384,7 @@ uno_Any *zjc_mcell(zjc_matrix *m, size_t r, size_t c)
 
 void zjc_free_array(uno_Sequence *s)
 {
-    uno_type_destructData(&s, seq_seq_any_type(), NULL);
+    uno_type_destructData(&s, zjc_seq_seq_any_type(), NULL);
 }
 
 uno_Sequence *zjc_matrix_take(zjc_matrix *m)
@@ -396,7 +396,7 @@ uno_Sequence *zjc_matrix_take(zjc_matrix *m)
     for (r = 0; inner && r < m->rows; r++)
         uno_type_sequence_construct(&inner[r], seq_any_type(), m->cells + r * m->cols,
                                     (sal_Int32)m->cols, NULL);
-    uno_type_sequence_construct(&outer, seq_seq_any_type(), inner, inner ? (sal_Int32)m->rows : 0, NULL);
+    uno_type_sequence_construct(&outer, zjc_seq_seq_any_type(), inner, inner ? (sal_Int32)m->rows : 0, NULL);
     for (r = 0; inner && r < m->rows; r++)
         uno_type_destructData(&inner[r], seq_any_type(), NULL);
     free(inner);

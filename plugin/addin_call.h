@@ -106,6 +106,8 @@ int zjc_range_numbers(const zjc_range *r, int pos, const char *name, int allow_m
 /* ---- results (addin_args.c) --------------------------------------------- */
 
 void zjc_any_set_double(uno_Any *a, double v);
+/* The type sequence< sequence< any > > (no reference taken). */
+typelib_TypeDescriptionReference *zjc_seq_seq_any_type(void);
 void zjc_any_set_text(uno_Any *a, const char *s);
 
 /* A result matrix of rows x cols anys, turned into sequence< sequence< any > >. */

@@ -117,8 +117,10 @@ static char *argument(const zjc_func *fn, const zj_check_info *ci, int reasons, 
         g = &fn->args[argn];
         if (name)
             return strdup(zh ? g->zh : g->en);
+        /* a required argument Calc shows as optional says so (functions.h) */
         snprintf(buf, sizeof buf, "%s%s", zh ? g->help_zh : g->help_en,
-                 g->optional ? (zh ? "（可省略）" : " (optional)") : "");
+                 g->optional == ZJC_REQUIRED_ZERO ? (zh ? "（必填）" : " (required)")
+                 : g->optional != ZJC_REQUIRED ? (zh ? "（可省略）" : " (optional)") : "");
         return strdup(buf);
     }
     if ((size_t)argn < ci->n_fields) {

@@ -33,6 +33,7 @@
 /* Calc calls a function once per cell: its member is resolved once, by
  * the identity of the member's name (held, so it cannot be reused). */
 #define METHOD_SLOTS 128
+#define ZJC_ARGS_MAX 40       /* arguments of a function or fields of a check */
 typedef struct method_slot {
     rtl_uString *name;        /* pMember->pTypeName, acquired; NULL = free */
     const zjc_func *fn;
@@ -194,12 +195,59 @@ static method_slot lookup_method(zjc_addin *a, const typelib_TypeDescription *pM
     return found;
 }
 
+/* A required argument is declared sequence< sequence< any > > (functions.h)
+ * so the Function Wizard shows it required: its slot then holds a
+ * uno_Sequence *, and Calc wraps a single value into a 1x1 array.  The
+ * functions read anys: a 1x1 array is passed on as its one element (what an
+ * `any` argument would give for a single cell, a 0 that may be a blank cell
+ * included), a larger one as an any holding the array (held[], destructed
+ * by release_held). */
+static int is_required(const method_slot *sl, size_t k)
+{
+    if (sl->fn)
+        return sl->fn->args[k].optional == ZJC_REQUIRED;
+    return k < sl->check->n_fields && sl->check->fields[k].required;
+}
+
+static void **unwrap_required(const method_slot *sl, void **pArgs, void **args, uno_Any *held, int *n_held)
+{
+    size_t k, n = sl->fn ? sl->fn->nargs
+                         : sl->check->n_fields + (sl->run == zjc_fn_check_reasons_of);   /* + lang */
+
+    *n_held = 0;
+    if (n > ZJC_ARGS_MAX)
+        n = ZJC_ARGS_MAX;
+    for (k = 0; k < n; k++) {
+        uno_Sequence *outer, *row;
+        args[k] = pArgs[k];
+        if (!is_required(sl, k))
+            continue;
+        outer = *(uno_Sequence **)pArgs[k];
+        if (outer->nElements == 1 && (row = ((uno_Sequence **)outer->elements)[0])->nElements == 1) {
+            args[k] = (void *)row->elements;
+        } else {
+            uno_type_any_construct(&held[*n_held], pArgs[k], zjc_seq_seq_any_type(), NULL);
+            args[k] = &held[(*n_held)++];
+        }
+    }
+    return args;
+}
+
+static void release_held(uno_Any *held, int n_held)
+{
+    while (n_held > 0)
+        uno_any_destruct(&held[--n_held], NULL);
+}
+
 static zjc_answer addin_call(zjc_object *o, const typelib_TypeDescription *pMember,
                              void *pReturn, void *pArgs[], uno_Any *exc)
 {
     zjc_addin *a = (zjc_addin *)o;
     method_slot sl = lookup_method(a, pMember);
     zjc_fncall c;
+    void *args[ZJC_ARGS_MAX];
+    uno_Any held[ZJC_ARGS_MAX];
+    int n_held = 0, rc;
 
     if (!sl.run)
         return ZJC_UNKNOWN;
@@ -207,9 +255,11 @@ static zjc_answer addin_call(zjc_object *o, const typelib_TypeDescription *pMemb
     c.a = a;
     c.fn = sl.fn;
     c.check = sl.check;
-    c.args = pArgs;
+    c.args = unwrap_required(&sl, pArgs, args, held, &n_held);
     c.ret = pReturn;
-    if (sl.run(&c) == 0)
+    rc = sl.run(&c);
+    release_held(held, n_held);
+    if (rc == 0)
         return ZJC_ANSWERED;
     return zjc_object_raise(exc, zjc_addin_ui_zh(a) ? c.f.zh : c.f.en, c.f.arg);
 }

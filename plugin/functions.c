@@ -5,7 +5,7 @@
 
 #include "functions.h"
 
-#define A_X { "x", "x", "x", "number of successes (a whole number ≥ 0)", "成功数（非负整数）", 0 }
+#define A_X { "x", "x", "x", "number of successes (a whole number ≥ 0)", "成功数（非负整数）", ZJC_REQUIRED_ZERO }
 #define A_N { "n", "n", "n", "number of trials (a whole number > 0, ≥ x)", "总数（正整数，不小于 x）", 0 }
 #define A_METHOD { "ciMethod", "method", "方法", \
     "interval method: wilson (default), wilson-cc, clopper-pearson (exact), agresti-coull, jeffreys, wald", \
@@ -47,9 +47,9 @@ const zjc_func zjc_static_funcs[] = {
       "Difference p1 − p2 of two rates with its interval, as R prop.test: a 1×3 array (difference, lower, upper).",
       "两个比率之差 p1 − p2 及其置信区间（同 R prop.test）：1×3 数组（差、下限、上限）。",
       ZJC_RET_ARRAY, zjc_fn_diff, 6,
-      { { "x1", "x1", "x1", "successes of the first group", "第一组成功数", 0 },
+      { { "x1", "x1", "x1", "successes of the first group", "第一组成功数", ZJC_REQUIRED_ZERO },
         { "n1", "n1", "n1", "trials of the first group", "第一组总数", 0 },
-        { "x2", "x2", "x2", "successes of the second group", "第二组成功数", 0 },
+        { "x2", "x2", "x2", "successes of the second group", "第二组成功数", ZJC_REQUIRED_ZERO },
         { "n2", "n2", "n2", "trials of the second group", "第二组总数", 0 },
         A_CONF,
         { "correct", "correct", "连续性校正", "Yates' continuity correction, TRUE (default) or FALSE",
@@ -57,9 +57,9 @@ const zjc_func zjc_static_funcs[] = {
     { "rateDiffP", "ZJ.DIFF.PVALUE", "率差P值",
       "Two-sided p-value of the test of equal rates (chi-square, as R prop.test).",
       "两个比率相等的双侧检验 P 值（卡方检验，同 R prop.test）。", ZJC_RET_DOUBLE, zjc_fn_diff_p, 5,
-      { { "x1", "x1", "x1", "successes of the first group", "第一组成功数", 0 },
+      { { "x1", "x1", "x1", "successes of the first group", "第一组成功数", ZJC_REQUIRED_ZERO },
         { "n1", "n1", "n1", "trials of the first group", "第一组总数", 0 },
-        { "x2", "x2", "x2", "successes of the second group", "第二组成功数", 0 },
+        { "x2", "x2", "x2", "successes of the second group", "第二组成功数", ZJC_REQUIRED_ZERO },
         { "n2", "n2", "n2", "trials of the second group", "第二组总数", 0 },
         { "correct", "correct", "连续性校正", "Yates' continuity correction, TRUE (default) or FALSE",
           "是否作连续性校正，TRUE（默认）或 FALSE", 1 } } },
@@ -73,18 +73,18 @@ const zjc_func zjc_static_funcs[] = {
       "有效分数的平均分（空单元格为缺考）。", ZJC_RET_DOUBLE, zjc_fn_score_mean, 1, { A_SCORES } },
     { "completionRate", "ZJ.COMPLETION", "完成率", "Plan completion actual/plan (may exceed 1).",
       "计划完成率 实际数/计划数（可大于 1）。", ZJC_RET_DOUBLE, zjc_fn_completion, 2,
-      { { "actual", "actual", "实际数", "actual number", "实际完成数", 0 },
+      { { "actual", "actual", "实际数", "actual number", "实际完成数", ZJC_REQUIRED_ZERO },
         { "plan", "plan", "计划数", "planned number (> 0)", "计划数（大于 0）", 0 } } },
     { "progressionRate", "ZJ.PROGRESSION", "升学率",
       "升学 rate of a graduating cohort: total (default), zhuanke or benke.",
       "毕业生升学率：total（合计，默认）、zhuanke（专科）或 benke（本科）。", ZJC_RET_DOUBLE, zjc_fn_progression, 4,
       { { "graduates", "graduates", "毕业生数", "graduates", "毕业生数", 0 },
-        { "toZhuanke", "to_zhuanke", "升专科数", "graduates going on to 专科", "升入专科人数", 0 },
-        { "toBenke", "to_benke", "升本科数", "graduates going on to 本科", "升入本科人数", 0 },
+        { "toZhuanke", "to_zhuanke", "升专科数", "graduates going on to 专科", "升入专科人数", ZJC_REQUIRED_ZERO },
+        { "toBenke", "to_benke", "升本科数", "graduates going on to 本科", "升入本科人数", ZJC_REQUIRED_ZERO },
         { "which", "which", "口径", "total, zhuanke or benke (default total)", "total、zhuanke 或 benke（默认 total）", 1 } } },
     { "transferRate", "ZJ.TRANSFERRATE", "转段率", "转段 rate: transferred / cohort.",
       "转段率：转段人数/应转段人数。", ZJC_RET_DOUBLE, zjc_fn_transfer, 2,
-      { { "transferred", "transferred", "转段人数", "students who transferred", "转段人数", 0 },
+      { { "transferred", "transferred", "转段人数", "students who transferred", "转段人数", ZJC_REQUIRED_ZERO },
         { "cohort", "cohort", "应转段人数", "the eligible cohort", "应转段人数", 0 } } },
     { "compositeScore", "ZJ.COMPOSITE", "综合分", "Weighted composite of component scores (weights sum to 1).",
       "各分项成绩的加权综合分（权重之和为 1）。", ZJC_RET_DOUBLE, zjc_fn_composite, 2,
@@ -197,4 +197,18 @@ size_t zjc_check_display_en(const char *check, int reasons, char *buf, size_t si
     if (size)
         buf[at < size ? at : size - 1] = '\0';
     return at;
+}
+
+const char *zjc_arg_idl_type(const zjc_func *fn, size_t k)
+{
+    switch (fn->args[k].optional) {
+    case ZJC_REQUIRED: return "sequence< sequence< any > >";
+    case ZJC_VARARGS: return "sequence< any >";
+    default: return "any";
+    }
+}
+
+const char *zjc_field_idl_type(int required)
+{
+    return required ? "sequence< sequence< any > >" : "any";
 }

@@ -46,12 +46,21 @@ typedef struct zjc_arg {
     const char *name;       /* IDL parameter name */
     const char *en, *zh;    /* display names */
     const char *help_en, *help_zh;
-    int optional;           /* ZJC_REQUIRED, ZJC_OPTIONAL or ZJC_VARARGS */
+    int optional;           /* ZJC_REQUIRED, ZJC_OPTIONAL, ZJC_VARARGS or ZJC_REQUIRED_ZERO */
 } zjc_arg;
 
-/* ZJC_VARARGS: the last argument takes any number of values (IDL
- * sequence< any >, Calc's variable argument list), all optional. */
-enum { ZJC_REQUIRED = 0, ZJC_OPTIONAL = 1, ZJC_VARARGS = 2 };
+/* How an argument is declared.  Calc's Function Wizard marks every `any`
+ * argument optional (sc/source/core/tool/addincol.cxx, ReadFromAddIn:
+ * bOptional for SC_ADDINARG_VALUE_OR_ARRAY and SC_ADDINARG_VARARGS), so a
+ * required argument is declared sequence< sequence< any > > (shown
+ * required; a single value arrives as a 1x1 array, which the dispatcher
+ * unwraps).  Only `any` lets a 1x1 range tell a 0 from a blank cell
+ * (addin_call.h), so a required argument for which 0 is a valid value
+ * (successes, counts that may be 0) stays `any` (ZJC_REQUIRED_ZERO) and its
+ * help says it is required.  ZJC_VARARGS: the last argument takes any
+ * number of values (IDL sequence< any >, Calc's variable argument list). */
+enum { ZJC_REQUIRED = 0, ZJC_OPTIONAL = 1, ZJC_VARARGS = 2, ZJC_REQUIRED_ZERO = 3 };
+
 
 typedef struct zjc_func {
     const char *method;     /* programmatic (IDL) name */
@@ -64,6 +73,11 @@ typedef struct zjc_func {
 } zjc_func;
 
 extern const zjc_func zjc_static_funcs[];
+/* The IDL type of argument k of fn ("any", "sequence< any >" or
+ * "sequence< sequence< any > >"), and of field k of a check. */
+const char *zjc_arg_idl_type(const zjc_func *fn, size_t k);
+const char *zjc_field_idl_type(int required);
+
 extern const size_t zjc_static_count;
 
 /* The add-in's names. */

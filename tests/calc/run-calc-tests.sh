@@ -222,7 +222,7 @@ else
       "vnd.sun.star.script:locale_check.py\$${step#*:}?language=Python&location=user" > "$tmp/locale.log"
   done
   ui_locale en-US
-  if [ "$(grep -c '' "$tmp/work/locale.txt" 2>/dev/null)" != 5 ]; then
+  if [ "$(grep -c '' "$tmp/work/locale.txt" 2>/dev/null)" != 6 ]; then
     notok "UI languages: the scripts stopped early"; cat "$tmp/locale.log" "$tmp/work/locale.txt" 2>/dev/null
   fi
   while IFS= read -r line; do
