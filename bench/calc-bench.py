@@ -7,6 +7,7 @@ candidates (jurisdiction, year, qualification, hukou, score):
   table.fods   a header row + one array formula ZJ.CHECK.TABLE over the
                whole table, only the eligible column
   reasons.fods the same asking for eligible, outcome and reasons
+  nullcall.fods the same refused at once (an unknown column)
 run by bench/calc-bench.sh, which converts each headlessly and times it."""
 import random
 import sys
@@ -64,5 +65,8 @@ write(out + "/data.fods", None)
 write(out + "/addin.fods", "ORG.ZHIJIAO.CALC.ZHIJIAO.CHECKGTPYADMISSION([.A%d];[.B%d];[.C%d];[.D%d];[.E%d])")
 write_table(out + "/table.fods", "eligible")
 write_table(out + "/reasons.fods", "eligible,outcome,reasons")
+# the same call refused at once (an unknown column): what LibreOffice's
+# argument conversion and the call cost without any work of the add-in
+write_table(out + "/nullcall.fods", "nosuch")
 write(out + "/native.fods",
       "IF(AND([.A%d]=&quot;beijing&quot;;[.B%d]=2024;[.C%d]=&quot;是&quot;;[.D%d]=&quot;是&quot;;[.E%d]&gt;=490);1;0)")

@@ -33,6 +33,7 @@ tt=$(sed -n 's/^table //p' "$tmp/home/times.txt"); tr=$(sed -n 's/^reasons //p' 
 echo "whole table in one array formula (ZJ.CHECK.TABLE): eligible only ${tt}s, with outcome and reasons ${tr}s"
 echo "rows where the table's eligible column and the native formula differ: $(sed -n 's/^differ_table //p' "$tmp/home/times.txt")"
 echo "speed-up over native IF/AND: eligible only $(echo "scale=2; $tn / $tt" | bc)x (goal >= 3), with reasons $(echo "scale=2; $tn / $tr" | bc)x"
+echo "the same array formula refused at once (LibreOffice's range-to-array conversion and the call alone): $(sed -n 's/^nullcall //p' "$tmp/home/times.txt")s"
 # where a table call's time goes (median over the timed calls of each kind:
 # arguments to values, the core's batch, decisions to the array)
 awk 'NR > 1 && NR <= 8 { a[NR] = $2; b[NR] = $3; c[NR] = $4 }

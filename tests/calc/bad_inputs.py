@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+from calc_common import FODS_HEAD, FODS_TAIL, col, reasons
 from xml.sax.saxutils import escape, quoteattr
 
 CLI = os.environ.get("ZJ_CLI", "zhijiao")
@@ -56,13 +57,6 @@ COMMANDS = {
 BOOL_OPTION = {"RATEDIFF": 6, "RATEDIFFP": 5}   # TRUE/FALSE -> --correct/--no-correct
 
 
-def col(i):
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def cli_args(fn, values):
@@ -102,20 +96,6 @@ def run_cli(args):
         return r.returncode, {"error": {"message_en": r.stderr, "message_zh": r.stderr}}
 
 
-def reasons(e, lang):
-    parts = []
-    for x in e["reasons"]:
-        if not x["decisive"]:
-            continue
-        t = x["message_" + lang]
-        if x.get("citation"):
-            t += ("（依据：%s）" if lang == "zh" else " (source: %s)") % x["citation"]
-        parts.append(t)
-    text = " | ".join(parts)
-    if e["status"] != "ok" or not e["reasons"]:
-        head = e["outcome_" + lang] or ""
-        text = head + (("：" if lang == "zh" else ": ") + text if e["reasons"] else "")
-    return text
 
 
 def from_cli(fn, values):
@@ -213,13 +193,7 @@ def gen(sheet, expect_path):
             expect.append({"row": r, "label": "%s arg %d %s" % (fn, arg, kind), "reasons": sentence_fn(fn),
                            "expect": exp})
     with open(sheet, "w", encoding="utf-8") as fh:
-        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n<office:document '
-                 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-                 'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-                 'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-                 'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2" '
-                 'office:mimetype="application/vnd.oasis.opendocument.spreadsheet">'
-                 '<office:body><office:spreadsheet><table:table table:name="Bad">\n')
+        fh.write(FODS_HEAD % "Bad")
         for cells in rows:
             fh.write("<table:table-row>")
             for c in range(max(cells) + 1):
@@ -227,7 +201,7 @@ def gen(sheet, expect_path):
                 fh.write(cell_xml(v) if not (isinstance(v, tuple) and v[0] == "f") else
                          "<table:table-cell table:formula=%s/>" % quoteattr("of:=" + v[1]))
             fh.write("</table:table-row>\n")
-        fh.write("</table:table></office:spreadsheet></office:body></office:document>\n")
+        fh.write(FODS_TAIL)
     with open(expect_path, "w", encoding="utf-8") as fh:
         json.dump(expect, fh, ensure_ascii=False)
     return 0

@@ -18,6 +18,7 @@ import json
 import os
 import subprocess
 import sys
+from calc_common import col, reasons
 from xml.sax.saxutils import escape, quoteattr
 
 CLI = os.environ.get("ZJ_CLI", "zhijiao")
@@ -35,13 +36,6 @@ def cli(*args, ok=(0, 1)):
     return json.loads(r.stdout)
 
 
-def col(i):
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def q(s):
@@ -294,20 +288,6 @@ def build():
     return s
 
 
-def reasons(e, lang):
-    parts = []
-    for x in e["reasons"]:
-        if not x["decisive"]:
-            continue
-        t = x["message_" + lang]
-        if x.get("citation"):
-            t += ("（依据：%s）" if lang == "zh" else " (source: %s)") % x["citation"]
-        parts.append(t)
-    text = " | ".join(parts)
-    if e["status"] != "ok" or not e["reasons"]:
-        head = e["outcome_" + lang] or ""
-        text = head + (("：" if lang == "zh" else ": ") + text if e["reasons"] else "")
-    return text
 
 
 def compare(expect_path, csv_path):

@@ -18,6 +18,7 @@ import json
 import os
 import subprocess
 import sys
+from calc_common import FODS_HEAD, FODS_TAIL, col
 from xml.sax.saxutils import escape, quoteattr
 
 CLI = os.environ.get("ZJ_CLI", "zhijiao")
@@ -26,13 +27,6 @@ SRC = os.environ.get("ZJ_TEST_SRCDIR", ".")
 P = "ORG.ZHIJIAO.CALC.ZHIJIAO."
 
 
-def col(i):
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def cell(v):
@@ -51,20 +45,14 @@ def write(path, rows):
     formula = '%sCHECKTABLE("gtpy.admission";[.A1:.%s%d];"eligible,outcome,reasons,codes";"zh")' % (
         P, col(ncol - 1), len(rows))
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n<office:document '
-                 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-                 'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-                 'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-                 'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2" '
-                 'office:mimetype="application/vnd.oasis.opendocument.spreadsheet">'
-                 '<office:body><office:spreadsheet><table:table table:name="T">\n')
+        fh.write(FODS_HEAD % "T")
         for r, row in enumerate(rows):
             fh.write("<table:table-row>" + "".join(cell(v) for v in row) + "<table:table-cell/>")
             if r == 0:
                 fh.write('<table:table-cell table:formula=%s table:number-matrix-rows-spanned="%d" '
                          'table:number-matrix-columns-spanned="4"/>' % (quoteattr("of:=" + formula), len(rows)))
             fh.write("</table:table-row>\n")
-        fh.write("</table:table></office:spreadsheet></office:body></office:document>\n")
+        fh.write(FODS_TAIL)
     return out_col
 
 
