@@ -1,4 +1,4 @@
-/* addin.h — the Calc add-in object (zhijiao_addin.c) and the refresh
+/* addin.h — the Calc add-in object (addin_object.c) and the refresh
  * command (refresh_command.c), created by the factory in component.c. */
 #ifndef ZJ_PLUGIN_ADDIN_H
 #define ZJ_PLUGIN_ADDIN_H

@@ -27,25 +27,29 @@ zjlib=$build/core/.libs
 test -f "$zjlib/libzhijiao.so.0" || { echo "build-oxt: $zjlib/libzhijiao.so.0 missing: run make first" >&2; exit 2; }
 version=$(sed -n 's/^AC_INIT(\[zhijiao\], \[\([^]]*\)\].*/\1/p' "$src/configure.ac")
 
-# 1. the interface, from the one table
-$CC $CFLAGS_W -I"$src/core/include" -I"$src/plugin" "$src/plugin/gen_idl.c" "$src/plugin/functions.c" \
-    -L"$zjlib" -lzhijiao -Wl,-rpath,"$zjlib" -o "$w/gen_idl"
-"$w/gen_idl" > "$w/zhijiao.idl"
-"$SDK/bin/unoidl-write" "$LO/types.rdb" "$LO/types/offapi.rdb" "$w/zhijiao.idl" "$w/stage/zhijiao.rdb"
-
-# 2. the add-in, C against binary UNO
+# 1. the add-in, C against binary UNO
 objs=""
-for f in zhijiao_addin functions uno_util component refresh_command; do
+for f in addin_object addin_names addin_args fn_rates fn_scores fn_plan fn_audit fn_checks fn_explain fn_tables \
+         functions uno_object uno_util component refresh_command refresh_ui; do
   # shellcheck disable=SC2086
   $CC $CFLAGS_W -O2 ${ZJ_OXT_CFLAGS:-} -fPIC -fvisibility=hidden -DUNX -DGCC -DLINUX -I"$LOINC" \
       -I"$src/core/include" -I"$src/plugin" -c "$src/plugin/$f.c" -o "$w/$f.o"
   objs="$objs $w/$f.o"
 done
+uno_libs="-L$zjlib -lzhijiao -L$SDK/lib -luno_cppu -luno_sal -lpthread -lm"
+
+# 2. the interface, from the one table (which binds each function to its
+#    handler, so the generator links the add-in's objects)
+# shellcheck disable=SC2086
+$CC $CFLAGS_W -I"$src/core/include" -I"$src/plugin" "$src/plugin/gen_idl.c" $objs $uno_libs \
+    -Wl,-rpath,"$zjlib" -Wl,-rpath,"$LO" -o "$w/gen_idl"
+"$w/gen_idl" > "$w/zhijiao.idl"
+"$SDK/bin/unoidl-write" "$LO/types.rdb" "$LO/types/offapi.rdb" "$w/zhijiao.idl" "$w/stage/zhijiao.rdb"
+
 bundle="libzhijiao.so.0 data"; rpath="-Wl,-rpath,\$ORIGIN"
 if [ "${ZJ_OXT_SYSTEM_LIB:-0}" = 1 ]; then bundle=""; rpath=""; fi
 # shellcheck disable=SC2086
-$CC -shared -o "$w/stage/zhijiao_calc.uno.so" $objs ${ZJ_OXT_LDFLAGS:-} \
-    -L"$zjlib" -lzhijiao -L"$SDK/lib" -luno_cppu -luno_sal -lpthread -lm \
+$CC -shared -o "$w/stage/zhijiao_calc.uno.so" $objs ${ZJ_OXT_LDFLAGS:-} $uno_libs \
     $rpath -Wl,--no-undefined -Wl,-z,defs
 
 # 3. the package

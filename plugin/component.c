@@ -7,63 +7,48 @@
 
 #include "addin.h"
 #include "functions.h"
-#include "uno_util.h"
+#include "uno_object.h"
 
 #define EXPORT __attribute__((visibility("default")))
 
 typedef enum impl_kind { IMPL_ADDIN = 0, IMPL_REFRESH } impl_kind;
 
 typedef struct factory {
-    uno_Interface iface;
-    oslInterlockedCount refs;
+    zjc_object obj;           /* first */
     impl_kind kind;
 } factory;
 
-static void SAL_CALL factory_acquire(uno_Interface *pI)
+static void factory_destroy(zjc_object *o)
 {
-    osl_atomic_increment(&((factory *)pI)->refs);
+    free(o);
 }
 
-static void SAL_CALL factory_release(uno_Interface *pI)
+static zjc_answer factory_member(zjc_object *o, const char *name, void *pReturn, void *pArgs[],
+                                 uno_Any *exc)
 {
-    if (osl_atomic_decrement(&((factory *)pI)->refs) == 0)
-        free(pI);
+    factory *f = (factory *)o;
+    uno_Interface *ctx, *obj;
+
+    /* the context is the last argument of both */
+    if (strcmp(name, "createInstanceWithContext") == 0)
+        ctx = *(uno_Interface **)pArgs[0];
+    else if (strcmp(name, "createInstanceWithArgumentsAndContext") == 0)
+        ctx = *(uno_Interface **)pArgs[1];
+    else
+        return ZJC_UNKNOWN;
+    obj = f->kind == IMPL_ADDIN ? zjc_addin_new() : zjc_refresh_command_new(ctx);
+    *(uno_Interface **)pReturn = obj;
+    return obj ? ZJC_ANSWERED : zjc_object_raise(exc, "zhijiao add-in: out of memory", 0);
 }
 
-static void SAL_CALL factory_dispatch(uno_Interface *pI, const typelib_TypeDescription *pMember,
-                                      void *pReturn, void *pArgs[], uno_Any **ppException)
-{
-    static const char *const types[] = {
-        "com.sun.star.uno.XInterface", "com.sun.star.lang.XSingleComponentFactory", NULL
-    };
-    factory *f = (factory *)pI;
-    char m[128];
-    uno_Any *exc = *ppException;
+static const char *const factory_types[] = {
+    "com.sun.star.uno.XInterface", "com.sun.star.lang.XSingleComponentFactory", NULL
+};
 
-    *ppException = NULL;
-    zjc_member_name(pMember, m, sizeof m);
-    if (strcmp(m, "queryInterface") == 0) {
-        zjc_query_self(pI, types, pReturn, pArgs);
-    } else if (strcmp(m, "acquire") == 0) {
-        factory_acquire(pI);
-    } else if (strcmp(m, "release") == 0) {
-        factory_release(pI);
-    } else if (strcmp(m, "createInstanceWithContext") == 0 ||
-               strcmp(m, "createInstanceWithArgumentsAndContext") == 0) {
-        /* the context is the last argument of both */
-        int with_args = strcmp(m, "createInstanceWithArgumentsAndContext") == 0;
-        uno_Interface *ctx = *(uno_Interface **)pArgs[with_args ? 1 : 0];
-        uno_Interface *obj = f->kind == IMPL_ADDIN ? zjc_addin_new() : zjc_refresh_command_new(ctx);
-        if (!obj) {
-            *ppException = exc;
-            zjc_throw_illegal_argument(ppException, "zhijiao add-in: out of memory", 0);
-        }
-        *(uno_Interface **)pReturn = obj;
-    } else {
-        *ppException = exc;
-        zjc_throw_illegal_argument(ppException, "zhijiao add-in factory: unknown member", 0);
-    }
-}
+static const zjc_object_class factory_class = {
+    .types = factory_types, .advertised = factory_types + 1,
+    .member = factory_member, .destroy = factory_destroy,
+};
 
 EXPORT void component_getImplementationEnvironment(const char **envTypeName, void **env);
 EXPORT void component_getImplementationEnvironment(const char **envTypeName, void **env)
@@ -89,10 +74,7 @@ EXPORT void *component_getFactory(const char *implName, void *serviceManager, vo
     f = calloc(1, sizeof *f);
     if (!f)
         return NULL;
-    f->iface.acquire = factory_acquire;
-    f->iface.release = factory_release;
-    f->iface.pDispatcher = factory_dispatch;
-    f->refs = 1;
+    zjc_object_init(&f->obj, &factory_class);
     f->kind = kind;
-    return &f->iface;
+    return &f->obj.iface;
 }

@@ -1,9 +1,9 @@
 /* functions.h — the one table of the Calc add-in's functions.
  *
  * gen_idl.c writes the UNO IDL of the functions' interface from it, and
- * the add-in (zhijiao_addin.c) answers Calc's XAddIn questions (display
- * names, descriptions, argument names and help, in English and Chinese)
- * and dispatches calls from it.  The rule checks are not listed here: one
+ * the add-in answers Calc's XAddIn questions from it (addin_names.c:
+ * display names, descriptions, argument names and help, in English and
+ * Chinese) and calls each function's handler from it (addin_object.c).  The rule checks are not listed here: one
  * outcome function and one reasons function per check are generated from
  * the library's check catalogue (zj_check_at), fields in catalogue order.
  *
@@ -23,20 +23,23 @@ typedef enum zjc_ret {
     ZJC_RET_ARRAY         /* IDL sequence< sequence< any > > */
 } zjc_ret;
 
-typedef enum zjc_op {
-    ZJC_OP_RATE_EST = 0, ZJC_OP_RATE_LOWER, ZJC_OP_RATE_UPPER, ZJC_OP_RATE_CI,
-    ZJC_OP_POOLED, ZJC_OP_MEAN_OF_RATES,
-    ZJC_OP_DIFF, ZJC_OP_DIFF_P,
-    ZJC_OP_PASS_RATE, ZJC_OP_EXCELLENT_RATE, ZJC_OP_SCORE_MEAN,
-    ZJC_OP_COMPLETION, ZJC_OP_PROGRESSION, ZJC_OP_TRANSFER,
-    ZJC_OP_COMPOSITE, ZJC_OP_PERCENT_COUNT,
-    ZJC_OP_PLAN_PLACES, ZJC_OP_PLAN_PARTNER, ZJC_OP_PLAN_PARTNER_MAJOR,
-    ZJC_OP_PLAN_TABLE, ZJC_OP_TABLE, ZJC_OP_AUDIT,
-    ZJC_OP_CHECK, ZJC_OP_CHECK_REASONS,
-    ZJC_OP_ERROR_TEXT,
-    /* generated per check */
-    ZJC_OP_CHECK_OUTCOME_GEN, ZJC_OP_CHECK_REASONS_GEN
-} zjc_op;
+/* One spreadsheet function's code (fn_*.c): reads c's arguments, writes
+ * c->ret; 0, or -1 with c->f saying what was wrong (addin_call.h). */
+typedef struct zjc_fncall zjc_fncall;
+typedef int zjc_handler(zjc_fncall *c);
+
+/* The handlers, one per function of the table (as LibreOffice's analysis
+ * add-in binds each function to its own method). */
+zjc_handler zjc_fn_rate_estimate, zjc_fn_rate_lower, zjc_fn_rate_upper, zjc_fn_rate_ci,
+    zjc_fn_pooled, zjc_fn_mean_of_rates, zjc_fn_diff, zjc_fn_diff_p,
+    zjc_fn_pass_rate, zjc_fn_excellent_rate, zjc_fn_score_mean, zjc_fn_composite,
+    zjc_fn_percent_count,
+    zjc_fn_completion, zjc_fn_progression, zjc_fn_transfer,
+    zjc_fn_plan_places, zjc_fn_plan_partner, zjc_fn_plan_partner_major, zjc_fn_plan_table,
+    zjc_fn_table, zjc_fn_audit, zjc_fn_check, zjc_fn_check_reasons, zjc_fn_explain,
+    zjc_fn_check_table, zjc_fn_rate_table,
+    /* the generated functions of every check of the catalogue */
+    zjc_fn_check_outcome_of, zjc_fn_check_reasons_of;
 
 #define ZJC_MAX_ARGS 8
 
@@ -44,20 +47,38 @@ typedef struct zjc_arg {
     const char *name;       /* IDL parameter name */
     const char *en, *zh;    /* display names */
     const char *help_en, *help_zh;
-    int optional;
+    int optional;           /* ZJC_REQUIRED, ZJC_OPTIONAL, ZJC_VARARGS or ZJC_REQUIRED_ZERO */
 } zjc_arg;
+
+/* How an argument is declared.  Calc's Function Wizard marks every `any`
+ * argument optional (sc/source/core/tool/addincol.cxx, ReadFromAddIn:
+ * bOptional for SC_ADDINARG_VALUE_OR_ARRAY and SC_ADDINARG_VARARGS), so a
+ * required argument is declared sequence< sequence< any > > (shown
+ * required; a single value arrives as a 1x1 array, which the dispatcher
+ * unwraps).  Only `any` lets a 1x1 range tell a 0 from a blank cell
+ * (addin_call.h), so a required argument for which 0 is a valid value
+ * (successes, counts that may be 0) stays `any` (ZJC_REQUIRED_ZERO) and its
+ * help says it is required.  ZJC_VARARGS: the last argument takes any
+ * number of values (IDL sequence< any >, Calc's variable argument list). */
+enum { ZJC_REQUIRED = 0, ZJC_OPTIONAL = 1, ZJC_VARARGS = 2, ZJC_REQUIRED_ZERO = 3 };
+
 
 typedef struct zjc_func {
     const char *method;     /* programmatic (IDL) name */
     const char *en, *zh;    /* display names */
     const char *desc_en, *desc_zh;
     zjc_ret ret;
-    zjc_op op;
+    zjc_handler *run;
     size_t nargs;
     zjc_arg args[ZJC_MAX_ARGS];
 } zjc_func;
 
 extern const zjc_func zjc_static_funcs[];
+/* The IDL type of argument k of fn ("any", "sequence< any >" or
+ * "sequence< sequence< any > >"), and of field k of a check. */
+const char *zjc_arg_idl_type(const zjc_func *fn, size_t k);
+const char *zjc_field_idl_type(int required);
+
 extern const size_t zjc_static_count;
 
 /* The add-in's names. */

@@ -29,7 +29,7 @@ int main(void)
         const zjc_func *f = &zjc_static_funcs[i];
         printf("    %s %s(", idl_type(f->ret), f->method);
         for (k = 0; k < f->nargs; k++)
-            printf("%s[in] any %s", k ? ", " : "", f->args[k].name);
+            printf("%s[in] %s %s", k ? ", " : "", zjc_arg_idl_type(f, k), f->args[k].name);
         printf(");\n");
     }
     for (c = 0; c < zj_check_count(); c++) {
@@ -39,7 +39,7 @@ int main(void)
             zjc_check_method(ci->name, r, m, sizeof m);
             printf("    %s %s(", r ? "string" : "any", m);
             for (k = 0; k < ci->n_fields; k++)
-                printf("%s[in] any arg%zu", k ? ", " : "", k + 1);
+                printf("%s[in] %s arg%zu", k ? ", " : "", zjc_field_idl_type(ci->fields[k].required), k + 1);
             if (r)
                 printf("%s[in] any lang", ci->n_fields ? ", " : "");
             printf(");\n");

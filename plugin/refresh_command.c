@@ -8,17 +8,18 @@
  * `zhijiao refresh` reads), so an officer never needs a command line;
  * writes the report to <snapshot>/last-refresh.txt, tells the add-in
  * objects to reopen their data, recalculates the current document and
- * shows the report in a message box (in Chinese and English, as the CLI's
- * default).  When a refreshed table would remove rows served now, it
- * asks (Yes/No) whether to apply it anyway, and if so refreshes again
- * with accept_removals (from the download cache, so quickly).  Without a
- * display (headless), LibreOffice closes the boxes at once (the answer is
- * then no); the report file stays.  trigger("rollback") makes the
- * previous snapshot version current (zj_snapshot_rollback).
+ * shows a short summary in the UI language that offers to open the full
+ * report (refresh_ui.c).  When a refreshed table would remove rows served
+ * now, it asks (Yes/No) whether to apply it anyway, and if so refreshes
+ * again with accept_removals (from the download cache, so quickly).
+ * Without a display (headless), LibreOffice closes the boxes at once (the
+ * answer is then no); the report file stays.  trigger("rollback") makes
+ * the previous snapshot version current (zj_snapshot_rollback).
  *
- * The refresh runs on the thread LibreOffice dispatches from; the window
- * waits for it (a refresh of the official sites takes seconds at the
- * default 2 requests/s per host). */
+ * The refresh runs on the thread LibreOffice dispatches from; its progress
+ * is shown in the status bar, and LibreOffice handles pending window events
+ * at every step, so the window does not look frozen (a refresh of the
+ * official sites takes seconds at the default 2 requests/s per host). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,8 @@
 #include <zhijiao.h>
 
 #include "addin.h"
+#include "refresh_ui.h"
+#include "uno_object.h"
 #include "uno_util.h"
 
 /* At most this many changed rows are listed; the report says how many more. */
@@ -47,8 +50,7 @@ void zjc_snapshot_changed(void)
 }
 
 typedef struct command {
-    uno_Interface iface;
-    oslInterlockedCount refs;
+    zjc_object obj;           /* first */
     uno_Interface *ctx;       /* uno.XComponentContext */
 } command;
 
@@ -149,12 +151,14 @@ static void report_result(text *t, const zj_refresh_result *r, int *serious)
     *serious = findings > 0 || nw > 0;
 }
 
-/* <snapshot_dir>/last-refresh.txt, replaced whole (temporary file, rename). */
-static void keep_report(const zj_refresh_options *o, const text *t)
+/* <snapshot_dir>/last-refresh.txt, replaced whole (temporary file, rename);
+ * its path goes to out (empty when it could not be written). */
+static void keep_report(const zj_refresh_options *o, const text *t, char *out, size_t out_size)
 {
     char dir[4096], path[4200], tmp[4300];
     FILE *fp;
 
+    out[0] = '\0';
     if (o->snapshot_dir)
         snprintf(dir, sizeof dir, "%s", o->snapshot_dir);
     else if (zj_snapshot_default_dir(dir, sizeof dir) >= sizeof dir)
@@ -170,6 +174,8 @@ static void keep_report(const zj_refresh_options *o, const text *t)
     }
     if (rename(tmp, path) != 0)
         unlink(tmp);
+    else
+        snprintf(out, out_size, "%s", path);
 }
 
 /* ---- LibreOffice: the document and the message box ------------------------------ */
@@ -223,97 +229,71 @@ static void recalculate(uno_Interface *desktop)
         (*all->release)(all);
 }
 
-/* awt.MessageBoxType: INFOBOX 1, WARNINGBOX 2, ERRORBOX 3, QUERYBOX 4;
- * buttons OK = 1, YES_NO = 3.  Returns the answer (YES = 2; 0 when the
- * box could not be shown or was closed). */
-static sal_Int16 ask(command *c, uno_Interface *desktop, int type, sal_Int32 buttons, const char *title,
-                     const char *msg)
-{
-    uno_Interface *frame, *window = NULL, *peer = NULL, *toolkit, *factory, *box = NULL;
-    rtl_uString *t, *m;
-    sal_Int32 kind = type;
-    sal_Int16 answer = 0;
-    void *args[5];
+/* ---- the command ------------------------------------------------------------------ */
 
-    frame = zjc_call_iface(desktop, "com.sun.star.frame.XDesktop", "getCurrentFrame", NULL, NULL);
-    if (frame)
-        window = zjc_call_iface(frame, "com.sun.star.frame.XFrame", "getContainerWindow", NULL, NULL);
-    if (window)
-        peer = zjc_query(window, "com.sun.star.awt.XWindowPeer");
-    toolkit = create(c, "com.sun.star.awt.Toolkit");
-    factory = zjc_query(toolkit, "com.sun.star.awt.XMessageBoxFactory");
-    if (factory && peer) {
-        t = zjc_ustr(title);
-        m = zjc_ustr(msg);
-        args[0] = &peer;
-        args[1] = &kind;
-        args[2] = &buttons;
-        args[3] = &t;
-        args[4] = &m;
-        box = zjc_call_iface(factory, "com.sun.star.awt.XMessageBoxFactory", "createMessageBox", args, NULL);
-        rtl_uString_release(t);
-        rtl_uString_release(m);
+typedef struct progress_ctx {
+    zjc_progress *bar;
+    int zh;               /* the UI is Chinese */
+} progress_ctx;
+
+/* The short summary the box shows, in the UI language: the full report
+ * (both languages, every table and change) is the file it offers to open. */
+static void summary(text *t, const zj_refresh_result *r, int failed, const zj_error *err, int zh)
+{
+    size_t i, nc, kinds[3] = { 0, 0, 0 }, findings = 0;
+
+    if (failed || !r) {
+        add(t, zh ? "更新失败，快照和表格保持不变。\n%s" : "The refresh failed; the snapshot and the sheets are as they were.\n%s",
+            zh ? err->message_zh : err->message_en);
+        return;
     }
-    if (box) {
-        zjc_call(box, "com.sun.star.awt.XMessageBox", "execute", &answer, NULL, NULL);
-        (*box->release)(box);
-    }
-    if (factory)
-        (*factory->release)(factory);
-    if (toolkit)
-        (*toolkit->release)(toolkit);
-    if (peer)
-        (*peer->release)(peer);
-    if (window)
-        (*window->release)(window);
-    if (frame)
-        (*frame->release)(frame);
-    return answer;
+    nc = zj_refresh_change_count(r);
+    for (i = 0; i < nc; i++)
+        kinds[zj_refresh_change_at(r, i)->kind]++;
+    for (i = 0; i < zj_refresh_table_count(r); i++)
+        findings += zj_refresh_table_at(r, i)->findings ? zj_refresh_table_at(r, i)->findings->count : 0;
+    if (zj_refresh_committed(r))
+        add(t, zh ? "官方数据已更新（快照 %s），表格已重新计算。\n" : "The official data were refreshed (snapshot %s); the sheets are recalculated.\n",
+            zj_refresh_version(r));
+    else
+        add(t, zh ? "官方数据没有变化。\n" : "Nothing changed in the official data.\n");
+    add(t, zh ? "导入 %zu 张表；变化 %zu 处（新增 %zu，删除 %zu，修改 %zu）；核对发现 %zu 条；警告 %zu 条。"
+              : "%zu tables imported; %zu changes (%zu added, %zu removed, %zu changed); %zu audit findings; %zu warnings.",
+        zj_refresh_table_count(r), nc, kinds[ZJ_CHANGE_ADDED], kinds[ZJ_CHANGE_REMOVED],
+        kinds[ZJ_CHANGE_CHANGED], findings, zj_refresh_warning_count(r));
 }
 
-static void show(command *c, uno_Interface *desktop, int type, const char *title, const char *msg)
+static void on_progress(void *user, const char *stage, size_t done, size_t total, const char *what)
 {
-    ask(c, desktop, type, 1, title, msg);
-}
+    progress_ctx *p = user;
 
-static uno_Interface *the_desktop(command *c)
-{
-    /* created as XInterface: a proxy answers only its own interface */
-    uno_Interface *any_desktop = create(c, "com.sun.star.frame.Desktop"), *desktop;
-
-    desktop = zjc_query(any_desktop, "com.sun.star.frame.XDesktop");
-    if (any_desktop)
-        (*any_desktop->release)(any_desktop);
-    return desktop;
+    (void)what;
+    zjc_progress_step(p->bar, stage, done, total, p->zh);
 }
 
 /* Tables held back because they would remove rows: asks whether to apply
  * them anyway; 1 for yes. */
-static int accept_removals(command *c, const zj_refresh_result *r)
+static int accept_removals(command *c, uno_Interface *desktop, const zj_refresh_result *r, int zh)
 {
     text q = { NULL, 0, 0, 0 };
-    uno_Interface *desktop;
     size_t i;
     int yes = 0;
 
     for (i = 0; i < zj_refresh_table_count(r); i++) {
         const zj_refresh_table *tb = zj_refresh_table_at(r, i);
         if (tb->held_back)
-            add(&q, "  %s：删除 %zu 行 / would remove %zu rows\n", tb->name, tb->removed, tb->removed);
+            add(&q, zh ? "  %s：会删除 %zu 行\n" : "  %s: would remove %zu rows\n", tb->name, tb->removed);
     }
     if (!q.len)
         return 0;
-    add(&q, "\n这些表格会删除当前数据中的行（见更新报告）。仍然应用吗？\n"
-            "These tables would remove rows from the data in use (see the report). Apply them anyway?\n");
-    if (!q.oom && (desktop = the_desktop(c)) != NULL) {
-        yes = ask(c, desktop, 4, 3, "职教 zhijiao", q.s) == 2;
-        (*desktop->release)(desktop);
-    }
+    add(&q, zh ? "\n这些表格会删除当前数据中的行（见更新报告）。仍然应用吗？"
+               : "\nThese tables would remove rows from the data in use (see the report). Apply them anyway?");
+    if (!q.oom && desktop)
+        yes = zjc_message_box(c->ctx, desktop, 4, 3, zh ? "职教 — 更新官方数据" : "zhijiao — refresh the official data",
+                              q.s) == 2;
     free(q.s);
     return yes;
 }
-
-/* ---- the command ------------------------------------------------------------------ */
 
 static void run_refresh(command *c)
 {
@@ -321,11 +301,19 @@ static void run_refresh(command *c)
     zj_refresh_options o;
     zj_refresh_result *r = NULL;
     zj_error err;
-    char path[4096];
-    text t = { NULL, 0, 0, 0 };
+    char path[4096], report[4200];
+    text t = { NULL, 0, 0, 0 }, sum = { NULL, 0, 0, 0 };
     int serious = 0, failed = 0;
-    uno_Interface *desktop;
+    uno_Interface *desktop, *any_desktop;
+    progress_ctx pc;
 
+    /* created as XInterface: a proxy answers only its own interface */
+    any_desktop = create(c, "com.sun.star.frame.Desktop");
+    desktop = zjc_query(any_desktop, "com.sun.star.frame.XDesktop");
+    if (any_desktop)
+        (*any_desktop->release)(any_desktop);
+    pc.zh = zjc_ui_zh(c->ctx);
+    pc.bar = desktop ? zjc_progress_start(c->ctx, desktop, pc.zh ? "职教：正在更新官方数据…" : "zhijiao: refreshing the official data…") : NULL;
     zj_refresh_options_init(&o);
     zj_error_clear(&err);
     if (!cfg) {
@@ -336,9 +324,11 @@ static void run_refresh(command *c)
         failed = 1;
     } else {
         zj_refresh_config_apply(cfg, &o);
+        o.progress = on_progress;
+        o.progress_user = &pc;
         if (zj_refresh_run(&o, &r, &err) != ZJ_OK)
             failed = 1;
-        else if (!o.accept_removals && !o.dry_run && accept_removals(c, r)) {
+        else if (!o.accept_removals && !o.dry_run && accept_removals(c, desktop, r, pc.zh)) {
             zj_refresh_result_free(r);
             r = NULL;
             o.accept_removals = 1;
@@ -346,6 +336,7 @@ static void run_refresh(command *c)
                 failed = 1;
         }
     }
+    zjc_progress_end(pc.bar);
     if (failed && !t.len)
         add(&t, "职教：更新失败，快照保持不变\n%s%s%s\n\nzhijiao: the refresh failed; the snapshot is as it was\n%s%s%s\n",
             err.where, *err.where ? "：" : "", err.message_zh,
@@ -355,17 +346,25 @@ static void run_refresh(command *c)
         if (zj_refresh_committed(r))
             zjc_snapshot_changed();
     }
+    report[0] = '\0';
     if (!t.oom && t.s)
-        keep_report(&o, &t);
-    desktop = the_desktop(c);
+        keep_report(&o, &t, report, sizeof report);
+    summary(&sum, r, failed, &err, pc.zh);
+    if (report[0])
+        add(&sum, pc.zh ? "\n\n完整报告已保存为 %s。现在打开吗？" : "\n\nThe full report is saved as %s. Open it now?", report);
     if (desktop) {
         if (r && zj_refresh_committed(r))
             recalculate(desktop);
-        show(c, desktop, failed ? 3 : serious ? 2 : 1, "职教 zhijiao",
-             t.oom || !t.s ? "内存不足 / out of memory" : t.s);
+        /* awt.MessageBoxType INFOBOX 1, WARNINGBOX 2, ERRORBOX 3; buttons
+         * OK 1, YES_NO 3; results YES 2 */
+        if (zjc_message_box(c->ctx, desktop, failed ? 3 : serious ? 2 : 1, report[0] ? 3 : 1,
+                            pc.zh ? "职教 — 更新官方数据" : "zhijiao — refresh the official data",
+                            sum.oom || !sum.s ? "内存不足 / out of memory" : sum.s) == 2)
+            zjc_open_file(desktop, report);
         (*desktop->release)(desktop);
     }
     free(t.s);
+    free(sum.s);
     zj_refresh_result_free(r);
     zj_refresh_config_free(cfg);
 }
@@ -377,10 +376,10 @@ static void run_rollback(command *c)
     zj_refresh_config *cfg = zj_refresh_config_new();
     zj_refresh_options o;
     zj_error err;
-    char path[4096], *v = NULL;
+    char path[4096], report[4200], *v = NULL;
     text t = { NULL, 0, 0, 0 };
-    uno_Interface *desktop;
-    int ok = 0;
+    uno_Interface *desktop, *any_desktop;
+    int ok = 0, zh = zjc_ui_zh(c->ctx);
 
     zj_refresh_options_init(&o);
     zj_error_clear(&err);
@@ -399,11 +398,16 @@ static void run_rollback(command *c)
         add(&t, "职教：回退失败\n%s\n\nzhijiao: the rollback failed\n%s\n", err.message_zh, err.message_en);
     }
     if (!t.oom && t.s)
-        keep_report(&o, &t);
-    if ((desktop = the_desktop(c)) != NULL) {
+        keep_report(&o, &t, report, sizeof report);
+    any_desktop = create(c, "com.sun.star.frame.Desktop");
+    desktop = zjc_query(any_desktop, "com.sun.star.frame.XDesktop");
+    if (any_desktop)
+        (*any_desktop->release)(any_desktop);
+    if (desktop) {
         if (ok)
             recalculate(desktop);
-        show(c, desktop, ok ? 1 : 3, "职教 zhijiao", t.oom || !t.s ? "内存不足 / out of memory" : t.s);
+        zjc_message_box(c->ctx, desktop, ok ? 1 : 3, 1, zh ? "职教 — 回退数据快照" : "zhijiao — roll back the snapshot",
+                        t.oom || !t.s ? "内存不足 / out of memory" : t.s);
         (*desktop->release)(desktop);
     }
     free(v);
@@ -411,62 +415,40 @@ static void run_rollback(command *c)
     zj_refresh_config_free(cfg);
 }
 
-static void SAL_CALL command_acquire(uno_Interface *pI)
+static void command_destroy(zjc_object *o)
 {
-    osl_atomic_increment(&((command *)pI)->refs);
-}
+    command *c = (command *)o;
 
-static void SAL_CALL command_release(uno_Interface *pI)
-{
-    command *c = (command *)pI;
-
-    if (osl_atomic_decrement(&c->refs) != 0)
-        return;
     if (c->ctx)
         (*c->ctx->release)(c->ctx);
     free(c);
 }
 
-static void SAL_CALL command_dispatch(uno_Interface *pI, const typelib_TypeDescription *pMember,
-                                      void *pReturn, void *pArgs[], uno_Any **ppException)
+static zjc_answer command_member(zjc_object *o, const char *name, void *pReturn, void *pArgs[],
+                                 uno_Any *exc)
 {
-    command *c = (command *)pI;
-    uno_Any *exc = *ppException;
-    char m[128];
+    char *event;
 
-    *ppException = NULL;
-    zjc_member_name(pMember, m, sizeof m);
-    if (strcmp(m, "queryInterface") == 0) {
-        zjc_query_self(pI, command_types, pReturn, pArgs);
-    } else if (strcmp(m, "acquire") == 0) {
-        command_acquire(pI);
-    } else if (strcmp(m, "release") == 0) {
-        command_release(pI);
-    } else if (strcmp(m, "getTypes") == 0) {
-        zjc_ret_types(pReturn, command_types + 1, 3);
-    } else if (strcmp(m, "getImplementationId") == 0) {
-        zjc_ret_empty_bytes(pReturn);
-    } else if (strcmp(m, "getImplementationName") == 0) {
-        zjc_ret_string(pReturn, ZJC_REFRESH_IMPL);
-    } else if (strcmp(m, "getSupportedServiceNames") == 0) {
-        static const char *const names[] = { ZJC_REFRESH_IMPL };
-        zjc_ret_string_seq(pReturn, names, 1);
-    } else if (strcmp(m, "supportsService") == 0) {
-        char *s = zjc_utf8(*(rtl_uString **)pArgs[0]);
-        *(sal_Bool *)pReturn = s && strcmp(s, ZJC_REFRESH_IMPL) == 0;
-        free(s);
-    } else if (strcmp(m, "trigger") == 0) {
-        char *event = zjc_utf8(*(rtl_uString **)pArgs[0]);
-        if (event && strcmp(event, "refresh") == 0)
-            run_refresh(c);
-        else if (event && strcmp(event, "rollback") == 0)
-            run_rollback(c);
-        free(event);
-    } else {
-        *ppException = exc;
-        zjc_throw_illegal_argument(ppException, "zhijiao refresh command: unknown member", 0);
-    }
+    (void)pReturn;
+    (void)exc;
+    if (strcmp(name, "trigger") != 0)
+        return ZJC_UNKNOWN;
+    event = zjc_utf8(*(rtl_uString **)pArgs[0]);
+    if (event && strcmp(event, "refresh") == 0)
+        run_refresh((command *)o);
+    else if (event && strcmp(event, "rollback") == 0)
+        run_rollback((command *)o);
+    free(event);
+    return ZJC_ANSWERED;
 }
+
+static const char *const command_services[] = { ZJC_REFRESH_IMPL, NULL };
+
+static const zjc_object_class command_class = {
+    .impl = ZJC_REFRESH_IMPL, .services = command_services,
+    .types = command_types, .advertised = command_types + 1,
+    .member = command_member, .destroy = command_destroy,
+};
 
 uno_Interface *zjc_refresh_command_new(uno_Interface *context)
 {
@@ -474,12 +456,9 @@ uno_Interface *zjc_refresh_command_new(uno_Interface *context)
 
     if (!c)
         return NULL;
-    c->iface.acquire = command_acquire;
-    c->iface.release = command_release;
-    c->iface.pDispatcher = command_dispatch;
-    c->refs = 1;
+    zjc_object_init(&c->obj, &command_class);
     c->ctx = context;
     if (context)
         (*context->acquire)(context);
-    return &c->iface;
+    return &c->obj.iface;
 }

@@ -310,6 +310,13 @@ zj_code zj_check_batch(const zj_data *data, const char *check, const char *const
                        size_t n_names, const zj_value *cells, size_t rows,
                        zj_decision *out, zj_error *err)
 {
+    return zj_check_batch_opt(data, check, names, n_names, cells, rows, NULL, out, err);
+}
+
+zj_code zj_check_batch_opt(const zj_data *data, const char *check, const char *const *names,
+                           size_t n_names, const zj_value *cells, size_t rows,
+                           const zj_batch_options *opt, zj_decision *out, zj_error *err)
+{
     batch B;
     size_t r;
     zj_code rc = ZJ_OK;
@@ -326,6 +333,7 @@ zj_code zj_check_batch(const zj_data *data, const char *check, const char *const
     B.b = zj_db_new();
     if (!B.b)
         return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    zj_db_set_no_text(B.b, opt && opt->outcome_only);
     for (r = 0; r < rows; r++) {
         if (decide_row(&B, cells + r * n_names, n_names, &out[r]) != ZJ_OK) {
             zj_decisions_free(out, r);

@@ -73,6 +73,10 @@ const char *zj_db_num(zj_dbuild *b, double v);
 
 void zj_db_set_ruleset(zj_dbuild *b, const char *ruleset_id);
 
+/* Reasons recorded from now on keep code, met and source but no messages
+ * (""): for callers that return only the outcome (zj_batch_options). */
+void zj_db_set_no_text(zj_dbuild *b, int on);
+
 /* Status so far (ZJ_OK unless an input error or no-rules was recorded). */
 zj_code zj_db_status(const zj_dbuild *b);
 /* Number of reasons recorded with the given met value. */

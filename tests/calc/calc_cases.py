@@ -19,6 +19,7 @@ import os
 import subprocess
 import tempfile
 import sys
+from calc_common import col, reasons
 from xml.sax.saxutils import escape, quoteattr
 
 CLI = os.environ.get("ZJ_CLI", "zhijiao")
@@ -36,13 +37,6 @@ def cli(*args, ok=(0, 1)):
     return json.loads(r.stdout)
 
 
-def col(i):
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def q(s):
@@ -125,7 +119,9 @@ def build():
                 e = cli(*args)
                 r = s.row()
                 ref = s.data(r, [x, n, method] + ([conf] if conf else []))
-                a = "[.P%d];[.Q%d];[.R%d]" % (r + 1, r + 1, r + 1) + (";[.S%d]" % (r + 1) if conf else "")
+                # each cell as a 1x1 range: a 0 in a single cell may be a blank
+                # one (Calc passes both as 0), so only a range gives x = 0
+                a = ";".join("[.%s%d:.%s%d]" % (cl, r + 1, cl, r + 1) for cl in ("PQRS" if conf else "PQR"))
                 lab = "rate %d/%d %s %s" % (x, n, method, conf)
                 s.formula(r, 0, P + "RATEESTIMATE(%s)" % a, num(e["rate"]), lab + " rate")
                 s.formula(r, 1, P + "RATELOWER(%s)" % a, num(e["lower"]), lab + " lower")
@@ -173,13 +169,33 @@ def build():
         s.formula(r, 0, P + "POOLEDRATE(%s;%s)" % (x_ref, n_ref),
                   [[num(p["rate"]), num(p["lower"]), num(p["upper"])]], "pooled %s" % xs, span=(1, 3))
         s.formula(r, 3, P + "MEANOFRATES(%s;%s)" % (x_ref, n_ref), num(e["mean_of_rates"]), "mean of rates %s" % xs)
+    # rates of a whole table of counts in one call (ZJ.RATE.TABLE): a row
+    # with a blank count says so in its first column
+    xs, ns = [3138, 0, 20, 1, None], [3953, 20, 20, 3, 10]
+    r0 = len(s.rows)
+    for _ in xs:
+        s.row()
+    exp = []
+    for i, (x, n) in enumerate(zip(xs, ns)):
+        s.rows[r0 + i][DATA_COL] = ("v", x)
+        s.rows[r0 + i][DATA_COL + 1] = ("v", n)
+        if x is None:
+            exp.append([("t", "row %d: x is blank" % (i + 1)), ("t", ""), ("t", "")])
+        else:
+            e = cli("rate", str(x), str(n))
+            exp.append([num(e["rate"]), num(e["lower"]), num(e["upper"])])
+    s.formula(r0, 0, P + "RATETABLE([.P%d:.P%d];[.Q%d:.Q%d])" % (r0 + 1, r0 + len(xs), r0 + 1, r0 + len(xs)),
+              exp, "rate table", span=(len(xs), 3))
     # difference of two rates
     for a in [(30, 50, 20, 50), (3138, 3953, 3000, 3900)]:
         for correct in [True, False]:
             e = cli("diff", *map(str, a), "--correct" if correct else "--no-correct")
             r = s.row()
             lit = ";".join(map(str, a))
-            c = "TRUE()" if correct else "FALSE()"
+            # FALSE as a single value is 0, which may be a blank cell: a 1x1
+            # range holding FALSE says it is meant
+            s.data(r, [0 if not correct else 1])
+            c = "TRUE()" if correct else "[.P%d:.P%d]" % (r + 1, r + 1)
             s.formula(r, 0, P + "RATEDIFF(%s;0.95;%s)" % (lit, c),
                       [[num(e["diff"]), num(e["lower"]), num(e["upper"])]], "diff %s %s" % (a, correct), span=(1, 3))
             s.formula(r, 3, P + "RATEDIFFP(%s;%s)" % (lit, c), num(e["p_value"]), "diff p %s %s" % (a, correct))
@@ -239,7 +255,8 @@ def build():
                 s.rows[r][DATA_COL + k] = ("f", '""', None)
             else:
                 s.rows[r][DATA_COL + k] = ("v", int(v) if isinstance(v, float) and v.is_integer() else v)
-        a = ";".join("[.%s%d]" % (col(DATA_COL + k), r + 1) for k in range(len(fields)))
+        # 1x1 ranges: a score of 0 in a single cell would be taken as blank
+        a = ";".join("[.%s%d:.%s%d]" % (col(DATA_COL + k), r + 1, col(DATA_COL + k), r + 1) for k in range(len(fields)))
         lab = "gtpy.admission %s" % c["id"]
         if e["status"] != "ok":
             out = err
@@ -282,7 +299,9 @@ def build():
     # a whole plan table as an array
     plan = cli("plan", "--year", "2024")["entries"]
     keys = ["year", "programme", "school", "major", "major_code", "partner", "partner_major", "places", "table", "line"]
-    exp = [[("t", k) for k in keys]]
+    heads = ["年份 year", "项目 programme", "学校 school", "专业 major", "专业代码 major code", "合作院校 partner",
+             "合作专业 partner major", "计划数 places", "来源表 table", "行号 line"]
+    exp = [[("t", h) for h in heads]]
     for p in plan:
         exp.append([num(p[k]) if k in ("year", "places", "line") else ("t", p[k]) for k in keys])
     r = s.row()
@@ -292,20 +311,6 @@ def build():
     return s
 
 
-def reasons(e, lang):
-    parts = []
-    for x in e["reasons"]:
-        if not x["decisive"]:
-            continue
-        t = x["message_" + lang]
-        if x.get("citation"):
-            t += ("（依据：%s）" if lang == "zh" else " (source: %s)") % x["citation"]
-        parts.append(t)
-    text = " | ".join(parts)
-    if e["status"] != "ok" or not e["reasons"]:
-        head = e["outcome_" + lang] or ""
-        text = head + (("：" if lang == "zh" else ": ") + text if e["reasons"] else "")
-    return text
 
 
 def compare(expect_path, csv_path):

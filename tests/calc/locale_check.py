@@ -48,11 +48,19 @@ def in_chinese(*_args):
         smgr = ctx.ServiceManager
         e = _wizard_entry(ctx, "比率")
         helps = [a.Description for a in e["Arguments"]] if e else []
-        _say(out, e is not None and e.get("Description") == "比率 x/n。" and helps[:2] == ["成功数（非负整数）", "总数（正整数，不小于 x）"],
+        _say(out, e is not None and e.get("Description", "").startswith("比率 x/n。") and "错误说明" in e.get("Description", "") and helps[:2] == ["成功数（非负整数）（必填）", "总数（正整数，不小于 x）"],
              "the Chinese UI's Function Wizard lists 比率 with Chinese help %r and argument help %r"
              % (e.get("Description") if e else None, helps[:2]))
         e = _wizard_entry(ctx, "贯通培养报考资格")
         _say(out, e is not None, "the Chinese UI's Function Wizard lists 贯通培养报考资格")
+        # required arguments are marked required (declared as arrays; any
+        # `any` argument is optional to Calc)
+        opt = {a.Name: a.IsOptional for a in e["Arguments"]} if e else {}
+        r = _wizard_entry(ctx, "比率")
+        ropt = {a.Name: a.IsOptional for a in r["Arguments"]} if r else {}
+        _say(out, opt.get("地区") is False and opt.get("年份") is False and opt.get("中招录取总分") is True and
+             ropt.get("n") is False and ropt.get("方法") is True,
+             "the Function Wizard marks required arguments: 贯通培养报考资格 %r, 比率 %r" % (opt, ropt))
 
         desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (prop("Hidden", True),))

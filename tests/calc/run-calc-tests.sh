@@ -222,12 +222,70 @@ else
       "vnd.sun.star.script:locale_check.py\$${step#*:}?language=Python&location=user" > "$tmp/locale.log"
   done
   ui_locale en-US
-  if [ "$(grep -c '' "$tmp/work/locale.txt" 2>/dev/null)" != 5 ]; then
+  if [ "$(grep -c '' "$tmp/work/locale.txt" 2>/dev/null)" != 6 ]; then
     notok "UI languages: the scripts stopped early"; cat "$tmp/locale.log" "$tmp/work/locale.txt" 2>/dev/null
   fi
   while IFS= read -r line; do
     case $line in "ok "*) ok "UI languages: ${line#ok }" ;; *) notok "UI languages: ${line#not ok }" ;; esac
   done < "$tmp/work/locale.txt"
+fi
+
+# 8b. whole tables in one call: ZJ.CHECK.TABLE equals zhijiao batch, row for row
+mkdir -p "$tmp/work/tables"
+if ! ZJ_CLI="$cli" ZJ_TEST_SRCDIR="$src" "$PY" "$src/tests/calc/table_cases.py" gen "$tmp/work/tables"; then
+  notok "generating the whole-table sheets"
+else
+  [ -n "$as_user" ] && chown -R 65534:65534 "$tmp/work"
+  for name in sample generated; do
+    rm -f "$tmp/work/tables/$name.csv"
+    run soffice --headless -env:UserInstallation="$profile" --convert-to "$csv_filter" \
+      --outdir "$tmp/work/tables" "$tmp/work/tables/$name.fods" > "$tmp/convert.log"
+    if [ -s "$tmp/work/tables/$name.csv" ] && "$PY" "$src/tests/calc/table_cases.py" compare \
+         "$tmp/work/tables/$name.expect.json" "$tmp/work/tables/$name.csv" > "$tmp/table.log"; then
+      ok "ZJ.CHECK.TABLE on the $name candidates: $(tail -1 "$tmp/table.log")"
+    else
+      cat "$tmp/table.log" "$tmp/convert.log" 2>/dev/null | head -12; notok "ZJ.CHECK.TABLE on the $name candidates"
+    fi
+  done
+fi
+
+# 9. bad and blank inputs of every function (bad_inputs.csv), in both UI
+#    languages: each cell's result and ZJ.EXPLAIN's sentence
+if ls /usr/lib/libreoffice/program/resource/zh_CN >/dev/null 2>&1; then
+  cp "$src/tests/calc/sheet_eval.py" "$tmp/home/profile/user/Scripts/python/"
+  if ! ZJ_CLI="$cli" "$PY" "$src/tests/calc/bad_inputs.py" gen "$tmp/work/bad.fods" "$tmp/work/bad.json"; then
+    notok "generating the bad-input sheet"
+  else
+    [ -n "$as_user" ] && chown -R 65534:65534 "$tmp/home" "$tmp/work"
+    cp "$src/tests/calc/workbook_check.py" "$tmp/home/profile/user/Scripts/python/"
+    cp "$src/samples/zhijiao-officer.fods" "$tmp/work/officer.fods"; chmod a+r "$tmp/work/officer.fods"
+    rm -f "$tmp/work/workbook.txt"
+    [ -n "$as_user" ] && chown -R 65534:65534 "$tmp/home" "$tmp/work"
+    for step in zh-CN:zh en-US:en; do
+      ui_locale "${step%%:*}"
+      # the officer's workbook: chart, formats, whole-table function, audit rows
+      run env ZJ_WB_IN="$tmp/work/officer.fods" ZJ_WB_CHECK_OUT="$tmp/work/workbook.txt" ZJ_WB_LANG="${step%%:*}" \
+        timeout 120 soffice --headless --norestore -env:UserInstallation="$profile" \
+        'vnd.sun.star.script:workbook_check.py$check?language=Python&location=user' > "$tmp/wb.log"
+      rm -f "$tmp/work/bad-cells.json"
+      run env ZJ_EVAL_IN="$tmp/work/bad.fods" ZJ_EVAL_OUT="$tmp/work/bad-cells.json" \
+        timeout 120 soffice --headless --norestore -env:UserInstallation="$profile" \
+        'vnd.sun.star.script:sheet_eval.py$evaluate?language=Python&location=user' > "$tmp/eval.log"
+      if [ -s "$tmp/work/bad-cells.json" ] && "$PY" "$src/tests/calc/bad_inputs.py" compare \
+           "$tmp/work/bad.json" "$tmp/work/bad-cells.json" "${step#*:}" > "$tmp/bad.log"; then
+        ok "bad and blank inputs, ${step%%:*} UI: $(tail -1 "$tmp/bad.log")"
+      else
+        cat "$tmp/bad.log" "$tmp/eval.log" 2>/dev/null | head -45; notok "bad and blank inputs, ${step%%:*} UI"
+      fi
+    done
+    ui_locale en-US
+    if [ "$(grep -c '' "$tmp/work/workbook.txt" 2>/dev/null)" != 14 ]; then
+      notok "the workbook checks stopped early"; cat "$tmp/wb.log" "$tmp/work/workbook.txt" 2>/dev/null
+    fi
+    while IFS= read -r line; do
+      case $line in "ok "*) ok "workbook: ${line#ok }" ;; *) notok "workbook: ${line#not ok }" ;; esac
+    done < "$tmp/work/workbook.txt"
+  fi
 fi
 
 echo "$fails failed"

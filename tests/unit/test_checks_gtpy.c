@@ -728,6 +728,27 @@ static void test_batch_mixed(void **state)
     expect(&out[4], ZJ_ERR_ARG, -1, "invalid_input");
     assert_string_equal(out[0].ruleset, "beijing/gtpy/2024");
     assert_string_equal(out[2].ruleset, "beijing/gtpy/2023");
+    {
+        /* outcome_only: the same decisions, reasons without messages */
+        zj_batch_options opt = { 1 };
+        zj_decision fast[5];
+        size_t i;
+        assert_int_equal(zj_check_batch_opt(data, "gtpy.admission", names, 6, cells, 5, &opt, fast, &err), ZJ_OK);
+        for (r = 0; r < 5; r++) {
+            assert_int_equal(fast[r].status, out[r].status);
+            assert_int_equal(fast[r].eligible, out[r].eligible);
+            assert_string_equal(fast[r].outcome, out[r].outcome);
+            assert_int_equal(fast[r].n_reasons, out[r].n_reasons);
+            for (i = 0; i < fast[r].n_reasons; i++) {
+                assert_string_equal(fast[r].reasons[i].code, out[r].reasons[i].code);
+                assert_int_equal(fast[r].reasons[i].met, out[r].reasons[i].met);
+                assert_string_equal(fast[r].reasons[i].message_zh, "");
+                assert_string_equal(fast[r].reasons[i].message_en, "");
+                assert_true(out[r].reasons[i].message_en[0] != '\0');
+            }
+        }
+        zj_decisions_free(fast, 5);
+    }
     zj_decisions_free(out, 5);
 }
 

@@ -235,6 +235,24 @@ ZJ_EXTERN zj_code zj_check_batch(const zj_data *data, const char *check,
                        const zj_value *cells, size_t rows,
                        zj_decision *out, zj_error *err);
 
+/* Options of zj_check_batch_opt; NULL or all zero is zj_check_batch. */
+typedef struct zj_batch_options {
+    /* 1: decide without wording the reasons: every reason keeps its code,
+     * met and source, but message_zh and message_en are "" (the outcome,
+     * eligible, status and outcome texts are as usual).  For callers that
+     * show only the outcome, such as the Calc add-in's whole-table function
+     * asked for the eligible column: formatting the sentences is most of
+     * the cost of a decision. */
+    int outcome_only;
+} zj_batch_options;
+
+/* zj_check_batch with options (opt may be NULL). */
+ZJ_EXTERN zj_code zj_check_batch_opt(const zj_data *data, const char *check,
+                       const char *const *names, size_t n_names,
+                       const zj_value *cells, size_t rows,
+                       const zj_batch_options *opt,
+                       zj_decision *out, zj_error *err);
+
 /* One row: zj_check_batch with rows = 1. */
 ZJ_EXTERN zj_code zj_check_run(const zj_data *data, const char *check,
                      const char *const *names, const zj_value *values,

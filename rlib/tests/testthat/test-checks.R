@@ -158,7 +158,10 @@ test_that("printing a decision frame shows the number of reasons", {
 
 # issue 12: a long zj_check() must answer setTimeLimit() (and Ctrl-C)
 # between chunks, not only after the whole .Call returns.  The interrupted
-# run is compared with a full run of the same data, as a ratio.
+# run is compared with a full run of the same data: with a limit of a
+# tenth of it, a .Call that never checked would still run to the end (the
+# limit then fires afterwards), so anything well short of a full run shows
+# the check; the margin is wide because the machine may be loaded.
 test_that("zj_check() can be interrupted between chunks", {
   n <- 200000
   d <- data.frame(jurisdiction = "beijing", year = 2024,
@@ -175,5 +178,5 @@ test_that("zj_check() can be interrupted between chunks", {
   spent <- proc.time()[["elapsed"]] - t0
   expect_s3_class(err, "error")
   expect_match(conditionMessage(err), "time limit")
-  expect_lt(spent, full / 2)
+  expect_lt(spent, 0.8 * full)
 })
