@@ -242,8 +242,9 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
     }
     all = o.all;
     if (all && npos > 0) {
-        rc = out_usage(ctx, "audit", "--all", "--all 与表名只能选一个",
-                       "give table names or --all, not both");
+        rc = OUT_USAGE(ctx, "audit", "--all",
+                       ("--all 与表名只能选一个"),
+                       ("give table names or --all, not both"));
         goto done;
     }
     rc = CLI_EXIT_ERROR;
@@ -391,10 +392,9 @@ int cmd_audit_csv(cli_ctx *ctx, int argc, char **argv)
     table = o.table;
     encoding = o.encoding;
     if (npos != 1 || !keys || !value)
-        return out_usage(ctx, "audit-csv", npos != 1 ? NULL
-                                           : !keys ? "--keys" : "--value",
-                         "须给出 FILE.csv、--keys 与 --value",
-                         "give FILE.csv, --keys and --value");
+        return OUT_USAGE(ctx, "audit-csv", npos != 1 ? NULL : !keys ? "--keys" : "--value",
+                         ("须给出 FILE.csv、--keys 与 --value"),
+                         ("give FILE.csv, --keys and --value"));
     if (args_encoding(ctx, encoding, &enc) ||
         args_name_list(ctx, "audit-csv", "--keys", keys, &key_names, &nk))
         return CLI_EXIT_ERROR;

@@ -49,8 +49,9 @@ static int counts_args(cli_ctx *ctx, const cli_command *spec, int argc,
     if (npos != n) {
         char list[128];
         args_join(names, n, list, sizeof list);
-        return out_usage(ctx, cmd, NULL, "须给出 %zu 个数：%s",
-                         "give %zu numbers: %s", n, list);
+        return OUT_USAGE(ctx, cmd, NULL,
+                         ("须给出 %zu 个数：%s", n, list),
+                         ("give %zu numbers: %s", n, list));
     }
     for (i = 0; i < n; i++)
         if (args_count(ctx, cmd, names[i], pos[i], &v[i]) != 0)

@@ -232,8 +232,9 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
     school = o.school;
     major = o.major;
     if (!year_text)
-        return out_usage(ctx, "plan", "--year", "须给出 --year",
-                         "--year is required");
+        return OUT_USAGE(ctx, "plan", "--year",
+                         ("须给出 --year"),
+                         ("--year is required"));
     zj_error_clear(&err);
     if (zj_parse_year(year_text, "--year", &year, &err) != ZJ_OK)
         return out_usage_error(ctx, "plan", &err);

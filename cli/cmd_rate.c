@@ -206,15 +206,14 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
         if (nn != count) {
             free(x);
             free(n);
-            return out_usage(ctx, "rate", "--n",
-                             "--x 有 %zu 项而 --n 有 %zu 项，须一样多",
-                             "--x has %zu items but --n has %zu: they must match",
-                             count, nn);
+            return OUT_USAGE(ctx, "rate", "--n",
+                             ("--x 有 %zu 项而 --n 有 %zu 项，须一样多", count, nn),
+                             ("--x has %zu items but --n has %zu: they must match", count, nn));
         }
     } else {
-        return out_usage(ctx, "rate", NULL,
-                         "请给出 X N 两个数，或 --x 与 --n 两个列表",
-                         "give X N, or the lists --x and --n");
+        return OUT_USAGE(ctx, "rate", NULL,
+                         ("请给出 X N 两个数，或 --x 与 --n 两个列表"),
+                         ("give X N, or the lists --x and --n"));
     }
 
     nmethods = all ? (size_t)ZJ_CI_WALD + 1 : 1;
@@ -295,8 +294,9 @@ int cmd_pooled(cli_ctx *ctx, int argc, char **argv)
                                 &method, &conf)) != 0)
         return rc;
     if (!xs || !ns)
-        return out_usage(ctx, "pooled", xs ? "--n" : "--x",
-                         "须给出 --x 与 --n", "--x and --n are required");
+        return OUT_USAGE(ctx, "pooled", xs ? "--n" : "--x",
+                         ("须给出 --x 与 --n"),
+                         ("--x and --n are required"));
     if (args_count_list(ctx, "pooled", "--x", xs, &x, &count) != 0)
         return CLI_EXIT_ERROR;
     if (args_count_list(ctx, "pooled", "--n", ns, &n, &nn) != 0) {
@@ -304,10 +304,9 @@ int cmd_pooled(cli_ctx *ctx, int argc, char **argv)
         return CLI_EXIT_ERROR;
     }
     if (nn != count) {
-        rc = out_usage(ctx, "pooled", "--n",
-                       "--x 有 %zu 项而 --n 有 %zu 项，须一样多",
-                       "--x has %zu items but --n has %zu: they must match",
-                       count, nn);
+        rc = OUT_USAGE(ctx, "pooled", "--n",
+                       ("--x 有 %zu 项而 --n 有 %zu 项，须一样多", count, nn),
+                       ("--x has %zu items but --n has %zu: they must match", count, nn));
         goto done;
     }
     zj_error_clear(&err);
@@ -375,12 +374,13 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
     correct = o.correct;
     no_correct = o.no_correct;
     if (npos != 4)
-        return out_usage(ctx, "diff", NULL, "须给出 X1 N1 X2 N2 四个数",
-                         "give the four counts X1 N1 X2 N2");
+        return OUT_USAGE(ctx, "diff", NULL,
+                         ("须给出 X1 N1 X2 N2 四个数"),
+                         ("give the four counts X1 N1 X2 N2"));
     if (correct && no_correct)
-        return out_usage(ctx, "diff", "--no-correct",
-                         "--correct 与 --no-correct 只能选一个",
-                         "--correct and --no-correct exclude each other");
+        return OUT_USAGE(ctx, "diff", "--no-correct",
+                         ("--correct 与 --no-correct 只能选一个"),
+                         ("--correct and --no-correct exclude each other"));
     for (i = 0; i < 4; i++)
         if (args_count(ctx, "diff", names[i], pos[i], &v[i]) != 0)
             return CLI_EXIT_ERROR;

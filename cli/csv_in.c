@@ -77,10 +77,9 @@ int args_read_columns(const cli_ctx *ctx, const char *cmd, const char *path,
         if (idx[k] == (size_t)-1 && k < n_required) {
             char header[1024];
             args_join(fields, nf, header, sizeof header);
-            rc = out_usage(ctx, cmd, names[k],
-                           "%s 中没有名为“%s”的列；表头是：%s",
-                           "%s has no column '%s'; its header is: %s",
-                           path, names[k], header);
+            rc = OUT_USAGE(ctx, cmd, names[k],
+                           ("%s 中没有名为“%s”的列；表头是：%s", path, names[k], header),
+                           ("%s has no column '%s'; its header is: %s", path, names[k], header));
             goto done;
         }
     }

@@ -53,7 +53,6 @@ int out_nomem(const cli_ctx *ctx)
 int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
               const char *fmt_zh, const char *fmt_en, ...)
 {
-    zj_error err;
     char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
     va_list ap, ap2;
 
@@ -63,6 +62,14 @@ int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
     vsnprintf(en, sizeof en, fmt_en, ap2);
     va_end(ap2);
     va_end(ap);
+    return out_usage_text(ctx, cmd, where, zh, en);
+}
+
+int out_usage_text(const cli_ctx *ctx, const char *cmd, const char *where,
+                   const char *zh, const char *en)
+{
+    zj_error err;
+
     zj_error_set(&err, ZJ_ERR_ARG, where, zh, en);
     return out_usage_error(ctx, cmd, &err);
 }
