@@ -417,9 +417,9 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
         }
         if (rep.warn) {
             /* copied first: R's warning() may be turned into an error */
-            size_t len = strlen(rep.message_en) + strlen(rep.message_zh) + 2;
+            size_t len = strlen(rep.message_zh) + strlen(rep.message_en) + 2;
             warn = R_alloc(len, 1);
-            snprintf(warn, len, "%s\n%s", rep.message_en, rep.message_zh);
+            snprintf(warn, len, "%s\n%s", rep.message_zh, rep.message_en);   /* zh first */
         }
         zj_column_report_free(&rep);
         if (warn)
