@@ -330,15 +330,8 @@ static int sums_row(void *ud, size_t line, const char *const *cells)
     if (s->rows == s->cap && sums_grow(s) != 0)
         goto nomem;
     snprintf(where, sizeof where, "%s:%zu", s->path, line);
-    if (!args_cell_number(value, &s->values[s->rows])) {
-        char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
-        zj_error_set(&err, ZJ_ERR_PARSE, where,
-                     cli_fmt(zh, sizeof zh, "第 %zu 行“%s”列不是数字：“%s”", line,
-                             s->value_col, value),
-                     cli_fmt(en, sizeof en, "line %zu, column '%s' is not a number: '%s'", line,
-                             s->value_col, value));
-        return out_error(s->ctx, &err);
-    }
+    if (!args_cell_number(value, &s->values[s->rows]))
+        return csv_not_number(s->ctx, where, line, s->value_col, value);
     s->kinds[s->rows] = ZJ_ROW_DETAIL;
     /* the words for kinds are the library's, as in R and Calc */
     if (s->has_kind &&

@@ -519,15 +519,7 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
         if (!fields)
             break;
         if (nf != b.ncols) {
-            char where[300];
-            snprintf(where, sizeof where, "%s:%zu", in_path, zj_rows_line(r));
-            char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
-            zj_error_set(&err, ZJ_ERR_PARSE, where,
-                         cli_fmt(zh, sizeof zh, "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
-                                 zj_rows_line(r), nf, b.ncols),
-                         cli_fmt(en, sizeof en, "line %zu has %zu fields but the header has %zu",
-                                 zj_rows_line(r), nf, b.ncols));
-            out_error(ctx, &err);
+            csv_ragged_row(ctx, in_path, zj_rows_line(r), nf, b.ncols);
             goto done;
         }
         if (rows == 0) {
