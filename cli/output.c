@@ -154,28 +154,28 @@ const char *out_lang(const cli_ctx *ctx, const char *zh, const char *en,
     return buf;
 }
 
-const char *out_num_text(double v, char *buf, size_t size)
+/* v for a text table or CSV: NaN "NA" or ""; a count (up to 2^53) whole,
+ * -0 as 0 (%.15g would round 2^53 to 9.00719925474099e+15, and a reader
+ * could not get the count back); else 6 decimals or 15 digits. */
+static const char *num_or_count(double v, int csv, char *buf, size_t size)
 {
     if (isnan(v))
-        snprintf(buf, size, "NA");
+        snprintf(buf, size, "%s", csv ? "" : "NA");
     else if (v == floor(v) && fabs(v) <= ZJ_COUNT_MAX)
         snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
     else
-        snprintf(buf, size, "%.6f", v);
+        snprintf(buf, size, csv ? "%.15g" : "%.6f", v);
     return buf;
+}
+
+const char *out_num_text(double v, char *buf, size_t size)
+{
+    return num_or_count(v, 0, buf, size);
 }
 
 const char *out_num_csv(double v, char *buf, size_t size)
 {
-    /* A count up to 2^53 is written whole: %.15g would round 2^53 to
-     * 9.00719925474099e+15, and a reader could not get the count back. */
-    if (isnan(v))
-        buf[0] = '\0';
-    else if (v == floor(v) && fabs(v) <= ZJ_COUNT_MAX)
-        snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
-    else
-        snprintf(buf, size, "%.15g", v);
-    return buf;
+    return num_or_count(v, 1, buf, size);
 }
 
 const char *out_num_short(double v, char *buf, size_t size)
