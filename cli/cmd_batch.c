@@ -546,7 +546,7 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
     if (!b.header_done)
         write_header(&b, 0);
     if (!b.quiet && b.errors_shown > BATCH_ERRORS_SHOWN)
-        fprintf(stderr, "zhijiao: ... %zu more invalid rows (另有 %zu 行无法判定)\n",
+        fprintf(stderr, "zhijiao: 另有 %zu 行无法判定 / ... %zu more invalid rows\n",
                 b.errors_shown - BATCH_ERRORS_SHOWN,
                 b.errors_shown - BATCH_ERRORS_SHOWN);
     rc = CLI_EXIT_OK;
