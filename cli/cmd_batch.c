@@ -449,7 +449,7 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
                                                : OUT_CSV;
     b.check = zj_check_find(check);
     if (!b.check) {
-        return out_no_check(ctx, check, NULL);
+        return out_no_check(ctx, check);
     }
     if (!(b.data = cli_data(ctx)))
         return CLI_EXIT_ERROR;

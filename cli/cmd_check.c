@@ -426,7 +426,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
             help_print(&cli_cmd_check, stdout);
             return CLI_EXIT_OK;
         }
-        return out_no_check(ctx, argv[1], check_names(buf, sizeof buf));
+        return out_no_check(ctx, argv[1]);
     }
     if (args_wants_help(argc, argv)) {
         check_field_help(c);

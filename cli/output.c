@@ -94,28 +94,14 @@ const out_near *out_suggestion(const char *near, int quote, out_near *buf)
     return buf;
 }
 
-int out_no_check(const cli_ctx *ctx, const char *name, const char *list)
+int out_no_check(const cli_ctx *ctx, const char *name)
 {
-    char zh[ZJ_ERROR_TEXT_MAX], en[ZJ_ERROR_TEXT_MAX];
-    out_near near;
     zj_error err;
 
-    out_suggestion(zj_check_suggest(name), 1, &near);
-    if (list && near.zh[0]) {
-        snprintf(zh, sizeof zh, "没有名为“%s”的检查%s可选：%s", name, near.zh, list);
-        snprintf(en, sizeof en, "no check named '%s'%s The checks are: %s", name,
-                 near.en, list);
-    } else if (list) {
-        snprintf(zh, sizeof zh, "没有名为“%s”的检查；可选：%s", name, list);
-        snprintf(en, sizeof en, "no check named '%s'; the checks are: %s", name,
-                 list);
-    } else {
-        snprintf(zh, sizeof zh, "没有名为“%s”的检查%s（见 zhijiao checks）", name,
-                 near.zh);
-        snprintf(en, sizeof en, "no check named '%s'%s (see zhijiao checks)", name,
-                 near.en);
-    }
-    zj_error_set(&err, ZJ_ERR_NOT_FOUND, name, zh, en);
+    zj_error_clear(&err);
+    (void)zj_check_lookup(name, &err);   /* NULL: name is no check */
+    /* the CLI's errors are "at" what the user typed */
+    snprintf(err.where, sizeof err.where, "%s", name);
     return out_error(ctx, &err);
 }
 

@@ -70,10 +70,9 @@ int out_status(int rc);
  * out_usage. */
 int out_usage_error(const cli_ctx *ctx, const char *cmd, const zj_error *err);
 
-/* "no check named NAME", with the nearest check (zj_check_suggest) and
- * the list of checks (or a pointer to `zhijiao checks` when list is
- * NULL); returns CLI_EXIT_ERROR. */
-int out_no_check(const cli_ctx *ctx, const char *name, const char *list);
+/* "no check named NAME" as the library words it (zj_check_lookup: the
+ * nearest check and the list), at NAME; returns CLI_EXIT_ERROR. */
+int out_no_check(const cli_ctx *ctx, const char *name);
 
 /* ---- text ----------------------------------------------------------------- */
 
