@@ -545,10 +545,12 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
         goto done;
     if (!b.header_done)
         write_header(&b, 0);
-    if (!b.quiet && b.errors_shown > BATCH_ERRORS_SHOWN)
-        fprintf(stderr, "zhijiao: 另有 %zu 行无法判定 / ... %zu more invalid rows\n",
-                b.errors_shown - BATCH_ERRORS_SHOWN,
-                b.errors_shown - BATCH_ERRORS_SHOWN);
+    if (!b.quiet && b.errors_shown > BATCH_ERRORS_SHOWN) {
+        size_t more = b.errors_shown - BATCH_ERRORS_SHOWN;
+        char zh[64], en[64];
+        fprintf(stderr, "zhijiao: %s / %s\n", cli_fmt(zh, sizeof zh, "另有 %zu 行无法判定", more),
+                cli_fmt(en, sizeof en, "... %zu more invalid rows", more));
+    }
     rc = CLI_EXIT_OK;
 done:
     if (out_open && csv_out_finish(&b.out) != 0 && rc != CLI_EXIT_ERROR) {
