@@ -125,8 +125,9 @@ int args_name_list(const cli_ctx *ctx, const char *cmd, const char *what,
         v[k] = p;
         if (!*p) {
             free(v);
-            return out_usage(ctx, cmd, what, "%s 中有空名称",
-                             "%s contains an empty name", what);
+            return OUT_USAGE(ctx, cmd, what,
+                             ("%s 中有空名称", what),
+                             ("%s contains an empty name", what));
         }
         if (!e)
             break;

@@ -242,8 +242,9 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
     }
     all = o.all;
     if (all && npos > 0) {
-        rc = out_usage(ctx, "audit", "--all", "--all 与表名只能选一个",
-                       "give table names or --all, not both");
+        rc = OUT_USAGE(ctx, "audit", "--all",
+                       ("--all 与表名只能选一个"),
+                       ("give table names or --all, not both"));
         goto done;
     }
     rc = CLI_EXIT_ERROR;
@@ -329,15 +330,8 @@ static int sums_row(void *ud, size_t line, const char *const *cells)
     if (s->rows == s->cap && sums_grow(s) != 0)
         goto nomem;
     snprintf(where, sizeof where, "%s:%zu", s->path, line);
-    if (!args_cell_number(value, &s->values[s->rows])) {
-        char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
-        zj_error_set(&err, ZJ_ERR_PARSE, where,
-                     cli_fmt(zh, sizeof zh, "第 %zu 行“%s”列不是数字：“%s”", line,
-                             s->value_col, value),
-                     cli_fmt(en, sizeof en, "line %zu, column '%s' is not a number: '%s'", line,
-                             s->value_col, value));
-        return out_error(s->ctx, &err);
-    }
+    if (!args_cell_number(value, &s->values[s->rows]))
+        return csv_not_number(s->ctx, where, line, s->value_col, value);
     s->kinds[s->rows] = ZJ_ROW_DETAIL;
     /* the words for kinds are the library's, as in R and Calc */
     if (s->has_kind &&
@@ -391,10 +385,9 @@ int cmd_audit_csv(cli_ctx *ctx, int argc, char **argv)
     table = o.table;
     encoding = o.encoding;
     if (npos != 1 || !keys || !value)
-        return out_usage(ctx, "audit-csv", npos != 1 ? NULL
-                                           : !keys ? "--keys" : "--value",
-                         "须给出 FILE.csv、--keys 与 --value",
-                         "give FILE.csv, --keys and --value");
+        return OUT_USAGE(ctx, "audit-csv", npos != 1 ? NULL : !keys ? "--keys" : "--value",
+                         ("须给出 FILE.csv、--keys 与 --value"),
+                         ("give FILE.csv, --keys and --value"));
     if (args_encoding(ctx, encoding, &enc) ||
         args_name_list(ctx, "audit-csv", "--keys", keys, &key_names, &nk))
         return CLI_EXIT_ERROR;

@@ -375,10 +375,10 @@ static int map_header(batch *b, const char *const *header, size_t n)
                 break;
             len += (size_t)w;
         }
-        return out_usage(b->ctx, "batch", b->in_path,
-                         "表头中没有检查 %s 的任何字段；字段有：%s",
-                         "the header names no field of check %s; its fields are: %s",
-                         b->check->name, list);
+        return OUT_USAGE(b->ctx, "batch", b->in_path,
+                         ("表头中没有检查 %s 的任何字段；字段有：%s", b->check->name, list),
+                         ("the header names no field of check %s; its fields are: %s",
+                          b->check->name, list));
     }
     return 0;
 }
@@ -449,7 +449,7 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
                                                : OUT_CSV;
     b.check = zj_check_find(check);
     if (!b.check) {
-        return out_no_check(ctx, check, NULL);
+        return out_no_check(ctx, check);
     }
     if (!(b.data = cli_data(ctx)))
         return CLI_EXIT_ERROR;
@@ -482,8 +482,9 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
             goto done;
         }
     if (to_file && same_file(in_path, out_path)) {
-        rc = out_usage(ctx, "batch", out_path, "输出文件不能是输入文件本身",
-                       "the output file must not be the input file");
+        rc = OUT_USAGE(ctx, "batch", out_path,
+                       ("输出文件不能是输入文件本身"),
+                       ("the output file must not be the input file"));
         goto done;
     }
     /* A file is written beside its final name and replaces it only when
@@ -518,15 +519,7 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
         if (!fields)
             break;
         if (nf != b.ncols) {
-            char where[300];
-            snprintf(where, sizeof where, "%s:%zu", in_path, zj_rows_line(r));
-            char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
-            zj_error_set(&err, ZJ_ERR_PARSE, where,
-                         cli_fmt(zh, sizeof zh, "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
-                                 zj_rows_line(r), nf, b.ncols),
-                         cli_fmt(en, sizeof en, "line %zu has %zu fields but the header has %zu",
-                                 zj_rows_line(r), nf, b.ncols));
-            out_error(ctx, &err);
+            csv_ragged_row(ctx, in_path, zj_rows_line(r), nf, b.ncols);
             goto done;
         }
         if (rows == 0) {
@@ -552,10 +545,12 @@ int cli_batch_file(cli_ctx *ctx, const char *check, const char *in_path,
         goto done;
     if (!b.header_done)
         write_header(&b, 0);
-    if (!b.quiet && b.errors_shown > BATCH_ERRORS_SHOWN)
-        fprintf(stderr, "zhijiao: ... %zu more invalid rows (另有 %zu 行无法判定)\n",
-                b.errors_shown - BATCH_ERRORS_SHOWN,
-                b.errors_shown - BATCH_ERRORS_SHOWN);
+    if (!b.quiet && b.errors_shown > BATCH_ERRORS_SHOWN) {
+        size_t more = b.errors_shown - BATCH_ERRORS_SHOWN;
+        char zh[64], en[64];
+        fprintf(stderr, "zhijiao: %s / %s\n", cli_fmt(zh, sizeof zh, "另有 %zu 行无法判定", more),
+                cli_fmt(en, sizeof en, "... %zu more invalid rows", more));
+    }
     rc = CLI_EXIT_OK;
 done:
     if (out_open && csv_out_finish(&b.out) != 0 && rc != CLI_EXIT_ERROR) {
@@ -604,8 +599,9 @@ int cmd_batch(cli_ctx *ctx, int argc, char **argv)
     sheet = opts.sheet;
     out_enc = opts.output_encoding;
     if (npos != 2)
-        return out_usage(ctx, "batch", NULL, "须给出检查名称和输入文件",
-                         "give the check name and the input file");
+        return OUT_USAGE(ctx, "batch", NULL,
+                         ("须给出检查名称和输入文件"),
+                         ("give the check name and the input file"));
     memset(&o, 0, sizeof o);
     if (args_encoding(ctx, encoding, &o.enc))
         return CLI_EXIT_ERROR;
@@ -618,15 +614,15 @@ int cmd_batch(cli_ctx *ctx, int argc, char **argv)
         else if (strcasecmp(out_enc, "utf-8") == 0 || strcasecmp(out_enc, "utf8") == 0)
             o.bom = bom ? 1 : 0;
         else
-            return out_usage(ctx, "batch", "--output-encoding",
-                             "未知的输出编码“%s”；可用：utf-8-bom（写入文件时的默认）、utf-8",
-                             "unknown output encoding '%s'; expected utf-8-bom (the default for a file) "
-                             "or utf-8", out_enc);
+            return OUT_USAGE(ctx, "batch", "--output-encoding",
+                             ("未知的输出编码“%s”；可用：utf-8-bom（写入文件时的默认）、utf-8", out_enc),
+                             ("unknown output encoding '%s'; expected utf-8-bom (the default for a file) "
+                              "or utf-8", out_enc));
     }
     if (ctx->format == CLI_FMT_JSON && is_xlsx_path(output))
-        return out_usage(ctx, "batch", "--format",
-                         "--format json 写 JSON Lines，不能写入 .xlsx 文件",
-                         "--format json writes JSON Lines, which cannot go to an .xlsx file");
+        return OUT_USAGE(ctx, "batch", "--format",
+                         ("--format json 写 JSON Lines，不能写入 .xlsx 文件"),
+                         ("--format json writes JSON Lines, which cannot go to an .xlsx file"));
     rc = cli_batch_file(ctx, pos[0], pos[1], &o, counts);
     if (rc != CLI_EXIT_OK)
         return rc;

@@ -416,9 +416,9 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
             help_print(&cli_cmd_check, stdout);
             return CLI_EXIT_OK;
         }
-        return out_usage(ctx, "check", NULL, "须给出检查名称；可选：%s",
-                         "give the name of a check; one of: %s",
-                         check_names(buf, sizeof buf));
+        return OUT_USAGE(ctx, "check", NULL,
+                         ("须给出检查名称；可选：%s", check_names(buf, sizeof buf)),
+                         ("give the name of a check; one of: %s", check_names(buf, sizeof buf)));
     }
     c = zj_check_find(argv[1]);
     if (!c) {
@@ -426,7 +426,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
             help_print(&cli_cmd_check, stdout);
             return CLI_EXIT_OK;
         }
-        return out_no_check(ctx, argv[1], check_names(buf, sizeof buf));
+        return out_no_check(ctx, argv[1]);
     }
     if (args_wants_help(argc, argv)) {
         check_field_help(c);
@@ -451,10 +451,9 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
             continue;
         }
         if (only_pos || strncmp(a, "--", 2) != 0 || !a[2]) {
-            rc = out_usage(ctx, usage, a,
-                           "多余的参数“%s”；字段须写成 --字段 值",
-                           "unexpected argument '%s'; give fields as --FIELD VALUE",
-                           a);
+            rc = OUT_USAGE(ctx, usage, a,
+                           ("多余的参数“%s”；字段须写成 --字段 值", a),
+                           ("unexpected argument '%s'; give fields as --FIELD VALUE", a));
             goto done;
         }
         eq = strchr(a + 2, '=');
@@ -470,8 +469,9 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
         else if (i + 1 < argc)
             value = argv[++i];
         else {
-            rc = out_usage(ctx, usage, a, "字段 --%s 缺少值",
-                           "field --%s needs a value", field);
+            rc = OUT_USAGE(ctx, usage, a,
+                           ("字段 --%s 缺少值", field),
+                           ("field --%s needs a value", field));
             goto done;
         }
         /* a field given twice is refused by the library (zj_check_run) */

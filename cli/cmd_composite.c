@@ -59,10 +59,9 @@ static int composite_one(const cli_ctx *ctx, const double *w, size_t nw,
         return CLI_EXIT_ERROR;
     if (ns != nw) {
         free(s);
-        return out_usage(ctx, "composite", "--scores",
-                         "--weights 有 %zu 项而 --scores 有 %zu 项，须一样多",
-                         "--weights has %zu items but --scores has %zu: they must match",
-                         nw, ns);
+        return OUT_USAGE(ctx, "composite", "--scores",
+                         ("--weights 有 %zu 项而 --scores 有 %zu 项，须一样多", nw, ns),
+                         ("--weights has %zu items but --scores has %zu: they must match", nw, ns));
     }
     zj_error_clear(&err);
     if (zj_composite(s, w, nw, &c, &err) != ZJ_OK) {
@@ -143,10 +142,9 @@ static int composite_file(const cli_ctx *ctx, const double *w, size_t nw,
     if (args_name_list(ctx, "composite", "--columns", columns, &names, &nn))
         return CLI_EXIT_ERROR;
     if (nn != nw) {
-        rc = out_usage(ctx, "composite", "--columns",
-                       "--weights 有 %zu 项而 --columns 有 %zu 项，须一样多",
-                       "--weights has %zu items but --columns has %zu: they must match",
-                       nw, nn);
+        rc = OUT_USAGE(ctx, "composite", "--columns",
+                       ("--weights 有 %zu 项而 --columns 有 %zu 项，须一样多", nw, nn),
+                       ("--weights has %zu items but --columns has %zu: they must match", nw, nn));
         goto done;
     }
     cr.ctx = ctx;
@@ -247,8 +245,9 @@ int cmd_composite(cli_ctx *ctx, int argc, char **argv)
     if (args_encoding(ctx, encoding, &enc))
         return CLI_EXIT_ERROR;
     if (!weights)
-        return out_usage(ctx, "composite", "--weights", "须给出 --weights",
-                         "--weights is required");
+        return OUT_USAGE(ctx, "composite", "--weights",
+                         ("须给出 --weights"),
+                         ("--weights is required"));
     if (args_number_list(ctx, "composite", "--weights", weights, 0, &w, &nw))
         return CLI_EXIT_ERROR;
     if (scores && npos == 0 && !columns)
@@ -256,9 +255,9 @@ int cmd_composite(cli_ctx *ctx, int argc, char **argv)
     else if (!scores && npos == 1 && columns)
         rc = composite_file(ctx, w, nw, pos[0], columns, enc);
     else
-        rc = out_usage(ctx, "composite", NULL,
-                       "请给出 --scores 列表，或 FILE.csv --columns 列名",
-                       "give --scores LIST, or FILE.csv --columns LIST");
+        rc = OUT_USAGE(ctx, "composite", NULL,
+                       ("请给出 --scores 列表，或 FILE.csv --columns 列名"),
+                       ("give --scores LIST, or FILE.csv --columns LIST"));
     free(w);
     return rc;
 }

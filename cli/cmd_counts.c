@@ -20,16 +20,17 @@ const cli_command cli_cmd_progression = {
     "progression to further study (升学率)",
     "progression GRADUATES TO_ZHUANKE TO_BENKE",
     "Progression to further study (升学率) of a graduating cohort (毕业生):\n"
-    "the 专科 rate, the 本科 rate and the total.  TO_ZHUANKE + TO_BENKE must\n"
-    "not exceed GRADUATES.\n",
+    "the rate to junior college (专科), the rate to bachelor's programmes\n"
+    "(本科) and the total.  TO_ZHUANKE + TO_BENKE must not exceed GRADUATES.\n",
     NULL, 0, NULL, {CLI_K_NONE}, 0, NULL,
 };
 
 const cli_command cli_cmd_transfer_rate = {
-    "transfer-rate", cmd_transfer_rate, "转段 rate of a cohort (转段率)",
+    "transfer-rate", cmd_transfer_rate, "stage-transfer rate of a cohort (转段率)",
     "transfer-rate TRANSFERRED COHORT",
-    "转段 rate of a \"3+2\" or 贯通 cohort: students who passed 转段 to the next\n"
-    "stage / the eligible cohort.  TRANSFERRED must not exceed COHORT.\n",
+    "Stage-transfer rate (转段率) of a \"3+2\" or 贯通 (integrated) cohort:\n"
+    "students who passed the transfer to the next stage (转段) / the eligible\n"
+    "cohort.  TRANSFERRED must not exceed COHORT.\n",
     NULL, 0, NULL, {CLI_K_NONE}, 0, NULL,
 };
 
@@ -49,8 +50,9 @@ static int counts_args(cli_ctx *ctx, const cli_command *spec, int argc,
     if (npos != n) {
         char list[128];
         args_join(names, n, list, sizeof list);
-        return out_usage(ctx, cmd, NULL, "须给出 %zu 个数：%s",
-                         "give %zu numbers: %s", n, list);
+        return OUT_USAGE(ctx, cmd, NULL,
+                         ("须给出 %zu 个数：%s", n, list),
+                         ("give %zu numbers: %s", n, list));
     }
     for (i = 0; i < n; i++)
         if (args_count(ctx, cmd, names[i], pos[i], &v[i]) != 0)

@@ -294,10 +294,13 @@ static int add_published(demo *d, const char *group, const char *id,
              "x = round(%s%% × %.0f) = round(%.4f) = %.0f → %.4f%%",
              pct_text, n, r->x_exact, r->x, 100.0 * r->rate.estimate);
     len = strlen(r->note);
-    if (!achievable)
-        snprintf(r->note + len, sizeof r->note - len,
-                 "; %s%% 不能由整数 k/%.0f 得到 / %s%% is not achievable as k/%.0f"
-                 " (audit.json)", pct_text, n, pct_text, n);
+    if (!achievable) {
+        char why_zh[200], why_en[200];
+        snprintf(r->note + len, sizeof r->note - len, "; %s / %s (audit.json)",
+                 cli_fmt(why_zh, sizeof why_zh, "%s%% 不能由整数 k/%.0f 得到", pct_text, n),
+                 cli_fmt(why_en, sizeof why_en, "%s%% is not achievable as k/%.0f", pct_text,
+                         n));
+    }
     return 0;
 }
 

@@ -150,8 +150,9 @@ int cmd_grades(cli_ctx *ctx, int argc, char **argv)
     if (args_encoding(ctx, encoding, &enc))
         return CLI_EXIT_ERROR;
     if (npos != 1)
-        return out_usage(ctx, "grades", NULL, "须给出一个 CSV 文件",
-                         "give one CSV file");
+        return OUT_USAGE(ctx, "grades", NULL,
+                         ("须给出一个 CSV 文件"),
+                         ("give one CSV file"));
     memset(&g, 0, sizeof g);
     g.ctx = ctx;
     names[0] = gcol ? gcol : "grade";

@@ -206,12 +206,14 @@ static void suggest_name(const zj_data *data, int year, const char *column,
                        NULL, 0, &found, &err) != ZJ_OK || found > 0)
         return;
     near = zj_plan_suggest(data, year, column, given);
-    if (near)
-        fprintf(stderr,
-                "zhijiao: %d 年没有%s“%s”，是不是 %s “%s”？ / "
-                "no %s '%s' in %d; did you mean %s '%s'?\n",
-                year, school ? "学校" : "专业", given, option, near,
-                column, given, year, option, near);
+    if (near) {
+        char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+        fprintf(stderr, "zhijiao: %s / %s\n",
+                cli_fmt(zh, sizeof zh, "%d 年没有%s“%s”，是不是 %s “%s”？", year,
+                        school ? "学校" : "专业", given, option, near),
+                cli_fmt(en, sizeof en, "no %s '%s' in %d; did you mean %s '%s'?", column,
+                        given, year, option, near));
+    }
 }
 
 int cmd_plan(cli_ctx *ctx, int argc, char **argv)
@@ -232,8 +234,9 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
     school = o.school;
     major = o.major;
     if (!year_text)
-        return out_usage(ctx, "plan", "--year", "须给出 --year",
-                         "--year is required");
+        return OUT_USAGE(ctx, "plan", "--year",
+                         ("须给出 --year"),
+                         ("--year is required"));
     zj_error_clear(&err);
     if (zj_parse_year(year_text, "--year", &year, &err) != ZJ_OK)
         return out_usage_error(ctx, "plan", &err);

@@ -218,6 +218,32 @@ static int print_rates(const cli_ctx *ctx, const zj_rate *r,
     }
 }
 
+/* The lists --x and --n of `cmd`: counts, as many of one as of the other.
+ * Returns 0 with *x and *n allocated (free() them), or the exit status
+ * of the error it reported (nothing allocated). */
+static int xn_lists(const cli_ctx *ctx, const char *cmd, const char *xs,
+                    const char *ns, double **x, double **n, size_t *count)
+{
+    size_t nn;
+
+    if (args_count_list(ctx, cmd, "--x", xs, x, count) != 0)
+        return CLI_EXIT_ERROR;
+    if (args_count_list(ctx, cmd, "--n", ns, n, &nn) != 0) {
+        free(*x);
+        *x = NULL;
+        return CLI_EXIT_ERROR;
+    }
+    if (nn != *count) {
+        free(*x);
+        free(*n);
+        *x = *n = NULL;
+        return OUT_USAGE(ctx, cmd, "--n",
+                         ("--x 有 %zu 项而 --n 有 %zu 项，须一样多", *count, nn),
+                         ("--x has %zu items but --n has %zu: they must match", *count, nn));
+    }
+    return 0;
+}
+
 int cmd_rate(cli_ctx *ctx, int argc, char **argv)
 {
     const char *method_text, *conf_text, *xs, *ns, *all, *census, *pop_text;
@@ -253,25 +279,12 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
         n = &one_n;
         count = 1;
     } else if (npos == 0 && xs && ns) {
-        size_t nn;
-        if (args_count_list(ctx, "rate", "--x", xs, &x, &count) != 0)
-            return CLI_EXIT_ERROR;
-        if (args_count_list(ctx, "rate", "--n", ns, &n, &nn) != 0) {
-            free(x);
-            return CLI_EXIT_ERROR;
-        }
-        if (nn != count) {
-            free(x);
-            free(n);
-            return out_usage(ctx, "rate", "--n",
-                             "--x 有 %zu 项而 --n 有 %zu 项，须一样多",
-                             "--x has %zu items but --n has %zu: they must match",
-                             count, nn);
-        }
+        if ((rc = xn_lists(ctx, "rate", xs, ns, &x, &n, &count)) != 0)
+            return rc;
     } else {
-        return out_usage(ctx, "rate", NULL,
-                         "请给出 X N 两个数，或 --x 与 --n 两个列表",
-                         "give X N, or the lists --x and --n");
+        return OUT_USAGE(ctx, "rate", NULL,
+                         ("请给出 X N 两个数，或 --x 与 --n 两个列表"),
+                         ("give X N, or the lists --x and --n"));
     }
 
     if (census && pop_text) {
@@ -364,7 +377,7 @@ int cmd_pooled(cli_ctx *ctx, int argc, char **argv)
     const char *method_text, *conf_text, *xs, *ns;
     pooled_opts o = {0};
     const char *pos[1];
-    size_t npos, count, nn;
+    size_t npos, count;
     zj_ci_method method;
     double conf, *x = NULL, *n = NULL;
     zj_pooled p;
@@ -382,21 +395,11 @@ int cmd_pooled(cli_ctx *ctx, int argc, char **argv)
                                 &method, &conf)) != 0)
         return rc;
     if (!xs || !ns)
-        return out_usage(ctx, "pooled", xs ? "--n" : "--x",
-                         "须给出 --x 与 --n", "--x and --n are required");
-    if (args_count_list(ctx, "pooled", "--x", xs, &x, &count) != 0)
-        return CLI_EXIT_ERROR;
-    if (args_count_list(ctx, "pooled", "--n", ns, &n, &nn) != 0) {
-        free(x);
-        return CLI_EXIT_ERROR;
-    }
-    if (nn != count) {
-        rc = out_usage(ctx, "pooled", "--n",
-                       "--x 有 %zu 项而 --n 有 %zu 项，须一样多",
-                       "--x has %zu items but --n has %zu: they must match",
-                       count, nn);
-        goto done;
-    }
+        return OUT_USAGE(ctx, "pooled", xs ? "--n" : "--x",
+                         ("须给出 --x 与 --n"),
+                         ("--x and --n are required"));
+    if ((rc = xn_lists(ctx, "pooled", xs, ns, &x, &n, &count)) != 0)
+        return rc;
     zj_error_clear(&err);
     if (zj_rate_pooled(x, n, count, conf, method, &p, &err) != ZJ_OK) {
         rc = out_error(ctx, &err);
@@ -584,12 +587,13 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
         return diff_lists(ctx, lists, label_list, conf, !no_correct);
     }
     if (npos != 4)
-        return out_usage(ctx, "diff", NULL, "须给出 X1 N1 X2 N2 四个数",
-                         "give the four counts X1 N1 X2 N2");
+        return OUT_USAGE(ctx, "diff", NULL,
+                         ("须给出 X1 N1 X2 N2 四个数"),
+                         ("give the four counts X1 N1 X2 N2"));
     if (correct && no_correct)
-        return out_usage(ctx, "diff", "--no-correct",
-                         "--correct 与 --no-correct 只能选一个",
-                         "--correct and --no-correct exclude each other");
+        return OUT_USAGE(ctx, "diff", "--no-correct",
+                         ("--correct 与 --no-correct 只能选一个"),
+                         ("--correct and --no-correct exclude each other"));
     for (i = 0; i < 4; i++)
         if (args_count(ctx, "diff", names[i], pos[i], &v[i]) != 0)
             return CLI_EXIT_ERROR;

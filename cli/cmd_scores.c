@@ -114,9 +114,9 @@ int cmd_scores(cli_ctx *ctx, int argc, char **argv)
             return rc;
         }
     } else {
-        return out_usage(ctx, "scores", NULL,
-                         "请给出 FILE.csv --column NAME，或 --values 列表",
-                         "give FILE.csv --column NAME, or --values LIST");
+        return OUT_USAGE(ctx, "scores", NULL,
+                         ("请给出 FILE.csv --column NAME，或 --values 列表"),
+                         ("give FILE.csv --column NAME, or --values LIST"));
     }
     zj_error_clear(&err);
     if (zj_scores_summarize(cr.values.v, cr.values.n, pass_mark, exc_mark, &s,

@@ -121,8 +121,9 @@ int cmd_table(cli_ctx *ctx, int argc, char **argv)
     if (rc != 0)
         return rc == ARGS_HELP ? CLI_EXIT_OK : rc;
     if (npos != 1)
-        return out_usage(ctx, "table", NULL, "须给出表名（见 zhijiao tables）",
-                         "give a table name (see zhijiao tables)");
+        return OUT_USAGE(ctx, "table", NULL,
+                         ("须给出表名（见 zhijiao tables）"),
+                         ("give a table name (see zhijiao tables)"));
     if (!(data = cli_data(ctx)))
         return CLI_EXIT_ERROR;
     zj_error_clear(&err);

@@ -77,10 +77,9 @@ int args_read_columns(const cli_ctx *ctx, const char *cmd, const char *path,
         if (idx[k] == (size_t)-1 && k < n_required) {
             char header[1024];
             args_join(fields, nf, header, sizeof header);
-            rc = out_usage(ctx, cmd, names[k],
-                           "%s 中没有名为“%s”的列；表头是：%s",
-                           "%s has no column '%s'; its header is: %s",
-                           path, names[k], header);
+            rc = OUT_USAGE(ctx, cmd, names[k],
+                           ("%s 中没有名为“%s”的列；表头是：%s", path, names[k], header),
+                           ("%s has no column '%s'; its header is: %s", path, names[k], header));
             goto done;
         }
     }
@@ -92,14 +91,7 @@ int args_read_columns(const cli_ctx *ctx, const char *cmd, const char *path,
         if (!fields)
             break;
         if (nf != ncols) {
-            char where[64], zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
-            snprintf(where, sizeof where, "%s:%zu", path, zj_csv_line(r));
-            zj_error_set(&err, ZJ_ERR_PARSE, where,
-                         cli_fmt(zh, sizeof zh, "第 %zu 行有 %zu 个字段，而表头有 %zu 个",
-                                 zj_csv_line(r), nf, ncols),
-                         cli_fmt(en, sizeof en, "line %zu has %zu fields but the header has %zu",
-                                 zj_csv_line(r), nf, ncols));
-            out_error(ctx, &err);
+            csv_ragged_row(ctx, path, zj_csv_line(r), nf, ncols);
             goto done;
         }
         for (k = 0; k < n; k++)
@@ -142,16 +134,10 @@ int csv_numbers_row(void *ud, size_t line, const char *const *cells)
     for (k = 0; k < cr->ncols; k++) {
         double v;
         if (!args_cell_number(cells[k], &v)) {
-            zj_error err;
-            char where[300], zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+            char where[300];
             snprintf(where, sizeof where, "%s:%zu, column %s", cr->path, line,
                      cr->names[k]);
-            zj_error_set(&err, ZJ_ERR_PARSE, where,
-                         cli_fmt(zh, sizeof zh, "第 %zu 行“%s”列不是数字：“%s”", line, cr->names[k],
-                                 cells[k]),
-                         cli_fmt(en, sizeof en, "line %zu, column '%s' is not a number: '%s'", line,
-                                 cr->names[k], cells[k]));
-            return out_error(cr->ctx, &err);
+            return csv_not_number(cr->ctx, where, line, cr->names[k], cells[k]);
         }
         if (dvec_push(&cr->values, v) != 0)
             return out_nomem(cr->ctx);
@@ -159,4 +145,32 @@ int csv_numbers_row(void *ud, size_t line, const char *const *cells)
     if (dvec_push(&cr->lines, (double)line) != 0)
         return out_nomem(cr->ctx);
     return 0;
+}
+
+int csv_ragged_row(const cli_ctx *ctx, const char *path, size_t line, size_t nf,
+                   size_t ncols)
+{
+    char where[300], zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+    zj_error err;
+
+    snprintf(where, sizeof where, "%s:%zu", path, line);
+    zj_error_set(&err, ZJ_ERR_PARSE, where,
+                 cli_fmt(zh, sizeof zh, "第 %zu 行有 %zu 个字段，而表头有 %zu 个", line, nf,
+                         ncols),
+                 cli_fmt(en, sizeof en, "line %zu has %zu fields but the header has %zu", line,
+                         nf, ncols));
+    return out_error(ctx, &err);
+}
+
+int csv_not_number(const cli_ctx *ctx, const char *where, size_t line,
+                   const char *col, const char *cell)
+{
+    char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
+    zj_error err;
+
+    zj_error_set(&err, ZJ_ERR_PARSE, where,
+                 cli_fmt(zh, sizeof zh, "第 %zu 行“%s”列不是数字：“%s”", line, col, cell),
+                 cli_fmt(en, sizeof en, "line %zu, column '%s' is not a number: '%s'", line,
+                         col, cell));
+    return out_error(ctx, &err);
 }

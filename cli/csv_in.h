@@ -32,6 +32,16 @@ int args_read_columns(const cli_ctx *ctx, const char *cmd, const char *path,
                       zj_encoding enc, const char *const *names, size_t n,
                       size_t n_required, args_row_fn fn, void *ud);
 
+/* A row of nf fields in a file whose header has ncols, reported as a
+ * parse error at "path:line".  Returns CLI_EXIT_ERROR. */
+int csv_ragged_row(const cli_ctx *ctx, const char *path, size_t line, size_t nf,
+                   size_t ncols);
+
+/* The cell of column `col` on `line` is not a number: reported as a parse
+ * error at `where`.  Returns CLI_EXIT_ERROR. */
+int csv_not_number(const cli_ctx *ctx, const char *where, size_t line,
+                   const char *col, const char *cell);
+
 /* The --encoding option (NULL: auto); prints the library's error. */
 int args_encoding(const cli_ctx *ctx, const char *text, zj_encoding *out);
 

@@ -96,8 +96,9 @@ static int take_globals(cli_ctx *ctx, int *argcp, char **argv,
             else if (i + 1 < argc)
                 *slot = argv[++i];
             else
-                return out_usage(ctx, NULL, a, "选项 --%s 缺少值",
-                                 "option --%s needs a value", opt->name);
+                return OUT_USAGE(ctx, NULL, a,
+                                 ("选项 --%s 缺少值", opt->name),
+                                 ("option --%s needs a value", opt->name));
             continue;
         }
         if (a[0] != '-')
@@ -114,20 +115,18 @@ static int take_globals(cli_ctx *ctx, int *argcp, char **argv,
         else if (strcmp(g->format, "csv") == 0) ctx->format = CLI_FMT_CSV;
         else if (strcmp(g->format, "json") == 0) ctx->format = CLI_FMT_JSON;
         else
-            return out_usage(ctx, NULL, "--format",
-                             "未知的输出格式“%s”（可选 table、csv、json）",
-                             "unknown format '%s' (table, csv or json)",
-                             g->format);
+            return OUT_USAGE(ctx, NULL, "--format",
+                             ("未知的输出格式“%s”（可选 table、csv、json）", g->format),
+                             ("unknown format '%s' (table, csv or json)", g->format));
     }
     if (g->width) {
         double w;
         if (args_number(ctx, NULL, "--width", g->width, &w) != 0)
             return CLI_EXIT_ERROR;
         if (w < 0 || w != floor(w) || w > 100000)
-            return out_usage(ctx, NULL, "--width",
-                             "--width 须为 0 至 100000 的整数，而不是“%s”",
-                             "--width must be a whole number from 0 to 100000, not '%s'",
-                             g->width);
+            return OUT_USAGE(ctx, NULL, "--width",
+                             ("--width 须为 0 至 100000 的整数，而不是“%s”", g->width),
+                             ("--width must be a whole number from 0 to 100000, not '%s'", g->width));
         out_set_columns((size_t)w);
     } else {
         out_set_columns(terminal_columns());
@@ -137,10 +136,9 @@ static int take_globals(cli_ctx *ctx, int *argcp, char **argv,
         else if (strcmp(g->lang, "zh") == 0) ctx->lang = CLI_LANG_ZH;
         else if (strcmp(g->lang, "en") == 0) ctx->lang = CLI_LANG_EN;
         else
-            return out_usage(ctx, NULL, "--lang",
-                             "未知的语言“%s”（可选 zh、en、both）",
-                             "unknown language '%s' (zh, en or both)",
-                             g->lang);
+            return OUT_USAGE(ctx, NULL, "--lang",
+                             ("未知的语言“%s”（可选 zh、en、both）", g->lang),
+                             ("unknown language '%s' (zh, en or both)", g->lang));
     }
     return 0;
 }

@@ -118,24 +118,27 @@ int args_parse(const cli_ctx *ctx, const cli_command *cmd, int argc,
                 return args_unknown_option(ctx, cmd, a);
             if (!o->value) {
                 if (eq)
-                    return out_usage(ctx, cmd->name, a, "选项 --%s 不带值",
-                                     "option --%s takes no value", o->name);
+                    return OUT_USAGE(ctx, cmd->name, a,
+                                     ("选项 --%s 不带值", o->name),
+                                     ("option --%s takes no value", o->name));
                 rc = store(cmd, opts, o, a, "1");
             } else if (eq) {
                 rc = store(cmd, opts, o, a, eq + 1);
             } else if (i + 1 < argc) {
                 rc = store(cmd, opts, o, a, argv[++i]);
             } else {
-                return out_usage(ctx, cmd->name, a, "选项 --%s 缺少值",
-                                 "option --%s needs a value", o->name);
+                return OUT_USAGE(ctx, cmd->name, a,
+                                 ("选项 --%s 缺少值", o->name),
+                                 ("option --%s needs a value", o->name));
             }
             if (rc != 0)
                 return rc;
             continue;
         }
         if (*npos >= maxpos)
-            return out_usage(ctx, cmd->name, a, "多余的参数“%s”",
-                             "unexpected argument '%s'", a);
+            return OUT_USAGE(ctx, cmd->name, a,
+                             ("多余的参数“%s”", a),
+                             ("unexpected argument '%s'", a));
         pos[(*npos)++] = a;
     }
     return 0;

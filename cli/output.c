@@ -63,7 +63,6 @@ int out_nomem(const cli_ctx *ctx)
 int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
               const char *fmt_zh, const char *fmt_en, ...)
 {
-    zj_error err;
     char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
     va_list ap, ap2;
 
@@ -73,6 +72,14 @@ int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
     vsnprintf(en, sizeof en, fmt_en, ap2);
     va_end(ap2);
     va_end(ap);
+    return out_usage_text(ctx, cmd, where, zh, en);
+}
+
+int out_usage_text(const cli_ctx *ctx, const char *cmd, const char *where,
+                   const char *zh, const char *en)
+{
+    zj_error err;
+
     zj_error_set(&err, ZJ_ERR_ARG, where, zh, en);
     return out_usage_error(ctx, cmd, &err);
 }
@@ -97,28 +104,14 @@ const out_near *out_suggestion(const char *near, int quote, out_near *buf)
     return buf;
 }
 
-int out_no_check(const cli_ctx *ctx, const char *name, const char *list)
+int out_no_check(const cli_ctx *ctx, const char *name)
 {
-    char zh[ZJ_ERROR_TEXT_MAX], en[ZJ_ERROR_TEXT_MAX];
-    out_near near;
     zj_error err;
 
-    out_suggestion(zj_check_suggest(name), 1, &near);
-    if (list && near.zh[0]) {
-        snprintf(zh, sizeof zh, "没有名为“%s”的检查%s可选：%s", name, near.zh, list);
-        snprintf(en, sizeof en, "no check named '%s'%s The checks are: %s", name,
-                 near.en, list);
-    } else if (list) {
-        snprintf(zh, sizeof zh, "没有名为“%s”的检查；可选：%s", name, list);
-        snprintf(en, sizeof en, "no check named '%s'; the checks are: %s", name,
-                 list);
-    } else {
-        snprintf(zh, sizeof zh, "没有名为“%s”的检查%s（见 zhijiao checks）", name,
-                 near.zh);
-        snprintf(en, sizeof en, "no check named '%s'%s (see zhijiao checks)", name,
-                 near.en);
-    }
-    zj_error_set(&err, ZJ_ERR_NOT_FOUND, name, zh, en);
+    zj_error_clear(&err);
+    (void)zj_check_lookup(name, &err);   /* NULL: name is no check */
+    /* the CLI's errors are "at" what the user typed */
+    snprintf(err.where, sizeof err.where, "%s", name);
     return out_error(ctx, &err);
 }
 
@@ -157,28 +150,28 @@ const char *out_lang(const cli_ctx *ctx, const char *zh, const char *en,
     return buf;
 }
 
-const char *out_num_text(double v, char *buf, size_t size)
+/* v for a text table or CSV: NaN "NA" or ""; a count (up to 2^53) whole,
+ * -0 as 0 (%.15g would round 2^53 to 9.00719925474099e+15, and a reader
+ * could not get the count back); else 6 decimals or 15 digits. */
+static const char *num_or_count(double v, int csv, char *buf, size_t size)
 {
     if (isnan(v))
-        snprintf(buf, size, "NA");
+        snprintf(buf, size, "%s", csv ? "" : "NA");
     else if (v == floor(v) && fabs(v) <= ZJ_COUNT_MAX)
         snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
     else
-        snprintf(buf, size, "%.6f", v);
+        snprintf(buf, size, csv ? "%.15g" : "%.6f", v);
     return buf;
+}
+
+const char *out_num_text(double v, char *buf, size_t size)
+{
+    return num_or_count(v, 0, buf, size);
 }
 
 const char *out_num_csv(double v, char *buf, size_t size)
 {
-    /* A count up to 2^53 is written whole: %.15g would round 2^53 to
-     * 9.00719925474099e+15, and a reader could not get the count back. */
-    if (isnan(v))
-        buf[0] = '\0';
-    else if (v == floor(v) && fabs(v) <= ZJ_COUNT_MAX)
-        snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
-    else
-        snprintf(buf, size, "%.15g", v);
-    return buf;
+    return num_or_count(v, 1, buf, size);
 }
 
 const char *out_num_short(double v, char *buf, size_t size)

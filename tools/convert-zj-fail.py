@@ -8,6 +8,7 @@ into the macros that format each language with its own arguments.
         -> ZJ_REASON(b, code, met, rule, (zh, args...), (en, args...))
     zj_db_input_error(b, code, zh, en, args...) -> ZJ_INPUT_ERROR(...)
     zj_db_no_rules(b, zh, en, args...)          -> ZJ_NO_RULES(...)
+    out_usage(ctx, cmd, where, zh, en, args...) -> OUT_USAGE(...)   (cli/)
 
 The argument list is duplicated.  A "%.0s" (a format skipping the other
 language's argument) is dropped from the format together with its argument,
@@ -28,6 +29,7 @@ CALLS = {
     "zj_db_reason": ("ZJ_REASON", 4),
     "zj_db_input_error": ("ZJ_INPUT_ERROR", 2),
     "zj_db_no_rules": ("ZJ_NO_RULES", 1),
+    "out_usage": ("OUT_USAGE", 3),
 }
 CALL_RE = re.compile(r"\b(" + "|".join(CALLS) + r")\s*\(")
 CONV_RE = re.compile(r"%(?:%|[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|z|j|t|L)?([diouxXeEfFgGaAcspn]))")
@@ -159,7 +161,7 @@ def convert(text, path, report):
         macro, lead = CALLS[name]
         # a declaration or definition, not a call
         before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
-        if re.search(r"\b(zj_code|void)\s*$", before):
+        if re.search(r"\b(zj_code|void|int)\s*$", before):
             continue
         args, end = split_args(text, m.end())
         line = text.count("\n", 0, m.start()) + 1

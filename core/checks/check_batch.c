@@ -284,28 +284,6 @@ static zj_code decide_row(batch *B, const zj_value *row, size_t n_names, zj_deci
     return zj_db_finish(B->b, out);
 }
 
-static zj_code unknown_check(const char *check, zj_error *err)
-{
-    char list[400];
-    size_t i, len = 0;
-    const char *near;
-
-    list[0] = '\0';
-    for (i = 0; i < zj_check_def_count() && len + 1 < sizeof list; i++) {
-        int k = snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", zj_check_def_at(i)->info.name);
-        if (k < 0)
-            break;
-        len += (size_t)k;
-    }
-    if ((near = zj_check_suggest(check)) != NULL)
-        return ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, "argument check",
-                       ("没有名为 %s 的检查，是不是 %s？（现有：%s）", check, near, list),
-                       ("no check named %s; did you mean %s? (there are: %s)", check, near,
-                        list));
-    return zj_fail(err, ZJ_ERR_NOT_FOUND, "argument check", "没有名为 %s 的检查（现有：%s）",
-                   "no check named %s (there are: %s)", check ? check : "(null)", list);
-}
-
 zj_code zj_check_batch(const zj_data *data, const char *check, const char *const *names,
                        size_t n_names, const zj_value *cells, size_t rows,
                        zj_decision *out, zj_error *err)
@@ -325,8 +303,10 @@ zj_code zj_check_batch_opt(const zj_data *data, const char *check, const char *c
     if (!data || (n_names && !names) || (rows && !cells && n_names) || (rows && !out))
         return zj_fail(err, ZJ_ERR_ARG, "arguments", "参数为空指针", "a required argument is NULL");
     B.def = zj_check_def_find(check);
-    if (!B.def)
-        return unknown_check(check, err);
+    if (!B.def) {
+        zj_check_lookup(check, err);   /* NULL, and the error worded */
+        return ZJ_ERR_NOT_FOUND;
+    }
     B.data = data;
     if ((rc = zj_check_map_columns(B.def, names, n_names, B.col_of_field, err)) != ZJ_OK)
         return rc;

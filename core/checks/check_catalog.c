@@ -64,6 +64,37 @@ const zj_check_info *zj_check_find(const char *name)
     return d ? &d->info : NULL;
 }
 
+const zj_check_info *zj_check_lookup(const char *name, zj_error *err)
+{
+    const zj_check_info *c = zj_check_find(name);
+    char list[N_CHECKS * 48];
+    const char *near;
+    size_t i, len = 0;
+
+    if (c)
+        return c;
+    list[0] = '\0';
+    for (i = 0; i < N_CHECKS && len + 1 < sizeof list; i++) {
+        int k = snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
+                         catalog[i]->info.name);
+        if (k < 0)
+            break;
+        len += (size_t)k;
+    }
+    if (!name)
+        name = "(null)";
+    if ((near = zj_check_suggest(name)) != NULL)
+        ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, "argument check",
+                ("没有名为“%s”的检查，是不是“%s”？可选：%s", name, near, list),
+                ("no check named '%s'; did you mean '%s'? The checks are: %s", name, near,
+                 list));
+    else
+        ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, "argument check",
+                ("没有名为“%s”的检查；可选：%s", name, list),
+                ("no check named '%s'; the checks are: %s", name, list));
+    return NULL;
+}
+
 int zj_check_field_index(const zj_check_info *check, const char *name)
 {
     size_t i, len;

@@ -85,10 +85,10 @@ zj_code zj_check_columns(const char *check, const char *const *names, size_t n_n
                        ("a required argument is NULL"));
     memset(out, 0, sizeof *out);
     def = zj_check_def_find(check);
-    if (!def)
-        return ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, "argument check",
-                       ("没有名为 %s 的检查", check ? check : "(null)"),
-                       ("no check named %s", check ? check : "(null)"));
+    if (!def) {
+        zj_check_lookup(check, err);   /* NULL, and the error worded */
+        return ZJ_ERR_NOT_FOUND;
+    }
     if (def->info.n_fields > sizeof col_of_field / sizeof col_of_field[0])
         return ZJ_FAIL(err, ZJ_ERR_UNSUPPORTED, "argument check", ("检查的字段过多"),
                        ("the check has too many fields"));

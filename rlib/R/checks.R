@@ -117,7 +117,7 @@ zj_check <- function(check, data = NULL, ..., list_column = TRUE, data_dir = NUL
     }
     cols <- lapply(cols, function(x) {
         if (is.atomic(x) && length(x) > 0L && n %% length(x) != 0L)
-            warning("longer argument not a multiple of length of shorter", call. = FALSE)
+            .zj_warn_recycle()
         if (is.atomic(x) && length(x) != n && length(x) > 0L) rep_len(x, n) else x
     })
     nm <- names(cols)

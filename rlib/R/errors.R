@@ -1,16 +1,29 @@
 # Conditions and argument checking.  Every error this package raises is a
 # condition of class c("zhijiao_error", "error", "condition").
 
+# The message is both languages, Chinese first (as the CLI prints them).
 .zj_condition <- function(code, where, message_zh, message_en, call = NULL) {
-    # Chinese first, as the CLI prints them
-    msg <- if (is.na(message_zh) || !nzchar(message_zh)) message_en
-           else paste0(message_zh, "\n", message_en)
+    msg <- .zj_both(message_zh, message_en)
     structure(
         class = c("zhijiao_error", "error", "condition"),
         list(message = enc2utf8(msg), call = call,
              code = code, where = where,
              message_zh = enc2utf8(message_zh), message_en = message_en)
     )
+}
+
+# "zh\nen", or the one that is not empty.
+.zj_both <- function(zh, en) {
+    if (is.na(zh) || !nzchar(zh)) en
+    else if (is.na(en) || !nzchar(en)) zh
+    else paste0(zh, "\n", en)
+}
+
+# base R's recycling warning, in both languages.
+.zj_warn_recycle <- function() {
+    warning(.zj_both("\u8f83\u957f\u53c2\u6570\u7684\u957f\u5ea6\u4e0d\u662f\u8f83\u77ed\u53c2\u6570\u957f\u5ea6\u7684\u500d\u6570",
+                     "longer argument not a multiple of length of shorter"),
+            call. = FALSE)
 }
 
 # Called by the C glue (r_util.c) to signal a core error.
@@ -90,7 +103,7 @@
     if (!length(args)) return(args)
     n <- if (any(lens == 0L)) 0L else max(lens)
     if (n > 0L && any(n %% lens != 0L))
-        warning("longer argument not a multiple of length of shorter", call. = FALSE)
+        .zj_warn_recycle()
     # a vector already of that length and without attributes is its own
     # recycling: no copy
     keep <- lens == n & vapply(args, function(a) is.null(attributes(a)), NA)

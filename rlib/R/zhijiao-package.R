@@ -23,7 +23,8 @@
 #' }
 #'
 #' Errors are conditions of class \code{zhijiao_error} with fields
-#' \code{code}, \code{where}, \code{message_zh} and \code{message_en}.
+#' \code{code}, \code{where}, \code{message_zh} and \code{message_en}; the
+#' condition's message holds both, Chinese first.
 #' All text is returned as UTF-8.
 #'
 #' @section Options:

@@ -34,20 +34,13 @@ SEXP zjr_checks(void)
 
 static const zj_check_info *find_check(SEXP check)
 {
-    const char *name = zjr_string_arg(check, "check");
-    const zj_check_info *c = zj_check_find(name);
+    zj_error err;
+    const zj_check_info *c;
 
-    if (!c) {
-        zj_error err;
-        char zh[400], en[400];
-        snprintf(zh, sizeof zh,
-                 "\xE6\xB2\xA1\xE6\x9C\x89\xE5\x90\x8D\xE4\xB8\xBA %s \xE7\x9A\x84\xE6\xA3\x80\xE6\x9F\xA5\xEF\xBC\x9B"
-                 "\xE7\x94\xA8 zj_checks() \xE5\x88\x97\xE5\x87\xBA\xE5\x85\xA8\xE9\x83\xA8\xE6\xA3\x80\xE6\x9F\xA5",
-                 name); /* 没有名为 %s 的检查；用 zj_checks() 列出全部检查 */
-        snprintf(en, sizeof en, "there is no check named %s; zj_checks() lists them", name);
-        zj_error_set(&err, ZJ_ERR_NOT_FOUND, "argument check", zh, en);
+    zj_error_clear(&err);
+    c = zj_check_lookup(zjr_string_arg(check, "check"), &err);
+    if (!c)
         zjr_stop(&err);
-    }
     return c;
 }
 
@@ -417,9 +410,9 @@ SEXP zjr_check(SEXP handle, SEXP check, SEXP names, SEXP columns, SEXP nrows,
         }
         if (rep.warn) {
             /* copied first: R's warning() may be turned into an error */
-            size_t len = strlen(rep.message_en) + strlen(rep.message_zh) + 2;
+            size_t len = strlen(rep.message_zh) + strlen(rep.message_en) + 2;
             warn = R_alloc(len, 1);
-            snprintf(warn, len, "%s\n%s", rep.message_en, rep.message_zh);
+            snprintf(warn, len, "%s\n%s", rep.message_zh, rep.message_en);   /* zh first */
         }
         zj_column_report_free(&rep);
         if (warn)

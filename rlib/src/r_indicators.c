@@ -59,17 +59,7 @@ static SEXP columns(int n, const char *const *names, const SEXPTYPE *types, R_xl
 
 static zj_ci_method parse_method(SEXP method)
 {
-    const char *m = zjr_string_arg(method, "method");
-    zj_ci_method cm;
-    zj_error err;
-
-    zj_error_clear(&err);
-    if (zj_ci_method_parse(m, &cm, &err) != ZJ_OK) {
-        /* the core calls its parameter "name"; here it is R's `method` */
-        snprintf(err.where, sizeof err.where, "argument method");
-        zjr_stop(&err);
-    }
-    return cm;
+    return zjr_ci_method(zjr_string_arg(method, "method"));
 }
 
 SEXP zjr_ci_methods(void)
@@ -494,27 +484,30 @@ SEXP zjr_scores(SEXP scores, SEXP pass_mark, SEXP excellent_mark)
 
 /* ---- plain ratios --------------------------------------------------------- */
 
-SEXP zjr_completion(SEXP actual, SEXP plan)
+/* A ratio of two counts per element (columns rate, status, reason_zh,
+ * reason_en): fn is the core's zj_completion_rate or zj_transfer_rate. */
+static SEXP ratio(SEXP num, const char *num_arg, SEXP den, const char *den_arg,
+                  zj_code (*fn)(double, double, double *, zj_error *))
 {
     static const char *const names[] = {"rate", "status", "reason_zh", "reason_en"};
     static const SEXPTYPE types[] = {REALSXP, STRSXP, STRSXP, STRSXP};
     R_xlen_t len, i;
     SEXP out;
 
-    zjr_need_real(actual, "actual", -1);
-    len = XLENGTH(actual);
-    zjr_need_real(plan, "plan", len);
+    zjr_need_real(num, num_arg, -1);
+    len = XLENGTH(num);
+    zjr_need_real(den, den_arg, len);
     out = PROTECT(columns(4, names, types, len));
     for (i = 0; i < len; i++) {
-        double a = REAL(actual)[i], p = REAL(plan)[i], v = NA_REAL;
+        double a = REAL(num)[i], b = REAL(den)[i], v = NA_REAL;
         zj_error err;
         zj_code rc;
 
         zj_error_clear(&err);
-        if (ISNAN(a) || ISNAN(p)) {
+        if (ISNAN(a) || ISNAN(b)) {
             set_missing(out, 1, i);
         } else {
-            rc = zj_completion_rate(a, p, &v, &err);
+            rc = fn(a, b, &v, &err);
             if (rc != ZJ_OK)
                 v = NA_REAL;
             set_reason(out, 1, i, rc, err.message_zh, err.message_en);
@@ -523,6 +516,11 @@ SEXP zjr_completion(SEXP actual, SEXP plan)
     }
     UNPROTECT(1);
     return out;
+}
+
+SEXP zjr_completion(SEXP actual, SEXP plan)
+{
+    return ratio(actual, "actual", plan, "plan", zj_completion_rate);
 }
 
 SEXP zjr_progression(SEXP graduates, SEXP to_zhuanke, SEXP to_benke)
@@ -561,33 +559,7 @@ SEXP zjr_progression(SEXP graduates, SEXP to_zhuanke, SEXP to_benke)
 
 SEXP zjr_transfer(SEXP transferred, SEXP cohort)
 {
-    static const char *const names[] = {"rate", "status", "reason_zh", "reason_en"};
-    static const SEXPTYPE types[] = {REALSXP, STRSXP, STRSXP, STRSXP};
-    R_xlen_t len, i;
-    SEXP out;
-
-    zjr_need_real(transferred, "transferred", -1);
-    len = XLENGTH(transferred);
-    zjr_need_real(cohort, "cohort", len);
-    out = PROTECT(columns(4, names, types, len));
-    for (i = 0; i < len; i++) {
-        double t = REAL(transferred)[i], c = REAL(cohort)[i], v = NA_REAL;
-        zj_error err;
-        zj_code rc;
-
-        zj_error_clear(&err);
-        if (ISNAN(t) || ISNAN(c)) {
-            set_missing(out, 1, i);
-        } else {
-            rc = zj_transfer_rate(t, c, &v, &err);
-            if (rc != ZJ_OK)
-                v = NA_REAL;
-            set_reason(out, 1, i, rc, err.message_zh, err.message_en);
-        }
-        REAL(VECTOR_ELT(out, 0))[i] = v;
-    }
-    UNPROTECT(1);
-    return out;
+    return ratio(transferred, "transferred", cohort, "cohort", zj_transfer_rate);
 }
 
 /* ---- composites ------------------------------------------------------------ */

@@ -43,15 +43,23 @@ SEXP zjr_ci_method_names(SEXP method)
     out = PROTECT(Rf_allocVector(STRSXP, n));
     for (i = 0; i < n; i++) {
         const char *s = zjr_utf8_at(method, i, "method");
-        zj_ci_method m;
-        zj_error err;
 
-        if (zj_ci_method_parse(s ? s : "NA", &m, &err) != ZJ_OK) {
-            snprintf(err.where, sizeof err.where, "argument method");
-            zjr_stop(&err);
-        }
-        SET_STRING_ELT(out, i, zjr_char(zj_ci_method_name(m)));
+        SET_STRING_ELT(out, i, zjr_char(zj_ci_method_name(zjr_ci_method(s ? s : "NA"))));
     }
     UNPROTECT(1);
     return out;
+}
+
+zj_ci_method zjr_ci_method(const char *name)
+{
+    zj_ci_method m;
+    zj_error err;
+
+    zj_error_clear(&err);
+    if (zj_ci_method_parse(name, &m, &err) != ZJ_OK) {
+        /* the core calls its parameter "name"; here it is R's `method` */
+        snprintf(err.where, sizeof err.where, "argument method");
+        zjr_stop(&err);
+    }
+    return m;
 }

@@ -51,6 +51,10 @@ const char *zjr_utf8_at(SEXP x, R_xlen_t i, const char *arg);
 /* A length-one, non-NA character argument as UTF-8. */
 const char *zjr_string_arg(SEXP x, const char *arg);
 
+/* The interval method of a name (the core's aliases, any case); an
+ * unknown name raises a zhijiao_error at "argument method" (r_parse.c). */
+zj_ci_method zjr_ci_method(const char *name);
+
 /* A named list (VECSXP) of n elements; the caller protects it. */
 SEXP zjr_named_list(int n, const char *const *names);
 

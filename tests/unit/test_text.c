@@ -88,6 +88,21 @@ static void test_catalogue_suggestions(void **state)
     /* A Chinese name near the field's Chinese name gives its id. */
     assert_string_equal(zj_check_field_suggest(c, "中招录取分"), "score");
     assert_null(zj_check_field_suggest(c, "colour"));
+    /* zj_check_lookup words the unknown check once for every client: the
+     * nearest name when there is one, and every check. */
+    zj_error_clear(&err);
+    assert_ptr_equal(zj_check_lookup("gtpy.admission", &err), c);
+    assert_int_equal(err.code, ZJ_OK);
+    assert_null(zj_check_lookup("gtpy.admision", &err));
+    assert_int_equal(err.code, ZJ_ERR_NOT_FOUND);
+    assert_string_equal(err.where, "argument check");
+    assert_non_null(strstr(err.message_zh, "是不是“gtpy.admission”？"));
+    assert_non_null(strstr(err.message_en, "did you mean 'gtpy.admission'?"));
+    assert_non_null(strstr(err.message_en, "The checks are: gtpy.admission, "));
+    assert_null(zj_check_lookup("nothing.like.it", &err));
+    assert_null(strstr(err.message_en, "did you mean"));
+    assert_non_null(strstr(err.message_en, "the checks are: gtpy.admission, "));
+    assert_null(zj_check_lookup(NULL, NULL));
 
     zj_error_clear(&err);
     assert_int_equal(zj_data_open(ZJ_TEST_SRCDIR "/data", &data, &err), ZJ_OK);
@@ -103,8 +118,8 @@ static void test_catalogue_suggestions(void **state)
     zj_error_clear(&err);
     assert_int_equal(zj_check_batch(data, "gtpy.admision", NULL, 0, NULL, 0,
                                     NULL, &err), ZJ_ERR_NOT_FOUND);
-    assert_non_null(strstr(err.message_zh, "是不是 gtpy.admission"));
-    assert_non_null(strstr(err.message_en, "did you mean gtpy.admission?"));
+    assert_non_null(strstr(err.message_zh, "是不是“gtpy.admission”？"));
+    assert_non_null(strstr(err.message_en, "did you mean 'gtpy.admission'?"));
     zj_data_close(data);
 }
 

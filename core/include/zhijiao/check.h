@@ -95,6 +95,12 @@ ZJ_EXTERN size_t zj_check_count(void);
 ZJ_EXTERN const zj_check_info *zj_check_at(size_t i);
 /* NULL when there is no such check. */
 ZJ_EXTERN const zj_check_info *zj_check_find(const char *name);
+/* zj_check_find, or NULL with *err (if not NULL) set to ZJ_ERR_NOT_FOUND at
+ * "argument check": "no check named NAME", the nearest name
+ * (zj_check_suggest) when there is one, and the names of all checks.
+ * The one wording of an unknown check for every client.  The returned
+ * check is static. */
+ZJ_EXTERN const zj_check_info *zj_check_lookup(const char *name, zj_error *err);
 /* For "did you mean": the check name nearest to a misspelt `name`
  * (zj_suggest), or NULL.  A static string of the library. */
 ZJ_EXTERN const char *zj_check_suggest(const char *name);

@@ -80,3 +80,14 @@ test_that("row kinds are read as the CLI reads them (Chinese words, any case)", 
     e <- expect_arg_error(zj_audit(t, "k", "v", kind = "kind"), "kind")
     expect_match(e$message_en, "kind[2]: kind 'item' is not detail, subtotal or total", fixed = TRUE)
 })
+
+test_that("messages give Chinese first, then English, as the CLI does", {
+    e <- tryCatch(zj_rate("a", 10), zhijiao_error = function(e) e)
+    expect_identical(conditionMessage(e), paste0(e$message_zh, "\n", e$message_en))
+    d <- data.frame(jurisdiction = "beijing", year = 2024, a = "x")
+    w <- tryCatch(zj_check("gtpy.admission", d), warning = function(w) w)
+    expect_match(conditionMessage(w), paste0("^", u(0x6CA1, 0x6709)))   # 没有 ...
+    expect_match(conditionMessage(w), "\nno column supplies", fixed = TRUE)
+    w <- tryCatch(zj_rate(1:3, c(10, 10)), warning = function(w) w)
+    expect_match(conditionMessage(w), "\nlonger argument not a multiple", fixed = TRUE)
+})
