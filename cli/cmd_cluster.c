@@ -63,10 +63,10 @@ static int schools_row(void *ud, size_t line, const char *const *cells)
         double *v = k ? &n : &x;
 
         if (!args_cell_number(cells[k], v) || isnan(*v))
-            return out_usage(r->ctx, "cluster", NULL,
-                             "第 %zu 行：%s 列“%s”不是计数",
-                             "line %zu: the %s column \"%s\" is not a count",
-                             line, k ? "n" : "x", cells[k]);
+            return OUT_USAGE(r->ctx, "cluster", NULL,
+                             ("第 %zu 行：%s 列“%s”不是计数", line, k ? "n" : "x", cells[k]),
+                             ("line %zu: the %s column \"%s\" is not a count",
+                              line, k ? "n" : "x", cells[k]));
     }
     if (r->count == r->cap) {
         size_t cap = r->cap ? 2 * r->cap : 64;
@@ -174,14 +174,13 @@ int cmd_cluster(cli_ctx *ctx, int argc, char **argv)
         if (rc == 0)
             rc = args_number_list(ctx, "cluster", "--n", ns, 0, &r.n, &nn);
         if (rc == 0 && nn != r.count)
-            rc = out_usage(ctx, "cluster", "--n",
-                           "--x 有 %zu 项而 --n 有 %zu 项，须一样多",
-                           "--x has %zu items but --n has %zu: they must match",
-                           r.count, nn);
+            rc = OUT_USAGE(ctx, "cluster", "--n",
+                           ("--x 有 %zu 项而 --n 有 %zu 项，须一样多", r.count, nn),
+                           ("--x has %zu items but --n has %zu: they must match", r.count, nn));
     } else {
-        rc = out_usage(ctx, "cluster", NULL,
-                       "请给出 FILE.csv，或 --x 与 --n 两个列表",
-                       "give FILE.csv, or the lists --x and --n");
+        rc = OUT_USAGE(ctx, "cluster", NULL,
+                       ("请给出 FILE.csv，或 --x 与 --n 两个列表"),
+                       ("give FILE.csv, or the lists --x and --n"));
     }
     if (rc == 0) {
         zj_error_clear(&err);

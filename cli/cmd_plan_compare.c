@@ -146,8 +146,9 @@ int cmd_plan_compare(cli_ctx *ctx, int argc, char **argv)
     programme = o.programme;
     changes_only = o.changes_only;
     if (npos != 2)
-        return out_usage(ctx, "plan-compare", NULL, "须给出两个年份 Y1 Y2",
-                         "give the two years Y1 Y2");
+        return OUT_USAGE(ctx, "plan-compare", NULL,
+                         ("须给出两个年份 Y1 Y2"),
+                         ("give the two years Y1 Y2"));
     if ((rc = parse_year(ctx, "Y1", pos[0], &y1)) != 0 ||
         (rc = parse_year(ctx, "Y2", pos[1], &y2)) != 0)
         return rc;

@@ -288,9 +288,9 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
     }
 
     if (census && pop_text) {
-        rc = out_usage(ctx, "rate", "--population",
-                       "--census 与 --population 只能选一个",
-                       "--census and --population exclude each other");
+        rc = OUT_USAGE(ctx, "rate", "--population",
+                       ("--census 与 --population 只能选一个"),
+                       ("--census and --population exclude each other"));
         goto done;
     }
     if (pop_text) {
@@ -300,10 +300,10 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
             goto done;
         }
         if (npop != 1 && npop != count) {
-            rc = out_usage(ctx, "rate", "--population",
-                           "--population 须为一个数，或与 --x 一样多（%zu 项）",
-                           "--population must be one number or one per rate "
-                           "(%zu)", count);
+            rc = OUT_USAGE(ctx, "rate", "--population",
+                           ("--population 须为一个数，或与 --x 一样多（%zu 项）", count),
+                           ("--population must be one number or one per rate "
+                            "(%zu)", count));
             goto done;
         }
     }
@@ -468,9 +468,10 @@ static int diff_lists(cli_ctx *ctx, const char *const lists[4], const char *labe
         if (k == 0)
             count = n;
         else if (n != count) {
-            rc = out_usage(ctx, "diff", names[k], "%s 有 %zu 项而 --x1 有 %zu 项，须一样多",
-                           "%s has %zu items but --x1 has %zu: they must match",
-                           names[k], n, count);
+            rc = OUT_USAGE(ctx, "diff", names[k],
+                           ("%s 有 %zu 项而 --x1 有 %zu 项，须一样多", names[k], n, count),
+                           ("%s has %zu items but --x1 has %zu: they must match",
+                            names[k], n, count));
             goto done;
         }
     }
@@ -480,9 +481,9 @@ static int diff_lists(cli_ctx *ctx, const char *const lists[4], const char *labe
             goto done;
         }
         if (nlab != count) {
-            rc = out_usage(ctx, "diff", "--label", "--label 有 %zu 项而 --x1 有 %zu 项，须一样多",
-                           "--label has %zu items but --x1 has %zu: they must match",
-                           nlab, count);
+            rc = OUT_USAGE(ctx, "diff", "--label",
+                           ("--label 有 %zu 项而 --x1 有 %zu 项，须一样多", nlab, count),
+                           ("--label has %zu items but --x1 has %zu: they must match", nlab, count));
             goto done;
         }
     }
@@ -576,12 +577,13 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
     label_list = o.label;
     if (npos == 0 && (lists[0] || lists[1] || lists[2] || lists[3])) {
         if (!lists[0] || !lists[1] || !lists[2] || !lists[3])
-            return out_usage(ctx, "diff", NULL, "须同时给出 --x1、--n1、--x2、--n2",
-                             "--x1, --n1, --x2 and --n2 go together");
+            return OUT_USAGE(ctx, "diff", NULL,
+                             ("须同时给出 --x1、--n1、--x2、--n2"),
+                             ("--x1, --n1, --x2 and --n2 go together"));
         if (correct && no_correct)
-            return out_usage(ctx, "diff", "--no-correct",
-                             "--correct 与 --no-correct 只能选一个",
-                             "--correct and --no-correct exclude each other");
+            return OUT_USAGE(ctx, "diff", "--no-correct",
+                             ("--correct 与 --no-correct 只能选一个"),
+                             ("--correct and --no-correct exclude each other"));
         if (conf_text && args_number(ctx, "diff", "--conf", conf_text, &conf) != 0)
             return CLI_EXIT_ERROR;
         return diff_lists(ctx, lists, label_list, conf, !no_correct);

@@ -60,21 +60,6 @@ int out_nomem(const cli_ctx *ctx)
     return out_error(ctx, &err);
 }
 
-int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
-              const char *fmt_zh, const char *fmt_en, ...)
-{
-    char zh[CLI_MSG_MAX], en[CLI_MSG_MAX];
-    va_list ap, ap2;
-
-    va_start(ap, fmt_en);
-    va_copy(ap2, ap);
-    vsnprintf(zh, sizeof zh, fmt_zh, ap);
-    vsnprintf(en, sizeof en, fmt_en, ap2);
-    va_end(ap2);
-    va_end(ap);
-    return out_usage_text(ctx, cmd, where, zh, en);
-}
-
 int out_usage_text(const cli_ctx *ctx, const char *cmd, const char *where,
                    const char *zh, const char *en)
 {

@@ -50,12 +50,6 @@ int out_nomem(const cli_ctx *ctx);
 int out_usage_text(const cli_ctx *ctx, const char *cmd, const char *where,
                    const char *zh, const char *en);
 
-/* Deprecated: both formats share one argument list, which forces "%.0s"
- * tricks.  Left only for cli/cmd_refresh.c until it moves to
- * out_usage_text (tests/messages/run-format-check.sh lists it as pending);
- * use OUT_USAGE. */
-int out_usage(const cli_ctx *ctx, const char *cmd, const char *where,
-              const char *fmt_zh, const char *fmt_en, ...);
 
 /* The "did you mean" tail of a message about an unknown name: into zh
  * "，是不是 X？" and into en "; did you mean X?" (X quoted when `quote`),

@@ -9,6 +9,8 @@ into the macros that format each language with its own arguments.
     zj_db_input_error(b, code, zh, en, args...) -> ZJ_INPUT_ERROR(...)
     zj_db_no_rules(b, zh, en, args...)          -> ZJ_NO_RULES(...)
     out_usage(ctx, cmd, where, zh, en, args...) -> OUT_USAGE(...)   (cli/)
+    zj_findings_addf(f, kind, table, row, column, expected, found, err,
+                     zh, en, args...)           -> ZJ_FINDING(...)
 
 The argument list is duplicated.  A "%.0s" (a format skipping the other
 language's argument) is dropped from the format together with its argument,
@@ -30,6 +32,7 @@ CALLS = {
     "zj_db_input_error": ("ZJ_INPUT_ERROR", 2),
     "zj_db_no_rules": ("ZJ_NO_RULES", 1),
     "out_usage": ("OUT_USAGE", 3),
+    "zj_findings_addf": ("ZJ_FINDING", 8),
 }
 CALL_RE = re.compile(r"\b(" + "|".join(CALLS) + r")\s*\(")
 CONV_RE = re.compile(r"%(?:%|[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|z|j|t|L)?([diouxXeEfFgGaAcspn]))")

@@ -24,21 +24,23 @@ static zj_code check_args(const char *table, const char *column,
     if (rc)
         return rc;
     if (n_parts && !parts)
-        return zj_fail(err, ZJ_ERR_ARG, "argument parts",
-                       "parts 不能为 NULL（共 %zu 个部分）",
-                       "parts must not be NULL (%zu parts)", n_parts);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument parts",
+                       ("parts 不能为 NULL（共 %zu 个部分）", n_parts),
+                       ("parts must not be NULL (%zu parts)", n_parts));
     if (isinf(stated_total))
-        return zj_fail(err, ZJ_ERR_ARG, "argument stated_total",
-                       "stated_total 为无穷大", "stated_total is infinite");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument stated_total",
+                       ("stated_total 为无穷大"),
+                       ("stated_total is infinite"));
     for (i = 0; i < n_parts; i++) {
         if (isinf(parts[i]))
-            return zj_fail(err, ZJ_ERR_ARG, "argument parts",
-                           "parts[%zu] 为无穷大", "parts[%zu] is infinite", i);
+            return ZJ_FAIL(err, ZJ_ERR_ARG, "argument parts",
+                           ("parts[%zu] 为无穷大", i),
+                           ("parts[%zu] is infinite", i));
         if (labels && labels[i] &&
             !zj_utf8_valid(labels[i], strlen(labels[i]), NULL))
-            return zj_fail(err, ZJ_ERR_ARG, "argument labels",
-                           "labels[%zu] 不是 UTF-8 文本",
-                           "labels[%zu] is not UTF-8 text", i);
+            return ZJ_FAIL(err, ZJ_ERR_ARG, "argument labels",
+                           ("labels[%zu] 不是 UTF-8 文本", i),
+                           ("labels[%zu] is not UTF-8 text", i));
     }
     return ZJ_OK;
 }

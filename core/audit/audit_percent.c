@@ -51,19 +51,17 @@ static zj_code check_args(const char *table, const char *column,
     if (rc)
         return rc;
     if (!isfinite(percent))
-        return zj_fail(err, ZJ_ERR_ARG, "argument percent",
-                       "percent 必须是有限的数（现为 %g）",
-                       "percent must be a finite number (got %g)", percent);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument percent",
+                       ("percent 必须是有限的数（现为 %g）", percent),
+                       ("percent must be a finite number (got %g)", percent));
     if (!(n >= 1 && n <= MAX_N && n == floor(n)))
-        return zj_fail(err, ZJ_ERR_ARG, "argument n",
-                       "n 必须是 1 到 %.0f 之间的整数（现为 %g）",
-                       "n must be a whole number from 1 to %.0f (got %g)",
-                       MAX_N, n);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument n",
+                       ("n 必须是 1 到 %.0f 之间的整数（现为 %g）", MAX_N, n),
+                       ("n must be a whole number from 1 to %.0f (got %g)", MAX_N, n));
     if (decimals < 0 || decimals > MAX_DECIMALS)
-        return zj_fail(err, ZJ_ERR_ARG, "argument decimals",
-                       "decimals 必须在 0 到 %d 之间（现为 %d）",
-                       "decimals must be from 0 to %d (got %d)",
-                       MAX_DECIMALS, decimals);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument decimals",
+                       ("decimals 必须在 0 到 %d 之间（现为 %d）", MAX_DECIMALS, decimals),
+                       ("decimals must be from 0 to %d (got %d)", MAX_DECIMALS, decimals));
     return ZJ_OK;
 }
 

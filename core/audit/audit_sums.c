@@ -54,27 +54,26 @@ static zj_code check_args(const char *table, const char *column,
     if (rc)
         return rc;
     if (n_rows && !values)
-        return zj_fail(err, ZJ_ERR_ARG, "argument values",
-                       "values 不能为 NULL（共 %zu 行）",
-                       "values must not be NULL (%zu rows)", n_rows);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument values",
+                       ("values 不能为 NULL（共 %zu 行）", n_rows),
+                       ("values must not be NULL (%zu rows)", n_rows));
     if (n_rows && n_keys && !keys)
-        return zj_fail(err, ZJ_ERR_ARG, "argument keys",
-                       "keys 不能为 NULL（%zu 行 × %zu 个键）",
-                       "keys must not be NULL (%zu rows x %zu keys)",
-                       n_rows, n_keys);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument keys",
+                       ("keys 不能为 NULL（%zu 行 × %zu 个键）", n_rows, n_keys),
+                       ("keys must not be NULL (%zu rows x %zu keys)", n_rows, n_keys));
     if (n_keys && n_rows > (size_t)-1 / sizeof(key_ref) / n_keys)
-        return zj_fail(err, ZJ_ERR_ARG, "argument n_rows",
-                       "n_rows × n_keys 过大", "n_rows x n_keys is too large");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument n_rows",
+                       ("n_rows × n_keys 过大"),
+                       ("n_rows x n_keys is too large"));
     for (i = 0; i < n_rows; i++) {
         if (kinds && (unsigned)kinds[i] > ZJ_ROW_TOTAL)
-            return zj_fail(err, ZJ_ERR_ARG, "argument kinds",
-                           "kinds[%zu] 不是有效的行类型（%d）",
-                           "kinds[%zu] is not a row kind (%d)", i,
-                           (int)kinds[i]);
+            return ZJ_FAIL(err, ZJ_ERR_ARG, "argument kinds",
+                           ("kinds[%zu] 不是有效的行类型（%d）", i, (int)kinds[i]),
+                           ("kinds[%zu] is not a row kind (%d)", i, (int)kinds[i]));
         if (isinf(values[i]))
-            return zj_fail(err, ZJ_ERR_ARG, "argument values",
-                           "values[%zu] 为无穷大", "values[%zu] is infinite",
-                           i);
+            return ZJ_FAIL(err, ZJ_ERR_ARG, "argument values",
+                           ("values[%zu] 为无穷大", i),
+                           ("values[%zu] is infinite", i));
     }
     return ZJ_OK;
 }
@@ -171,8 +170,9 @@ static zj_code note(sums_ctx *c, size_t i, zj_error *err)
 
         p = realloc(c->found_row, cap * sizeof *p);
         if (!p)
-            return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足",
-                           "out of memory");
+            return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                           ("内存不足"),
+                           ("out of memory"));
         c->found_row = p;
         c->found_cap = cap;
     }
@@ -215,68 +215,54 @@ static zj_code check_aggregate(sums_ctx *c, size_t a, zj_error *err)
     }
     if (n == 0) {
         if (isnan(v))
-            rc = zj_findings_addf(&c->found, ZJ_FIND_ORPHAN_TOTAL, c->table,
-                    row_no(c, a), c->column, NAN, v, err,
-                    tot ? "表 %s 第 %zu 行 %s：合计行下没有明细行（且数值缺失）"
-                        : "表 %s 第 %zu 行 %s：小计行下没有明细行（且数值缺失）",
-                    tot ? "table %s row %zu column %s: the total row has no "
+            rc = ZJ_FINDING(&c->found, ZJ_FIND_ORPHAN_TOTAL, c->table, row_no(c, a), c->column, NAN, v, err,
+                     (tot ? "表 %s 第 %zu 行 %s：合计行下没有明细行（且数值缺失）"
+                        : "表 %s 第 %zu 行 %s：小计行下没有明细行（且数值缺失）", c->table, row_no(c, a), c->column),
+                     (tot ? "table %s row %zu column %s: the total row has no "
                           "detail rows under it (and no value)"
                         : "table %s row %zu column %s: the subtotal row has "
-                          "no detail rows under it (and no value)",
-                    c->table, row_no(c, a), c->column);
+                          "no detail rows under it (and no value)", c->table, row_no(c, a), c->column));
         else
-            rc = zj_findings_addf(&c->found, ZJ_FIND_ORPHAN_TOTAL, c->table,
-                    row_no(c, a), c->column, NAN, v, err,
-                    tot ? "表 %s 第 %zu 行 %s：合计 %s 下没有明细行"
-                        : "表 %s 第 %zu 行 %s：小计 %s 下没有明细行",
-                    tot ? "table %s row %zu column %s: the total %s has no "
+            rc = ZJ_FINDING(&c->found, ZJ_FIND_ORPHAN_TOTAL, c->table, row_no(c, a), c->column, NAN, v, err,
+                     (tot ? "表 %s 第 %zu 行 %s：合计 %s 下没有明细行"
+                        : "表 %s 第 %zu 行 %s：小计 %s 下没有明细行", c->table, row_no(c, a), c->column, zj_audit_num(v, s1, sizeof s1)),
+                     (tot ? "table %s row %zu column %s: the total %s has no "
                           "detail rows under it"
                         : "table %s row %zu column %s: the subtotal %s has "
-                          "no detail rows under it",
-                    c->table, row_no(c, a), c->column,
-                    zj_audit_num(v, s1, sizeof s1));
+                          "no detail rows under it", c->table, row_no(c, a), c->column, zj_audit_num(v, s1, sizeof s1)));
         return rc ? rc : note(c, a, err);
     }
     if (isnan(v)) {
         if (missing)
-            rc = zj_findings_addf(&c->found, ZJ_FIND_UNRESOLVED, c->table,
-                    row_no(c, a), c->column, NAN, v, err,
-                    tot ? "表 %s 第 %zu 行 %s：合计缺失，其 %zu 个明细中也有 %zu 个缺失，无法推得"
-                        : "表 %s 第 %zu 行 %s：小计缺失，其 %zu 个明细中也有 %zu 个缺失，无法推得",
-                    tot ? "table %s row %zu column %s: the total is missing, "
+            rc = ZJ_FINDING(&c->found, ZJ_FIND_UNRESOLVED, c->table, row_no(c, a), c->column, NAN, v, err,
+                     (tot ? "表 %s 第 %zu 行 %s：合计缺失，其 %zu 个明细中也有 %zu 个缺失，无法推得"
+                        : "表 %s 第 %zu 行 %s：小计缺失，其 %zu 个明细中也有 %zu 个缺失，无法推得", c->table, row_no(c, a), c->column, n, missing),
+                     (tot ? "table %s row %zu column %s: the total is missing, "
                           "and of its %zu details %zu are missing too, so it "
                           "cannot be derived"
                         : "table %s row %zu column %s: the subtotal is "
                           "missing, and of its %zu details %zu are missing "
-                          "too, so it cannot be derived",
-                    c->table, row_no(c, a), c->column, n, missing);
+                          "too, so it cannot be derived", c->table, row_no(c, a), c->column, n, missing));
         else
-            rc = zj_findings_addf(&c->found, ZJ_FIND_UNRESOLVED, c->table,
-                    row_no(c, a), c->column, sum, v, err,
-                    tot ? "表 %s 第 %zu 行 %s：合计缺失，明细合计为 %s"
-                        : "表 %s 第 %zu 行 %s：小计缺失，明细合计为 %s",
-                    tot ? "table %s row %zu column %s: the total is missing; "
+            rc = ZJ_FINDING(&c->found, ZJ_FIND_UNRESOLVED, c->table, row_no(c, a), c->column, sum, v, err,
+                     (tot ? "表 %s 第 %zu 行 %s：合计缺失，明细合计为 %s"
+                        : "表 %s 第 %zu 行 %s：小计缺失，明细合计为 %s", c->table, row_no(c, a), c->column, zj_audit_num(sum, s1, sizeof s1)),
+                     (tot ? "table %s row %zu column %s: the total is missing; "
                           "its details add up to %s"
                         : "table %s row %zu column %s: the subtotal is "
-                          "missing; its details add up to %s",
-                    c->table, row_no(c, a), c->column,
-                    zj_audit_num(sum, s1, sizeof s1));
+                          "missing; its details add up to %s", c->table, row_no(c, a), c->column, zj_audit_num(sum, s1, sizeof s1)));
         return rc ? rc : note(c, a, err);
     }
     if (missing == 0) {
         if (zj_audit_agree(sum, v))
             return ZJ_OK;
-        rc = zj_findings_addf(&c->found, ZJ_FIND_SUM_MISMATCH, c->table,
-                row_no(c, a), c->column, sum, v, err,
-                tot ? "表 %s 第 %zu 行 %s：明细合计 %s，合计为 %s"
-                    : "表 %s 第 %zu 行 %s：明细合计 %s，小计为 %s",
-                tot ? "table %s row %zu column %s: details add up to %s, "
+        rc = ZJ_FINDING(&c->found, ZJ_FIND_SUM_MISMATCH, c->table, row_no(c, a), c->column, sum, v, err,
+                 (tot ? "表 %s 第 %zu 行 %s：明细合计 %s，合计为 %s"
+                    : "表 %s 第 %zu 行 %s：明细合计 %s，小计为 %s", c->table, row_no(c, a), c->column, zj_audit_num(sum, s1, sizeof s1), zj_audit_num(v, s2, sizeof s2)),
+                 (tot ? "table %s row %zu column %s: details add up to %s, "
                       "the total states %s"
                     : "table %s row %zu column %s: details add up to %s, "
-                      "the subtotal states %s",
-                c->table, row_no(c, a), c->column,
-                zj_audit_num(sum, s1, sizeof s1),
-                zj_audit_num(v, s2, sizeof s2));
+                      "the subtotal states %s", c->table, row_no(c, a), c->column, zj_audit_num(sum, s1, sizeof s1), zj_audit_num(v, s2, sizeof s2)));
         return rc ? rc : note(c, a, err);
     }
     if (missing > 1)
@@ -284,17 +270,13 @@ static zj_code check_aggregate(sums_ctx *c, size_t a, zj_error *err)
     /* Exactly one blank: the stated aggregate pins it down, and outer
      * aggregates are checked with it filled in. */
     c->eff[miss] = v - sum;
-    rc = zj_findings_addf(&c->found, ZJ_FIND_DERIVED, c->table,
-            row_no(c, miss), c->column, c->eff[miss], NAN, err,
-            tot ? "表 %s 第 %zu 行 %s：缺失；由第 %zu 行的合计 %s 推得应为 %s"
-                : "表 %s 第 %zu 行 %s：缺失；由第 %zu 行的小计 %s 推得应为 %s",
-            tot ? "table %s row %zu column %s: missing; row %zu states the "
+    rc = ZJ_FINDING(&c->found, ZJ_FIND_DERIVED, c->table, row_no(c, miss), c->column, c->eff[miss], NAN, err,
+             (tot ? "表 %s 第 %zu 行 %s：缺失；由第 %zu 行的合计 %s 推得应为 %s"
+                : "表 %s 第 %zu 行 %s：缺失；由第 %zu 行的小计 %s 推得应为 %s", c->table, row_no(c, miss), c->column, row_no(c, a), zj_audit_num(v, s1, sizeof s1), zj_audit_num(c->eff[miss], s2, sizeof s2)),
+             (tot ? "table %s row %zu column %s: missing; row %zu states the "
                   "total %s, which implies %s"
                 : "table %s row %zu column %s: missing; row %zu states the "
-                  "subtotal %s, which implies %s",
-            c->table, row_no(c, miss), c->column, row_no(c, a),
-            zj_audit_num(v, s1, sizeof s1),
-            zj_audit_num(c->eff[miss], s2, sizeof s2));
+                  "subtotal %s, which implies %s", c->table, row_no(c, miss), c->column, row_no(c, a), zj_audit_num(v, s1, sizeof s1), zj_audit_num(c->eff[miss], s2, sizeof s2)));
     return rc ? rc : note(c, miss, err);
 }
 
@@ -308,39 +290,33 @@ static zj_code report_unresolved(sums_ctx *c, zj_error *err)
         if (c->is_agg[d] || !isnan(c->eff[d]))
             continue;
         if (!c->inner[d]) {
-            rc = zj_findings_addf(&c->found, ZJ_FIND_UNRESOLVED, c->table,
-                    row_no(c, d), c->column, NAN, NAN, err,
-                    "表 %s 第 %zu 行 %s：缺失，且没有小计或合计涵盖此行",
-                    "table %s row %zu column %s: missing, and no subtotal or "
-                    "total covers this row",
-                    c->table, row_no(c, d), c->column);
+            rc = ZJ_FINDING(&c->found, ZJ_FIND_UNRESOLVED, c->table, row_no(c, d), c->column, NAN, NAN, err,
+                            ("表 %s 第 %zu 行 %s：缺失，且没有小计或合计涵盖此行", c->table, row_no(c, d), c->column),
+                            ("table %s row %zu column %s: missing, and no subtotal or "
+                             "total covers this row",
+                             c->table, row_no(c, d), c->column));
         } else if (a = c->inner[d] - 1, isnan(c->values[a])) {
-            rc = zj_findings_addf(&c->found, ZJ_FIND_UNRESOLVED, c->table,
-                    row_no(c, d), c->column, NAN, NAN, err,
-                    is_total(c, a)
+            rc = ZJ_FINDING(&c->found, ZJ_FIND_UNRESOLVED, c->table, row_no(c, d), c->column, NAN, NAN, err,
+                     (is_total(c, a)
                         ? "表 %s 第 %zu 行 %s：缺失，且第 %zu 行的合计也缺失，无法推得"
-                        : "表 %s 第 %zu 行 %s：缺失，且第 %zu 行的小计也缺失，无法推得",
-                    is_total(c, a)
+                        : "表 %s 第 %zu 行 %s：缺失，且第 %zu 行的小计也缺失，无法推得", c->table, row_no(c, d), c->column, row_no(c, a)),
+                     (is_total(c, a)
                         ? "table %s row %zu column %s: missing, and so is the "
                           "total on row %zu, so it cannot be derived"
                         : "table %s row %zu column %s: missing, and so is the "
-                          "subtotal on row %zu, so it cannot be derived",
-                    c->table, row_no(c, d), c->column, row_no(c, a));
+                          "subtotal on row %zu, so it cannot be derived", c->table, row_no(c, d), c->column, row_no(c, a)));
         } else {
-            rc = zj_findings_addf(&c->found, ZJ_FIND_UNRESOLVED, c->table,
-                    row_no(c, d), c->column, NAN, NAN, err,
-                    is_total(c, a)
+            rc = ZJ_FINDING(&c->found, ZJ_FIND_UNRESOLVED, c->table, row_no(c, d), c->column, NAN, NAN, err,
+                     (is_total(c, a)
                         ? "表 %s 第 %zu 行 %s：缺失；第 %zu 行的合计之下有 %zu 个缺失值，无法逐一推得"
-                        : "表 %s 第 %zu 行 %s：缺失；第 %zu 行的小计之下有 %zu 个缺失值，无法逐一推得",
-                    is_total(c, a)
+                        : "表 %s 第 %zu 行 %s：缺失；第 %zu 行的小计之下有 %zu 个缺失值，无法逐一推得", c->table, row_no(c, d), c->column, row_no(c, a), c->inner_missing[d]),
+                     (is_total(c, a)
                         ? "table %s row %zu column %s: missing; the total on "
                           "row %zu has %zu missing details, so none can be "
                           "derived"
                         : "table %s row %zu column %s: missing; the subtotal "
                           "on row %zu has %zu missing details, so none can "
-                          "be derived",
-                    c->table, row_no(c, d), c->column, row_no(c, a),
-                    c->inner_missing[d]);
+                          "be derived", c->table, row_no(c, d), c->column, row_no(c, a), c->inner_missing[d]));
         }
         if (rc || (rc = note(c, d, err)) != ZJ_OK)
             return rc;
@@ -372,19 +348,24 @@ static zj_code hand_over(sums_ctx *c, zj_findings *out, zj_error *err)
     if (n == 0)
         return ZJ_OK;
     if (out->count > (size_t)-1 / sizeof *items - n)
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     cap = out->count + n;
     if (cap > out->capacity) {
         items = realloc(out->items, cap * sizeof *items);
         if (!items)
-            return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足",
-                           "out of memory");
+            return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                           ("内存不足"),
+                           ("out of memory"));
         out->items = items;
         out->capacity = cap;
     }
     ord = malloc(n * sizeof *ord);
     if (!ord)
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     for (i = 0; i < n; i++) {
         ord[i].row = c->found_row[i];
         ord[i].seq = i;
@@ -421,7 +402,9 @@ zj_code zj_audit_sums(const char *table, const char *column,
     c.row_numbers = row_numbers;
     if (!ctx_setup(&c, keys)) {
         ctx_free(&c);
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     }
     /* Innermost first, so that a blank derived from its subtotal counts
      * towards the outer ones. */

@@ -61,8 +61,9 @@ void zj_findings_free(zj_findings *f)
 
 static zj_code nomem(zj_error *err)
 {
-    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "记录审核结果时内存不足",
-                   "out of memory while recording an audit finding");
+    return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                   ("记录审核结果时内存不足"),
+                   ("out of memory while recording an audit finding"));
 }
 
 zj_code zj_findings_add(zj_findings *f, zj_finding_kind kind,
@@ -73,8 +74,9 @@ zj_code zj_findings_add(zj_findings *f, zj_finding_kind kind,
     zj_finding x;
 
     if (!f)
-        return zj_fail(err, ZJ_ERR_ARG, "argument out",
-                       "out 不能为 NULL", "out must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
+                       ("out 不能为 NULL"),
+                       ("out must not be NULL"));
     if (f->count == f->capacity) {
         size_t cap = f->capacity ? f->capacity * 2 : 8;
         zj_finding *p;
@@ -103,62 +105,21 @@ zj_code zj_findings_add(zj_findings *f, zj_finding_kind kind,
     return ZJ_OK;
 }
 
-/* A malloc'd string formatted from fmt, or NULL.  Consumes ap. */
-static char *vformat(const char *fmt, va_list ap)
-{
-    va_list measure;
-    char *s;
-    int n;
-
-    va_copy(measure, ap);
-    n = vsnprintf(NULL, 0, fmt, measure);
-    va_end(measure);
-    if (n < 0 || !(s = malloc((size_t)n + 1)))
-        return NULL;
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    return s;
-}
-
-zj_code zj_findings_addf(zj_findings *f, zj_finding_kind kind,
-                         const char *table, size_t row, const char *column,
-                         double expected, double found, zj_error *err,
-                         const char *fmt_zh, const char *fmt_en, ...)
-{
-    va_list ap, ap2;
-    char *zh, *en;
-    zj_code rc;
-
-    va_start(ap, fmt_en);
-    va_copy(ap2, ap);
-    zh = vformat(fmt_zh, ap);
-    en = vformat(fmt_en, ap2);
-    va_end(ap2);
-    va_end(ap);
-    if (!zh || !en)
-        rc = nomem(err);
-    else
-        rc = zj_findings_add(f, kind, table, row, column, expected, found,
-                             zh, en, err);
-    free(zh);
-    free(en);
-    return rc;
-}
-
 zj_code zj_audit_check_names(const char *table, const char *column,
                              const zj_findings *out, zj_error *err)
 {
     if (!out)
-        return zj_fail(err, ZJ_ERR_ARG, "argument out",
-                       "out（审核结果列表）不能为 NULL",
-                       "out (the findings list) must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
+                       ("out（审核结果列表）不能为 NULL"),
+                       ("out (the findings list) must not be NULL"));
     if (!table || !zj_utf8_valid(table, strlen(table), NULL))
-        return zj_fail(err, ZJ_ERR_ARG, "argument table",
-                       "表名 table 必须是非 NULL 的 UTF-8 文本",
-                       "the table name must be UTF-8 text, not NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument table",
+                       ("表名 table 必须是非 NULL 的 UTF-8 文本"),
+                       ("the table name must be UTF-8 text, not NULL"));
     if (!column || !zj_utf8_valid(column, strlen(column), NULL))
-        return zj_fail(err, ZJ_ERR_ARG, "argument column",
-                       "列名 column 必须是非 NULL 的 UTF-8 文本",
-                       "the column name must be UTF-8 text, not NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument column",
+                       ("列名 column 必须是非 NULL 的 UTF-8 文本"),
+                       ("the column name must be UTF-8 text, not NULL"));
     return ZJ_OK;
 }
 
@@ -190,11 +151,11 @@ zj_code zj_findings_add_msg(zj_findings *f, zj_finding_kind kind,
 {
     zj_code rc;
 
-    if (zh->failed || en->failed || !zh->data || !en->data)
+    if (zh->failed || en->failed)
         rc = nomem(err);
     else
         rc = zj_findings_add(f, kind, table, row, column, expected, found,
-                             zh->data, en->data, err);
+                             zh->data ? zh->data : "", en->data ? en->data : "", err);
     zj_strbuf_free(zh);
     zj_strbuf_free(en);
     return rc;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "zhijiao/audit.h"
+#include "error_internal.h"
 #include "strbuf.h"
 
 /* Appends a finding, copying every string (NULL ones are stored as "").
@@ -14,16 +15,16 @@ zj_code zj_findings_add(zj_findings *f, zj_finding_kind kind,
                         double expected, double found, const char *msg_zh,
                         const char *msg_en, zj_error *err);
 
-/* The same with printf-style messages; both formats consume the same
- * arguments in the same order (as zj_fail's do). */
-zj_code zj_findings_addf(zj_findings *f, zj_finding_kind kind,
-                         const char *table, size_t row, const char *column,
-                         double expected, double found, zj_error *err,
-                         const char *fmt_zh, const char *fmt_en, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 9, 11)))
-#endif
-    ;
+/* The same with printf-style messages, each language formatted with its
+ * own arguments (the compiler checks each):
+ *     ZJ_FINDING(f, kind, table, row, column, expected, found, err,
+ *                ("第 %zu 行 …", line), ("line %zu …", line));
+ * The messages are built in temporary buffers that zj_findings_add_msg
+ * frees; out of memory is ZJ_ERR_NOMEM. */
+#define ZJ_FINDING(f, kind, table, row, column, expected, found, err, zh, en)         \
+    zj_findings_add_msg((f), (kind), (table), (row), (column), (expected), (found), \
+                        zj_strbuf_fmt(&(zj_strbuf)ZJ_STRBUF_INIT, ZJ__ARGS zh),     \
+                        zj_strbuf_fmt(&(zj_strbuf)ZJ_STRBUF_INIT, ZJ__ARGS en), (err))
 
 /* The same with messages built in zh and en (which it frees), failing
  * with ZJ_ERR_NOMEM if building them did. */

@@ -84,24 +84,6 @@ zj_code zj_error_end(zj_error *err, zj_code code, const char *fmt, ...)
     return code;
 }
 
-zj_code zj_fail(zj_error *err, zj_code code, const char *where,
-                const char *fmt_zh, const char *fmt_en, ...)
-{
-    va_list ap, ap2;
-
-    if (!err)
-        return code;
-    err->code = code;
-    snprintf(err->where, sizeof err->where, "%s", where ? where : "");
-    va_start(ap, fmt_en);
-    va_copy(ap2, ap);
-    vsnprintf(err->message_zh, sizeof err->message_zh, fmt_zh, ap);
-    vsnprintf(err->message_en, sizeof err->message_en, fmt_en, ap2);
-    va_end(ap2);
-    va_end(ap);
-    return code;
-}
-
 void zj_error_prefix_where(zj_error *err, const char *prefix)
 {
     char tmp[ZJ_ERROR_WHERE_MAX];

@@ -84,6 +84,23 @@ void zj_strbuf_printf(zj_strbuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+zj_strbuf *zj_strbuf_fmt(zj_strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !zj_strbuf_reserve(b, (size_t)n))
+        return b;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return b;
+}
+
 char *zj_strbuf_take(zj_strbuf *b)
 {
     char *s;

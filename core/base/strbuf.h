@@ -23,6 +23,13 @@ void zj_strbuf_printf(zj_strbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* zj_strbuf_printf returning b, so a message can be built inside an
+ * expression (ZJ_FINDING in audit/findings_internal.h). */
+zj_strbuf *zj_strbuf_fmt(zj_strbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 /* Hands the string to the caller (to free()), leaving b empty.  NULL if
  * an allocation failed. */
 char *zj_strbuf_take(zj_strbuf *b);

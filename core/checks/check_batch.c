@@ -301,7 +301,9 @@ zj_code zj_check_batch_opt(const zj_data *data, const char *check, const char *c
 
     memset(&B, 0, sizeof B);
     if (!data || (n_names && !names) || (rows && !cells && n_names) || (rows && !out))
-        return zj_fail(err, ZJ_ERR_ARG, "arguments", "参数为空指针", "a required argument is NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "arguments",
+                       ("参数为空指针"),
+                       ("a required argument is NULL"));
     B.def = zj_check_def_find(check);
     if (!B.def) {
         zj_check_lookup(check, err);   /* NULL, and the error worded */
@@ -312,12 +314,16 @@ zj_code zj_check_batch_opt(const zj_data *data, const char *check, const char *c
         return rc;
     B.b = zj_db_new();
     if (!B.b)
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     zj_db_set_no_text(B.b, opt && opt->outcome_only);
     for (r = 0; r < rows; r++) {
         if (decide_row(&B, cells + r * n_names, n_names, &out[r]) != ZJ_OK) {
             zj_decisions_free(out, r);
-            rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+            rc = ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                         ("内存不足"),
+                         ("out of memory"));
             break;
         }
     }

@@ -19,7 +19,9 @@
 
 static zj_code nomem(zj_error *err)
 {
-    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                   ("内存不足"),
+                   ("out of memory"));
 }
 
 static char *join(const char *a, const char *b)

@@ -172,8 +172,9 @@ zj_code zj_docx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
         return rc;
     rc = zj_zip_xml(za, "word/document.xml", &budget, &doc, err);
     if (rc == ZJ_OK && !doc)
-        rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "docx 文件中没有 word/document.xml",
-                     "the docx file has no word/document.xml");
+        rc = ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                     ("docx 文件中没有 word/document.xml"),
+                     ("the docx file has no word/document.xml"));
     if (rc == ZJ_OK && (why = walk(xmlDocGetRootElement(doc), out, 0)) != ZJ_GRID_OK) {
         zj_grids_free(out);
         rc = zj_grid_error(why, "文档中的表格", "a table of the document", err);

@@ -18,7 +18,9 @@
 
 static zj_code nomem(zj_error *err)
 {
-    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                   ("内存不足"),
+                   ("out of memory"));
 }
 
 void zj_links_free(zj_links *l)

@@ -80,13 +80,17 @@ static zj_code read_file(const char *path, char **data, size_t *len, zj_error *e
     size_t n;
 
     if (!fp)
-        return zj_fail(err, ZJ_ERR_IO, path, "LibreOffice 没有生成转换结果", "LibreOffice produced no output");
+        return ZJ_FAIL(err, ZJ_ERR_IO, path,
+                       ("LibreOffice 没有生成转换结果"),
+                       ("LibreOffice produced no output"));
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
         zj_strbuf_append(&b, buf, n);
     fclose(fp);
     if (b.failed) {
         zj_strbuf_free(&b);
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     }
     if (!b.data)
         zj_strbuf_append(&b, "", 0);
@@ -223,7 +227,9 @@ static zj_code run_soffice(const char *soffice, const char *dir, const char *in,
     if (!profile || !log) {
         free(profile);
         free(log);
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     }
     argv[k++] = (char *)soffice;
     argv[k++] = profile;
@@ -260,22 +266,25 @@ static zj_code run_soffice(const char *soffice, const char *dir, const char *in,
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&at);
     if (e != 0) {
-        rc = zj_fail(err, ZJ_ERR_IO, soffice, "无法启动 LibreOffice：%s", "cannot start LibreOffice: %s",
-                     strerror(e));
+        rc = ZJ_FAIL(err, ZJ_ERR_IO, soffice,
+                     ("无法启动 LibreOffice：%s", strerror(e)),
+                     ("cannot start LibreOffice: %s", strerror(e)));
         goto out;
     }
     if (!wait_group(pid, limit, &status)) {
-        rc = zj_fail(err, ZJ_ERR_IO, soffice,
-                     "LibreOffice 转换 .%s 文件超过 %g 秒仍未完成，已终止（时限可用环境变量 ZHIJIAO_SOFFICE_TIMEOUT 调整，单位秒）",
-                     "LibreOffice did not finish converting the .%s file within %g s and was stopped "
-                     "(the limit is ZHIJIAO_SOFFICE_TIMEOUT, in seconds)",
-                     ext, (double)limit / 1000.0);
+        rc = ZJ_FAIL(err, ZJ_ERR_IO, soffice,
+                     ("LibreOffice 转换 .%s 文件超过 %g 秒仍未完成，已终止（时限可用环境变量 ZHIJIAO_SOFFICE_TIMEOUT 调整，单位秒）",
+                      ext, (double)limit / 1000.0),
+                     ("LibreOffice did not finish converting the .%s file within %g s and was stopped "
+                      "(the limit is ZHIJIAO_SOFFICE_TIMEOUT, in seconds)",
+                      ext, (double)limit / 1000.0));
         goto out;
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         soffice_said(log, said, sizeof said);
-        rc = zj_fail(err, ZJ_ERR_IO, soffice, "LibreOffice 转换 .%s 文件失败（%s）",
-                     "LibreOffice failed to convert the .%s file (%s)", ext, *said ? said : "?");
+        rc = ZJ_FAIL(err, ZJ_ERR_IO, soffice,
+                     ("LibreOffice 转换 .%s 文件失败（%s）", ext, *said ? said : "?"),
+                     ("LibreOffice failed to convert the .%s file (%s)", ext, *said ? said : "?"));
     }
 out:
     free(profile);
@@ -298,23 +307,25 @@ zj_code zj_office_tables_within(const char *data, size_t len, const char *ext, l
 
     memset(out, 0, sizeof *out);
     if (strcmp(ext, "doc") && strcmp(ext, "wps") && strcmp(ext, "pdf"))
-        return zj_fail(err, ZJ_ERR_UNSUPPORTED, NULL, "不支持的附件格式 .%s", "unsupported attachment format .%s", ext);
+        return ZJ_FAIL(err, ZJ_ERR_UNSUPPORTED, NULL,
+                       ("不支持的附件格式 .%s", ext),
+                       ("unsupported attachment format .%s", ext));
     if (strcmp(ext, "pdf") == 0)
-        return zj_fail(err, ZJ_ERR_UNSUPPORTED, "soffice",
-                       "无法从 .pdf 附件中提取表格：LibreOffice（soffice）把 PDF 读成定位的文本框而不是表格，"
-                       "因此未从此文件导入任何内容（如该通知另有 .xlsx/.docx/.doc 版本，请使用该版本）",
-                       "tables cannot be extracted from .pdf attachments: LibreOffice (soffice) reads a PDF as "
-                       "positioned text boxes, not as tables, so nothing was imported from this file (use the "
-                       "notice's .xlsx/.docx/.doc edition if there is one)");
+        return ZJ_FAIL(err, ZJ_ERR_UNSUPPORTED, "soffice",
+                       ("无法从 .pdf 附件中提取表格：LibreOffice（soffice）把 PDF 读成定位的文本框而不是表格，"
+                        "因此未从此文件导入任何内容（如该通知另有 .xlsx/.docx/.doc 版本，请使用该版本）"),
+                       ("tables cannot be extracted from .pdf attachments: LibreOffice (soffice) reads a PDF as "
+                        "positioned text boxes, not as tables, so nothing was imported from this file (use the "
+                        "notice's .xlsx/.docx/.doc edition if there is one)"));
     soffice = which("soffice");
     if (!soffice)
         soffice = which("libreoffice");
     if (!soffice)
-        return zj_fail(err, ZJ_ERR_UNSUPPORTED, "soffice",
-                       "读取 .%s 附件需要 LibreOffice，但找不到 soffice 命令（Debian：apt-get install libreoffice-writer）",
-                       "reading .%s attachments needs LibreOffice, but the soffice command was not found "
-                       "(Debian: apt-get install libreoffice-writer)",
-                       ext);
+        return ZJ_FAIL(err, ZJ_ERR_UNSUPPORTED, "soffice",
+                       ("读取 .%s 附件需要 LibreOffice，但找不到 soffice 命令（Debian：apt-get install libreoffice-writer）",
+                        ext),
+                       ("reading .%s attachments needs LibreOffice, but the soffice command was not found "
+                        "(Debian: apt-get install libreoffice-writer)", ext));
     snprintf(name, sizeof name, "in.%s", ext);
     if ((rc = zj_temp_dir(&dir, err)) || (rc = zj_temp_write(dir, name, data, len, &in, err)))
         goto out;
@@ -326,7 +337,9 @@ zj_code zj_office_tables_within(const char *data, size_t len, const char *ext, l
         log = zj_strbuf_take(&l);
     }
     if (!conv || !log) {
-        rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        rc = ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                     ("内存不足"),
+                     ("out of memory"));
         goto out;
     }
     if ((rc = run_soffice(soffice, dir, in, ext, max_ms, err)))
@@ -335,12 +348,13 @@ zj_code zj_office_tables_within(const char *data, size_t len, const char *ext, l
         /* soffice exits 0 when it cannot load a file (or has no Writer) */
         char said[200];
         soffice_said(log, said, sizeof said);
-        rc = zj_fail(err, ZJ_ERR_PARSE, soffice,
-                     "LibreOffice 无法打开此 .%s 文件（%s）：文件已损坏，或未安装 LibreOffice Writer"
-                     "（Debian：libreoffice-writer）",
-                     "LibreOffice could not open the .%s file (%s): the file is damaged, or LibreOffice "
-                     "Writer is not installed (Debian: libreoffice-writer)",
-                     ext, *said ? said : "no output");
+        rc = ZJ_FAIL(err, ZJ_ERR_PARSE, soffice,
+                     ("LibreOffice 无法打开此 .%s 文件（%s）：文件已损坏，或未安装 LibreOffice Writer"
+                      "（Debian：libreoffice-writer）",
+                      ext, *said ? said : "no output"),
+                     ("LibreOffice could not open the .%s file (%s): the file is damaged, or LibreOffice "
+                      "Writer is not installed (Debian: libreoffice-writer)",
+                      ext, *said ? said : "no output"));
         goto out;
     }
     if ((rc = read_file(conv, &docx, &docx_len, err)))
@@ -349,8 +363,9 @@ zj_code zj_office_tables_within(const char *data, size_t len, const char *ext, l
         goto out;
     if (out->n == 0)
         /* a file that is not really a Word file is read as plain text */
-        rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "LibreOffice 读取了此 .%s 文件，但其中没有表格",
-                     "LibreOffice read the .%s file, but there is no table in it", ext);
+        rc = ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                     ("LibreOffice 读取了此 .%s 文件，但其中没有表格", ext),
+                     ("LibreOffice read the .%s file, but there is no table in it", ext));
 out:
     if (dir)
         zj_temp_remove(dir);

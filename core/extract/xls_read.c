@@ -18,10 +18,10 @@ zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err
     (void)data;
     (void)len;
     memset(out, 0, sizeof *out);
-    return zj_fail(err, ZJ_ERR_UNSUPPORTED, NULL,
-                   "R 包内不读取 .xls 附件：请用命令行 zhijiao refresh 更新数据",
-                   ".xls attachments are not read inside the R package: refresh the data with "
-                   "the zhijiao command line");
+    return ZJ_FAIL(err, ZJ_ERR_UNSUPPORTED, NULL,
+                   ("R 包内不读取 .xls 附件：请用命令行 zhijiao refresh 更新数据"),
+                   (".xls attachments are not read inside the R package: refresh the data with "
+                    "the zhijiao command line"));
 }
 
 #else
@@ -278,12 +278,16 @@ zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err
     if ((rc = zj_temp_dir(&dir, err)) || (rc = zj_temp_write(dir, "in.xls", data, len, &path, err)))
         goto out;
     if (pipe(fds) != 0) {
-        rc = zj_fail(err, ZJ_ERR_IO, NULL, "无法创建管道：%s", "cannot create a pipe: %s", strerror(errno));
+        rc = ZJ_FAIL(err, ZJ_ERR_IO, NULL,
+                     ("无法创建管道：%s", strerror(errno)),
+                     ("cannot create a pipe: %s", strerror(errno)));
         goto out;
     }
     pid = fork();
     if (pid < 0) {
-        rc = zj_fail(err, ZJ_ERR_IO, NULL, "无法创建子进程：%s", "cannot fork: %s", strerror(errno));
+        rc = ZJ_FAIL(err, ZJ_ERR_IO, NULL,
+                     ("无法创建子进程：%s", strerror(errno)),
+                     ("cannot fork: %s", strerror(errno)));
         goto out;
     }
     if (pid == 0) {
@@ -308,20 +312,25 @@ zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     if (res.failed) {
-        rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        rc = ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                     ("内存不足"),
+                     ("out of memory"));
     } else if (WIFEXITED(status) && WEXITSTATUS(status) == XLS_TOO_BIG) {
         rc = zj_grid_error(ZJ_GRID_TOO_BIG, ".xls 文件的工作表（或其声明的范围）",
                            "a worksheet of the .xls file (or the extent it declares)", err);
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "不是有效的 .xls 文件（读取器%s）",
-                     "not a valid .xls file (the reader %s)",
-                     WIFSIGNALED(status) ? "crashed" : "refused it");
+        rc = ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                     ("不是有效的 .xls 文件（读取器%s）", WIFSIGNALED(status) ? "crashed" : "refused it"),
+                     ("not a valid .xls file (the reader %s)",
+                      WIFSIGNALED(status) ? "crashed" : "refused it"));
     } else {
         zj_grid_failure why = decode(res.data ? res.data : "", res.len, out);
         if (why != ZJ_GRID_OK) {
             zj_grids_free(out);
             rc = why == XLS_MALFORMED
-                 ? zj_fail(err, ZJ_ERR_PARSE, NULL, ".xls 读取结果无法解析", "the .xls reader's output is malformed")
+                 ? ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                           (".xls 读取结果无法解析"),
+                           ("the .xls reader's output is malformed"))
                  : zj_grid_error(why, ".xls 文件的工作表", "the worksheets of the .xls file", err);
         }
     }

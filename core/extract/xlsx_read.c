@@ -20,7 +20,9 @@
 
 static zj_code nomem(zj_error *err)
 {
-    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                   ("内存不足"),
+                   ("out of memory"));
 }
 
 int zj_xml_is(const xmlNode *n, const char *local)
@@ -44,8 +46,9 @@ zj_code zj_zip_open_memory(const char *data, size_t len, zip_t **out, zj_error *
     if (!*out) {
         zip_source_free(src);
         zip_error_fini(&ze);
-        return zj_fail(err, ZJ_ERR_PARSE, NULL, "不是有效的 zip 容器（.xlsx/.docx）",
-                       "not a valid zip container (.xlsx/.docx)");
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                       ("不是有效的 zip 容器（.xlsx/.docx）"),
+                       ("not a valid zip container (.xlsx/.docx)"));
     }
     zip_error_fini(&ze);
     return ZJ_OK;
@@ -79,7 +82,9 @@ zj_code zj_zip_xml(zip_t *za, const char *name, size_t *budget, xmlDocPtr *doc, 
     if (zip_stat(za, name, 0, &st) != 0)
         return ZJ_OK;
     if (!(zf = zip_fopen(za, name, 0)))
-        return zj_fail(err, ZJ_ERR_PARSE, name, "无法读取压缩包中的部件", "cannot read this part of the archive");
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, name,
+                       ("无法读取压缩包中的部件"),
+                       ("cannot read this part of the archive"));
     /* the size the archive declares, when within the limits: one
      * allocation instead of doublings up to twice the part */
     if ((st.valid & ZIP_STAT_SIZE) && st.size <= ZJ_OOXML_MAX_PART && st.size <= *budget)
@@ -101,7 +106,9 @@ zj_code zj_zip_xml(zip_t *za, const char *name, size_t *budget, xmlDocPtr *doc, 
     zip_fclose(zf);
     if (n < 0 || b.failed) {
         zj_strbuf_free(&b);
-        return n < 0 ? zj_fail(err, ZJ_ERR_PARSE, name, "解压失败", "decompression failed") : nomem(err);
+        return n < 0 ? ZJ_FAIL(err, ZJ_ERR_PARSE, name,
+                               ("解压失败"),
+                               ("decompression failed")) : nomem(err);
     }
     *budget -= b.len;
     {
@@ -124,7 +131,9 @@ zj_code zj_ooxml_parse(const char *xml, size_t len, const char *name, xmlDocPtr 
                         "files never have: refused"));
     *doc = xmlReadMemory(xml, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!*doc)
-        return zj_fail(err, ZJ_ERR_PARSE, name, "XML 格式错误", "malformed XML");
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, name,
+                       ("XML 格式错误"),
+                       ("malformed XML"));
     if ((*doc)->intSubset || (*doc)->extSubset) {
         xmlFreeDoc(*doc);
         *doc = NULL;
@@ -364,8 +373,9 @@ zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
             break;
     }
     if (rc == ZJ_OK && i == 1)
-        rc = zj_fail(err, ZJ_ERR_PARSE, NULL, "xlsx 文件中没有工作表（xl/worksheets/sheet1.xml）",
-                     "the xlsx file has no worksheet (xl/worksheets/sheet1.xml)");
+        rc = ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                     ("xlsx 文件中没有工作表（xl/worksheets/sheet1.xml）"),
+                     ("the xlsx file has no worksheet (xl/worksheets/sheet1.xml)"));
     if (rc)
         zj_grids_free(out);
     sst_free(&s);

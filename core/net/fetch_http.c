@@ -209,9 +209,13 @@ zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *
 
     *out = NULL;
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-        return zj_fail(err, ZJ_ERR_IO, "libcurl", "libcurl 初始化失败", "libcurl failed to initialise");
+        return ZJ_FAIL(err, ZJ_ERR_IO, "libcurl",
+                       ("libcurl 初始化失败"),
+                       ("libcurl failed to initialise"));
     if (!(f = calloc(1, sizeof *f)))
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     f->o = *o;
     if (!f->o.connect_timeout_ms) f->o.connect_timeout_ms = 10000;
     if (!f->o.total_timeout_ms) f->o.total_timeout_ms = 60000;
@@ -246,9 +250,9 @@ zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *
         char hp[300];
         if (!zj_url_hostport(o->base_urls[i], hp, sizeof hp)) {
             zj_fetcher_free(f);
-            return zj_fail(err, ZJ_ERR_ARG, "argument base_urls",
-                           "基础网址“%s”不是 http(s) 网址", "base URL '%s' is not an http(s) URL",
-                           o->base_urls[i]);
+            return ZJ_FAIL(err, ZJ_ERR_ARG, "argument base_urls",
+                           ("基础网址“%s”不是 http(s) 网址", o->base_urls[i]),
+                           ("base URL '%s' is not an http(s) URL", o->base_urls[i]));
         }
         if (!add_allowed(f, hp))
             goto nomem;
@@ -267,7 +271,9 @@ zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *
     return ZJ_OK;
 nomem:
     zj_fetcher_free(f);
-    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                   ("内存不足"),
+                   ("out of memory"));
 }
 
 static void xfer_free(zj_fetcher *f, xfer *x)
@@ -420,13 +426,17 @@ static void finish_ok(xfer *x, long status, const char *ctype, char *body, size_
     x->state = X_DONE;
     if (!r->content_type || !r->final_url || !r->retrieved_at) {
         zj_fetch_req_clear(r);
-        r->rc = zj_fail(&r->err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        r->rc = ZJ_FAIL(&r->err, ZJ_ERR_NOMEM, NULL,
+                        ("内存不足"),
+                        ("out of memory"));
     }
 }
 
 static void finish_fail(xfer *x, zj_code code, const char *zh, const char *en)
 {
-    x->req->rc = zj_fail(&x->req->err, code, x->url, "%s%.0s", "%.0s%s", zh, en);
+    x->req->rc = ZJ_FAIL(&x->req->err, code, x->url,
+                         ("%s", zh),
+                         ("%s", en));
     x->state = X_DONE;
 }
 
@@ -865,7 +875,9 @@ int zj_fetch_submit(zj_fetcher *f, zj_fetch_req *req, const char *stage, zj_fetc
     req_reset(req);
     if (!x || !queue_push(f, x)) {
         free(x);
-        req->rc = zj_fail(&req->err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        req->rc = ZJ_FAIL(&req->err, ZJ_ERR_NOMEM, NULL,
+                          ("内存不足"),
+                          ("out of memory"));
         return 0;
     }
     x->req = req;

@@ -478,7 +478,9 @@ zj_code zj_plan_normalize(const zj_grid *g, const zj_plan_context *ctx, zj_plan_
                 free(tail.items[r].f[c]);
         out->n = start;
         out->aggregates = agg0;
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     }
     *is_plan = out->n > start;
     return ZJ_OK;

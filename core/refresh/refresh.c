@@ -969,13 +969,17 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
     }
     goto out;
 nomem:
-    rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    rc = ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                 ("内存不足"),
+                 ("out of memory"));
 out:
     free(ns);
     free(order);
     flow_free(&F);
     if (rc == ZJ_OK && R->failed_nomem)
-        rc = zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        rc = ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                     ("内存不足"),
+                     ("out of memory"));
     return rc;
 }
 
@@ -1049,7 +1053,9 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
     zj_code rc;
 
     if (!st)
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     /* The baseline is what every surface serves now: the snapshot's
      * version (the previous one when the current is damaged) over the
      * bundled tables. */
@@ -1165,7 +1171,9 @@ zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out, zj_
 
     zj_error_clear(err);
     if (!o || !out)
-        return zj_fail(err, ZJ_ERR_ARG, "arguments", "参数为空指针", "a required argument is NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "arguments",
+                       ("参数为空指针"),
+                       ("a required argument is NULL"));
     *out = NULL;
     memset(&R, 0, sizeof R);
     R.o = o;
@@ -1183,13 +1191,18 @@ zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out, zj_
     else if (zj_snapshot_default_dir(snap_default, sizeof snap_default) < sizeof snap_default)
         snap = snap_default;
     else
-        return zj_fail(err, ZJ_ERR_ARG, "snapshot_dir", "默认快照目录路径过长",
-                       "the default snapshot directory path is too long");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "snapshot_dir",
+                       ("默认快照目录路径过长"),
+                       ("the default snapshot directory path is too long"));
     if (!(snap_copy = zj_strdup(snap)))
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     if (!(R.res = calloc(1, sizeof *R.res))) {
         free(snap_copy);
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     }
     if ((rc = zj_fetcher_new(&fo, &R.f, err)))
         goto out;

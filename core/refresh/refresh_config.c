@@ -87,7 +87,9 @@ static zj_code strlist_add(strlist *l, const char *s, zj_error *err)
         l->v = v;
     if (!v || !copy) {
         free(copy);
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     }
     l->v[l->n++] = copy;
     return ZJ_OK;
@@ -141,8 +143,9 @@ zj_code zj_refresh_config_set(zj_refresh_config *c, const char *key, const char 
     int i;
 
     if (!c || !key || !value)
-        return zj_fail(err, ZJ_ERR_ARG, NULL, "配置、键和值都不能为空",
-                       "the configuration, key and value must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, NULL,
+                       ("配置、键和值都不能为空"),
+                       ("the configuration, key and value must not be NULL"));
     if (strcmp(key, "base-url") == 0)
         return strlist_add(&c->base_urls, value, err);
     if (strcmp(key, "allow-host") == 0)
@@ -150,7 +153,9 @@ zj_code zj_refresh_config_set(zj_refresh_config *c, const char *key, const char 
     if ((i = find(path_names, P_NUM, key)) >= 0) {
         char *copy = zj_strdup(value);
         if (!copy)
-            return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+            return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                           ("内存不足"),
+                           ("out of memory"));
         free(c->path[i]);
         c->path[i] = copy;
         return ZJ_OK;
@@ -167,8 +172,13 @@ zj_code zj_refresh_config_set(zj_refresh_config *c, const char *key, const char 
             c->flag_set[i] = 1;
         return rc;
     }
-    return zj_fail(err, ZJ_ERR_ARG, key, "未知的设置“%s”（可用：" KEY_LIST "）",
-                   "unknown setting \"%s\" (expected one of " KEY_LIST ")", key);
+    return ZJ_FAIL(err, ZJ_ERR_ARG, key,
+                   ("未知的设置“%s”（可用："
+                    KEY_LIST
+                    "）", key),
+                   ("unknown setting \"%s\" (expected one of "
+                    KEY_LIST
+                    ")", key));
 }
 
 /* One line: blank, "# comment", or "key = value" (spaces around both). */
@@ -183,14 +193,18 @@ static zj_code load_line(zj_refresh_config *c, char *line, zj_error *err)
         return ZJ_OK;
     eq = strchr(line, '=');
     if (!eq)
-        return zj_fail(err, ZJ_ERR_PARSE, NULL, "应为“键 = 值”", "expected \"key = value\"");
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                       ("应为“键 = 值”"),
+                       ("expected \"key = value\""));
     *eq = '\0';
     k = zj_trim(line, &kl);
     v = zj_trim(eq + 1, &vl);
     ((char *)k)[kl] = '\0';
     ((char *)v)[vl] = '\0';
     if (kl == 0)
-        return zj_fail(err, ZJ_ERR_PARSE, NULL, "“=”前缺少键", "no key before \"=\"");
+        return ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
+                       ("“=”前缺少键"),
+                       ("no key before \"=\""));
     return zj_refresh_config_set(c, k, v, err);
 }
 
@@ -203,25 +217,30 @@ zj_code zj_refresh_config_load(zj_refresh_config *c, const char *path, zj_error 
     zj_code rc = ZJ_OK;
 
     if (!c || !path)
-        return zj_fail(err, ZJ_ERR_ARG, NULL, "配置和路径都不能为空",
-                       "the configuration and path must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, NULL,
+                       ("配置和路径都不能为空"),
+                       ("the configuration and path must not be NULL"));
     fp = fopen(path, "rb");
     if (!fp)
-        return zj_fail(err, ZJ_ERR_IO, path, "无法打开配置文件：%s",
-                       "cannot open the configuration file: %s", strerror(errno));
+        return ZJ_FAIL(err, ZJ_ERR_IO, path,
+                       ("无法打开配置文件：%s", strerror(errno)),
+                       ("cannot open the configuration file: %s", strerror(errno)));
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
         zj_strbuf_append(&text, buf, n);
     fclose(fp);
     if (!zj_strbuf_reserve(&text, 1)) {
         zj_strbuf_free(&text);
-        return zj_fail(err, ZJ_ERR_NOMEM, path, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, path,
+                       ("内存不足"),
+                       ("out of memory"));
     }
     text.data[text.len] = '\0';   /* an empty file has no text yet */
     p = text.data;
     if (!zj_utf8_valid(p, text.len, &bad)) {
         zj_strbuf_free(&text);
-        return zj_fail(err, ZJ_ERR_ENCODING, path, "第 %zu 字节不是有效的 UTF-8",
-                       "byte %zu is not valid UTF-8", bad + 1);
+        return ZJ_FAIL(err, ZJ_ERR_ENCODING, path,
+                       ("第 %zu 字节不是有效的 UTF-8", bad + 1),
+                       ("byte %zu is not valid UTF-8", bad + 1));
     }
     if (strncmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;

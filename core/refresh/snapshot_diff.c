@@ -191,5 +191,7 @@ zj_code zj_plan_diff(const zj_table *old_t, const zj_table *new_t, zj_changes *o
             ok = add(out, ZJ_CHANGE_REMOVED, new_t->name, ko[i].key, ko[i].val, "");
     keyed_free(ko, no);
     keyed_free(kn, nn);
-    return ok ? ZJ_OK : zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    return ok ? ZJ_OK : ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                                ("内存不足"),
+                                ("out of memory"));
 }

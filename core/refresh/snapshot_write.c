@@ -29,7 +29,9 @@
 
 static zj_code nomem(zj_error *err)
 {
-    return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+    return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                   ("内存不足"),
+                   ("out of memory"));
 }
 
 static char *join(const char *a, const char *b)
@@ -57,7 +59,9 @@ static zj_code write_sync(const char *path, const char *data, size_t len, int du
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
 
     if (fd < 0)
-        return zj_fail(err, ZJ_ERR_IO, path, "无法写入：%s", "cannot write: %s", strerror(errno));
+        return ZJ_FAIL(err, ZJ_ERR_IO, path,
+                       ("无法写入：%s", strerror(errno)),
+                       ("cannot write: %s", strerror(errno)));
     while (len) {
         ssize_t w = write(fd, data, len);
         if (w < 0 && errno == EINTR)
@@ -65,13 +69,17 @@ static zj_code write_sync(const char *path, const char *data, size_t len, int du
         if (w <= 0) {
             int e = errno;
             close(fd);
-            return zj_fail(err, ZJ_ERR_IO, path, "写入失败：%s", "write failed: %s", strerror(e));
+            return ZJ_FAIL(err, ZJ_ERR_IO, path,
+                           ("写入失败：%s", strerror(e)),
+                           ("write failed: %s", strerror(e)));
         }
         data += w;
         len -= (size_t)w;
     }
     if ((durable && fsync(fd) != 0) || close(fd) != 0)
-        return zj_fail(err, ZJ_ERR_IO, path, "写入磁盘失败：%s", "cannot flush to disk: %s", strerror(errno));
+        return ZJ_FAIL(err, ZJ_ERR_IO, path,
+                       ("写入磁盘失败：%s", strerror(errno)),
+                       ("cannot flush to disk: %s", strerror(errno)));
     return ZJ_OK;
 }
 
@@ -169,7 +177,9 @@ static zj_code copy_file(const char *from, const char *to, int durable, zj_error
     zj_code rc;
 
     if (!fp)
-        return zj_fail(err, ZJ_ERR_IO, from, "无法读取：%s", "cannot read: %s", strerror(errno));
+        return ZJ_FAIL(err, ZJ_ERR_IO, from,
+                       ("无法读取：%s", strerror(errno)),
+                       ("cannot read: %s", strerror(errno)));
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
         zj_strbuf_append(&b, buf, n);
     fclose(fp);
@@ -210,8 +220,9 @@ zj_code zj_snapshot_write(const char *snap, const zj_snap_table *tables, size_t 
         goto out;
     }
     if (!zj_make_dirs(tdir)) {
-        rc = zj_fail(err, ZJ_ERR_IO, tdir, "无法创建快照目录：%s", "cannot create the snapshot directory: %s",
-                     strerror(errno));
+        rc = ZJ_FAIL(err, ZJ_ERR_IO, tdir,
+                     ("无法创建快照目录：%s", strerror(errno)),
+                     ("cannot create the snapshot directory: %s", strerror(errno)));
         goto out;
     }
     root = json_object();
@@ -273,8 +284,9 @@ zj_code zj_snapshot_write(const char *snap, const zj_snap_table *tables, size_t 
             rc = write_sync(path, text, strlen(text), durable, err);
     }
     if (rc == ZJ_OK && ((durable && (fsync_dir(tdir) != 0 || fsync_dir(tmp) != 0)) || rename(tmp, vdir) != 0))
-        rc = zj_fail(err, ZJ_ERR_IO, vdir, "无法完成快照版本：%s", "cannot complete the snapshot version: %s",
-                     strerror(errno));
+        rc = ZJ_FAIL(err, ZJ_ERR_IO, vdir,
+                     ("无法完成快照版本：%s", strerror(errno)),
+                     ("cannot complete the snapshot version: %s", strerror(errno)));
     if (rc == ZJ_OK) {
         char *vers = join(snap, "versions");
         if (vers)
@@ -325,7 +337,9 @@ static zj_code replace_pointer(const char *snap, const char *file, const char *v
     }
     rc = write_sync(tmp, b.data, b.len, 1, err);
     if (rc == ZJ_OK && rename(tmp, path) != 0)
-        rc = zj_fail(err, ZJ_ERR_IO, path, "无法替换：%s", "cannot replace: %s", strerror(errno));
+        rc = ZJ_FAIL(err, ZJ_ERR_IO, path,
+                     ("无法替换：%s", strerror(errno)),
+                     ("cannot replace: %s", strerror(errno)));
     if (rc)
         unlink(tmp);
     zj_strbuf_free(&b);
@@ -381,19 +395,23 @@ zj_code zj_snapshot_lock(const char *snap, int *fd, zj_error *err)
 
     *fd = -1;
     if (!zj_make_dirs(snap))
-        return zj_fail(err, ZJ_ERR_IO, snap, "无法创建快照目录：%s", "cannot create the snapshot directory: %s",
-                       strerror(errno));
+        return ZJ_FAIL(err, ZJ_ERR_IO, snap,
+                       ("无法创建快照目录：%s", strerror(errno)),
+                       ("cannot create the snapshot directory: %s", strerror(errno)));
     if (!(p = join(snap, ".lock")))
         return nomem(err);
     *fd = open(p, O_RDWR | O_CREAT, 0666);
     free(p);
     if (*fd < 0)
-        return zj_fail(err, ZJ_ERR_IO, snap, "无法创建锁文件：%s", "cannot create the lock file: %s", strerror(errno));
+        return ZJ_FAIL(err, ZJ_ERR_IO, snap,
+                       ("无法创建锁文件：%s", strerror(errno)),
+                       ("cannot create the lock file: %s", strerror(errno)));
     if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
         close(*fd);
         *fd = -1;
-        return zj_fail(err, ZJ_ERR_IO, snap, "另一个更新正在进行（快照目录已加锁）",
-                       "another refresh is running (the snapshot directory is locked)");
+        return ZJ_FAIL(err, ZJ_ERR_IO, snap,
+                       ("另一个更新正在进行（快照目录已加锁）"),
+                       ("another refresh is running (the snapshot directory is locked)"));
     }
     return ZJ_OK;
 }

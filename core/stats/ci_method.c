@@ -80,12 +80,13 @@ zj_code zj_ci_method_parse(const char *name, zj_ci_method *out, zj_error *err)
     size_t i;
 
     if (!out)
-        return zj_fail(err, ZJ_ERR_ARG, "argument out",
-                       "out 不能为 NULL", "out must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
+                       ("out 不能为 NULL"),
+                       ("out must not be NULL"));
     if (!name)
-        return zj_fail(err, ZJ_ERR_ARG, "argument name",
-                       "区间方法名 name 不能为 NULL",
-                       "the interval method name must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument name",
+                       ("区间方法名 name 不能为 NULL"),
+                       ("the interval method name must not be NULL"));
     for (i = 0; i < METHOD_COUNT; i++) {
         if (zj_ascii_ieq(name, method_names[i])) {
             *out = (zj_ci_method)i;

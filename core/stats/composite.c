@@ -22,20 +22,20 @@ static zj_code check_weights(const double *weights, size_t components,
     for (j = 0; j < components; j++) {
         if (!(isfinite(weights[j]) && weights[j] >= 0)) {
             snprintf(where, sizeof where, "argument weights[%zu]", j);
-            return zj_fail(err, ZJ_ERR_ARG, where,
-                           "权重 weights[%zu] 必须是不小于 0 的有限数"
-                           "（现为 %g）",
-                           "weights[%zu] must be a finite number >= 0 "
-                           "(got %g)", j, weights[j]);
+            return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                           ("权重 weights[%zu] 必须是不小于 0 的有限数"
+                            "（现为 %g）", j, weights[j]),
+                           ("weights[%zu] must be a finite number >= 0 "
+                            "(got %g)", j, weights[j]));
         }
         sum += weights[j];
     }
     if (fabs(sum - 1) > WEIGHT_SUM_TOL)
-        return zj_fail(err, ZJ_ERR_ARG, "argument weights",
-                       "%zu 个权重 weights 之和为 %.15g，应为 1"
-                       "（误差不超过 1e-9）",
-                       "the %zu weights sum to %.15g; expected 1 "
-                       "(within 1e-9)", components, sum);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument weights",
+                       ("%zu 个权重 weights 之和为 %.15g，应为 1"
+                        "（误差不超过 1e-9）", components, sum),
+                       ("the %zu weights sum to %.15g; expected 1 "
+                        "(within 1e-9)", components, sum));
     return ZJ_OK;
 }
 
@@ -70,20 +70,18 @@ zj_code zj_composite(const double *scores, const double *weights,
     zj_code rc;
 
     if (!scores || !weights || !out)
-        return zj_fail(err, ZJ_ERR_ARG,
-                       !scores ? "argument scores"
-                       : !weights ? "argument weights" : "argument out",
-                       "scores、weights 和 out 都不能为 NULL",
-                       "scores, weights and out must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, !scores ? "argument scores" : !weights ? "argument weights" : "argument out",
+                       ("scores、weights 和 out 都不能为 NULL"),
+                       ("scores, weights and out must not be NULL"));
     if ((rc = check_weights(weights, components, err)) != ZJ_OK)
         return rc;
     bad = first_bad(scores, components);
     if (bad < components) {
         snprintf(where, sizeof where, "argument scores[%zu]", bad);
-        return zj_fail(err, ZJ_ERR_ARG, where,
-                       "分项成绩 scores[%zu] 缺失或不是有限数（现为 %g）",
-                       "component score scores[%zu] is missing or not "
-                       "finite (got %g)", bad, scores[bad]);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                       ("分项成绩 scores[%zu] 缺失或不是有限数（现为 %g）", bad, scores[bad]),
+                       ("component score scores[%zu] is missing or not "
+                        "finite (got %g)", bad, scores[bad]));
     }
     *out = weighted_sum(scores, weights, components);
     return ZJ_OK;
@@ -97,19 +95,18 @@ zj_code zj_composite_batch(const double *scores, size_t rows,
     size_t i;
 
     if (!weights)
-        return zj_fail(err, ZJ_ERR_ARG, "argument weights",
-                       "weights 不能为 NULL", "weights must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument weights",
+                       ("weights 不能为 NULL"),
+                       ("weights must not be NULL"));
     if ((rc = check_weights(weights, components, err)) != ZJ_OK)
         return rc;
     if (rows == 0)
         return ZJ_OK;
     if (!scores || !out || !status)
-        return zj_fail(err, ZJ_ERR_ARG,
-                       !scores ? "argument scores"
-                       : !out ? "argument out" : "argument status",
-                       "rows > 0 时 scores、out 和 status 都不能为 NULL",
-                       "scores, out and status must not be NULL when "
-                       "rows > 0");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, !scores ? "argument scores" : !out ? "argument out" : "argument status",
+                       ("rows > 0 时 scores、out 和 status 都不能为 NULL"),
+                       ("scores, out and status must not be NULL when "
+                        "rows > 0"));
     for (i = 0; i < rows; i++) {
         const double *row = scores + i * components;
 

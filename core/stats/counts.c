@@ -27,16 +27,20 @@ zj_code zj_valid_count(double v, const char *label, zj_error *err)
         return ZJ_ERR_ARG;
     snprintf(where, sizeof where, "argument %s", label);
     if (!isfinite(v))
-        return zj_fail(err, ZJ_ERR_ARG, where, "%s 必须是有限的计数（现为 %g）",
-                       "%s must be a finite count (got %g)", label, v);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                       ("%s 必须是有限的计数（现为 %g）", label, v),
+                       ("%s must be a finite count (got %g)", label, v));
     if (v < 0)
-        return zj_fail(err, ZJ_ERR_ARG, where, "%s 是计数，不能为负数（现为 %.15g）",
-                       "%s is a count and must not be negative (got %.15g)", label, v);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                       ("%s 是计数，不能为负数（现为 %.15g）", label, v),
+                       ("%s is a count and must not be negative (got %.15g)", label, v));
     if (v != floor(v))
-        return zj_fail(err, ZJ_ERR_ARG, where, "%s 是计数，必须为整数（现为 %.15g）",
-                       "%s is a count and must be a whole number (got %.15g)", label, v);
-    return zj_fail(err, ZJ_ERR_ARG, where, "%s 超过 2^53，双精度数无法精确表示（现为 %g）",
-                   "%s exceeds 2^53 and cannot be held exactly (got %g)", label, v);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                       ("%s 是计数，必须为整数（现为 %.15g）", label, v),
+                       ("%s is a count and must be a whole number (got %.15g)", label, v));
+    return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                   ("%s 超过 2^53，双精度数无法精确表示（现为 %g）", label, v),
+                   ("%s exceeds 2^53 and cannot be held exactly (got %g)", label, v));
 }
 
 zj_code zj_valid_base(double v, const char *label, zj_error *err)
@@ -47,8 +51,9 @@ zj_code zj_valid_base(double v, const char *label, zj_error *err)
     if (rc != ZJ_OK || v > 0)
         return rc;
     snprintf(where, sizeof where, "argument %s", label);
-    return zj_fail(err, ZJ_ERR_ARG, where, "%s 是分母，必须大于 0（现为 0）",
-                   "%s is a denominator and must be greater than 0 (got 0)", label);
+    return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                   ("%s 是分母，必须大于 0（现为 0）", label),
+                   ("%s is a denominator and must be greater than 0 (got 0)", label));
 }
 
 /* zj_valid_proportion's message, apart and not inlined: its buffer would
@@ -68,8 +73,9 @@ static zj_code proportion_error(double x, double n, const char *xlabel,
     if (x <= n)
         return ZJ_OK;
     snprintf(where, sizeof where, "argument %s", xlabel);
-    return zj_fail(err, ZJ_ERR_ARG, where, "%s（%.17g）不能大于 %s（%.17g）",
-                   "%s (%.17g) must not be greater than %s (%.17g)", xlabel, x, nlabel, n);
+    return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                   ("%s（%.17g）不能大于 %s（%.17g）", xlabel, x, nlabel, n),
+                   ("%s (%.17g) must not be greater than %s (%.17g)", xlabel, x, nlabel, n));
 }
 
 zj_code zj_valid_proportion(double x, double n, const char *xlabel,

@@ -68,12 +68,12 @@ static zj_code bad_grade(size_t i, const char *s, size_t len, zj_error *err)
     int shown = quotable(s, len);
 
     snprintf(where, sizeof where, "argument grades[%zu]", i);
-    return zj_fail(err, ZJ_ERR_ARG, where,
-                   "grades[%zu] 的等级“%.*s”无法识别；应为 A+、A、A-、B+、"
-                   "B、B-、C+、C、C- 之一，或留空表示缺失",
-                   "grades[%zu] is \"%.*s\", which is not a grade; expected "
-                   "one of A+, A, A-, B+, B, B-, C+, C, C-, or empty for "
-                   "missing", i, shown, s);
+    return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                   ("grades[%zu] 的等级“%.*s”无法识别；应为 A+、A、A-、B+、"
+                    "B、B-、C+、C、C- 之一，或留空表示缺失", i, shown, s),
+                   ("grades[%zu] is \"%.*s\", which is not a grade; expected "
+                    "one of A+, A, A-, B+, B, B-, C+, C, C-, or empty for "
+                    "missing", i, shown, s));
 }
 
 static zj_code bad_conclusion(size_t i, const char *s, size_t len,
@@ -83,12 +83,12 @@ static zj_code bad_conclusion(size_t i, const char *s, size_t len,
     int shown = quotable(s, len);
 
     snprintf(where, sizeof where, "argument conclusions[%zu]", i);
-    return zj_fail(err, ZJ_ERR_ARG, where,
-                   "conclusions[%zu] 的结论“%.*s”无法识别；应为“通过”、"
-                   "“黄牌”或“黄牌，限期整改”，或留空表示缺失",
-                   "conclusions[%zu] is \"%.*s\", which is not a "
-                   "conclusion; expected 通过 (pass), 黄牌 (yellow card) or "
-                   "黄牌，限期整改, or empty for missing", i, shown, s);
+    return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                   ("conclusions[%zu] 的结论“%.*s”无法识别；应为“通过”、"
+                    "“黄牌”或“黄牌，限期整改”，或留空表示缺失", i, shown, s),
+                   ("conclusions[%zu] is \"%.*s\", which is not a "
+                    "conclusion; expected 通过 (pass), 黄牌 (yellow card) or "
+                    "黄牌，限期整改, or empty for missing", i, shown, s));
 }
 
 /* Row i: adds its grade and conclusion; *present tells whether the row
@@ -136,13 +136,14 @@ zj_code zj_grade_distribution_count(const char *const *grades,
     size_t i;
 
     if (!out)
-        return zj_fail(err, ZJ_ERR_ARG, "argument out",
-                       "out 不能为 NULL", "out must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
+                       ("out 不能为 NULL"),
+                       ("out must not be NULL"));
     if (count > 0 && !grades && !conclusions)
-        return zj_fail(err, ZJ_ERR_ARG, "argument grades",
-                       "grades 和 conclusions 不能同时为 NULL（count 为 %zu）",
-                       "grades and conclusions must not both be NULL "
-                       "(count is %zu)", count);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument grades",
+                       ("grades 和 conclusions 不能同时为 NULL（count 为 %zu）", count),
+                       ("grades and conclusions must not both be NULL "
+                        "(count is %zu)", count));
     memset(&d, 0, sizeof d);
     for (i = 0; i < count; i++) {
         rc = count_row(grades ? grades[i] : NULL,

@@ -17,12 +17,12 @@
 static zj_code check_method(zj_ci_method method, zj_error *err)
 {
     if ((unsigned)method > (unsigned)ZJ_CI_WALD)
-        return zj_fail(err, ZJ_ERR_ARG, "argument method",
-                       "未知的区间方法 method（编号 %d），应为 zj_ci_method "
-                       "的取值 0 至 %d",
-                       "unknown interval method (value %d); expected a "
-                       "zj_ci_method from 0 to %d",
-                       (int)method, (int)ZJ_CI_WALD);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument method",
+                       ("未知的区间方法 method（编号 %d），应为 zj_ci_method "
+                        "的取值 0 至 %d", (int)method, (int)ZJ_CI_WALD),
+                       ("unknown interval method (value %d); expected a "
+                        "zj_ci_method from 0 to %d",
+                        (int)method, (int)ZJ_CI_WALD));
     return ZJ_OK;
 }
 
@@ -222,8 +222,9 @@ zj_code zj_rate_ci(double x, double n, double conf, zj_ci_method method,
     quantiles q;
 
     if (!out)
-        return zj_fail(err, ZJ_ERR_ARG, "argument out",
-                       "out 不能为 NULL", "out must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
+                       ("out 不能为 NULL"),
+                       ("out must not be NULL"));
     if ((rc = check_method(method, err)) != ZJ_OK ||
         (rc = zj_valid_conf(conf, err)) != ZJ_OK ||
         (rc = zj_valid_proportion(x, n, "x", "n", err)) != ZJ_OK) {
@@ -247,9 +248,9 @@ static zj_code check_batch_arrays(const double *x, const double *n,
     if (!missing)
         return ZJ_OK;
     snprintf(where, sizeof where, "argument %s", missing);
-    return zj_fail(err, ZJ_ERR_ARG, where,
-                   "数组 %s 不能为 NULL（count > 0）",
-                   "array %s must not be NULL when count > 0", missing);
+    return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                   ("数组 %s 不能为 NULL（count > 0）", missing),
+                   ("array %s must not be NULL when count > 0", missing));
 }
 
 zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,

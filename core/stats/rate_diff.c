@@ -17,8 +17,9 @@ static zj_code check_args(double x1, double n1, double x2, double n2,
     zj_code rc;
 
     if (!out)
-        return zj_fail(err, ZJ_ERR_ARG, "argument out",
-                       "out 不能为 NULL", "out must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
+                       ("out 不能为 NULL"),
+                       ("out must not be NULL"));
     if ((rc = zj_valid_proportion(x1, n1, "x1", "n1", err)) != ZJ_OK ||
         (rc = zj_valid_proportion(x2, n2, "x2", "n2", err)) != ZJ_OK)
         return rc;

@@ -20,10 +20,10 @@ static zj_code check_total(double total, const char *name, zj_error *err)
     if (total <= ZJ_MAX_COUNT)
         return ZJ_OK;
     snprintf(where, sizeof where, "argument %s", name);
-    return zj_fail(err, ZJ_ERR_ARG, where,
-                   "%s 的合计（%g）超过 2^53，无法精确计算",
-                   "the sum of %s (%g) exceeds 2^53 and cannot be computed "
-                   "exactly", name, total);
+    return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                   ("%s 的合计（%g）超过 2^53，无法精确计算", name, total),
+                   ("the sum of %s (%g) exceeds 2^53 and cannot be computed "
+                    "exactly", name, total));
 }
 
 zj_code zj_rate_pooled(const double *x, const double *n, size_t groups,
@@ -35,14 +35,13 @@ zj_code zj_rate_pooled(const double *x, const double *n, size_t groups,
     size_t i;
 
     if (!x || !n || !out)
-        return zj_fail(err, ZJ_ERR_ARG,
-                       !x ? "argument x" : !n ? "argument n" : "argument out",
-                       "x、n 和 out 都不能为 NULL",
-                       "x, n and out must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, !x ? "argument x" : !n ? "argument n" : "argument out",
+                       ("x、n 和 out 都不能为 NULL"),
+                       ("x, n and out must not be NULL"));
     if (groups == 0)
-        return zj_fail(err, ZJ_ERR_ARG, "argument groups",
-                       "groups 为 0：至少需要一组才能合并",
-                       "groups is 0; pooling needs at least one group");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument groups",
+                       ("groups 为 0：至少需要一组才能合并"),
+                       ("groups is 0; pooling needs at least one group"));
     for (i = 0; i < groups; i++) {
         char xl[32], nl[32];
 

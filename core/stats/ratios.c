@@ -15,8 +15,9 @@ static zj_code check_out(const void *out, zj_error *err)
 {
     if (out)
         return ZJ_OK;
-    return zj_fail(err, ZJ_ERR_ARG, "argument out",
-                   "out 不能为 NULL", "out must not be NULL");
+    return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
+                   ("out 不能为 NULL"),
+                   ("out must not be NULL"));
 }
 
 zj_code zj_completion_rate(double actual, double plan, double *out,
@@ -48,12 +49,13 @@ zj_code zj_progression_rates(double graduates, double to_zhuanke,
     /* Written as a difference: for whole numbers <= 2^53 it is exact,
      * where the sum could round past 2^53. */
     if (to_benke > graduates - to_zhuanke)
-        return zj_fail(err, ZJ_ERR_ARG, "arguments to_zhuanke, to_benke",
-                       "升入专科 to_zhuanke（%.17g）与升入本科 to_benke"
-                       "（%.17g）之和不能超过毕业生数 graduates（%.17g）",
-                       "to_zhuanke (%.17g) plus to_benke (%.17g) must not "
-                       "exceed graduates (%.17g)",
-                       to_zhuanke, to_benke, graduates);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "arguments to_zhuanke, to_benke",
+                       ("升入专科 to_zhuanke（%.17g）与升入本科 to_benke"
+                        "（%.17g）之和不能超过毕业生数 graduates（%.17g）",
+                        to_zhuanke, to_benke, graduates),
+                       ("to_zhuanke (%.17g) plus to_benke (%.17g) must not "
+                        "exceed graduates (%.17g)",
+                        to_zhuanke, to_benke, graduates));
     out->graduates = graduates;
     out->to_zhuanke = to_zhuanke;
     out->to_benke = to_benke;
@@ -73,11 +75,11 @@ zj_code zj_transfer_rate(double transferred, double cohort, double *out,
         (rc = zj_valid_base(cohort, "cohort", err)) != ZJ_OK)
         return rc;
     if (transferred > cohort)
-        return zj_fail(err, ZJ_ERR_ARG, "argument transferred",
-                       "转段人数 transferred（%.17g）不能超过该届人数 cohort"
-                       "（%.17g）",
-                       "transferred (%.17g) must not exceed the cohort "
-                       "(%.17g)", transferred, cohort);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument transferred",
+                       ("转段人数 transferred（%.17g）不能超过该届人数 cohort"
+                        "（%.17g）", transferred, cohort),
+                       ("transferred (%.17g) must not exceed the cohort "
+                        "(%.17g)", transferred, cohort));
     *out = transferred / cohort;
     return ZJ_OK;
 }

@@ -18,21 +18,19 @@ static zj_code resolve_marks(double *pass_mark, double *excellent_mark,
     if (isnan(*excellent_mark))
         *excellent_mark = ZJ_EXCELLENT_MARK_DEFAULT;
     if (!isfinite(*pass_mark))
-        return zj_fail(err, ZJ_ERR_ARG, "argument pass_mark",
-                       "及格线 pass_mark 必须是有限数（现为 %g）",
-                       "pass_mark must be a finite number (got %g)",
-                       *pass_mark);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument pass_mark",
+                       ("及格线 pass_mark 必须是有限数（现为 %g）", *pass_mark),
+                       ("pass_mark must be a finite number (got %g)", *pass_mark));
     if (!isfinite(*excellent_mark))
-        return zj_fail(err, ZJ_ERR_ARG, "argument excellent_mark",
-                       "优秀线 excellent_mark 必须是有限数（现为 %g）",
-                       "excellent_mark must be a finite number (got %g)",
-                       *excellent_mark);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument excellent_mark",
+                       ("优秀线 excellent_mark 必须是有限数（现为 %g）", *excellent_mark),
+                       ("excellent_mark must be a finite number (got %g)", *excellent_mark));
     if (*excellent_mark < *pass_mark)
-        return zj_fail(err, ZJ_ERR_ARG, "argument excellent_mark",
-                       "优秀线 excellent_mark（%g）不能低于及格线 pass_mark"
-                       "（%g）",
-                       "excellent_mark (%g) must not be below pass_mark (%g)",
-                       *excellent_mark, *pass_mark);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument excellent_mark",
+                       ("优秀线 excellent_mark（%g）不能低于及格线 pass_mark"
+                        "（%g）", *excellent_mark, *pass_mark),
+                       ("excellent_mark (%g) must not be below pass_mark (%g)",
+                        *excellent_mark, *pass_mark));
     return ZJ_OK;
 }
 
@@ -44,11 +42,12 @@ static zj_code check_scores(const double *scores, size_t count, zj_error *err)
     for (i = 0; i < count; i++) {
         if (isinf(scores[i])) {
             snprintf(where, sizeof where, "argument scores[%zu]", i);
-            return zj_fail(err, ZJ_ERR_ARG, where,
-                           "scores[%zu] 为无穷大（%g）：分数必须是有限数，"
-                           "缺考请用 NaN",
-                           "scores[%zu] is infinite (%g); a score must be "
-                           "finite, and a missing one NaN", i, scores[i]);
+            return ZJ_FAIL(err, ZJ_ERR_ARG, where,
+                           ("scores[%zu] 为无穷大（%g）：分数必须是有限数，"
+                            "缺考请用 NaN", i, scores[i]),
+                           ("scores[%zu] is infinite (%g); a score must be "
+                            "finite, and a missing one NaN",
+                            i, scores[i]));
         }
     }
     return ZJ_OK;
@@ -105,12 +104,13 @@ zj_code zj_scores_summarize(const double *scores, size_t count,
     zj_code rc;
 
     if (!out)
-        return zj_fail(err, ZJ_ERR_ARG, "argument out",
-                       "out 不能为 NULL", "out must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
+                       ("out 不能为 NULL"),
+                       ("out must not be NULL"));
     if (!scores && count > 0)
-        return zj_fail(err, ZJ_ERR_ARG, "argument scores",
-                       "scores 为 NULL，但 count 为 %zu",
-                       "scores is NULL but count is %zu", count);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument scores",
+                       ("scores 为 NULL，但 count 为 %zu", count),
+                       ("scores is NULL but count is %zu", count));
     if ((rc = resolve_marks(&pass_mark, &excellent_mark, err)) != ZJ_OK ||
         (rc = check_scores(scores, count, err)) != ZJ_OK)
         return rc;

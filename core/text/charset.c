@@ -79,21 +79,24 @@ zj_code zj_charset_to_utf8(const char *body, size_t len, const char *charset,
     if (strcmp(charset, "utf-8") == 0) {
         size_t bom = zj_utf8_bom_len(body, len);
         if (!zj_utf8_valid(body + bom, len - bom, &bad))
-            return zj_fail(err, ZJ_ERR_ENCODING, where, "第 %zu 字节不是有效的 UTF-8",
-                           "byte %zu is not valid UTF-8", bad + bom);
+            return ZJ_FAIL(err, ZJ_ERR_ENCODING, where,
+                           ("第 %zu 字节不是有效的 UTF-8", bad + bom),
+                           ("byte %zu is not valid UTF-8", bad + bom));
         zj_strbuf_append(&b, body + bom, len - bom);
     } else if (strcmp(charset, "gb18030") == 0) {
         zj_conv_status st;
         zj_gb18030_conv *c = zj_gb18030_open(&st);
         if (!c)
-            return zj_fail(err, st == ZJ_CONV_NOMEM ? ZJ_ERR_NOMEM : ZJ_ERR_UNSUPPORTED, where,
-                           "iconv 不支持 GB18030", "iconv cannot convert GB18030");
+            return ZJ_FAIL(err, st == ZJ_CONV_NOMEM ? ZJ_ERR_NOMEM : ZJ_ERR_UNSUPPORTED, where,
+                           ("iconv 不支持 GB18030"),
+                           ("iconv cannot convert GB18030"));
         st = zj_gb18030_feed(c, body, len, 1, &b, &bad);
         zj_gb18030_close(c);
         if (st != ZJ_CONV_OK) {
             zj_strbuf_free(&b);
-            return zj_fail(err, st == ZJ_CONV_NOMEM ? ZJ_ERR_NOMEM : ZJ_ERR_ENCODING, where,
-                           "第 %zu 字节不是有效的 GB18030", "byte %zu is not valid GB18030", bad);
+            return ZJ_FAIL(err, st == ZJ_CONV_NOMEM ? ZJ_ERR_NOMEM : ZJ_ERR_ENCODING, where,
+                           ("第 %zu 字节不是有效的 GB18030", bad),
+                           ("byte %zu is not valid GB18030", bad));
         }
     } else {
         iconv_t cd = iconv_open("UTF-8", charset);
@@ -101,8 +104,9 @@ zj_code zj_charset_to_utf8(const char *body, size_t len, const char *charset,
         size_t inleft = len;
 
         if (cd == (iconv_t)-1)
-            return zj_fail(err, ZJ_ERR_UNSUPPORTED, where, "不支持的字符集 %s",
-                           "unsupported charset %s", charset);
+            return ZJ_FAIL(err, ZJ_ERR_UNSUPPORTED, where,
+                           ("不支持的字符集 %s", charset),
+                           ("unsupported charset %s", charset));
         while (inleft) {
             char *o = outbuf;
             size_t oleft = sizeof outbuf;
@@ -111,8 +115,9 @@ zj_code zj_charset_to_utf8(const char *body, size_t len, const char *charset,
             if (r == (size_t)-1 && errno != E2BIG) {
                 iconv_close(cd);
                 zj_strbuf_free(&b);
-                return zj_fail(err, ZJ_ERR_ENCODING, where, "第 %zu 字节不是有效的 %s",
-                               "byte %zu is not valid %s", len - inleft, charset);
+                return ZJ_FAIL(err, ZJ_ERR_ENCODING, where,
+                               ("第 %zu 字节不是有效的 %s", len - inleft, charset),
+                               ("byte %zu is not valid %s", len - inleft, charset));
             }
         }
         iconv_close(cd);
@@ -121,7 +126,9 @@ zj_code zj_charset_to_utf8(const char *body, size_t len, const char *charset,
         zj_strbuf_append(&b, "", 0);
     if (b.failed) {
         zj_strbuf_free(&b);
-        return zj_fail(err, ZJ_ERR_NOMEM, NULL, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
+                       ("内存不足"),
+                       ("out of memory"));
     }
     *out_len = b.len;
     *out = zj_strbuf_take(&b);

@@ -112,12 +112,13 @@ zj_code zj_encoding_parse(const char *name, zj_encoding *out, zj_error *err)
     size_t i, len;
 
     if (!out)
-        return zj_fail(err, ZJ_ERR_ARG, "argument out",
-                       "out 不能为 NULL", "out must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
+                       ("out 不能为 NULL"),
+                       ("out must not be NULL"));
     if (!name)
-        return zj_fail(err, ZJ_ERR_ARG, "argument name",
-                       "编码名 name 不能为 NULL",
-                       "the encoding name must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument name",
+                       ("编码名 name 不能为 NULL"),
+                       ("the encoding name must not be NULL"));
     for (i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (zj_ascii_ieq(name, names[i].name)) {
             *out = names[i].enc;
@@ -128,12 +129,12 @@ zj_code zj_encoding_parse(const char *name, zj_encoding *out, zj_error *err)
     len = zj_utf8_prefix(name, 48);
     if (!zj_utf8_valid(name, len, NULL))
         len = 0;
-    return zj_fail(err, ZJ_ERR_ARG, "argument name",
-                   "未知的编码“%.*s”；可用：auto、utf-8、gb18030（或 gbk、gb2312）、"
-                   "utf-16le、utf-16be、utf-32le、utf-32be",
-                   "unknown encoding \"%.*s\"; expected auto, utf-8, "
-                   "gb18030 (also gbk, gb2312), utf-16le, utf-16be, utf-32le "
-                   "or utf-32be", (int)len, name);
+    return ZJ_FAIL(err, ZJ_ERR_ARG, "argument name",
+                   ("未知的编码“%.*s”；可用：auto、utf-8、gb18030（或 gbk、gb2312）、"
+                    "utf-16le、utf-16be、utf-32le、utf-32be", (int)len, name),
+                   ("unknown encoding \"%.*s\"; expected auto, utf-8, "
+                    "gb18030 (also gbk, gb2312), utf-16le, utf-16be, utf-32le "
+                    "or utf-32be", (int)len, name));
 }
 
 const char *zj_encoding_name(zj_encoding enc)
@@ -169,8 +170,9 @@ static zj_code reader_fail_code(zj_csv_reader *r, zj_code code)
 
 static zj_code fail_nomem(zj_csv_reader *r)
 {
-    zj_fail(&r->error, ZJ_ERR_NOMEM, r->name, "读取 CSV 时内存不足",
-            "out of memory while reading CSV");
+    ZJ_FAIL(&r->error, ZJ_ERR_NOMEM, r->name,
+            ("读取 CSV 时内存不足"),
+            ("out of memory while reading CSV"));
     return reader_fail_code(r, ZJ_ERR_NOMEM);
 }
 
@@ -185,10 +187,9 @@ static zj_code fail_problem(zj_csv_reader *r)
         break;
     case CB_TOO_MANY_FIELDS:
         where_line(r, line, where, sizeof where);
-        zj_fail(&r->error, ZJ_ERR_PARSE, where,
-                "第 %zu 行开始的记录超过 %d 个字段",
-                "the record starting on line %zu has more than %d fields",
-                line, MAX_FIELDS);
+        ZJ_FAIL(&r->error, ZJ_ERR_PARSE, where,
+                ("第 %zu 行开始的记录超过 %d 个字段", line, MAX_FIELDS),
+                ("the record starting on line %zu has more than %d fields", line, MAX_FIELDS));
         return reader_fail_code(r, ZJ_ERR_PARSE);
     case CB_FIELD_TOO_LONG:
         if (r->quote_line) {
@@ -199,17 +200,16 @@ static zj_code fail_problem(zj_csv_reader *r)
                  r->quote_line, MAX_FIELD_BYTES)));
         }
         where_line(r, r->line, where, sizeof where);
-        zj_fail(&r->error, ZJ_ERR_PARSE, where,
-                "第 %zu 行的字段超过 %d 字节（是否有未闭合的引号？）",
-                "a field on line %zu is longer than %d bytes (an unclosed "
-                "quote?)", r->line, MAX_FIELD_BYTES);
+        ZJ_FAIL(&r->error, ZJ_ERR_PARSE, where,
+                ("第 %zu 行的字段超过 %d 字节（是否有未闭合的引号？）", r->line, MAX_FIELD_BYTES),
+                ("a field on line %zu is longer than %d bytes (an unclosed "
+                 "quote?)", r->line, MAX_FIELD_BYTES));
         return reader_fail_code(r, ZJ_ERR_PARSE);
     case CB_RECORD_TOO_LONG:
         where_line(r, line, where, sizeof where);
-        zj_fail(&r->error, ZJ_ERR_PARSE, where,
-                "第 %zu 行开始的记录超过 %d 字节",
-                "the record starting on line %zu is longer than %d bytes",
-                line, MAX_RECORD_BYTES);
+        ZJ_FAIL(&r->error, ZJ_ERR_PARSE, where,
+                ("第 %zu 行开始的记录超过 %d 字节", line, MAX_RECORD_BYTES),
+                ("the record starting on line %zu is longer than %d bytes", line, MAX_RECORD_BYTES));
         return reader_fail_code(r, ZJ_ERR_PARSE);
     }
     return fail_nomem(r);
@@ -439,25 +439,25 @@ static zj_code fail_encoding(zj_csv_reader *r, size_t offset, int nul)
 
     where_line(r, r->line, where, sizeof where);
     if (nul)
-        zj_fail(&r->error, ZJ_ERR_ENCODING, where,
-                "第 %zu 行含有 NUL 字节（文件偏移 %zu）；文件可能是 UTF-16 编码，"
-                "请另存为 UTF-8 或 GB18030",
-                "line %zu contains a NUL byte (file offset %zu); the file may "
-                "be UTF-16: save it as UTF-8 or GB18030", r->line, offset);
+        ZJ_FAIL(&r->error, ZJ_ERR_ENCODING, where,
+                ("第 %zu 行含有 NUL 字节（文件偏移 %zu）；文件可能是 UTF-16 编码，"
+                 "请另存为 UTF-8 或 GB18030", r->line, offset),
+                ("line %zu contains a NUL byte (file offset %zu); the file may "
+                 "be UTF-16: save it as UTF-8 or GB18030", r->line, offset));
     else if (r->enc == ZJ_ENC_UTF8)
-        zj_fail(&r->error, ZJ_ERR_ENCODING, where,
-                "第 %zu 行含有不是 UTF-8 的字节（文件偏移 %zu）；若文件为 "
-                "GB18030/GBK 编码，请明确指定",
-                "line %zu contains bytes that are not valid UTF-8 (file offset "
-                "%zu); if the file is GB18030/GBK, say so explicitly",
-                r->line, offset);
+        ZJ_FAIL(&r->error, ZJ_ERR_ENCODING, where,
+                ("第 %zu 行含有不是 UTF-8 的字节（文件偏移 %zu）；若文件为 "
+                 "GB18030/GBK 编码，请明确指定", r->line, offset),
+                ("line %zu contains bytes that are not valid UTF-8 (file offset "
+                 "%zu); if the file is GB18030/GBK, say so explicitly",
+                 r->line, offset));
     else if (r->enc == ZJ_ENC_GB18030 && r->detected)
-        zj_fail(&r->error, ZJ_ERR_ENCODING, where,
-                "第 %zu 行不是有效的文本（文件偏移 %zu）：文件既不是 UTF-8（开头就有非 UTF-8 "
-                "字节），也不是有效的 GB18030/GBK；文件可能已损坏，或是其他编码",
-                "line %zu is not valid text (file offset %zu): the file is neither UTF-8 (it has "
-                "bytes that are not UTF-8 near its start) nor valid GB18030/GBK; it may be "
-                "damaged, or in another encoding", r->line, offset);
+        ZJ_FAIL(&r->error, ZJ_ERR_ENCODING, where,
+                ("第 %zu 行不是有效的文本（文件偏移 %zu）：文件既不是 UTF-8（开头就有非 UTF-8 "
+                 "字节），也不是有效的 GB18030/GBK；文件可能已损坏，或是其他编码", r->line, offset),
+                ("line %zu is not valid text (file offset %zu): the file is neither UTF-8 (it has "
+                 "bytes that are not UTF-8 near its start) nor valid GB18030/GBK; it may be "
+                 "damaged, or in another encoding", r->line, offset));
     else
         (void)ZJ_FAIL(&r->error, ZJ_ERR_ENCODING, where,
                 ("第 %zu 行不是有效的 %s 文本（文件偏移 %zu）", r->line,
@@ -539,8 +539,9 @@ static zj_code read_chunk(zj_csv_reader *r, const char **data, size_t *len)
     if (n < CHUNK_BYTES) {
         if (ferror(r->fp)) {
             int e = errno;
-            zj_fail(&r->error, ZJ_ERR_IO, r->name, "读取 %s 失败：%s",
-                    "cannot read %s: %s", r->name, strerror(e));
+            ZJ_FAIL(&r->error, ZJ_ERR_IO, r->name,
+                    ("读取 %s 失败：%s", r->name, strerror(e)),
+                    ("cannot read %s: %s", r->name, strerror(e)));
             return reader_fail_code(r, ZJ_ERR_IO);
         }
         r->eof = 1;
@@ -615,13 +616,14 @@ static zj_code check_open_args(zj_encoding enc, zj_csv_reader **out,
                                zj_error *err)
 {
     if (!out)
-        return zj_fail(err, ZJ_ERR_ARG, "argument out",
-                       "out 不能为 NULL", "out must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
+                       ("out 不能为 NULL"),
+                       ("out must not be NULL"));
     *out = NULL;
     if ((unsigned)enc > ZJ_ENC_UTF32BE)
-        return zj_fail(err, ZJ_ERR_ARG, "argument enc",
-                       "未知的编码值 %d", "unknown encoding value %d",
-                       (int)enc);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument enc",
+                       ("未知的编码值 %d", (int)enc),
+                       ("unknown encoding value %d", (int)enc));
     return ZJ_OK;
 }
 
@@ -672,12 +674,13 @@ static zj_code reader_start(zj_csv_reader *r, zj_encoding enc, zj_error *err)
     if (r->conv)
         return ZJ_OK;
     if (st == ZJ_CONV_NOMEM)
-        return zj_fail(err, ZJ_ERR_NOMEM, r->name, "内存不足",
-                       "out of memory");
-    return zj_fail(err, ZJ_ERR_UNSUPPORTED, r->name,
-                   "本系统的 iconv 不支持 %s，无法读取 %s",
-                   "iconv on this system has no %s, so %s cannot be read",
-                   zj_encoding_iconv_name(r->enc), r->name);
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, r->name,
+                       ("内存不足"),
+                       ("out of memory"));
+    return ZJ_FAIL(err, ZJ_ERR_UNSUPPORTED, r->name,
+                   ("本系统的 iconv 不支持 %s，无法读取 %s", zj_encoding_iconv_name(r->enc), r->name),
+                   ("iconv on this system has no %s, so %s cannot be read",
+                    zj_encoding_iconv_name(r->enc), r->name));
 }
 
 zj_code zj_csv_open_file(const char *path, zj_encoding enc,
@@ -690,13 +693,16 @@ zj_code zj_csv_open_file(const char *path, zj_encoding enc,
     if (rc)
         return rc;
     if (!path)
-        return zj_fail(err, ZJ_ERR_ARG, "argument path",
-                       "path 不能为 NULL", "path must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument path",
+                       ("path 不能为 NULL"),
+                       ("path must not be NULL"));
     is_stdin = strcmp(path, "-") == 0;
     r = reader_new(is_stdin ? "<stdin>" : path);
     if (!r || !(r->inbuf = malloc(CHUNK_BYTES))) {
         zj_csv_close(r);
-        return zj_fail(err, ZJ_ERR_NOMEM, path, "内存不足", "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, path,
+                       ("内存不足"),
+                       ("out of memory"));
     }
     if (is_stdin) {
         r->fp = stdin;
@@ -705,8 +711,9 @@ zj_code zj_csv_open_file(const char *path, zj_encoding enc,
         if (!r->fp) {
             int e = errno;
             zj_csv_close(r);
-            return zj_fail(err, ZJ_ERR_IO, path, "无法打开 %s：%s",
-                           "cannot open %s: %s", path, strerror(e));
+            return ZJ_FAIL(err, ZJ_ERR_IO, path,
+                           ("无法打开 %s：%s", path, strerror(e)),
+                           ("cannot open %s: %s", path, strerror(e)));
         }
         r->own_fp = 1;
     }
@@ -728,13 +735,14 @@ zj_code zj_csv_open_memory(const char *data, size_t len, zj_encoding enc,
     if (rc)
         return rc;
     if (!data && len)
-        return zj_fail(err, ZJ_ERR_ARG, "argument data",
-                       "data 为 NULL 而 len 为 %zu",
-                       "data is NULL but len is %zu", len);
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument data",
+                       ("data 为 NULL 而 len 为 %zu", len),
+                       ("data is NULL but len is %zu", len));
     r = reader_new("<memory>");
     if (!r)
-        return zj_fail(err, ZJ_ERR_NOMEM, "<memory>", "内存不足",
-                       "out of memory");
+        return ZJ_FAIL(err, ZJ_ERR_NOMEM, "<memory>",
+                       ("内存不足"),
+                       ("out of memory"));
     r->mem = data ? data : "";
     r->mem_len = len;
     rc = reader_start(r, enc, err);
@@ -778,9 +786,9 @@ zj_code zj_csv_next(zj_csv_reader *r, const char *const **fields,
     if (n_fields)
         *n_fields = 0;
     if (!r || !fields || !n_fields)
-        return zj_fail(err, ZJ_ERR_ARG, "argument r",
-                       "r、fields 和 n_fields 都不能为 NULL",
-                       "r, fields and n_fields must not be NULL");
+        return ZJ_FAIL(err, ZJ_ERR_ARG, "argument r",
+                       ("r、fields 和 n_fields 都不能为 NULL"),
+                       ("r, fields and n_fields must not be NULL"));
     while (r->next_rec == r->nrecs) {
         if (r->status) {
             if (err)
