@@ -32,6 +32,7 @@ ZJ_PARAM(TRANSFER_MAX_TRANSFERS, TRANSFER_MAX, "max_transfers", INT, 0, 10)
 ZJ_RULE(TRANSFER_SCORE, "gtpy", "transfer.score", "gtpy.transfer")
 ZJ_RULE(TRANSFER_SPECIAL_ADMISSION, "gtpy", "transfer.special_admission", "gtpy.transfer")
 ZJ_RULE(TRANSFER_PROCEDURE, "gtpy", "transfer.procedure", "gtpy.transfer")
+ZJ_RULE(TRANSFER_XUEJI_CONDITIONS, "gtpy", "transfer.xueji_conditions", "gtpy.transfer")
 
 /* gtpy.zhiyuan reads at most 64 choices of at most 16 majors each. */
 ZJ_RULE(ZHIYUAN_ADVANCE, "gtpy", "zhiyuan.advance", "gtpy.zhiyuan")

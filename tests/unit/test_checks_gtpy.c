@@ -348,7 +348,7 @@ static zj_decision transfer(const char *year, const char *used, const char *scor
 {
     return run("gtpy.transfer", "jurisdiction", "beijing", "year", year, "transfers_used", used,
                "score", score, "target_admission_score", target, "special_admission_agreement", special,
-               "applied", applied, "out_school_consents", out_ok, "in_school_consents", in_ok,
+               "change", "major", "xueji_conditions_met", "是", "applied", applied, "out_school_consents", out_ok, "in_school_consents", in_ok,
                "authority_approved", approved, NULL);
 }
 
