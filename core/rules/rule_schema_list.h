@@ -43,6 +43,13 @@ ZJ_PARAM(ZHIYUAN_UNIFIED_MAX_CHOICES, ZHIYUAN_UNIFIED, "max_choices", INT, 1, 64
 ZJ_PARAM(ZHIYUAN_UNIFIED_MAX_MAJORS, ZHIYUAN_UNIFIED, "max_majors", INT, 1, 16)
 ZJ_RULE(ZHIYUAN_PLAN, "gtpy", "zhiyuan.plan", "gtpy.zhiyuan")
 ZJ_PARAM(ZHIYUAN_PLAN_PROGRAMMES, ZHIYUAN_PLAN, "programmes", LIST, 1, 16)
+/* The schools recruiting that year, by programme, and the programmes whose
+ * per-major plan is published in full (a major of such a programme's school
+ * that is not in the plan is not offered). */
+ZJ_RULE(ZHIYUAN_SCHOOLS, "gtpy", "zhiyuan.schools", "gtpy.zhiyuan")
+ZJ_PARAM(ZHIYUAN_SCHOOLS_GAOBEN, ZHIYUAN_SCHOOLS, "gaoben", LIST, 0, 64)
+ZJ_PARAM(ZHIYUAN_SCHOOLS_ZHONGBEN, ZHIYUAN_SCHOOLS, "zhongben", LIST, 0, 64)
+ZJ_PARAM(ZHIYUAN_SCHOOLS_PLAN_COMPLETE, ZHIYUAN_SCHOOLS, "plan_complete", LIST, 0, 2)
 
 ZJ_RULE(ZHUANDUAN_PASS, "gtpy", "zhuanduan.pass", "gtpy.zhuanduan")
 ZJ_RULE(ZHUANDUAN_MECH_ZHONGZHI_GAOZHI, "gtpy", "zhuanduan.mechanism.zhongzhi_gaozhi", "gtpy.zhuanduan")

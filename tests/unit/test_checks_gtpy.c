@@ -183,14 +183,15 @@ static void test_zhiyuan_empty_and_plan(void **state)
     expect(&d, ZJ_OK, -1, "undetermined");
     r = reason(&d, "GTPY.ZHIYUAN.IN_PLAN");
     assert_int_equal(r->met, ZJ_UNKNOWN);
-    says(r, "不完整", "incomplete");
+    says(r, "未在种子文件中公布", "not published");
     says(r, "2024", "2024");
     zj_decision_free(&d);
 
-    /* 2024: a 3+2 project of the same year is not a 贯通 major */
+    /* 2024: a 3+2 project of the same year is not a 贯通 major, and the
+     * 中本贯通 plan (表1-5-2) is complete: invalid (issue 13) */
     d = zhiyuan("2024", "unified", "北京市昌平职业学校:设施农业生产技术");
-    expect(&d, ZJ_OK, -1, "undetermined");
-    assert_int_equal(reason(&d, "GTPY.ZHIYUAN.IN_PLAN")->met, ZJ_UNKNOWN);
+    expect(&d, ZJ_OK, 0, "invalid");
+    assert_int_equal(reason(&d, "GTPY.ZHIYUAN.IN_PLAN")->met, ZJ_UNMET);
     zj_decision_free(&d);
 
     /* no batch: the limits are unknown, the plan is still checked */
