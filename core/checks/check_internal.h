@@ -88,6 +88,10 @@ typedef struct zj_xueji_ids {
 } zj_xueji_ids;
 /* [track: 0 高本贯通, 1 中本贯通][stage: 0 中职, 1 高职, 2 本科] */
 extern const zj_xueji_ids zj_xueji_stage[2][3];
+/* Whether `school` (trimmed input, may be NULL) runs every stage of a
+ * 高本贯通 (track 0) project itself (rule xueji.self_run, 二(一)): it then
+ * holds the 学籍 and issues the certificates of every stage. */
+int zj_xueji_self_run(const zj_ruleset *rs, int track, const char *school);
 
 /* Convenience for evaluators: the argument of field i. */
 #define ZJ_ARG(ctx, i) (&(ctx)->args[(i)])

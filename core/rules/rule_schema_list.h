@@ -81,6 +81,10 @@ ZJ_XUEJI(XUEJI_ZHONGBEN_ZHONGZHI, "xueji.zhongben.zhongzhi", "gtpy.xueji, gtpy.e
 ZJ_XUEJI(XUEJI_ZHONGBEN_GAOZHI, "xueji.zhongben.gaozhi", "gtpy.xueji, gtpy.exit")
 ZJ_XUEJI(XUEJI_ZHONGBEN_BENKE, "xueji.zhongben.benke", "gtpy.xueji")
 #undef ZJ_XUEJI
+/* 二(一): a few 高本贯通 projects are run in every stage by the university
+ * itself; the schools known to do so (it then holds the 学籍 throughout). */
+ZJ_RULE(XUEJI_SELF_RUN, "gtpy", "xueji.self_run", "gtpy.xueji, gtpy.exit")
+ZJ_PARAM(XUEJI_SELF_RUN_SCHOOLS, XUEJI_SELF_RUN, "schools", LIST, 0, 64)
 
 /* pzhz — 普职互转: windows at the end of a term of grade 10, 11 or 12. */
 ZJ_RULE(WINDOW_ZHONGZHI_TO_PUTONG, "pzhz", "window.zhongzhi_to_putong", "pzhz.window")

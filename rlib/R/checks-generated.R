@@ -82,8 +82,10 @@ zj_gtpy_zhiyuan <- function(jurisdiction, year, batch = NULL, choices,
 #'
 #' Whether a \enc{贯通}{[zh]} student may change major or school: one
 #' chance only, a \enc{中考}{[zh]} score higher than the target major's
-#' admission score that year, no special-admission bar, and the student's
-#' application, both schools' consent and the authority's approval.
+#' admission score that year, no special-admission bar on a change of
+#' major (the text is silent on a change of school), the student-status
+#' rules' conditions, and the student's application, both schools' consent
+#' and the authority's approval.
 #'
 #' Runs the check \code{"gtpy.transfer"} with \code{\link{zj_check}}: the
 #' arguments are recycled R-style, and \code{NULL} (an omitted optional
@@ -93,6 +95,10 @@ zj_gtpy_zhiyuan <- function(jurisdiction, year, batch = NULL, choices,
 #'   shandong, guangzhou (text, required; \enc{地区}{[zh]})
 #' @param year year of the rules (the admission year), e.g. 2024
 #'   (integer, required; \enc{年份}{[zh]})
+#' @param change what is asked: major (\enc{转专业}{[zh]}, another
+#'   major), school (\enc{转学}{[zh]}, another school) or both; one of
+#'   major, school, both (or \enc{转专业}{[zh]}, \enc{转学}{[zh]},
+#'   \enc{转学并转专业}{[zh]}) (choice; \enc{转专业或转学}{[zh]})
 #' @param transfers_used times the student has already changed major or
 #'   school in \enc{贯通}{[zh]} (integer; \enc{已转专业转学次数}{[zh]})
 #' @param score the student's own \enc{中考}{[zh]} score, on the scale
@@ -103,6 +109,11 @@ zj_gtpy_zhiyuan <- function(jurisdiction, year, batch = NULL, choices,
 #' @param special_admission_agreement whether the student was admitted
 #'   by a special form with a national rule or a prior agreement
 #'   barring a change of major (bool; \enc{特殊招生不得转专业}{[zh]})
+#' @param xueji_conditions_met whether the student meets the conditions
+#'   for a change set by the student-status rules
+#'   (\enc{中等职业学校学生学籍管理办法}{[zh]} and
+#'   \enc{普通高等学校学生管理规定}{[zh]}) (bool;
+#'   \enc{符合学籍管理相关条件}{[zh]})
 #' @param applied whether the student has applied (bool;
 #'   \enc{学生申请}{[zh]})
 #' @param out_school_consents whether the school the student leaves
@@ -115,16 +126,17 @@ zj_gtpy_zhiyuan <- function(jurisdiction, year, batch = NULL, choices,
 #' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
 #' @family checks
 #' @export
-zj_gtpy_transfer <- function(jurisdiction, year, transfers_used = NULL,
-    score = NULL, target_admission_score = NULL,
-    special_admission_agreement = NULL, applied = NULL,
-    out_school_consents = NULL, in_school_consents = NULL,
+zj_gtpy_transfer <- function(jurisdiction, year, change = NULL,
+    transfers_used = NULL, score = NULL, target_admission_score = NULL,
+    special_admission_agreement = NULL, xueji_conditions_met = NULL,
+    applied = NULL, out_school_consents = NULL, in_school_consents = NULL,
     authority_approved = NULL, list_column = TRUE, data_dir = NULL) {
     zj_check("gtpy.transfer", NULL, jurisdiction = jurisdiction, year = year,
-             transfers_used = transfers_used, score = score,
+             change = change, transfers_used = transfers_used, score = score,
              target_admission_score = target_admission_score,
              special_admission_agreement = special_admission_agreement,
-             applied = applied, out_school_consents = out_school_consents,
+             xueji_conditions_met = xueji_conditions_met, applied = applied,
+             out_school_consents = out_school_consents,
              in_school_consents = in_school_consents,
              authority_approved = authority_approved, list_column = list_column,
              data_dir = data_dir)
@@ -226,8 +238,8 @@ zj_gtpy_suspension <- function(jurisdiction, year,
 #' Whether a \enc{贯通}{[zh]} student may choose to graduate and leave the
 #' programme: after completing the \enc{中职}{[zh]} or \enc{高职}{[zh]}
 #' stage, with that stage's certificate from the school holding the
-#' \enc{学籍}{[zh]}; the student then no longer holds \enc{贯通}{[zh]}
-#' status.
+#' student's status (\enc{学籍}{[zh]}); the student then no longer holds
+#' \enc{贯通}{[zh]} status.
 #'
 #' Runs the check \code{"gtpy.exit"} with \code{\link{zj_check}}: the
 #' arguments are recycled R-style, and \code{NULL} (an omitted optional
@@ -246,15 +258,19 @@ zj_gtpy_suspension <- function(jurisdiction, year,
 #'   (\enc{高职}{[zh]}, years 4\enc{–}{[zh]}5); one of none, zhongzhi,
 #'   gaozhi (or \enc{未完成}{[zh]}, \enc{中职}{[zh]}, \enc{高职}{[zh]})
 #'   (choice, required; \enc{已完成学段}{[zh]})
+#' @param school the school the student was admitted to (optional;
+#'   names the university when it runs every stage of a
+#'   \enc{高本贯通}{[zh]} project itself, e.g.
+#'   \enc{北京城市学院}{[zh]}) (text; \enc{招生院校}{[zh]})
 #' @inheritParams zj_check
 #' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
 #' @family checks
 #' @export
 zj_gtpy_exit <- function(jurisdiction, year, programme_type, completed_stage,
-    list_column = TRUE, data_dir = NULL) {
+    school = NULL, list_column = TRUE, data_dir = NULL) {
     zj_check("gtpy.exit", NULL, jurisdiction = jurisdiction, year = year,
              programme_type = programme_type, completed_stage = completed_stage,
-             list_column = list_column, data_dir = data_dir)
+             school = school, list_column = list_column, data_dir = data_dir)
 }
 
 #' \enc{贯通}{[zh]} programme: \enc{学籍}{[zh]} registration by stage
@@ -282,14 +298,18 @@ zj_gtpy_exit <- function(jurisdiction, year, programme_type, completed_stage,
 #'   4\enc{–}{[zh]}5), benke (years 6\enc{–}{[zh]}7); one of zhongzhi,
 #'   gaozhi, benke (or \enc{中职}{[zh]}, \enc{高职}{[zh]},
 #'   \enc{本科}{[zh]}) (choice, required; \enc{学段}{[zh]})
+#' @param school the school the student was admitted to (optional;
+#'   names the university when it runs every stage of a
+#'   \enc{高本贯通}{[zh]} project itself, e.g.
+#'   \enc{北京城市学院}{[zh]}) (text; \enc{招生院校}{[zh]})
 #' @inheritParams zj_check
 #' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
 #' @family checks
 #' @export
 zj_gtpy_xueji <- function(jurisdiction, year, programme_type, stage,
-    list_column = TRUE, data_dir = NULL) {
+    school = NULL, list_column = TRUE, data_dir = NULL) {
     zj_check("gtpy.xueji", NULL, jurisdiction = jurisdiction, year = year,
-             programme_type = programme_type, stage = stage,
+             programme_type = programme_type, stage = stage, school = school,
              list_column = list_column, data_dir = data_dir)
 }
 

@@ -677,7 +677,10 @@ static void xueji(const char *year, const char *type, const char *stage, const c
     says(reason(&d, "GTPY.XUEJI.REGULATION"), reg_zh, NULL);
     says(reason(&d, "GTPY.XUEJI.CERTIFICATE"), cert_zh, NULL);
     says(reason(&d, "GTPY.XUEJI.CERTIFICATE"), issuer_zh, NULL);
-    assert_string_equal(reason(&d, "GTPY.XUEJI.INSTITUTION")->source->document, "京教职成〔2023〕6号");
+    /* 2024 中本贯通: the quality report 6.2.3 restates 京教职成〔2024〕7号 (issue 13) */
+    assert_string_equal(reason(&d, "GTPY.XUEJI.INSTITUTION")->source->document,
+                        strcmp(year, "2024") == 0 && (strstr(type, "zhong") || strstr(type, "中本"))
+                            ? "京教职成〔2024〕7号" : "京教职成〔2023〕6号");
     zj_decision_free(&d);
 }
 
