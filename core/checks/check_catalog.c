@@ -21,6 +21,8 @@ static const zj_check_def *const catalog[] = {
     &zj_check_3plus2_partner,
     &zj_check_3plus2_wuyi,
     &zj_check_pzhz_window,
+    &zj_check_majors_setting,
+    &zj_check_majors_teaching_quality,
 };
 
 #define N_CHECKS (sizeof catalog / sizeof catalog[0])

@@ -78,6 +78,8 @@ extern const zj_check_def zj_check_3plus2_applications;
 extern const zj_check_def zj_check_3plus2_partner;
 extern const zj_check_def zj_check_3plus2_wuyi;
 extern const zj_check_def zj_check_pzhz_window;
+extern const zj_check_def zj_check_majors_setting;
+extern const zj_check_def zj_check_majors_teaching_quality;
 
 /* The 学籍 rule of one stage of a 贯通 track and its parameters
  * (gtpy_xueji.c; gtpy_exit.c reads the 中职 and 高职 stages). */

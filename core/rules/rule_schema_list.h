@@ -104,3 +104,12 @@ ZJ_PARAM(PARTNER_RESEARCH_MIN, PARTNER_RESEARCH, "min", INT, 0, 1000)
 ZJ_RULE(PARTNER_TEACHERS, "3plus2", "partner.teachers_sent", "3plus2.partner")
 ZJ_PARAM(PARTNER_TEACHERS_MIN, PARTNER_TEACHERS, "min", INT, 0, 1000)
 ZJ_RULE(WUYI_GAOBEN_CONFLICT, "3plus2", "wuyi.gaoben_conflict", "3plus2.wuyi")
+
+/* majors — 中职 major setting and teaching-quality monitoring (Beijing). */
+ZJ_RULE(MAJORS_NO_ENROLMENT, "majors", "setting.no_enrolment", "majors.setting")
+ZJ_RULE(MAJORS_ENROLMENT_MIN, "majors", "setting.enrolment_min", "majors.setting")
+ZJ_PARAM(MAJORS_ENROLMENT_MIN_MIN, MAJORS_ENROLMENT_MIN, "min", INT, 1, 1000)
+ZJ_RULE(MAJORS_MONITORING, "majors", "setting.monitoring", "majors.setting")
+ZJ_RULE(MAJORS_GROUPS_PER_YEAR, "majors", "quality.groups_per_year", "majors.teaching_quality")
+ZJ_PARAM(MAJORS_GROUPS_PER_YEAR_MAX, MAJORS_GROUPS_PER_YEAR, "max", INT, 1, 100)
+ZJ_RULE(MAJORS_C_MINUS, "majors", "quality.c_minus", "majors.teaching_quality")

@@ -457,3 +457,86 @@ zj_pzhz_window <- function(jurisdiction, year, direction, grade, term,
              list_column = list_column, data_dir = data_dir)
 }
 
+#' \enc{中职}{[zh]} majors: review of enrolment and new-major monitoring
+#'
+#' \enc{中职专业设置清查与新增专业监测}{[zh]}
+#'
+#' What follows for a major under
+#' \enc{京教职成〔}{[zh]}2024\enc{〕}{[zh]}4\enc{号}{[zh]} (as the quality
+#' report 6.2.4 restates it): no enrolment in the last three years means
+#' revocation; fewer than 10 enrolled in any of them, an enrolment
+#' rectification report; a yellow card in the new-major monitoring,
+#' reduced or suspended enrolment and rectification; a red card,
+#' revocation of the licence to run the major.
+#'
+#' Runs the check \code{"majors.setting"} with \code{\link{zj_check}}: the
+#' arguments are recycled R-style, and \code{NULL} (an omitted optional
+#' field) or \code{NA} is a missing value.
+#'
+#' @param jurisdiction jurisdiction whose rules apply, e.g. beijing,
+#'   shandong, guangzhou (text, required; \enc{地区}{[zh]})
+#' @param year year of the rules (the admission year), e.g. 2024
+#'   (integer, required; \enc{年份}{[zh]})
+#' @param enrolled_1 students enrolled in the first of the last three
+#'   years (the 2024 review: 2021) (integer;
+#'   \enc{近三年第一年招生数}{[zh]})
+#' @param enrolled_2 students enrolled in the second of the last three
+#'   years (the 2024 review: 2022) (integer;
+#'   \enc{近三年第二年招生数}{[zh]})
+#' @param enrolled_3 students enrolled in the third of the last three
+#'   years (the 2024 review: 2023) (integer;
+#'   \enc{近三年第三年招生数}{[zh]})
+#' @param monitoring_result result of the new-major quality monitoring:
+#'   none (not a major added in the last three years), pass, yellow
+#'   (\enc{黄牌}{[zh]}, yellow card) or red (\enc{红牌}{[zh]}, red
+#'   card); one of none, pass, yellow, red (or \enc{未参加}{[zh]},
+#'   \enc{通过}{[zh]}, \enc{黄牌}{[zh]}, \enc{红牌}{[zh]}) (choice;
+#'   \enc{新增专业监测结果}{[zh]})
+#' @inheritParams zj_check
+#' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
+#' @family checks
+#' @export
+zj_majors_setting <- function(jurisdiction, year, enrolled_1 = NULL,
+    enrolled_2 = NULL, enrolled_3 = NULL, monitoring_result = NULL,
+    list_column = TRUE, data_dir = NULL) {
+    zj_check("majors.setting", NULL, jurisdiction = jurisdiction, year = year,
+             enrolled_1 = enrolled_1, enrolled_2 = enrolled_2,
+             enrolled_3 = enrolled_3, monitoring_result = monitoring_result,
+             list_column = list_column, data_dir = data_dir)
+}
+
+#' teaching-quality monitoring of a school
+#'
+#' \enc{教学质量管理监测评价}{[zh]}
+#'
+#' Under \enc{京教职成〔}{[zh]}2024\enc{〕}{[zh]}12\enc{号}{[zh]} (as the
+#' quality report 6.2.7 and 6.4.1 restate it): one \enc{专业群}{[zh]}
+#' (major group) per school is monitored each year, and a school and major
+#' rated C- must rectify within a deadline.
+#'
+#' Runs the check \code{"majors.teaching_quality"} with \code{\link{zj_check}}: the
+#' arguments are recycled R-style, and \code{NULL} (an omitted optional
+#' field) or \code{NA} is a missing value.
+#'
+#' @param jurisdiction jurisdiction whose rules apply, e.g. beijing,
+#'   shandong, guangzhou (text, required; \enc{地区}{[zh]})
+#' @param year year of the rules (the admission year), e.g. 2024
+#'   (integer, required; \enc{年份}{[zh]})
+#' @param groups_monitored number of the school's \enc{专业群}{[zh]}
+#'   (major groups) or majors monitored this year (integer;
+#'   \enc{本年度监测专业群数}{[zh]})
+#' @param grade result of the teaching-quality monitoring: A+, A, A-,
+#'   B+, B, B-, C+, C or C-; one of A+, A, A-, B+, B, B-, C+, C, C- (or
+#'   A+, A, A-, B+, B, B-, C+, C, C-) (choice; \enc{监测结果}{[zh]})
+#' @inheritParams zj_check
+#' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
+#' @family checks
+#' @export
+zj_majors_teaching_quality <- function(jurisdiction, year,
+    groups_monitored = NULL, grade = NULL, list_column = TRUE,
+    data_dir = NULL) {
+    zj_check("majors.teaching_quality", NULL, jurisdiction = jurisdiction,
+             year = year, groups_monitored = groups_monitored, grade = grade,
+             list_column = list_column, data_dir = data_dir)
+}
+
