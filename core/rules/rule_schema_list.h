@@ -83,8 +83,11 @@ ZJ_XUEJI(XUEJI_ZHONGBEN_BENKE, "xueji.zhongben.benke", "gtpy.xueji")
 #undef ZJ_XUEJI
 /* 二(一): a few 高本贯通 projects are run in every stage by the university
  * itself; the schools known to do so (it then holds the 学籍 throughout). */
-ZJ_RULE(XUEJI_SELF_RUN, "gtpy", "xueji.self_run", "gtpy.xueji, gtpy.exit")
+ZJ_RULE(XUEJI_SELF_RUN, "gtpy", "xueji.self_run", "gtpy.xueji, gtpy.exit, gtpy.institution")
 ZJ_PARAM(XUEJI_SELF_RUN_SCHOOLS, XUEJI_SELF_RUN, "schools", LIST, 0, 64)
+ZJ_RULE(INSTITUTION_GAOBEN, "gtpy", "institution.gaoben", "gtpy.institution")
+ZJ_RULE(INSTITUTION_ZHONGBEN, "gtpy", "institution.zhongben", "gtpy.institution")
+ZJ_RULE(INSTITUTION_TEACHERS, "gtpy", "institution.teachers_sent", "gtpy.institution")
 
 /* pzhz — 普职互转: windows at the end of a term of grade 10, 11 or 12. */
 ZJ_RULE(WINDOW_ZHONGZHI_TO_PUTONG, "pzhz", "window.zhongzhi_to_putong", "pzhz.window")
@@ -104,6 +107,10 @@ ZJ_PARAM(PARTNER_RESEARCH_MIN, PARTNER_RESEARCH, "min", INT, 0, 1000)
 ZJ_RULE(PARTNER_TEACHERS, "3plus2", "partner.teachers_sent", "3plus2.partner")
 ZJ_PARAM(PARTNER_TEACHERS_MIN, PARTNER_TEACHERS, "min", INT, 0, 1000)
 ZJ_RULE(WUYI_GAOBEN_CONFLICT, "3plus2", "wuyi.gaoben_conflict", "3plus2.wuyi")
+ZJ_RULE(PROJECT_APPLICANT, "3plus2", "project.applicant", "3plus2.project")
+ZJ_RULE(PROJECT_PARTNER, "3plus2", "project.partner", "3plus2.project")
+ZJ_RULE(PROJECT_STATUS_DATA, "3plus2", "project.status_data", "3plus2.project")
+ZJ_RULE(PROJECT_REVOCATION, "3plus2", "project.revocation", "3plus2.project")
 
 /* majors — 中职 major setting and teaching-quality monitoring (Beijing). */
 ZJ_RULE(MAJORS_NO_ENROLMENT, "majors", "setting.no_enrolment", "majors.setting")

@@ -313,6 +313,56 @@ zj_gtpy_xueji <- function(jurisdiction, year, programme_type, stage,
              list_column = list_column, data_dir = data_dir)
 }
 
+#' \enc{贯通}{[zh]} programme: who may run it
+#'
+#' \enc{贯通培养承办院校}{[zh]}
+#'
+#' \enc{高本贯通}{[zh]} is run by a \enc{高职}{[zh]} school selected as a
+#' Beijing distinctive high-level vocational school with a university (a
+#' few projects by the university alone); \enc{中本贯通}{[zh]} in
+#' principle by a distinctive high-level \enc{中职}{[zh]} school with a
+#' university; the later-stage school should in principle send teachers
+#' every semester.
+#'
+#' Runs the check \code{"gtpy.institution"} with \code{\link{zj_check}}: the
+#' arguments are recycled R-style, and \code{NULL} (an omitted optional
+#' field) or \code{NA} is a missing value.
+#'
+#' @param jurisdiction jurisdiction whose rules apply, e.g. beijing,
+#'   shandong, guangzhou (text, required; \enc{地区}{[zh]})
+#' @param year year of the rules (the admission year), e.g. 2024
+#'   (integer, required; \enc{年份}{[zh]})
+#' @param programme_type gaoben (\enc{高本贯通}{[zh]}) or zhongben
+#'   (\enc{中本贯通}{[zh]}); one of gaoben, zhongben (or
+#'   \enc{高本贯通}{[zh]}, \enc{中本贯通}{[zh]}) (choice, required;
+#'   \enc{项目类型}{[zh]})
+#' @param institution_kind the institution running the early stages:
+#'   gaozhi (a \enc{高职}{[zh]} school), zhongzhi (a \enc{中职}{[zh]}
+#'   school) or university (running every stage itself); one of gaozhi,
+#'   zhongzhi, university (or \enc{高职院校}{[zh]},
+#'   \enc{中职学校}{[zh]}, \enc{本科高校}{[zh]}) (choice, required;
+#'   \enc{承办院校类型}{[zh]})
+#' @param tegao whether the school is a selected
+#'   \enc{北京市特色高水平职业院校}{[zh]} (\enc{特高}{[zh]}, Beijing
+#'   distinctive high-level vocational school) (bool;
+#'   \enc{特色高水平职业院校}{[zh]})
+#' @param teachers_sent_each_semester whether the later-stage school
+#'   sends teachers every semester to teach or guide the core courses
+#'   (bool; \enc{后段院校每学期派出教师}{[zh]})
+#' @inheritParams zj_check
+#' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
+#' @family checks
+#' @export
+zj_gtpy_institution <- function(jurisdiction, year, programme_type,
+    institution_kind, tegao = NULL, teachers_sent_each_semester = NULL,
+    list_column = TRUE, data_dir = NULL) {
+    zj_check("gtpy.institution", NULL, jurisdiction = jurisdiction, year = year,
+             programme_type = programme_type,
+             institution_kind = institution_kind, tegao = tegao,
+             teachers_sent_each_semester = teachers_sent_each_semester,
+             list_column = list_column, data_dir = data_dir)
+}
+
 #' "3+2": number of new project applications
 #'
 #' "3+2"\enc{新增项目申报数}{[zh]}
@@ -414,6 +464,56 @@ zj_threeplustwo_wuyi <- function(jurisdiction, year,
              gaozhi_has_gaoben_in_major = gaozhi_has_gaoben_in_major,
              plans_wuyi_in_major = plans_wuyi_in_major,
              list_column = list_column, data_dir = data_dir)
+}
+
+#' "3+2": who may apply, and what keeps a project
+#'
+#' "3+2"\enc{项目申报资格与已立项项目要求}{[zh]}
+#'
+#' New applications: a \enc{中职}{[zh]} school (\enc{技工学校}{[zh]}
+#' included) applies jointly with an independently established
+#' \enc{高职}{[zh]} school.  Existing projects: status data every year; a
+#' project with problems in progress or quality loses its qualification
+#' and stops enrolling from that year.
+#'
+#' Runs the check \code{"3plus2.project"} with \code{\link{zj_check}}: the
+#' arguments are recycled R-style, and \code{NULL} (an omitted optional
+#' field) or \code{NA} is a missing value.
+#'
+#' @param jurisdiction jurisdiction whose rules apply, e.g. beijing,
+#'   shandong, guangzhou (text, required; \enc{地区}{[zh]})
+#' @param year year of the rules (the admission year), e.g. 2024
+#'   (integer, required; \enc{年份}{[zh]})
+#' @param stage a new application (new) or an existing project
+#'   (existing); one of new, existing (or \enc{新增申报}{[zh]},
+#'   \enc{已立项}{[zh]}) (choice, required; \enc{项目阶段}{[zh]})
+#' @param applicant the school applying for a new project: zhongzhi (a
+#'   \enc{中职}{[zh]} school), jigong (a \enc{技工学校}{[zh]},
+#'   technician school) or other; one of zhongzhi, jigong, other (or
+#'   \enc{中职学校}{[zh]}, \enc{技工学校}{[zh]}, \enc{其他}{[zh]})
+#'   (choice; \enc{申报学校类型}{[zh]})
+#' @param partner_independent_gaozhi whether the partner of a new
+#'   application is an independently established \enc{高职}{[zh]}
+#'   school (bool; \enc{合作方为独立设置的高职学校}{[zh]})
+#' @param status_data_reported whether the existing project has
+#'   reported this year's status data on time (bool;
+#'   \enc{已填报状态数据}{[zh]})
+#' @param quality_problems whether the commission found problems in the
+#'   existing project's progress or quality (bool;
+#'   \enc{人才培养存在问题}{[zh]})
+#' @inheritParams zj_check
+#' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
+#' @family checks
+#' @export
+zj_threeplustwo_project <- function(jurisdiction, year, stage, applicant = NULL,
+    partner_independent_gaozhi = NULL, status_data_reported = NULL,
+    quality_problems = NULL, list_column = TRUE, data_dir = NULL) {
+    zj_check("3plus2.project", NULL, jurisdiction = jurisdiction, year = year,
+             stage = stage, applicant = applicant,
+             partner_independent_gaozhi = partner_independent_gaozhi,
+             status_data_reported = status_data_reported,
+             quality_problems = quality_problems, list_column = list_column,
+             data_dir = data_dir)
 }
 
 #' \enc{普职互转}{[zh]}: is the transfer window open?
