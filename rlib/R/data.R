@@ -160,3 +160,33 @@ zj_plan <- function(year, school, major, data_dir = NULL) {
                           major = .zj_chr(major, "major")))
     .zj_df(.Call(zjr_plan, .zj_handle(data_dir), a$year, a$school, a$major))
 }
+
+#' What is due, from the rule files
+#'
+#' Lists the deadlines (\enc{截止日期}{[zh]}) of the rule files: the
+#' \code{deadline.*} rules, in due order, with what is due, the rule set
+#' and the citation.  With \code{date}, each says whether it is still to
+#' come, due that day or has passed (worded by the library in both
+#' languages).  The same as \code{zhijiao deadlines}.
+#'
+#' @param year only the rule files of this year; \code{NULL} for all.
+#' @param date \code{NULL}, or a day \code{"YYYY-MM-DD"} to compare with.
+#' @param data_dir the data directory; \code{NULL} for \code{\link{zj_data_dir}()}.
+#' @return a data frame with \code{due} (as the document gives it),
+#'   \code{status} (\code{NA}, \code{"upcoming"}, \code{"due_today"} or
+#'   \code{"passed"}), \code{status_zh}, \code{status_en}, \code{days}
+#'   (from \code{date} to the due day; negative when passed),
+#'   \code{what_zh}, \code{what_en}, \code{jurisdiction},
+#'   \code{programme}, \code{year}, \code{recurring}, \code{document},
+#'   \code{clause}, \code{rule}.
+#' @examples
+#' zj_deadlines(2024, date = "2024-02-27")[, c("due", "status_en", "what_en")]
+#' @export
+zj_deadlines <- function(year = NULL, date = NULL, data_dir = NULL) {
+    y <- if (is.null(year)) 0L else .zj_int(year, "year")
+    if (length(y) != 1L || is.na(y))
+        .zj_arg_error("year", "a single year or NULL", "\u4e00\u4e2a\u5e74\u4efd\u6216 NULL")
+    if (!is.null(date))
+        date <- .zj_string(date, "date")
+    .zj_df(.Call(zjr_deadlines, .zj_handle(data_dir), y, date))
+}
