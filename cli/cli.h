@@ -60,6 +60,7 @@ int cmd_table(cli_ctx *ctx, int argc, char **argv);
 int cmd_audit(cli_ctx *ctx, int argc, char **argv);
 int cmd_audit_csv(cli_ctx *ctx, int argc, char **argv);
 int cmd_plan(cli_ctx *ctx, int argc, char **argv);
+int cmd_deadlines(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 int cmd_refresh(cli_ctx *ctx, int argc, char **argv);
 

@@ -29,7 +29,8 @@ const cli_command cli_cmd_audit = {
     audit_options, CLI_NOPTS(audit_options),
     "Each finding: table, row (the CSV line), column, kind (sum_mismatch,\n"
     "derived, unresolved, count_mismatch, percent_unachievable,\n"
-    "orphan_total), expected, found, message in Chinese and English.\n"
+    "orphan_total, weighted_mean_mismatch, parts_not_all_stated), expected,\n"
+    "found, message in Chinese and English.\n"
     "Exit status: 0 no findings, 1 findings, 2 unknown table or error.\n",
     {CLI_K_TABLE}, 1, NULL,
 };

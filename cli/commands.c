@@ -9,7 +9,8 @@ const cli_command *const cli_commands[] = {
     &cli_cmd_pooled, &cli_cmd_diff, &cli_cmd_cluster, &cli_cmd_scores, &cli_cmd_composite,
     &cli_cmd_completion, &cli_cmd_progression, &cli_cmd_transfer_rate,
     &cli_cmd_grades, &cli_cmd_tables, &cli_cmd_table, &cli_cmd_audit,
-    &cli_cmd_audit_csv, &cli_cmd_plan, &cli_cmd_plan_compare, &cli_cmd_demo, &cli_cmd_refresh,
+    &cli_cmd_audit_csv, &cli_cmd_plan, &cli_cmd_plan_compare, &cli_cmd_deadlines, &cli_cmd_demo,
+    &cli_cmd_refresh,
 };
 
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];

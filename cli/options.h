@@ -94,7 +94,7 @@ extern const cli_command cli_cmd_checks, cli_cmd_check, cli_cmd_batch,
     cli_cmd_composite, cli_cmd_completion, cli_cmd_progression,
     cli_cmd_transfer_rate, cli_cmd_grades, cli_cmd_tables, cli_cmd_table,
     cli_cmd_audit, cli_cmd_audit_csv, cli_cmd_plan, cli_cmd_plan_compare, cli_cmd_demo,
-    cli_cmd_refresh;
+    cli_cmd_refresh, cli_cmd_deadlines;
 
 /* Result of args_parse besides the exit codes: help was asked for and
  * has been printed on stdout. */

@@ -14,7 +14,8 @@
  * so they never change. */
 static const char *const kind_names[] = {
     "sum_mismatch", "derived", "unresolved", "count_mismatch",
-    "percent_unachievable", "orphan_total"
+    "percent_unachievable", "orphan_total", "weighted_mean_mismatch",
+    "parts_not_all_stated"
 };
 
 #define KIND_COUNT (sizeof kind_names / sizeof kind_names[0])

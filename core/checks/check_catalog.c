@@ -17,10 +17,14 @@ static const zj_check_def *const catalog[] = {
     &zj_check_gtpy_suspension,
     &zj_check_gtpy_exit,
     &zj_check_gtpy_xueji,
+    &zj_check_gtpy_institution,
     &zj_check_3plus2_applications,
     &zj_check_3plus2_partner,
     &zj_check_3plus2_wuyi,
+    &zj_check_3plus2_project,
     &zj_check_pzhz_window,
+    &zj_check_majors_setting,
+    &zj_check_majors_teaching_quality,
 };
 
 #define N_CHECKS (sizeof catalog / sizeof catalog[0])

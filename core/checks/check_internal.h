@@ -74,10 +74,14 @@ extern const zj_check_def zj_check_gtpy_zhuanduan;
 extern const zj_check_def zj_check_gtpy_suspension;
 extern const zj_check_def zj_check_gtpy_exit;
 extern const zj_check_def zj_check_gtpy_xueji;
+extern const zj_check_def zj_check_gtpy_institution;
 extern const zj_check_def zj_check_3plus2_applications;
 extern const zj_check_def zj_check_3plus2_partner;
 extern const zj_check_def zj_check_3plus2_wuyi;
+extern const zj_check_def zj_check_3plus2_project;
 extern const zj_check_def zj_check_pzhz_window;
+extern const zj_check_def zj_check_majors_setting;
+extern const zj_check_def zj_check_majors_teaching_quality;
 
 /* The 学籍 rule of one stage of a 贯通 track and its parameters
  * (gtpy_xueji.c; gtpy_exit.c reads the 中职 and 高职 stages). */
@@ -88,6 +92,10 @@ typedef struct zj_xueji_ids {
 } zj_xueji_ids;
 /* [track: 0 高本贯通, 1 中本贯通][stage: 0 中职, 1 高职, 2 本科] */
 extern const zj_xueji_ids zj_xueji_stage[2][3];
+/* Whether `school` (trimmed input, may be NULL) runs every stage of a
+ * 高本贯通 (track 0) project itself (rule xueji.self_run, 二(一)): it then
+ * holds the 学籍 and issues the certificates of every stage. */
+int zj_xueji_self_run(const zj_ruleset *rs, int track, const char *school);
 
 /* Convenience for evaluators: the argument of field i. */
 #define ZJ_ARG(ctx, i) (&(ctx)->args[(i)])

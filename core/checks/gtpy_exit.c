@@ -9,7 +9,7 @@
 
 #include "check_internal.h"
 
-enum { F_TYPE = 2, F_DONE };
+enum { F_TYPE = 2, F_DONE, F_SCHOOL };
 
 static const char *const type_ids[] = { "gaoben", "zhongben", NULL };
 static const char *const type_zh[] = { "高本贯通", "中本贯通", NULL };
@@ -26,6 +26,10 @@ static const zj_field_info fields[] = {
       "已完成学业的最高学段：未完成（none）、中职（zhongzhi）、高职（gaozhi）",
       "highest stage completed: none, zhongzhi (中职, years 1–3) or gaozhi (高职, years 4–5)",
       done_ids, done_zh },
+    { "school", "招生院校", ZJ_FIELD_TEXT, 0,
+      "学生就读的招生院校（可选；本科高校独立承担所有学段的高本贯通项目，如北京城市学院，据此说明）",
+      "the school the student was admitted to (optional; names the university when it runs every stage "
+      "of a 高本贯通 project itself, e.g. 北京城市学院)", NULL, NULL },
 };
 
 static const char *const done_en[] = { "none", "中职 (secondary vocational)", "高职 (higher vocational)" };
@@ -36,6 +40,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     int t = ZJ_ARG(ctx, F_TYPE)->choice, d = ZJ_ARG(ctx, F_DONE)->choice;
     const zj_ruleset *rs = ctx->rules;
     const zj_rule *ex = zj_rule_at(rs, ZJ_R_EXIT_VOLUNTARY);
+    const zj_arg *school = ZJ_ARG(ctx, F_SCHOOL);
     const zj_xueji_ids *x;
 
     if (d == 0) {
@@ -52,14 +57,22 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
               ("已完成%s阶段学业，依个人意愿可选择毕业退出贯通培养", done_zh[d]),
               ("the %s stage is completed: the student may choose to graduate and leave 贯通",
                done_en[d]));
-    ZJ_REASON(b, "GTPY.EXIT.CERTIFICATE", ZJ_MET, zj_rule_at(rs, x->rule),
-              ("%s学生%s阶段学籍在%s，由学籍所在学校%s颁发%s",
-               type_zh[t], done_zh[d], zj_param_str(rs, x->institution_zh),
-               zj_param_str(rs, x->issuer_zh), zj_param_str(rs, x->certificate_zh)),
-              ("%s students are registered in the %s stage at %s; the school holding the "
-               "student's status (学籍), %s, issues the certificate: %s",
-               type_en[t], done_en[d], zj_param_str(rs, x->institution_en),
-               zj_param_str(rs, x->issuer_en), zj_param_str(rs, x->certificate_en)));
+    if (zj_xueji_self_run(rs, t, school->present ? school->text : NULL))
+        ZJ_REASON(b, "GTPY.EXIT.CERTIFICATE", ZJ_MET, zj_rule_at(rs, ZJ_R_XUEJI_SELF_RUN),
+                  ("%s独立承担高本贯通所有学段的培养任务：%s阶段学籍在该校，由该校颁发%s",
+                   school->text, done_zh[d], zj_param_str(rs, x->certificate_zh)),
+                  ("%s runs every stage of its 高本贯通 projects itself: it holds the student's status (学籍) "
+                   "in the %s stage and issues the certificate: %s",
+                   school->text, done_en[d], zj_param_str(rs, x->certificate_en)));
+    else
+        ZJ_REASON(b, "GTPY.EXIT.CERTIFICATE", ZJ_MET, zj_rule_at(rs, x->rule),
+                  ("%s学生%s阶段学籍在%s，由学籍所在学校%s颁发%s",
+                   type_zh[t], done_zh[d], zj_param_str(rs, x->institution_zh),
+                   zj_param_str(rs, x->issuer_zh), zj_param_str(rs, x->certificate_zh)),
+                  ("%s students are registered in the %s stage at %s; the school holding the "
+                   "student's status (学籍), %s, issues the certificate: %s",
+                   type_en[t], done_en[d], zj_param_str(rs, x->institution_en),
+                   zj_param_str(rs, x->issuer_en), zj_param_str(rs, x->certificate_en)));
     ZJ_REASON(b, "GTPY.EXIT.STATUS_ENDS", ZJ_MET, ex,
               ("毕业后不再具有贯通培养资格"),
               ("after graduating the student no longer holds 贯通 status"));

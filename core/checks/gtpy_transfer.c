@@ -5,18 +5,36 @@
  * authority approves; the student's 中考 score must be higher than (高于,
  * strictly) the admission score of the target school's major that year;
  * students admitted by a special form, where a national rule or a prior
- * agreement bars it, may not change major.  Scores are on the year's 中考
- * scale (rule admission.score_scale); a score above it is an input error.
+ * agreement bars it, may not change major; and the student must meet the
+ * conditions of the 学籍 rules (《中职学校学生学籍管理办法》 and
+ * 《普通高等学校学生管理规定》, rule transfer.xueji_conditions).  Scores are
+ * on the year's 中考 scale (rule admission.score_scale); a score above it is
+ * an input error.
+ *
+ * What is asked (`change`: major, school, or both) matters only for the
+ * special-admission bar: the text bars a change of major (不得转专业) and is
+ * silent on a change of school, so a specially admitted student changing
+ * school alone is undetermined, with a reason saying the text is silent —
+ * the check does not extend the bar.
  *
  * Outcome: eligible when everything holds; eligible_pending_procedure when
  * the substantive conditions hold and only procedure steps are not stated;
  * ineligible when anything fails; undetermined otherwise. */
 #include "check_internal.h"
 
-enum { F_USED = 2, F_SCORE, F_TARGET, F_SPECIAL, F_APPLIED, F_OUT_OK, F_IN_OK, F_APPROVED };
+enum { F_CHANGE = 2, F_USED, F_SCORE, F_TARGET, F_SPECIAL, F_XUEJI, F_APPLIED, F_OUT_OK, F_IN_OK,
+       F_APPROVED };
+
+enum { CHANGE_MAJOR, CHANGE_SCHOOL, CHANGE_BOTH };
+static const char *const change_ids[] = { "major", "school", "both", NULL };
+static const char *const change_zh[] = { "转专业", "转学", "转学并转专业", NULL };
 
 static const zj_field_info fields[] = {
     ZJ_FIELDS_JURISDICTION_YEAR,
+    { "change", "转专业或转学", ZJ_FIELD_CHOICE, 0,
+      "所申请的变动：转专业（major）、转学（school）或转学并转专业（both）",
+      "what is asked: major (转专业, another major), school (转学, another school) or both",
+      change_ids, change_zh },
     { "transfers_used", "已转专业转学次数", ZJ_FIELD_INTEGER, 0,
       "在贯通培养期间已经转专业或转学的次数", "times the student has already changed major or school in 贯通",
       NULL, NULL },
@@ -30,6 +48,10 @@ static const zj_field_info fields[] = {
       "是否以特殊招生形式录取，且国家有相关规定或录取前与学校有明确约定不得转专业",
       "whether the student was admitted by a special form with a national rule or a prior agreement "
       "barring a change of major", NULL, NULL },
+    { "xueji_conditions_met", "符合学籍管理相关条件", ZJ_FIELD_BOOL, 0,
+      "是否符合《中职学校学生学籍管理办法》和《普通高等学校学生管理规定》规定的转专业、转学相关条件",
+      "whether the student meets the conditions for a change set by the student-status rules "
+      "(中等职业学校学生学籍管理办法 and 普通高等学校学生管理规定)", NULL, NULL },
     { "applied", "学生申请", ZJ_FIELD_BOOL, 0,
       "学生是否已提出申请", "whether the student has applied", NULL, NULL },
     { "out_school_consents", "转出学校同意", ZJ_FIELD_BOOL, 0,
@@ -76,6 +98,8 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     const zj_rule *rscore = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_SCORE);
     const zj_rule *rspecial = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_SPECIAL_ADMISSION);
     const zj_rule *rproc = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_PROCEDURE);
+    const zj_rule *rxueji = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_XUEJI_CONDITIONS);
+    const zj_arg *change = ZJ_ARG(ctx, F_CHANGE), *xueji = ZJ_ARG(ctx, F_XUEJI);
     const zj_arg *used = ZJ_ARG(ctx, F_USED), *score = ZJ_ARG(ctx, F_SCORE),
                  *target = ZJ_ARG(ctx, F_TARGET), *special = ZJ_ARG(ctx, F_SPECIAL);
     double max = zj_param_num(ctx->rules, ZJ_P_TRANSFER_MAX_TRANSFERS);
@@ -152,14 +176,44 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("未提供是否以特殊招生形式录取且有不得转专业的规定或约定（special_admission_agreement）"),
                   ("not stated whether the student was admitted by a special form barring a change of "
                    "major (special_admission_agreement)"));
-    else if (special->boolean)
-        ZJ_REASON(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_UNMET, rspecial,
-                  ("以特殊招生形式录取，国家有相关规定或录取前与学校有明确约定：不得转专业"),
-                  ("admitted by a special form with a national rule or a prior agreement: may not change major"));
-    else
+    else if (!special->boolean)
         ZJ_REASON(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_MET, rspecial,
                   ("不属于以特殊招生形式录取且约定不得转专业的情形"),
                   ("not admitted by a special form that bars a change of major"));
+    else if (!change->present)
+        ZJ_REASON(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_UNKNOWN, rspecial,
+                  ("以特殊招生形式录取且有规定或约定：不得转专业；未提供申请的是转专业还是转学（change），无法判定"),
+                  ("admitted by a special form with a national rule or a prior agreement, which bars a change "
+                   "of major; whether a change of major or of school is asked (change) is not given"));
+    else if (change->choice == CHANGE_SCHOOL)
+        ZJ_REASON(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_UNKNOWN, rspecial,
+                  ("以特殊招生形式录取且有规定或约定：原文只规定不得转专业，对不转专业的转学未作规定，无法判定"),
+                  ("admitted by a special form with a national rule or a prior agreement: the text bars a "
+                   "change of major only and is silent on a change of school that keeps the major, so this "
+                   "cannot be decided"));
+    else
+        ZJ_REASON(b, "GTPY.TRANSFER.SPECIAL_ADMISSION", ZJ_UNMET, rspecial,
+                  ("以特殊招生形式录取，国家有相关规定或录取前与学校有明确约定：不得转专业（申请%s）",
+                   change_zh[change->choice]),
+                  ("admitted by a special form with a national rule or a prior agreement: may not change "
+                   "major (asked: %s)", change->choice == CHANGE_MAJOR ? "a change of major"
+                                                                         : "a change of school and major"));
+
+    if (!xueji->present)
+        ZJ_REASON(b, "GTPY.TRANSFER.XUEJI_CONDITIONS", ZJ_UNKNOWN, rxueji,
+                  ("未提供是否符合学籍管理规定的相关条件（xueji_conditions_met）"),
+                  ("not stated whether the student meets the conditions of the student-status rules "
+                   "(xueji_conditions_met)"));
+    else if (xueji->boolean)
+        ZJ_REASON(b, "GTPY.TRANSFER.XUEJI_CONDITIONS", ZJ_MET, rxueji,
+                  ("符合《中职学校学生学籍管理办法》和《普通高等学校学生管理规定》相关条件和规定"),
+                  ("meets the conditions of the student-status rules (中等职业学校学生学籍管理办法 and "
+                   "普通高等学校学生管理规定)"));
+    else
+        ZJ_REASON(b, "GTPY.TRANSFER.XUEJI_CONDITIONS", ZJ_UNMET, rxueji,
+                  ("不符合《中职学校学生学籍管理办法》和《普通高等学校学生管理规定》相关条件和规定"),
+                  ("does not meet the conditions of the student-status rules (中等职业学校学生学籍管理办法 and "
+                   "普通高等学校学生管理规定)"));
 
     unknown_before = zj_db_count(b, ZJ_UNKNOWN);
 
@@ -186,9 +240,10 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 const zj_check_def zj_check_gtpy_transfer = {
     { "gtpy.transfer", "gtpy", "贯通培养转专业或转学", "贯通 programme: changing major or school",
       "判断贯通培养学生能否转专业或转学：仅有1次机会，中考成绩须高于拟转入学校相关专业当年录取成绩，"
-      "特殊招生形式录取且有规定或约定的不得转专业，并须经学生申请、转入转出学校同意和相关部门审核。",
+      "特殊招生形式录取且有规定或约定的不得转专业（对转学原文未作规定），须符合学籍管理规定的相关条件，并须经学生申请、转入转出学校同意和相关部门审核。",
       "Whether a 贯通 student may change major or school: one chance only, a 中考 score higher than the "
-      "target major's admission score that year, no special-admission bar, and the student's application, "
+      "target major's admission score that year, no special-admission bar on a change of major (the text is "
+      "silent on a change of school), the student-status rules' conditions, and the student's application, "
       "both schools' consent and the authority's approval.",
       sizeof fields / sizeof fields[0], fields },
     eval,

@@ -5,12 +5,18 @@
  * 中本: 中职 at the 中职学校, 高职 and 本科 at the partner university), the
  * student-status rules of the stage, and the certificate on completing the
  * stage with its issuer.  All texts are parameters of the rules
- * xueji.<programme_type>.<stage>, shared with gtpy.exit. */
+ * xueji.<programme_type>.<stage>, shared with gtpy.exit.
+ *
+ * 二(一): a few 高本贯通 projects are run in every stage by the university
+ * itself (北京城市学院 is its own partner); for a school the rule
+ * xueji.self_run lists, that school holds the 学籍 and issues every
+ * certificate, and the messages name it instead of "the 高职 school". */
 #include <stdio.h>
+#include <string.h>
 
 #include "check_internal.h"
 
-enum { F_TYPE = 2, F_STAGE };
+enum { F_TYPE = 2, F_STAGE, F_SCHOOL };
 
 static const char *const type_ids[] = { "gaoben", "zhongben", NULL };
 static const char *const type_zh[] = { "高本贯通", "中本贯通", NULL };
@@ -27,6 +33,10 @@ static const zj_field_info fields[] = {
       "学段：中职（前3年）、高职（中间2年）、本科（后2年）",
       "stage: zhongzhi (years 1–3), gaozhi (years 4–5), benke (years 6–7)",
       stage_ids, stage_zh },
+    { "school", "招生院校", ZJ_FIELD_TEXT, 0,
+      "学生就读的招生院校（可选；本科高校独立承担所有学段的高本贯通项目，如北京城市学院，据此说明）",
+      "the school the student was admitted to (optional; names the university when it runs every stage "
+      "of a 高本贯通 project itself, e.g. 北京城市学院)", NULL, NULL },
 };
 
 static const char *const stage_en[] = { "中职 (secondary vocational)", "高职 (higher vocational)",
@@ -43,12 +53,54 @@ const zj_xueji_ids zj_xueji_stage[2][3] = {
     { XUEJI(XUEJI_ZHONGBEN_ZHONGZHI), XUEJI(XUEJI_ZHONGBEN_GAOZHI), XUEJI(XUEJI_ZHONGBEN_BENKE) },
 };
 
+int zj_xueji_self_run(const zj_ruleset *rs, int track, const char *school)
+{
+    const zj_param *p = zj_param_at(rs, ZJ_P_XUEJI_SELF_RUN_SCHOOLS);
+    size_t i;
+
+    if (track != 0 || !school || !school[0])
+        return 0;
+    for (i = 0; p && i < p->n_strings; i++)
+        if (strcmp(p->strings[i], school) == 0)
+            return 1;
+    return 0;
+}
+
+static void eval_self_run(const zj_check_ctx *ctx, zj_dbuild *b, int s, const char *school)
+{
+    const zj_ruleset *rs = ctx->rules;
+    const zj_xueji_ids *x = &zj_xueji_stage[0][s];
+    const zj_rule *r = zj_rule_at(rs, x->rule), *self = zj_rule_at(rs, ZJ_R_XUEJI_SELF_RUN);
+
+    ZJ_REASON(b, "GTPY.XUEJI.SELF_RUN", ZJ_MET, self,
+              ("%s独立承担高本贯通所有学段的培养任务：学籍所在学校和颁证学校均为该校", school),
+              ("%s runs every stage of its 高本贯通 projects itself: it holds the student's status (学籍) "
+               "and issues the certificates", school));
+    ZJ_REASON(b, "GTPY.XUEJI.INSTITUTION", ZJ_MET, r,
+              ("高本贯通学生%s阶段注册为%s学籍", stage_zh[s], school),
+              ("高本贯通 students are registered in the %s stage at %s", stage_en[s], school));
+    ZJ_REASON(b, "GTPY.XUEJI.REGULATION", ZJ_MET, r,
+              ("%s阶段执行%s", stage_zh[s], zj_param_str(rs, x->regulation_zh)),
+              ("the %s stage follows %s", stage_en[s], zj_param_str(rs, x->regulation_en)));
+    ZJ_REASON(b, "GTPY.XUEJI.CERTIFICATE", ZJ_MET, r,
+              ("完成%s阶段学业且成绩合格：%s，由%s颁发", stage_zh[s], zj_param_str(rs, x->certificate_zh), school),
+              ("on completing the %s stage with passing results: %s, issued by %s",
+               stage_en[s], zj_param_str(rs, x->certificate_en), school));
+    zj_db_outcome(b, 1, "registered", "学籍注册", "registered");
+}
+
 static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
 {
     int t = ZJ_ARG(ctx, F_TYPE)->choice, s = ZJ_ARG(ctx, F_STAGE)->choice;
+    const zj_arg *school = ZJ_ARG(ctx, F_SCHOOL);
     const zj_xueji_ids *x = &zj_xueji_stage[t][s];
     const zj_ruleset *rs = ctx->rules;
     const zj_rule *r = zj_rule_at(rs, x->rule);
+
+    if (school->present && zj_xueji_self_run(rs, t, school->text)) {
+        eval_self_run(ctx, b, s, school->text);
+        return;
+    }
     ZJ_REASON(b, "GTPY.XUEJI.INSTITUTION", ZJ_MET, r,
               ("%s学生%s阶段注册为%s学籍", type_zh[t], stage_zh[s], zj_param_str(rs, x->institution_zh)),
               ("%s students are registered in the %s stage at %s",

@@ -9,8 +9,12 @@
  * (school, major) must be found in.  A blank choice between others is an
  * empty choice; blank text after the last choice is ignored.
  *
- * A pair not found in a plan that is complete for the year is unmet; in an
- * incomplete plan (2024: only the 中本贯通 plan is published) it is unknown,
+ * A pair not found in a plan that is complete for the year is unmet.  In
+ * an incomplete year the rule zhiyuan.schools decides: a school that is not
+ * one of the year's recruiting schools is unmet (2024: the 10 schools of the
+ * news page), so is a major of a school whose programme's plan is published
+ * in full (2024: 中本贯通, 表1-5-2); only a major of a school whose
+ * per-major plan is not published (2024: the 6 高本贯通 schools) is unknown,
  * since absence there proves nothing. */
 #include <math.h>
 #include <stdio.h>
@@ -226,6 +230,49 @@ static int wanted(const zj_param *progs, const char *programme)
     return 0;
 }
 
+static int listed(const zj_param *list, const char *s)
+{
+    size_t i;
+
+    for (i = 0; list && i < list->n_strings; i++)
+        if (strcmp(list->strings[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/* A pair the bundled plan lacks, in a year whose plan is incomplete:
+ * unmet or unknown by the rule zhiyuan.schools. */
+static void not_found(const zj_check_ctx *ctx, zj_dbuild *b, int pos, const char *school, const char *major)
+{
+    const zj_ruleset *rs = ctx->rules;
+    const zj_rule *rs_schools = zj_rule_at(rs, ZJ_R_ZHIYUAN_SCHOOLS);
+    const zj_param *gb = zj_param_at(rs, ZJ_P_ZHIYUAN_SCHOOLS_GAOBEN),
+                   *zb = zj_param_at(rs, ZJ_P_ZHIYUAN_SCHOOLS_ZHONGBEN),
+                   *full = zj_param_at(rs, ZJ_P_ZHIYUAN_SCHOOLS_PLAN_COMPLETE);
+    int year = rs->info.year, in_gb = listed(gb, school), in_zb = listed(zb, school);
+    size_t ngb = gb ? gb->n_strings : 0, nzb = zb ? zb->n_strings : 0;
+
+    if (!in_gb && !in_zb)
+        ZJ_REASON(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNMET, rs_schools,
+                  ("第 %d 个志愿：%s 不是 %d 年贯通培养招生学校（高本贯通 %zu 所、中本贯通 %zu 所）",
+                   pos, school, year, ngb, nzb),
+                  ("choice %d: %s is not one of the schools recruiting for 贯通 in %d (%zu for 高本贯通, "
+                   "%zu for 中本贯通)", pos, school, year, ngb, nzb));
+    else if ((!in_gb || listed(full, "高本贯通")) && (!in_zb || listed(full, "中本贯通")))
+        ZJ_REASON(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNMET, rs_schools,
+                  ("第 %d 个志愿：%s“%s”专业不在 %d 年%s招生计划中（该计划已完整公布）",
+                   pos, school, major, year, in_zb ? "中本贯通" : "高本贯通"),
+                  ("choice %d: %s / %s is not in the %d %s enrolment plan, which is published in full",
+                   pos, school, major, year, in_zb ? "中本贯通" : "高本贯通"));
+    else
+        ZJ_REASON(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNKNOWN, rs_schools,
+                  ("第 %d 个志愿：%s 是 %d 年%s招生学校，但其各专业招生计划未在种子文件中公布，无法核对“%s”专业",
+                   pos, school, year, in_gb ? "高本贯通" : "中本贯通", major),
+                  ("choice %d: %s recruits for %s in %d, but its per-major plan is not published in the "
+                   "sources: cannot check the major %s", pos, school, in_gb ? "高本贯通" : "中本贯通", year,
+                   major));
+}
+
 /* Returns 0 when the year has no plan table at all (one reason added). */
 static int check_pair(const zj_check_ctx *ctx, zj_dbuild *b, const zj_rule *plan, int pos,
                       const char *school, const char *major, int complete)
@@ -279,14 +326,7 @@ static int check_pair(const zj_check_ctx *ctx, zj_dbuild *b, const zj_rule *plan
                   ("choice %d: %s / %s is not in the %d 贯通 enrolment plan",
                    pos, school, major, year));
     } else {
-        ZJ_REASON(b, "GTPY.ZHIYUAN.IN_PLAN", ZJ_UNKNOWN, plan,
-                  ("第 %d 个志愿：%s“%s”专业未在所附 %d 年招生计划中找到；所附 %d 年计划不完整"
-                   "（种子文件只公布了部分项目，如2024年仅有中本贯通计划），未找到不等于不招生",
-                   pos, school, major, year, year),
-                  ("choice %d: %s / %s is not in the bundled %d plan, but the bundled %d plan is "
-                   "incomplete (the seeds publish only part of it, e.g. only the 中本贯通 plan for "
-                   "2024), so this proves nothing",
-                   pos, school, major, year, year));
+        not_found(ctx, b, pos, school, major);
     }
     if (ent != local)
         free(ent);

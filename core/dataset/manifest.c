@@ -132,10 +132,39 @@ static zj_code validate_audit(const zj_jctx *c, const zj_table *t, json_t *spec,
         json_array_foreach(arr, i, v)
             if (!json_is_string(v))
                 return zj_json_fail(c, path, "parts", "应为字符串数组", "must be an array of strings");
+    } else if (strcmp(type, "weighted_mean") == 0 || strcmp(type, "parts_stated") == 0) {
+        /* the report checked against itself: a stated rate against its parts
+         * weighted by their counts; a total against parts that may not all be
+         * stated */
+        static const char *const wkeys[] = { "type", "key", "value", "weight", "total", "parts", "decimals",
+                                             "what_zh", "what_en", NULL };
+        static const char *const pkeys[] = { "type", "key", "value", "total", "parts", "what_zh", "what_en",
+                                             NULL };
+        int weighted = type[0] == 'w';
+        const char *s;
+        if ((rc = zj_json_only_keys(c, spec, path, weighted ? wkeys : pkeys)) ||
+            (rc = col_member(c, t, spec, path, "key", 1)) ||
+            (rc = col_member(c, t, spec, path, "value", 1)) ||
+            (weighted && (rc = col_member(c, t, spec, path, "weight", 1))) ||
+            (weighted && (rc = zj_json_int(c, spec, path, "decimals", 1, &dec))) ||
+            (rc = zj_json_string(c, spec, path, "total", 1, &s)) ||
+            (rc = zj_json_string(c, spec, path, "what_zh", 1, &s)) ||
+            (rc = zj_json_string(c, spec, path, "what_en", 1, &s)) ||
+            (rc = zj_json_array(c, spec, path, "parts", 1, &arr)))
+            return rc;
+        if (weighted && (dec < 0 || dec > 6))
+            return zj_json_fail(c, path, "decimals", "应在 0–6 之间", "must be between 0 and 6");
+        if (json_array_size(arr) == 0)
+            return zj_json_fail(c, path, "parts", "至少需要一个组成项", "needs at least one part");
+        json_array_foreach(arr, i, v)
+            if (!json_is_string(v))
+                return zj_json_fail(c, path, "parts", "应为字符串数组", "must be an array of strings");
     } else {
         return zj_json_fail(c, path, "type",
-                            "未知的审核类型（可用：sums、count、distinct、percentages、percentage、components）",
-                            "unknown audit type (known: sums, count, distinct, percentages, percentage, components)");
+                            "未知的审核类型（可用：sums、count、distinct、percentages、percentage、components、"
+                            "weighted_mean、parts_stated）",
+                            "unknown audit type (known: sums, count, distinct, percentages, percentage, components, "
+                            "weighted_mean, parts_stated)");
     }
     return ZJ_OK;
 }

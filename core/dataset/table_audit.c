@@ -12,6 +12,7 @@
 #include "data_internal.h"
 #include "error_internal.h"
 #include "findings_internal.h"
+#include "strbuf.h"
 #include "utf8.h"
 
 static const char *member_str(const json_t *spec, const char *key)
@@ -231,6 +232,79 @@ out:
     return rc;
 }
 
+/* The value of row `id` (NaN when empty); (size_t)-1 in *row when absent. */
+static double row_value(const zj_table *t, const char *key, const char *val, const char *id, size_t *row)
+{
+    *row = find_row(t, key, id);
+    return *row == (size_t)-1 ? NAN : zj_cell_number(zj_table_get(t, *row, val));
+}
+
+/* A claim of the report's text against the rows it summarises: the rate of
+ * `total` against the rates of `parts` weighted by `weight`
+ * (weighted_mean), or the count of `total` against `parts` that may not
+ * all be stated (parts_stated: falling short is reported as not all
+ * stated, going over as a mismatch). */
+static zj_code run_claim(const zj_table *t, const json_t *spec, int weighted, zj_findings *out, zj_error *err)
+{
+    const char *key = member_str(spec, "key"), *val = member_str(spec, "value");
+    const char *wcol = weighted ? member_str(spec, "weight") : NULL;
+    const char *what_zh = member_str(spec, "what_zh"), *what_en = member_str(spec, "what_en");
+    const json_t *parts = json_object_get(spec, "parts");
+    int dec = weighted ? (int)json_integer_value(json_object_get(spec, "decimals")) : 0;
+    size_t i, tr, pr;
+    double stated = row_value(t, key, val, member_str(spec, "total"), &tr), sum = 0, wsum = 0;
+    char a[ZJ_AUDIT_NUM_MAX], b[ZJ_AUDIT_NUM_MAX];
+    zj_strbuf zh = ZJ_STRBUF_INIT, en = ZJ_STRBUF_INIT;
+
+    if (tr == (size_t)-1)
+        return missing_row(t, member_str(spec, "total"), err);
+    for (i = 0; i < json_array_size(parts); i++) {
+        const char *id = json_string_value(json_array_get(parts, i));
+        double v = row_value(t, key, val, id, &pr), w;
+        if (pr == (size_t)-1)
+            return missing_row(t, id, err);
+        if (isnan(v))
+            return ZJ_OK;   /* a lost number stays lost */
+        if (weighted) {
+            w = zj_cell_number(zj_table_get(t, pr, wcol));
+            if (isnan(w))
+                return ZJ_OK;
+            sum += v * w;
+            wsum += w;
+        } else
+            sum += v;
+    }
+    if (isnan(stated))
+        return ZJ_OK;
+    if (weighted) {
+        double scale = pow(10, dec), mean = wsum > 0 ? round(sum / wsum * scale) / scale : NAN;
+        if (isnan(mean) || zj_audit_agree(mean, stated))
+            return ZJ_OK;
+        zj_audit_num(mean, a, sizeof a);
+        zj_audit_num(stated, b, sizeof b);
+        zj_audit_msg_start(&zh, &en, t->name, t->lines[tr], val);
+        zj_strbuf_printf(&zh, "%s按各部分人数加权为 %s，所印为 %s", what_zh, a, b);
+        zj_strbuf_printf(&en, "%s weighted by the parts' counts is %s, the printed value is %s", what_en, a, b);
+        return zj_findings_add_msg(out, ZJ_FIND_WEIGHTED_MEAN_MISMATCH, t->name, t->lines[tr], val, mean, stated,
+                                   &zh, &en, err);
+    }
+    if (zj_audit_agree(sum, stated))
+        return ZJ_OK;
+    zj_audit_num(sum, a, sizeof a);
+    zj_audit_num(stated, b, sizeof b);
+    zj_audit_msg_start(&zh, &en, t->name, t->lines[tr], val);
+    if (sum < stated) {
+        zj_strbuf_printf(&zh, "%s：所列各部分合计 %s，总数为 %s，其余部分文中未说明（不是错误）", what_zh, a, b);
+        zj_strbuf_printf(&en, "%s: the parts stated add up to %s of %s; the rest is not stated (not an error)",
+                         what_en, a, b);
+        return zj_findings_add_msg(out, ZJ_FIND_PARTS_NOT_ALL_STATED, t->name, t->lines[tr], val, sum, stated,
+                                   &zh, &en, err);
+    }
+    zj_strbuf_printf(&zh, "%s：所列各部分合计 %s，超过总数 %s", what_zh, a, b);
+    zj_strbuf_printf(&en, "%s: the parts stated add up to %s, more than the total %s", what_en, a, b);
+    return zj_findings_add_msg(out, ZJ_FIND_SUM_MISMATCH, t->name, t->lines[tr], val, sum, stated, &zh, &en, err);
+}
+
 zj_code zj_table_audit(const zj_data *d, const zj_table *t, zj_findings *out, zj_error *err)
 {
     size_t i;
@@ -257,6 +331,10 @@ zj_code zj_table_audit(const zj_data *d, const zj_table *t, zj_findings *out, zj
             rc = run_percentages(t, spec, out, err);
         else if (strcmp(type, "percentage") == 0)
             rc = run_percentage(t, spec, out, err);
+        else if (strcmp(type, "weighted_mean") == 0)
+            rc = run_claim(t, spec, 1, out, err);
+        else if (strcmp(type, "parts_stated") == 0)
+            rc = run_claim(t, spec, 0, out, err);
         else
             rc = run_components(t, spec, out, err);
         if (rc)

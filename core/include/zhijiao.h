@@ -33,6 +33,7 @@
 #include "zhijiao/indicators.h"
 #include "zhijiao/audit.h"
 #include "zhijiao/data.h"
+#include "zhijiao/deadlines.h"
 #include "zhijiao/check.h"
 #include "zhijiao/csv.h"
 #include "zhijiao/outfile.h"

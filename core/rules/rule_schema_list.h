@@ -32,6 +32,7 @@ ZJ_PARAM(TRANSFER_MAX_TRANSFERS, TRANSFER_MAX, "max_transfers", INT, 0, 10)
 ZJ_RULE(TRANSFER_SCORE, "gtpy", "transfer.score", "gtpy.transfer")
 ZJ_RULE(TRANSFER_SPECIAL_ADMISSION, "gtpy", "transfer.special_admission", "gtpy.transfer")
 ZJ_RULE(TRANSFER_PROCEDURE, "gtpy", "transfer.procedure", "gtpy.transfer")
+ZJ_RULE(TRANSFER_XUEJI_CONDITIONS, "gtpy", "transfer.xueji_conditions", "gtpy.transfer")
 
 /* gtpy.zhiyuan reads at most 64 choices of at most 16 majors each. */
 ZJ_RULE(ZHIYUAN_ADVANCE, "gtpy", "zhiyuan.advance", "gtpy.zhiyuan")
@@ -42,6 +43,13 @@ ZJ_PARAM(ZHIYUAN_UNIFIED_MAX_CHOICES, ZHIYUAN_UNIFIED, "max_choices", INT, 1, 64
 ZJ_PARAM(ZHIYUAN_UNIFIED_MAX_MAJORS, ZHIYUAN_UNIFIED, "max_majors", INT, 1, 16)
 ZJ_RULE(ZHIYUAN_PLAN, "gtpy", "zhiyuan.plan", "gtpy.zhiyuan")
 ZJ_PARAM(ZHIYUAN_PLAN_PROGRAMMES, ZHIYUAN_PLAN, "programmes", LIST, 1, 16)
+/* The schools recruiting that year, by programme, and the programmes whose
+ * per-major plan is published in full (a major of such a programme's school
+ * that is not in the plan is not offered). */
+ZJ_RULE(ZHIYUAN_SCHOOLS, "gtpy", "zhiyuan.schools", "gtpy.zhiyuan")
+ZJ_PARAM(ZHIYUAN_SCHOOLS_GAOBEN, ZHIYUAN_SCHOOLS, "gaoben", LIST, 0, 64)
+ZJ_PARAM(ZHIYUAN_SCHOOLS_ZHONGBEN, ZHIYUAN_SCHOOLS, "zhongben", LIST, 0, 64)
+ZJ_PARAM(ZHIYUAN_SCHOOLS_PLAN_COMPLETE, ZHIYUAN_SCHOOLS, "plan_complete", LIST, 0, 2)
 
 ZJ_RULE(ZHUANDUAN_PASS, "gtpy", "zhuanduan.pass", "gtpy.zhuanduan")
 ZJ_RULE(ZHUANDUAN_MECH_ZHONGZHI_GAOZHI, "gtpy", "zhuanduan.mechanism.zhongzhi_gaozhi", "gtpy.zhuanduan")
@@ -73,6 +81,13 @@ ZJ_XUEJI(XUEJI_ZHONGBEN_ZHONGZHI, "xueji.zhongben.zhongzhi", "gtpy.xueji, gtpy.e
 ZJ_XUEJI(XUEJI_ZHONGBEN_GAOZHI, "xueji.zhongben.gaozhi", "gtpy.xueji, gtpy.exit")
 ZJ_XUEJI(XUEJI_ZHONGBEN_BENKE, "xueji.zhongben.benke", "gtpy.xueji")
 #undef ZJ_XUEJI
+/* 二(一): a few 高本贯通 projects are run in every stage by the university
+ * itself; the schools known to do so (it then holds the 学籍 throughout). */
+ZJ_RULE(XUEJI_SELF_RUN, "gtpy", "xueji.self_run", "gtpy.xueji, gtpy.exit, gtpy.institution")
+ZJ_PARAM(XUEJI_SELF_RUN_SCHOOLS, XUEJI_SELF_RUN, "schools", LIST, 0, 64)
+ZJ_RULE(INSTITUTION_GAOBEN, "gtpy", "institution.gaoben", "gtpy.institution")
+ZJ_RULE(INSTITUTION_ZHONGBEN, "gtpy", "institution.zhongben", "gtpy.institution")
+ZJ_RULE(INSTITUTION_TEACHERS, "gtpy", "institution.teachers_sent", "gtpy.institution")
 
 /* pzhz — 普职互转: windows at the end of a term of grade 10, 11 or 12. */
 ZJ_RULE(WINDOW_ZHONGZHI_TO_PUTONG, "pzhz", "window.zhongzhi_to_putong", "pzhz.window")
@@ -92,3 +107,16 @@ ZJ_PARAM(PARTNER_RESEARCH_MIN, PARTNER_RESEARCH, "min", INT, 0, 1000)
 ZJ_RULE(PARTNER_TEACHERS, "3plus2", "partner.teachers_sent", "3plus2.partner")
 ZJ_PARAM(PARTNER_TEACHERS_MIN, PARTNER_TEACHERS, "min", INT, 0, 1000)
 ZJ_RULE(WUYI_GAOBEN_CONFLICT, "3plus2", "wuyi.gaoben_conflict", "3plus2.wuyi")
+ZJ_RULE(PROJECT_APPLICANT, "3plus2", "project.applicant", "3plus2.project")
+ZJ_RULE(PROJECT_PARTNER, "3plus2", "project.partner", "3plus2.project")
+ZJ_RULE(PROJECT_STATUS_DATA, "3plus2", "project.status_data", "3plus2.project")
+ZJ_RULE(PROJECT_REVOCATION, "3plus2", "project.revocation", "3plus2.project")
+
+/* majors — 中职 major setting and teaching-quality monitoring (Beijing). */
+ZJ_RULE(MAJORS_NO_ENROLMENT, "majors", "setting.no_enrolment", "majors.setting")
+ZJ_RULE(MAJORS_ENROLMENT_MIN, "majors", "setting.enrolment_min", "majors.setting")
+ZJ_PARAM(MAJORS_ENROLMENT_MIN_MIN, MAJORS_ENROLMENT_MIN, "min", INT, 1, 1000)
+ZJ_RULE(MAJORS_MONITORING, "majors", "setting.monitoring", "majors.setting")
+ZJ_RULE(MAJORS_GROUPS_PER_YEAR, "majors", "quality.groups_per_year", "majors.teaching_quality")
+ZJ_PARAM(MAJORS_GROUPS_PER_YEAR_MAX, MAJORS_GROUPS_PER_YEAR, "max", INT, 1, 100)
+ZJ_RULE(MAJORS_C_MINUS, "majors", "quality.c_minus", "majors.teaching_quality")

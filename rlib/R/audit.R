@@ -28,7 +28,8 @@
 #'   \code{table}, \code{row}, \code{column}, \code{kind}
 #'   (\code{"sum_mismatch"}, \code{"derived"}, \code{"unresolved"},
 #'   \code{"count_mismatch"}, \code{"percent_unachievable"},
-#'   \code{"orphan_total"}), \code{expected}, \code{found},
+#'   \code{"orphan_total"}, \code{"weighted_mean_mismatch"},
+#'   \code{"parts_not_all_stated"}), \code{expected}, \code{found},
 #'   \code{message_zh}, \code{message_en}.  No rows: the table adds up.
 #' @examples
 #' plan <- zj_table("gtpy_plan_2023")

@@ -82,8 +82,10 @@ zj_gtpy_zhiyuan <- function(jurisdiction, year, batch = NULL, choices,
 #'
 #' Whether a \enc{贯通}{[zh]} student may change major or school: one
 #' chance only, a \enc{中考}{[zh]} score higher than the target major's
-#' admission score that year, no special-admission bar, and the student's
-#' application, both schools' consent and the authority's approval.
+#' admission score that year, no special-admission bar on a change of
+#' major (the text is silent on a change of school), the student-status
+#' rules' conditions, and the student's application, both schools' consent
+#' and the authority's approval.
 #'
 #' Runs the check \code{"gtpy.transfer"} with \code{\link{zj_check}}: the
 #' arguments are recycled R-style, and \code{NULL} (an omitted optional
@@ -93,6 +95,10 @@ zj_gtpy_zhiyuan <- function(jurisdiction, year, batch = NULL, choices,
 #'   shandong, guangzhou (text, required; \enc{地区}{[zh]})
 #' @param year year of the rules (the admission year), e.g. 2024
 #'   (integer, required; \enc{年份}{[zh]})
+#' @param change what is asked: major (\enc{转专业}{[zh]}, another
+#'   major), school (\enc{转学}{[zh]}, another school) or both; one of
+#'   major, school, both (or \enc{转专业}{[zh]}, \enc{转学}{[zh]},
+#'   \enc{转学并转专业}{[zh]}) (choice; \enc{转专业或转学}{[zh]})
 #' @param transfers_used times the student has already changed major or
 #'   school in \enc{贯通}{[zh]} (integer; \enc{已转专业转学次数}{[zh]})
 #' @param score the student's own \enc{中考}{[zh]} score, on the scale
@@ -103,6 +109,11 @@ zj_gtpy_zhiyuan <- function(jurisdiction, year, batch = NULL, choices,
 #' @param special_admission_agreement whether the student was admitted
 #'   by a special form with a national rule or a prior agreement
 #'   barring a change of major (bool; \enc{特殊招生不得转专业}{[zh]})
+#' @param xueji_conditions_met whether the student meets the conditions
+#'   for a change set by the student-status rules
+#'   (\enc{中等职业学校学生学籍管理办法}{[zh]} and
+#'   \enc{普通高等学校学生管理规定}{[zh]}) (bool;
+#'   \enc{符合学籍管理相关条件}{[zh]})
 #' @param applied whether the student has applied (bool;
 #'   \enc{学生申请}{[zh]})
 #' @param out_school_consents whether the school the student leaves
@@ -115,16 +126,17 @@ zj_gtpy_zhiyuan <- function(jurisdiction, year, batch = NULL, choices,
 #' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
 #' @family checks
 #' @export
-zj_gtpy_transfer <- function(jurisdiction, year, transfers_used = NULL,
-    score = NULL, target_admission_score = NULL,
-    special_admission_agreement = NULL, applied = NULL,
-    out_school_consents = NULL, in_school_consents = NULL,
+zj_gtpy_transfer <- function(jurisdiction, year, change = NULL,
+    transfers_used = NULL, score = NULL, target_admission_score = NULL,
+    special_admission_agreement = NULL, xueji_conditions_met = NULL,
+    applied = NULL, out_school_consents = NULL, in_school_consents = NULL,
     authority_approved = NULL, list_column = TRUE, data_dir = NULL) {
     zj_check("gtpy.transfer", NULL, jurisdiction = jurisdiction, year = year,
-             transfers_used = transfers_used, score = score,
+             change = change, transfers_used = transfers_used, score = score,
              target_admission_score = target_admission_score,
              special_admission_agreement = special_admission_agreement,
-             applied = applied, out_school_consents = out_school_consents,
+             xueji_conditions_met = xueji_conditions_met, applied = applied,
+             out_school_consents = out_school_consents,
              in_school_consents = in_school_consents,
              authority_approved = authority_approved, list_column = list_column,
              data_dir = data_dir)
@@ -226,8 +238,8 @@ zj_gtpy_suspension <- function(jurisdiction, year,
 #' Whether a \enc{贯通}{[zh]} student may choose to graduate and leave the
 #' programme: after completing the \enc{中职}{[zh]} or \enc{高职}{[zh]}
 #' stage, with that stage's certificate from the school holding the
-#' \enc{学籍}{[zh]}; the student then no longer holds \enc{贯通}{[zh]}
-#' status.
+#' student's status (\enc{学籍}{[zh]}); the student then no longer holds
+#' \enc{贯通}{[zh]} status.
 #'
 #' Runs the check \code{"gtpy.exit"} with \code{\link{zj_check}}: the
 #' arguments are recycled R-style, and \code{NULL} (an omitted optional
@@ -246,15 +258,19 @@ zj_gtpy_suspension <- function(jurisdiction, year,
 #'   (\enc{高职}{[zh]}, years 4\enc{–}{[zh]}5); one of none, zhongzhi,
 #'   gaozhi (or \enc{未完成}{[zh]}, \enc{中职}{[zh]}, \enc{高职}{[zh]})
 #'   (choice, required; \enc{已完成学段}{[zh]})
+#' @param school the school the student was admitted to (optional;
+#'   names the university when it runs every stage of a
+#'   \enc{高本贯通}{[zh]} project itself, e.g.
+#'   \enc{北京城市学院}{[zh]}) (text; \enc{招生院校}{[zh]})
 #' @inheritParams zj_check
 #' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
 #' @family checks
 #' @export
 zj_gtpy_exit <- function(jurisdiction, year, programme_type, completed_stage,
-    list_column = TRUE, data_dir = NULL) {
+    school = NULL, list_column = TRUE, data_dir = NULL) {
     zj_check("gtpy.exit", NULL, jurisdiction = jurisdiction, year = year,
              programme_type = programme_type, completed_stage = completed_stage,
-             list_column = list_column, data_dir = data_dir)
+             school = school, list_column = list_column, data_dir = data_dir)
 }
 
 #' \enc{贯通}{[zh]} programme: \enc{学籍}{[zh]} registration by stage
@@ -282,14 +298,68 @@ zj_gtpy_exit <- function(jurisdiction, year, programme_type, completed_stage,
 #'   4\enc{–}{[zh]}5), benke (years 6\enc{–}{[zh]}7); one of zhongzhi,
 #'   gaozhi, benke (or \enc{中职}{[zh]}, \enc{高职}{[zh]},
 #'   \enc{本科}{[zh]}) (choice, required; \enc{学段}{[zh]})
+#' @param school the school the student was admitted to (optional;
+#'   names the university when it runs every stage of a
+#'   \enc{高本贯通}{[zh]} project itself, e.g.
+#'   \enc{北京城市学院}{[zh]}) (text; \enc{招生院校}{[zh]})
 #' @inheritParams zj_check
 #' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
 #' @family checks
 #' @export
 zj_gtpy_xueji <- function(jurisdiction, year, programme_type, stage,
-    list_column = TRUE, data_dir = NULL) {
+    school = NULL, list_column = TRUE, data_dir = NULL) {
     zj_check("gtpy.xueji", NULL, jurisdiction = jurisdiction, year = year,
-             programme_type = programme_type, stage = stage,
+             programme_type = programme_type, stage = stage, school = school,
+             list_column = list_column, data_dir = data_dir)
+}
+
+#' \enc{贯通}{[zh]} programme: who may run it
+#'
+#' \enc{贯通培养承办院校}{[zh]}
+#'
+#' \enc{高本贯通}{[zh]} is run by a \enc{高职}{[zh]} school selected as a
+#' Beijing distinctive high-level vocational school with a university (a
+#' few projects by the university alone); \enc{中本贯通}{[zh]} in
+#' principle by a distinctive high-level \enc{中职}{[zh]} school with a
+#' university; the later-stage school should in principle send teachers
+#' every semester.
+#'
+#' Runs the check \code{"gtpy.institution"} with \code{\link{zj_check}}: the
+#' arguments are recycled R-style, and \code{NULL} (an omitted optional
+#' field) or \code{NA} is a missing value.
+#'
+#' @param jurisdiction jurisdiction whose rules apply, e.g. beijing,
+#'   shandong, guangzhou (text, required; \enc{地区}{[zh]})
+#' @param year year of the rules (the admission year), e.g. 2024
+#'   (integer, required; \enc{年份}{[zh]})
+#' @param programme_type gaoben (\enc{高本贯通}{[zh]}) or zhongben
+#'   (\enc{中本贯通}{[zh]}); one of gaoben, zhongben (or
+#'   \enc{高本贯通}{[zh]}, \enc{中本贯通}{[zh]}) (choice, required;
+#'   \enc{项目类型}{[zh]})
+#' @param institution_kind the institution running the early stages:
+#'   gaozhi (a \enc{高职}{[zh]} school), zhongzhi (a \enc{中职}{[zh]}
+#'   school) or university (running every stage itself); one of gaozhi,
+#'   zhongzhi, university (or \enc{高职院校}{[zh]},
+#'   \enc{中职学校}{[zh]}, \enc{本科高校}{[zh]}) (choice, required;
+#'   \enc{承办院校类型}{[zh]})
+#' @param tegao whether the school is a selected
+#'   \enc{北京市特色高水平职业院校}{[zh]} (\enc{特高}{[zh]}, Beijing
+#'   distinctive high-level vocational school) (bool;
+#'   \enc{特色高水平职业院校}{[zh]})
+#' @param teachers_sent_each_semester whether the later-stage school
+#'   sends teachers every semester to teach or guide the core courses
+#'   (bool; \enc{后段院校每学期派出教师}{[zh]})
+#' @inheritParams zj_check
+#' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
+#' @family checks
+#' @export
+zj_gtpy_institution <- function(jurisdiction, year, programme_type,
+    institution_kind, tegao = NULL, teachers_sent_each_semester = NULL,
+    list_column = TRUE, data_dir = NULL) {
+    zj_check("gtpy.institution", NULL, jurisdiction = jurisdiction, year = year,
+             programme_type = programme_type,
+             institution_kind = institution_kind, tegao = tegao,
+             teachers_sent_each_semester = teachers_sent_each_semester,
              list_column = list_column, data_dir = data_dir)
 }
 
@@ -396,6 +466,56 @@ zj_threeplustwo_wuyi <- function(jurisdiction, year,
              list_column = list_column, data_dir = data_dir)
 }
 
+#' "3+2": who may apply, and what keeps a project
+#'
+#' "3+2"\enc{项目申报资格与已立项项目要求}{[zh]}
+#'
+#' New applications: a \enc{中职}{[zh]} school (\enc{技工学校}{[zh]}
+#' included) applies jointly with an independently established
+#' \enc{高职}{[zh]} school.  Existing projects: status data every year; a
+#' project with problems in progress or quality loses its qualification
+#' and stops enrolling from that year.
+#'
+#' Runs the check \code{"3plus2.project"} with \code{\link{zj_check}}: the
+#' arguments are recycled R-style, and \code{NULL} (an omitted optional
+#' field) or \code{NA} is a missing value.
+#'
+#' @param jurisdiction jurisdiction whose rules apply, e.g. beijing,
+#'   shandong, guangzhou (text, required; \enc{地区}{[zh]})
+#' @param year year of the rules (the admission year), e.g. 2024
+#'   (integer, required; \enc{年份}{[zh]})
+#' @param stage a new application (new) or an existing project
+#'   (existing); one of new, existing (or \enc{新增申报}{[zh]},
+#'   \enc{已立项}{[zh]}) (choice, required; \enc{项目阶段}{[zh]})
+#' @param applicant the school applying for a new project: zhongzhi (a
+#'   \enc{中职}{[zh]} school), jigong (a \enc{技工学校}{[zh]},
+#'   technician school) or other; one of zhongzhi, jigong, other (or
+#'   \enc{中职学校}{[zh]}, \enc{技工学校}{[zh]}, \enc{其他}{[zh]})
+#'   (choice; \enc{申报学校类型}{[zh]})
+#' @param partner_independent_gaozhi whether the partner of a new
+#'   application is an independently established \enc{高职}{[zh]}
+#'   school (bool; \enc{合作方为独立设置的高职学校}{[zh]})
+#' @param status_data_reported whether the existing project has
+#'   reported this year's status data on time (bool;
+#'   \enc{已填报状态数据}{[zh]})
+#' @param quality_problems whether the commission found problems in the
+#'   existing project's progress or quality (bool;
+#'   \enc{人才培养存在问题}{[zh]})
+#' @inheritParams zj_check
+#' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
+#' @family checks
+#' @export
+zj_threeplustwo_project <- function(jurisdiction, year, stage, applicant = NULL,
+    partner_independent_gaozhi = NULL, status_data_reported = NULL,
+    quality_problems = NULL, list_column = TRUE, data_dir = NULL) {
+    zj_check("3plus2.project", NULL, jurisdiction = jurisdiction, year = year,
+             stage = stage, applicant = applicant,
+             partner_independent_gaozhi = partner_independent_gaozhi,
+             status_data_reported = status_data_reported,
+             quality_problems = quality_problems, list_column = list_column,
+             data_dir = data_dir)
+}
+
 #' \enc{普职互转}{[zh]}: is the transfer window open?
 #'
 #' \enc{普职互转时间窗口}{[zh]}
@@ -434,6 +554,89 @@ zj_pzhz_window <- function(jurisdiction, year, direction, grade, term,
     list_column = TRUE, data_dir = NULL) {
     zj_check("pzhz.window", NULL, jurisdiction = jurisdiction, year = year,
              direction = direction, grade = grade, term = term,
+             list_column = list_column, data_dir = data_dir)
+}
+
+#' \enc{中职}{[zh]} majors: review of enrolment and new-major monitoring
+#'
+#' \enc{中职专业设置清查与新增专业监测}{[zh]}
+#'
+#' What follows for a major under
+#' \enc{京教职成〔}{[zh]}2024\enc{〕}{[zh]}4\enc{号}{[zh]} (as the quality
+#' report 6.2.4 restates it): no enrolment in the last three years means
+#' revocation; fewer than 10 enrolled in any of them, an enrolment
+#' rectification report; a yellow card in the new-major monitoring,
+#' reduced or suspended enrolment and rectification; a red card,
+#' revocation of the licence to run the major.
+#'
+#' Runs the check \code{"majors.setting"} with \code{\link{zj_check}}: the
+#' arguments are recycled R-style, and \code{NULL} (an omitted optional
+#' field) or \code{NA} is a missing value.
+#'
+#' @param jurisdiction jurisdiction whose rules apply, e.g. beijing,
+#'   shandong, guangzhou (text, required; \enc{地区}{[zh]})
+#' @param year year of the rules (the admission year), e.g. 2024
+#'   (integer, required; \enc{年份}{[zh]})
+#' @param enrolled_1 students enrolled in the first of the last three
+#'   years (the 2024 review: 2021) (integer;
+#'   \enc{近三年第一年招生数}{[zh]})
+#' @param enrolled_2 students enrolled in the second of the last three
+#'   years (the 2024 review: 2022) (integer;
+#'   \enc{近三年第二年招生数}{[zh]})
+#' @param enrolled_3 students enrolled in the third of the last three
+#'   years (the 2024 review: 2023) (integer;
+#'   \enc{近三年第三年招生数}{[zh]})
+#' @param monitoring_result result of the new-major quality monitoring:
+#'   none (not a major added in the last three years), pass, yellow
+#'   (\enc{黄牌}{[zh]}, yellow card) or red (\enc{红牌}{[zh]}, red
+#'   card); one of none, pass, yellow, red (or \enc{未参加}{[zh]},
+#'   \enc{通过}{[zh]}, \enc{黄牌}{[zh]}, \enc{红牌}{[zh]}) (choice;
+#'   \enc{新增专业监测结果}{[zh]})
+#' @inheritParams zj_check
+#' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
+#' @family checks
+#' @export
+zj_majors_setting <- function(jurisdiction, year, enrolled_1 = NULL,
+    enrolled_2 = NULL, enrolled_3 = NULL, monitoring_result = NULL,
+    list_column = TRUE, data_dir = NULL) {
+    zj_check("majors.setting", NULL, jurisdiction = jurisdiction, year = year,
+             enrolled_1 = enrolled_1, enrolled_2 = enrolled_2,
+             enrolled_3 = enrolled_3, monitoring_result = monitoring_result,
+             list_column = list_column, data_dir = data_dir)
+}
+
+#' teaching-quality monitoring of a school
+#'
+#' \enc{教学质量管理监测评价}{[zh]}
+#'
+#' Under \enc{京教职成〔}{[zh]}2024\enc{〕}{[zh]}12\enc{号}{[zh]} (as the
+#' quality report 6.2.7 and 6.4.1 restate it): one \enc{专业群}{[zh]}
+#' (major group) per school is monitored each year, and a school and major
+#' rated C- must rectify within a deadline.
+#'
+#' Runs the check \code{"majors.teaching_quality"} with \code{\link{zj_check}}: the
+#' arguments are recycled R-style, and \code{NULL} (an omitted optional
+#' field) or \code{NA} is a missing value.
+#'
+#' @param jurisdiction jurisdiction whose rules apply, e.g. beijing,
+#'   shandong, guangzhou (text, required; \enc{地区}{[zh]})
+#' @param year year of the rules (the admission year), e.g. 2024
+#'   (integer, required; \enc{年份}{[zh]})
+#' @param groups_monitored number of the school's \enc{专业群}{[zh]}
+#'   (major groups) or majors monitored this year (integer;
+#'   \enc{本年度监测专业群数}{[zh]})
+#' @param grade result of the teaching-quality monitoring: A+, A, A-,
+#'   B+, B, B-, C+, C or C-; one of A+, A, A-, B+, B, B-, C+, C, C- (or
+#'   A+, A, A-, B+, B, B-, C+, C, C-) (choice; \enc{监测结果}{[zh]})
+#' @inheritParams zj_check
+#' @return A \code{zj_decisions} data frame, see \code{\link{zj_check}}.
+#' @family checks
+#' @export
+zj_majors_teaching_quality <- function(jurisdiction, year,
+    groups_monitored = NULL, grade = NULL, list_column = TRUE,
+    data_dir = NULL) {
+    zj_check("majors.teaching_quality", NULL, jurisdiction = jurisdiction,
+             year = year, groups_monitored = groups_monitored, grade = grade,
              list_column = list_column, data_dir = data_dir)
 }
 

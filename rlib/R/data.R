@@ -189,7 +189,7 @@ zj_plan_compare <- function(year1, year2, programme = NULL, data_dir = NULL) {
     year1 <- .zj_int(year1, "year1")
     year2 <- .zj_int(year2, "year2")
     if (length(year1) != 1L || length(year2) != 1L)
-        .zj_arg_error("year1", "one year each", "\u5404\u4e00\u4e2a\u5e74\u4efd")
+        .zj_arg_error("year1", "\u5404\u4e00\u4e2a\u5e74\u4efd", "one year each")
     if (!is.null(programme)) programme <- .zj_string(programme, "programme")
     .zj_df(.Call(zjr_plan_compare, .zj_handle(data_dir), year1, year2, programme))
 }
@@ -219,4 +219,34 @@ zj_table_design <- function(name, id = NA_character_, data_dir = NULL) {
     name <- .zj_string(name, "name")
     id <- .zj_chr(id, "id")
     .zj_df(.Call(zjr_table_design, .zj_handle(data_dir), name, id))
+}
+
+#' What is due, from the rule files
+#'
+#' Lists the deadlines (\enc{截止日期}{[zh]}) of the rule files: the
+#' \code{deadline.*} rules, in due order, with what is due, the rule set
+#' and the citation.  With \code{date}, each says whether it is still to
+#' come, due that day or has passed (worded by the library in both
+#' languages).  The same as \code{zhijiao deadlines}.
+#'
+#' @param year only the rule files of this year; \code{NULL} for all.
+#' @param date \code{NULL}, or a day \code{"YYYY-MM-DD"} to compare with.
+#' @param data_dir the data directory; \code{NULL} for \code{\link{zj_data_dir}()}.
+#' @return a data frame with \code{due} (as the document gives it),
+#'   \code{status} (\code{NA}, \code{"upcoming"}, \code{"due_today"} or
+#'   \code{"passed"}), \code{status_zh}, \code{status_en}, \code{days}
+#'   (from \code{date} to the due day; negative when passed),
+#'   \code{what_zh}, \code{what_en}, \code{jurisdiction},
+#'   \code{programme}, \code{year}, \code{recurring}, \code{document},
+#'   \code{clause}, \code{rule}.
+#' @examples
+#' zj_deadlines(2024, date = "2024-02-27")[, c("due", "status_en", "what_en")]
+#' @export
+zj_deadlines <- function(year = NULL, date = NULL, data_dir = NULL) {
+    y <- if (is.null(year)) 0L else .zj_int(year, "year")
+    if (length(y) != 1L || is.na(y))
+        .zj_arg_error("year", "\u4e00\u4e2a\u5e74\u4efd\u6216 NULL", "a single year or NULL")
+    if (!is.null(date))
+        date <- .zj_string(date, "date")
+    .zj_df(.Call(zjr_deadlines, .zj_handle(data_dir), y, date))
 }

@@ -51,8 +51,8 @@
 plot.zj_rates <- function(x, by = NULL, percent = TRUE, main = NULL, xlab = NULL, ...) {
     percent <- .zj_flag(percent, "percent")
     if (is.null(x$estimate))
-        .zj_arg_error("x", "a zj_rates result with its estimate column",
-                      "\u542b estimate \u5217\u7684 zj_rates \u7ed3\u679c")
+        .zj_arg_error("x", "\u542b estimate \u5217\u7684 zj_rates \u7ed3\u679c",
+                      "a zj_rates result with its estimate column")
     k <- if (percent) 100 else 1
     d <- .zj_plot_data(x, by, k)
     groups <- unique(d$label)

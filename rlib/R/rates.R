@@ -82,8 +82,8 @@ zj_rate <- function(x, n, method = "wilson", conf.level = 0.95, group = NULL,
     args <- list(x = x, n = n, conf.level = conf.level)
     if (!is.null(population)) {
         if (design != "finite")
-            .zj_arg_error("population", "no population unless design = \"finite\"",
-                          "\u4ec5\u5f53 design = \"finite\" \u65f6\u7ed9\u51fa population")
+            .zj_arg_error("population", "\u4ec5\u5f53 design = \"finite\" \u65f6\u7ed9\u51fa population",
+                          "no population unless design = \"finite\"")
         args$population <- .zj_num(population, "population")
     }
     if (!is.null(group)) {

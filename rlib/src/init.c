@@ -11,6 +11,7 @@ static const R_CallMethodDef call_methods[] = {
     CALLDEF(zjr_data_dir, 1),
     CALLDEF(zjr_rulesets, 1),
     CALLDEF(zjr_tables, 1),
+    CALLDEF(zjr_deadlines, 3),
     CALLDEF(zjr_table, 2),
     CALLDEF(zjr_table_audit, 2),
     CALLDEF(zjr_plan, 4),

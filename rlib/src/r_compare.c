@@ -31,7 +31,7 @@ SEXP zjr_plan_compare(SEXP handle, SEXP year1, SEXP year2, SEXP programme)
     zjr_need_int(year1, "year1", 1);
     zjr_need_int(year2, "year2", 1);
     if (INTEGER(year1)[0] == NA_INTEGER || INTEGER(year2)[0] == NA_INTEGER)
-        zjr_arg_error("year1", "two years, not NA", "\xE4\xB8\xA4\xE4\xB8\xAA\xE5\xB9\xB4\xE4\xBB\xBD"); /* 两个年份 */
+        zjr_arg_error("year1", "\xE4\xB8\xA4\xE4\xB8\xAA\xE5\xB9\xB4\xE4\xBB\xBD", "two years, not NA"); /* 两个年份 */
     guard = PROTECT(zjr_guard(comparison_free, NULL));
     c = (zj_plan_comparison *)calloc(1, sizeof *c);
     if (!c)

@@ -94,6 +94,7 @@ SEXP zjr_data_close(SEXP handle);
 SEXP zjr_data_dir(SEXP handle);
 SEXP zjr_rulesets(SEXP handle);
 SEXP zjr_tables(SEXP handle);
+SEXP zjr_deadlines(SEXP handle, SEXP year, SEXP date);
 SEXP zjr_table(SEXP handle, SEXP name);
 SEXP zjr_table_audit(SEXP handle, SEXP name);
 SEXP zjr_plan(SEXP handle, SEXP year, SEXP school, SEXP major);

@@ -183,14 +183,15 @@ static void test_zhiyuan_empty_and_plan(void **state)
     expect(&d, ZJ_OK, -1, "undetermined");
     r = reason(&d, "GTPY.ZHIYUAN.IN_PLAN");
     assert_int_equal(r->met, ZJ_UNKNOWN);
-    says(r, "不完整", "incomplete");
+    says(r, "未在种子文件中公布", "not published");
     says(r, "2024", "2024");
     zj_decision_free(&d);
 
-    /* 2024: a 3+2 project of the same year is not a 贯通 major */
+    /* 2024: a 3+2 project of the same year is not a 贯通 major, and the
+     * 中本贯通 plan (表1-5-2) is complete: invalid (issue 13) */
     d = zhiyuan("2024", "unified", "北京市昌平职业学校:设施农业生产技术");
-    expect(&d, ZJ_OK, -1, "undetermined");
-    assert_int_equal(reason(&d, "GTPY.ZHIYUAN.IN_PLAN")->met, ZJ_UNKNOWN);
+    expect(&d, ZJ_OK, 0, "invalid");
+    assert_int_equal(reason(&d, "GTPY.ZHIYUAN.IN_PLAN")->met, ZJ_UNMET);
     zj_decision_free(&d);
 
     /* no batch: the limits are unknown, the plan is still checked */
@@ -348,7 +349,7 @@ static zj_decision transfer(const char *year, const char *used, const char *scor
 {
     return run("gtpy.transfer", "jurisdiction", "beijing", "year", year, "transfers_used", used,
                "score", score, "target_admission_score", target, "special_admission_agreement", special,
-               "applied", applied, "out_school_consents", out_ok, "in_school_consents", in_ok,
+               "change", "major", "xueji_conditions_met", "是", "applied", applied, "out_school_consents", out_ok, "in_school_consents", in_ok,
                "authority_approved", approved, NULL);
 }
 
@@ -676,7 +677,10 @@ static void xueji(const char *year, const char *type, const char *stage, const c
     says(reason(&d, "GTPY.XUEJI.REGULATION"), reg_zh, NULL);
     says(reason(&d, "GTPY.XUEJI.CERTIFICATE"), cert_zh, NULL);
     says(reason(&d, "GTPY.XUEJI.CERTIFICATE"), issuer_zh, NULL);
-    assert_string_equal(reason(&d, "GTPY.XUEJI.INSTITUTION")->source->document, "京教职成〔2023〕6号");
+    /* 2024 中本贯通: the quality report 6.2.3 restates 京教职成〔2024〕7号 (issue 13) */
+    assert_string_equal(reason(&d, "GTPY.XUEJI.INSTITUTION")->source->document,
+                        strcmp(year, "2024") == 0 && (strstr(type, "zhong") || strstr(type, "中本"))
+                            ? "京教职成〔2024〕7号" : "京教职成〔2023〕6号");
     zj_decision_free(&d);
 }
 

@@ -24,7 +24,7 @@ static void test_open_counts(void **state)
 
     (void)state;
     assert_true(zj_data_ruleset_count(d) >= 5);
-    assert_int_equal(zj_data_table_count(d), 8);
+    assert_int_equal(zj_data_table_count(d), 9);   /* 9th: other_jurisdictions_figures (issue 13) */
     for (i = 0; i < zj_data_ruleset_count(d); i++) {
         const zj_ruleset_info *ri = zj_data_ruleset_at(d, i);
         if (strcmp(ri->programme, "gtpy") == 0)
@@ -499,10 +499,57 @@ static void test_source_format(void **state)
     assert_string_equal(tiny, "京教职");
 }
 
+/* zhijiao deadlines (issue 13): due order, status against a day, bad days. */
+static void test_deadlines(void **state)
+{
+    zj_data *d = open_bundled();
+    zj_deadline *l = NULL;
+    size_t n = 0, i, passed = 0, today = 0;
+    zj_error err;
+
+    (void)state;
+    zj_error_clear(&err);
+    assert_int_equal(zj_deadlines(d, 2024, "2024-02-27", &l, &n, &err), ZJ_OK);
+    assert_true(n >= 3);
+    for (i = 0; i < n; i++) {
+        if (i)
+            assert_true(strcmp(l[i - 1].due, l[i].due) <= 0);
+        if (strcmp(l[i].id, "deadline.contacts") == 0) {
+            assert_int_equal(l[i].status, ZJ_DUE_PASSED);
+            assert_int_equal(l[i].days, -27);
+            assert_string_equal(l[i].status_en, "passed (27 day(s) ago)");
+            assert_string_equal(l[i].source.document, "京教函〔2024〕51号");
+            passed++;
+        }
+        if (strcmp(l[i].id, "deadline.upload") == 0) {
+            assert_int_equal(l[i].status, ZJ_DUE_TODAY);
+            assert_string_equal(l[i].status_zh, "今天 17:00 截止");
+            today++;
+        }
+        assert_int_equal(l[i].year, 2024);
+    }
+    assert_int_equal(passed, 1);
+    assert_int_equal(today, 1);
+    zj_deadlines_free(l);
+    assert_int_equal(zj_deadlines(d, 0, NULL, &l, &n, &err), ZJ_OK);
+    assert_int_equal(l[0].status, ZJ_DUE_NO_DATE);
+    assert_string_equal(l[0].status_en, "");
+    zj_deadlines_free(l);
+    assert_int_equal(zj_deadlines(d, 0, "2023-02-29", &l, &n, &err), ZJ_ERR_ARG);
+    assert_null(l);
+    assert_int_equal(zj_deadlines(d, 0, "2024-1-31", &l, &n, &err), ZJ_ERR_ARG);
+    assert_int_equal(zj_deadlines(d, 0, "2024-01-31x", &l, &n, &err), ZJ_ERR_ARG);
+    assert_int_equal(zj_deadlines(d, 20244, NULL, &l, &n, &err), ZJ_ERR_ARG);
+    assert_int_equal(zj_deadlines(d, 0, "2024-02-29", &l, &n, &err), ZJ_OK);
+    zj_deadlines_free(l);
+    zj_data_close(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_open_counts),
+        cmocka_unit_test(test_deadlines),
         cmocka_unit_test(test_table_cells_round_trip),
         cmocka_unit_test(test_unknown_table_lists_names),
         cmocka_unit_test(test_plan_lookup),

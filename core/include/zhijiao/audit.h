@@ -28,11 +28,14 @@ typedef enum zj_finding_kind {
     ZJ_FIND_UNRESOLVED,         /* a missing cell that no total pins down */
     ZJ_FIND_COUNT_MISMATCH,     /* stated number of items != items listed */
     ZJ_FIND_PERCENT_UNACHIEVABLE, /* no k/n rounds to the stated percentage */
-    ZJ_FIND_ORPHAN_TOTAL        /* a subtotal with no detail rows under it */
+    ZJ_FIND_ORPHAN_TOTAL,       /* a subtotal with no detail rows under it */
+    ZJ_FIND_WEIGHTED_MEAN_MISMATCH, /* a stated rate != its parts' rates weighted by their counts */
+    ZJ_FIND_PARTS_NOT_ALL_STATED    /* the stated parts fall short of the total: the rest is not stated (not an error) */
 } zj_finding_kind;
 
 /* "sum_mismatch", "derived", "unresolved", "count_mismatch",
- * "percent_unachievable", "orphan_total" */
+ * "percent_unachievable", "orphan_total", "weighted_mean_mismatch",
+ * "parts_not_all_stated" */
 ZJ_EXTERN const char *zj_finding_kind_name(zj_finding_kind kind);
 
 typedef struct zj_finding {
