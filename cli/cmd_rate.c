@@ -63,6 +63,8 @@ static const char diff_help[] =
     "\n"
     "Options:\n"
     "  --conf C       confidence level, default 0.95\n"
+    "  --census       both years count everybody (普查): the change is exact,\n"
+    "                 no interval and no test (lower, upper, p_value empty)\n"
     "  --correct      Yates' continuity correction (default, like R)\n"
     "  --no-correct   without the correction\n";
 
@@ -404,7 +406,7 @@ done:
 
 /* `diff` with lists: one zj_rate_difference per item, as a table. */
 static int diff_lists(cli_ctx *ctx, const char *const lists[4], const char *labels,
-                      double conf, int correct)
+                      double conf, int correct, zj_design design)
 {
     static const char *const names[] = {"--x1", "--n1", "--x2", "--n2"};
     static const char *const cols[] = {"label", "x1", "n1", "x2", "n2", "p1", "p2",
@@ -459,8 +461,8 @@ static int diff_lists(cli_ctx *ctx, const char *const lists[4], const char *labe
 
         snprintf(idx, sizeof idx, "%zu", i + 1);
         zj_error_clear(&err);
-        if (zj_rate_difference(v[0][i], v[1][i], v[2][i], v[3][i], conf, correct, &d,
-                               &err) != ZJ_OK) {
+        if (zj_rate_change(v[0][i], v[1][i], v[2][i], v[3][i], design, conf, correct, &d,
+                           &err) != ZJ_OK) {
             out_error(NULL, &err);
             bad = 1;
             d.p1 = d.p2 = d.diff = d.lower = d.upper = d.statistic = d.p_value = NAN;
@@ -510,11 +512,12 @@ done:
 int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 {
     const char *conf_text = NULL, *correct = NULL, *no_correct = NULL,
-               *lists[4] = {NULL, NULL, NULL, NULL}, *label_list = NULL;
+               *lists[4] = {NULL, NULL, NULL, NULL}, *label_list = NULL,
+               *census = NULL;
     const cli_opt opts[] = {
         {"conf", 1, &conf_text}, {"correct", 0, &correct},
         {"no-correct", 0, &no_correct}, {"x1", 1, &lists[0]}, {"n1", 1, &lists[1]},
-        {"x2", 1, &lists[2]}, {"n2", 1, &lists[3]}, {"label", 1, &label_list},
+        {"x2", 1, &lists[2]}, {"n2", 1, &lists[3]}, {"label", 1, &label_list}, {"census", 0, &census},
     };
     static const char *const names[] = {"X1", "N1", "X2", "N2"};
     const char *pos[4];
@@ -524,7 +527,7 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
     zj_error err;
     int rc;
 
-    rc = args_parse(ctx, "diff", argc, argv, opts, 8, pos, 4, &npos);
+    rc = args_parse(ctx, "diff", argc, argv, opts, 9, pos, 4, &npos);
     if (rc == ARGS_HELP) {
         fputs(diff_help, stdout);
         return CLI_EXIT_OK;
@@ -541,7 +544,8 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
                              "--correct and --no-correct exclude each other");
         if (conf_text && args_number(ctx, "diff", "--conf", conf_text, &conf) != 0)
             return CLI_EXIT_ERROR;
-        return diff_lists(ctx, lists, label_list, conf, !no_correct);
+        return diff_lists(ctx, lists, label_list, conf, !no_correct,
+                          census ? ZJ_DESIGN_CENSUS : ZJ_DESIGN_SAMPLE);
     }
     if (npos != 4)
         return out_usage(ctx, "diff", NULL, "须给出 X1 N1 X2 N2 四个数",
@@ -556,8 +560,8 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
     if (conf_text && args_number(ctx, "diff", "--conf", conf_text, &conf) != 0)
         return CLI_EXIT_ERROR;
     zj_error_clear(&err);
-    if (zj_rate_difference(v[0], v[1], v[2], v[3], conf, !no_correct, &d,
-                           &err) != ZJ_OK)
+    if (zj_rate_change(v[0], v[1], v[2], v[3], census ? ZJ_DESIGN_CENSUS : ZJ_DESIGN_SAMPLE,
+                       conf, !no_correct, &d, &err) != ZJ_OK)
         return out_error(ctx, &err);
     if (ctx->format == CLI_FMT_JSON) {
         json_t *j = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b}",

@@ -249,6 +249,24 @@ static void test_cluster_errors_and_match(void **state)
     assert_true(isnan(r.design_effect));
 }
 
+static void test_rate_change(void **state)
+{
+    zj_rate_diff a, b;
+    zj_error e;
+
+    (void)state;
+    assert_int_equal(zj_rate_change(84, 100, 80, 100, ZJ_DESIGN_SAMPLE, 0.95, 1, &a, &e), ZJ_OK);
+    assert_int_equal(zj_rate_difference(84, 100, 80, 100, 0.95, 1, &b, &e), ZJ_OK);
+    assert_true(a.lower == b.lower && a.p_value == b.p_value);
+    assert_int_equal(zj_rate_change(84, 100, 80, 100, ZJ_DESIGN_CENSUS, 0.95, 1, &a, &e), ZJ_OK);
+    assert_close(a.diff, 0.04, 1e-15);
+    assert_true(isnan(a.lower) && isnan(a.upper) && isnan(a.p_value));
+    assert_int_equal(zj_rate_change(84, 100, 80, 100, ZJ_DESIGN_FINITE, 0.95, 1, &a, &e),
+                     ZJ_ERR_ARG);
+    assert_int_equal(zj_rate_change(101, 100, 80, 100, ZJ_DESIGN_CENSUS, 0.95, 1, &a, &e),
+                     ZJ_ERR_ARG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_census),
         cmocka_unit_test(test_design_batch_and_parse),
         cmocka_unit_test(test_cluster_errors_and_match),
+        cmocka_unit_test(test_rate_change),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
