@@ -88,7 +88,14 @@ static int parse_method_conf(const cli_ctx *ctx, const char *cmd,
 static const char *const rate_cols[] = {"x", "n", "rate", "lower", "upper",
                                         "method", "conf", "design", "population"};
 
-static int rate_row(const cli_ctx *ctx, out_table *t, const zj_rate *r)
+/* N of a rate under a design: the caller's population, n for a census. */
+static double population_of(const zj_rate *r, double N)
+{
+    return r->design == ZJ_DESIGN_CENSUS ? r->n
+         : r->design == ZJ_DESIGN_FINITE ? N : NAN;
+}
+
+static int rate_row(const cli_ctx *ctx, out_table *t, const zj_rate *r, double N)
 {
     char b[7][64];
     const char *cells[9];
@@ -101,18 +108,18 @@ static int rate_row(const cli_ctx *ctx, out_table *t, const zj_rate *r)
     cells[5] = zj_ci_method_name(r->method);
     cells[6] = out_num_csv(r->conf, b[5], sizeof b[5]);
     cells[7] = zj_design_name(r->design);
-    cells[8] = out_num(ctx, r->population, b[6], sizeof b[6]);
+    cells[8] = out_num(ctx, population_of(r, N), b[6], sizeof b[6]);
     return out_table_add(t, cells);
 }
 
 /* JSON of a rate, with its design when the caller chose one. */
-static json_t *jrate(const zj_rate *r, int design)
+static json_t *jrate(const zj_rate *r, int design, double N)
 {
     json_t *o = out_jrate(r);
 
     if (design) {
         json_object_set_new(o, "design", out_jstr(zj_design_name(r->design)));
-        json_object_set_new(o, "population", out_jcount(r->population));
+        json_object_set_new(o, "population", out_jcount(population_of(r, N)));
     }
     return o;
 }
@@ -135,20 +142,34 @@ static int print_design_notes(const zj_rate *r, const zj_code *status,
     return 0;
 }
 
+/* The population N given for rates[k]: one N, or one per rate of each
+ * block of `per` rates (a block per method). */
+typedef struct pop_list {
+    const double *v;
+    size_t n, per;
+} pop_list;
+
+static double pop_at(const pop_list *p, size_t k)
+{
+    if (!p->v)
+        return NAN;
+    return p->v[p->n > 1 ? k % p->per : 0];
+}
+
 /* Prints the rates; `single` prints JSON as one object, not an array. */
 static int print_rates(const cli_ctx *ctx, const zj_rate *r,
                        const zj_code *status, const zj_error *errs,
-                       size_t count, int single, int design)
+                       size_t count, int single, int design, const pop_list *pop)
 {
     size_t i;
 
     if (ctx->format == CLI_FMT_JSON) {
         json_t *arr;
         if (single)
-            return out_json(jrate(&r[0], design), stdout);
+            return out_json(jrate(&r[0], design, pop_at(pop, 0)), stdout);
         arr = json_array();
         for (i = 0; i < count; i++) {
-            json_t *o = jrate(&r[i], design);
+            json_t *o = jrate(&r[i], design, pop_at(pop, i));
             if (status[i] != ZJ_OK) {
                 /* A failed element says why, in place of its numbers. */
                 json_t *e = out_jerror(&errs[i]);
@@ -164,7 +185,7 @@ static int print_rates(const cli_ctx *ctx, const zj_rate *r,
         if (out_table_init(&t, design ? 9 : 7, rate_cols) != 0)
             return -1;
         for (i = 0; i < count && rc == 0; i++)
-            rc = rate_row(ctx, &t, &r[i]);
+            rc = rate_row(ctx, &t, &r[i], pop_at(pop, i));
         if (rc == 0)
             rc = out_table_print(&t, ctx->format, stdout);
         out_table_free(&t);
@@ -187,6 +208,7 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
     size_t npos, count = 0, nmethods, i, m, k, npop = 0;
     zj_ci_method method;
     zj_rate_options ro;
+    pop_list pl;
     double conf, *x = NULL, *n = NULL, one_x, one_n, *pop = NULL;
     zj_rate *r = NULL;
     zj_code *status = NULL;
@@ -302,8 +324,11 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
     for (k = 0; k < count * nmethods; k++)
         if (status[k] != ZJ_OK)
             out_error(NULL, &errs[k]);
+    pl.v = pop;
+    pl.n = npop;
+    pl.per = count;
     if (print_rates(ctx, r, status, errs, count * nmethods,
-                    count == 1 && nmethods == 1, census || pop) != 0)
+                    count == 1 && nmethods == 1, census || pop, &pl) != 0)
         rc = CLI_EXIT_ERROR;
 done:
     if (x != &one_x) {

@@ -91,8 +91,10 @@ typedef struct zj_rate {
     double lower, upper;   /* the interval; NaN for a census */
     double conf;           /* confidence level, 0 < conf < 1 */
     zj_ci_method method;
-    zj_design design;      /* ZJ_DESIGN_SAMPLE unless asked otherwise */
-    double population;     /* N for FINITE, n for CENSUS, NaN for SAMPLE */
+    zj_design design;      /* ZJ_DESIGN_SAMPLE unless asked otherwise; CENSUS
+                            * also when a FINITE population N equals n.  (N
+                            * itself is the caller's: not repeated here, so
+                            * the struct stays 56 bytes for batches.) */
 } zj_rate;
 
 /* The options of a rate: method, level, and the design of n.  Initialise
