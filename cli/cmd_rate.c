@@ -83,7 +83,7 @@ const cli_command cli_cmd_pooled = {
 };
 
 typedef struct diff_opts {
-    const char *conf, *correct, *no_correct, *x1, *n1, *x2, *n2, *label;
+    const char *conf, *correct, *no_correct, *x1, *n1, *x2, *n2, *label, *census;
 } diff_opts;
 
 static const cli_option diff_options[] = {
@@ -96,12 +96,15 @@ static const cli_option diff_options[] = {
     CLI_OPT(diff_opts, x2, "x2", "LIST", "... the counts x of the second rates ..."),
     CLI_OPT(diff_opts, n2, "n2", "LIST", "... and their n, the same number of items each"),
     CLI_OPT(diff_opts, label, "label", "LIST", "a label per item (comma-separated, optional)"),
+    CLI_OPT(diff_opts, census, "census", NULL,
+            "both years count everybody (普查): the change is exact, no interval "
+            "and no test (lower, upper, p_value empty)"),
 };
 
 const cli_command cli_cmd_diff = {
     "diff", cmd_diff, "difference of two rates and its test (两率之差)",
-    "diff X1 N1 X2 N2 [--conf 0.95] [--correct|--no-correct]\n"
-    "diff --x1 L --n1 L --x2 L --n2 L [--label L] [--conf 0.95] [--correct|--no-correct]",
+    "diff X1 N1 X2 N2 [--conf 0.95] [--correct|--no-correct] [--census]\n"
+    "diff --x1 L --n1 L --x2 L --n2 L [--label L] [--conf 0.95] [--correct|--no-correct] [--census]",
     "Difference of two independent rates p1 - p2 (两率之差), e.g. this year\n"
     "minus last year: the interval of the difference and the chi-square test\n"
     "of equal rates, as R prop.test(c(X1, X2), c(N1, N2)).  With lists, one\n"
@@ -132,7 +135,14 @@ static int parse_method_conf(const cli_ctx *ctx, const char *cmd,
 static const char *const rate_cols[] = {"x", "n", "rate", "lower", "upper",
                                         "method", "conf", "design", "population"};
 
-static int rate_row(const cli_ctx *ctx, out_table *t, const zj_rate *r)
+/* N of a rate under a design: the caller's population, n for a census. */
+static double population_of(const zj_rate *r, double N)
+{
+    return r->design == ZJ_DESIGN_CENSUS ? r->n
+         : r->design == ZJ_DESIGN_FINITE ? N : NAN;
+}
+
+static int rate_row(const cli_ctx *ctx, out_table *t, const zj_rate *r, double N)
 {
     char b[7][64];
     const char *cells[9];
@@ -145,18 +155,18 @@ static int rate_row(const cli_ctx *ctx, out_table *t, const zj_rate *r)
     cells[5] = zj_ci_method_name(r->method);
     cells[6] = out_num_csv(r->conf, b[5], sizeof b[5]);
     cells[7] = zj_design_name(r->design);
-    cells[8] = out_num(ctx, r->population, b[6], sizeof b[6]);
+    cells[8] = out_num(ctx, population_of(r, N), b[6], sizeof b[6]);
     return out_table_add(t, cells);
 }
 
 /* JSON of a rate, with its design when the caller chose one. */
-static json_t *jrate(const zj_rate *r, int design)
+static json_t *jrate(const zj_rate *r, int design, double N)
 {
     json_t *o = out_jrate(r);
 
     if (design) {
         json_object_set_new(o, "design", out_jstr(zj_design_name(r->design)));
-        json_object_set_new(o, "population", out_jcount(r->population));
+        json_object_set_new(o, "population", out_jcount(population_of(r, N)));
     }
     return o;
 }
@@ -179,20 +189,34 @@ static int print_design_notes(const zj_rate *r, const zj_code *status,
     return 0;
 }
 
+/* The population N given for rates[k]: one N, or one per rate of each
+ * block of `per` rates (a block per method). */
+typedef struct pop_list {
+    const double *v;
+    size_t n, per;
+} pop_list;
+
+static double pop_at(const pop_list *p, size_t k)
+{
+    if (!p->v)
+        return NAN;
+    return p->v[p->n > 1 ? k % p->per : 0];
+}
+
 /* Prints the rates; `single` prints JSON as one object, not an array. */
 static int print_rates(const cli_ctx *ctx, const zj_rate *r,
                        const zj_code *status, const zj_error *errs,
-                       size_t count, int single, int design)
+                       size_t count, int single, int design, const pop_list *pop)
 {
     size_t i;
 
     if (ctx->format == CLI_FMT_JSON) {
         json_t *arr;
         if (single)
-            return out_json(jrate(&r[0], design), stdout);
+            return out_json(jrate(&r[0], design, pop_at(pop, 0)), stdout);
         arr = json_array();
         for (i = 0; i < count; i++) {
-            json_t *o = jrate(&r[i], design);
+            json_t *o = jrate(&r[i], design, pop_at(pop, i));
             if (status[i] != ZJ_OK) {
                 /* A failed element says why, in place of its numbers. */
                 json_t *e = out_jerror(&errs[i]);
@@ -208,7 +232,7 @@ static int print_rates(const cli_ctx *ctx, const zj_rate *r,
         if (out_table_init(&t, design ? 9 : 7, rate_cols) != 0)
             return -1;
         for (i = 0; i < count && rc == 0; i++)
-            rc = rate_row(ctx, &t, &r[i]);
+            rc = rate_row(ctx, &t, &r[i], pop_at(pop, i));
         if (rc == 0)
             rc = out_table_print(&t, ctx->format, stdout);
         out_table_free(&t);
@@ -252,6 +276,7 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
     size_t npos, count = 0, nmethods, i, m, k, npop = 0;
     zj_ci_method method;
     zj_rate_options ro;
+    pop_list pl;
     double conf, *x = NULL, *n = NULL, one_x, one_n, *pop = NULL;
     zj_rate *r = NULL;
     zj_code *status = NULL;
@@ -357,8 +382,11 @@ int cmd_rate(cli_ctx *ctx, int argc, char **argv)
     for (k = 0; k < count * nmethods; k++)
         if (status[k] != ZJ_OK)
             out_error(NULL, &errs[k]);
+    pl.v = pop;
+    pl.n = npop;
+    pl.per = count;
     if (print_rates(ctx, r, status, errs, count * nmethods,
-                    count == 1 && nmethods == 1, census || pop) != 0)
+                    count == 1 && nmethods == 1, census || pop, &pl) != 0)
         rc = CLI_EXIT_ERROR;
 done:
     if (x != &one_x) {
@@ -448,7 +476,7 @@ done:
 
 /* `diff` with lists: one zj_rate_difference per item, as a table. */
 static int diff_lists(cli_ctx *ctx, const char *const lists[4], const char *labels,
-                      double conf, int correct)
+                      double conf, int correct, zj_design design)
 {
     static const char *const names[] = {"--x1", "--n1", "--x2", "--n2"};
     static const char *const cols[] = {"label", "x1", "n1", "x2", "n2", "p1", "p2",
@@ -504,8 +532,8 @@ static int diff_lists(cli_ctx *ctx, const char *const lists[4], const char *labe
 
         snprintf(idx, sizeof idx, "%zu", i + 1);
         zj_error_clear(&err);
-        if (zj_rate_difference(v[0][i], v[1][i], v[2][i], v[3][i], conf, correct, &d,
-                               &err) != ZJ_OK) {
+        if (zj_rate_change(v[0][i], v[1][i], v[2][i], v[3][i], design, conf, correct, &d,
+                           &err) != ZJ_OK) {
             out_error(NULL, &err);
             bad = 1;
             d.p1 = d.p2 = d.diff = d.lower = d.upper = d.statistic = d.p_value = NAN;
@@ -554,7 +582,7 @@ done:
 
 int cmd_diff(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *conf_text, *correct, *no_correct, *lists[4], *label_list;
+    const char *conf_text, *correct, *no_correct, *lists[4], *label_list, *census;
     diff_opts o = {0};
     static const char *const names[] = {"X1", "N1", "X2", "N2"};
     const char *pos[4];
@@ -575,6 +603,7 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
     lists[2] = o.x2;
     lists[3] = o.n2;
     label_list = o.label;
+    census = o.census;
     if (npos == 0 && (lists[0] || lists[1] || lists[2] || lists[3])) {
         if (!lists[0] || !lists[1] || !lists[2] || !lists[3])
             return OUT_USAGE(ctx, "diff", NULL,
@@ -586,7 +615,8 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
                              ("--correct and --no-correct exclude each other"));
         if (conf_text && args_number(ctx, "diff", "--conf", conf_text, &conf) != 0)
             return CLI_EXIT_ERROR;
-        return diff_lists(ctx, lists, label_list, conf, !no_correct);
+        return diff_lists(ctx, lists, label_list, conf, !no_correct,
+                          census ? ZJ_DESIGN_CENSUS : ZJ_DESIGN_SAMPLE);
     }
     if (npos != 4)
         return OUT_USAGE(ctx, "diff", NULL,
@@ -602,8 +632,8 @@ int cmd_diff(cli_ctx *ctx, int argc, char **argv)
     if (conf_text && args_number(ctx, "diff", "--conf", conf_text, &conf) != 0)
         return CLI_EXIT_ERROR;
     zj_error_clear(&err);
-    if (zj_rate_difference(v[0], v[1], v[2], v[3], conf, !no_correct, &d,
-                           &err) != ZJ_OK)
+    if (zj_rate_change(v[0], v[1], v[2], v[3], census ? ZJ_DESIGN_CENSUS : ZJ_DESIGN_SAMPLE,
+                       conf, !no_correct, &d, &err) != ZJ_OK)
         return out_error(ctx, &err);
     if (ctx->format == CLI_FMT_JSON) {
         json_t *j = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b}",

@@ -108,8 +108,6 @@ static zj_code one(double x, double n, double N, const zj_rate_options *o,
     out->conf = o->conf;
     out->method = o->method;
     out->design = o->design;
-    out->population = o->design == ZJ_DESIGN_FINITE ? N
-                    : o->design == ZJ_DESIGN_CENSUS ? n : NAN;
     out->estimate = out->lower = out->upper = NAN;
     if ((rc = zj_valid_proportion(x, n, "x", "n", err)) != ZJ_OK)
         return rc;

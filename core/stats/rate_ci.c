@@ -206,7 +206,6 @@ static void fill_rate(double x, double n, double conf, const quantiles *q,
     out->conf = conf;
     out->method = method;
     out->design = ZJ_DESIGN_SAMPLE;
-    out->population = NAN;
     if (ok) {
         out->estimate = x / n;
         interval(x, n, conf, q, method, &out->lower, &out->upper);
@@ -284,7 +283,6 @@ zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
             o->conf = conf;
             o->method = method;
             o->design = ZJ_DESIGN_SAMPLE;
-            o->population = NAN;
             if (status[i] != ZJ_OK) {
                 o->estimate = o->lower = o->upper = NAN;
                 continue;

@@ -241,6 +241,10 @@ zj_pooled <- function(x, n, method = "wilson", conf.level = 0.95, by = NULL,
 #' @param conf.level the confidence level, in (0, 1).
 #' @param correct whether to apply Yates' continuity correction (as
 #'   \code{prop.test}'s default).
+#' @param design \code{"sample"} (the default: the interval and test of
+#'   \code{prop.test}) or \code{"census"}: both years count everybody, so
+#'   the change is exact and \code{conf.low}, \code{conf.high},
+#'   \code{statistic} and \code{p.value} are \code{NA}.
 #' @return A data frame: \code{x1}, \code{n1}, \code{x2}, \code{n2},
 #'   \code{p1}, \code{p2}, \code{estimate} (\eqn{p_1 - p_2}), \code{conf.low},
 #'   \code{conf.high}, \code{conf.level}, \code{statistic} (X-squared),
@@ -249,12 +253,16 @@ zj_pooled <- function(x, n, method = "wilson", conf.level = 0.95, by = NULL,
 #' @examples
 #' zj_rate_diff(3138, 3953, 2980, 3900)
 #' @export
-zj_rate_diff <- function(x1, n1, x2, n2, conf.level = 0.95, correct = TRUE) {
+zj_rate_diff <- function(x1, n1, x2, n2, conf.level = 0.95, correct = TRUE,
+                         design = "sample") {
     a <- .zj_recycle(list(x1 = .zj_num(x1, "x1"), n1 = .zj_num(n1, "n1"),
                           x2 = .zj_num(x2, "x2"), n2 = .zj_num(n2, "n2")))
     conf.level <- .zj_number1(conf.level, "conf.level")
     correct <- .zj_flag(correct, "correct")
-    r <- .Call(zjr_rate_diff, a$x1, a$n1, a$x2, a$n2, conf.level, correct)
+    design <- .zj_string(design, "design")
+    if (!design %in% c("sample", "census"))
+        .zj_arg_error("design", "\"sample\" or \"census\"", "\"sample\"\uff08\u62bd\u6837\uff09\u6216 \"census\"\uff08\u666e\u67e5\uff09")
+    r <- .Call(zjr_rate_diff, a$x1, a$n1, a$x2, a$n2, conf.level, correct, design)
     k <- length(a$x1)
     .zj_df(class = "zj_rate_diff", c(a, r[c("p1", "p2", "estimate", "conf.low", "conf.high")],
              list(conf.level = rep(conf.level, k)),

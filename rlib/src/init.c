@@ -25,7 +25,7 @@ static const R_CallMethodDef call_methods[] = {
     CALLDEF(zjr_rate, 6),
     CALLDEF(zjr_rate_clustered, 4),
     CALLDEF(zjr_pooled, 4),
-    CALLDEF(zjr_rate_diff, 6),
+    CALLDEF(zjr_rate_diff, 7),
     CALLDEF(zjr_scores, 3),
     CALLDEF(zjr_completion, 2),
     CALLDEF(zjr_count_from_percent, 3),

@@ -366,7 +366,8 @@ SEXP zjr_pooled(SEXP x, SEXP n, SEXP conf, SEXP method)
     return out;
 }
 
-SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf, SEXP correct)
+SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf, SEXP correct,
+                   SEXP design)
 {
     static const char *const names[] = {"p1", "p2", "estimate", "conf.low", "conf.high",
                                         "statistic", "p.value", "status", "reason_zh",
@@ -376,6 +377,7 @@ SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf, SEXP correct)
     R_xlen_t len, i;
     double cl;
     int corr, k;
+    zj_design zd;
     SEXP out;
 
     zjr_need_real(x1, "x1", -1);
@@ -387,6 +389,7 @@ SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf, SEXP correct)
     zjr_need_lgl(correct, "correct", 1);
     cl = REAL(conf)[0];
     corr = LOGICAL(correct)[0];
+    zd = parse_design(design, R_NilValue, 0);
     if (corr == NA_LOGICAL)
         zjr_arg_error("correct", "TRUE \xE6\x88\x96 FALSE", "TRUE or FALSE");
 
@@ -401,7 +404,7 @@ SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf, SEXP correct)
         if (ISNAN(a) || ISNAN(b) || ISNAN(c) || ISNAN(d) || ISNAN(cl)) {
             set_missing(out, 7, i);
         } else {
-            rc = zj_rate_difference(a, b, c, d, cl, corr, &r, &err);
+            rc = zj_rate_change(a, b, c, d, zd, cl, corr, &r, &err);
             if (rc != ZJ_OK && call_level(&err)) {
                 UNPROTECT(1);
                 zjr_stop(&err);
@@ -412,8 +415,8 @@ SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf, SEXP correct)
             REAL(VECTOR_ELT(out, 0))[i] = r.p1;
             REAL(VECTOR_ELT(out, 1))[i] = r.p2;
             REAL(VECTOR_ELT(out, 2))[i] = r.diff;
-            REAL(VECTOR_ELT(out, 3))[i] = r.lower;
-            REAL(VECTOR_ELT(out, 4))[i] = r.upper;
+            REAL(VECTOR_ELT(out, 3))[i] = na_if_nan(r.lower);   /* NA for a census */
+            REAL(VECTOR_ELT(out, 4))[i] = na_if_nan(r.upper);
             REAL(VECTOR_ELT(out, 5))[i] = na_if_nan(r.statistic);
             REAL(VECTOR_ELT(out, 6))[i] = na_if_nan(r.p_value);
         } else {

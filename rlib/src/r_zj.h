@@ -109,8 +109,8 @@ SEXP zjr_rate_clustered(SEXP x, SEXP n, SEXP conf, SEXP published);
 SEXP zjr_plan_compare(SEXP handle, SEXP year1, SEXP year2, SEXP programme);
 SEXP zjr_table_design(SEXP handle, SEXP name, SEXP ids);
 SEXP zjr_pooled(SEXP x, SEXP n, SEXP conf, SEXP method);
-SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf,
-                   SEXP correct);
+SEXP zjr_rate_diff(SEXP x1, SEXP n1, SEXP x2, SEXP n2, SEXP conf, SEXP correct,
+                   SEXP design);
 SEXP zjr_scores(SEXP scores, SEXP pass_mark, SEXP excellent_mark);
 SEXP zjr_completion(SEXP actual, SEXP plan);
 SEXP zjr_count_from_percent(SEXP percent, SEXP n, SEXP decimals);

@@ -93,8 +93,10 @@ typedef struct zj_rate {
     double lower, upper;   /* the interval; NaN for a census */
     double conf;           /* confidence level, 0 < conf < 1 */
     zj_ci_method method;
-    zj_design design;      /* ZJ_DESIGN_SAMPLE unless asked otherwise */
-    double population;     /* N for FINITE, n for CENSUS, NaN for SAMPLE */
+    zj_design design;      /* ZJ_DESIGN_SAMPLE unless asked otherwise; CENSUS
+                            * also when a FINITE population N equals n.  (N
+                            * itself is the caller's: not repeated here, so
+                            * the struct stays 56 bytes for batches.) */
 } zj_rate;
 
 /* The options of a rate: method, level, and the design of n.  Initialise
@@ -219,6 +221,15 @@ typedef struct zj_rate_diff {
 ZJ_EXTERN zj_code zj_rate_difference(double x1, double n1, double x2, double n2,
                            double conf, int correct,
                            zj_rate_diff *out, zj_error *err);
+
+/* The change between two years under a design: for ZJ_DESIGN_SAMPLE,
+ * zj_rate_difference; for ZJ_DESIGN_CENSUS (both years count everybody)
+ * the exact change p1 - p2, with lower, upper, statistic and p_value NaN:
+ * there is no sampling error to test.  FINITE is ZJ_ERR_ARG (no interval
+ * of a difference with the correction is offered yet). */
+ZJ_EXTERN zj_code zj_rate_change(double x1, double n1, double x2, double n2,
+                                 zj_design design, double conf, int correct,
+                                 zj_rate_diff *out, zj_error *err);
 
 /* Score vectors (a test's marks).  NaN marks are missing: excluded from
  * every figure and counted in `missing`.  A score is a pass when

@@ -130,3 +130,22 @@ test_that("zj_table_design reads what n is from data/tables.json", {
     expect_true(is.na(zj_table_design("gtpy_plan_2023")$design))
     expect_arg_error(zj_table_design("no_such_table"), NULL)
 })
+
+test_that("year over year: prop.test for samples, the exact change for a census, as the CLI", {
+    s <- zj_rate_diff(c(3138, 8389), c(3953, 8830), c(2980, 8101), c(3900, 8645))
+    ref <- prop.test(c(3138, 2980), c(3953, 3900))
+    expect_equal(c(s$conf.low[1], s$conf.high[1]), as.numeric(ref$conf.int), tolerance = 1e-12)
+    expect_equal(s$p.value[1], ref$p.value, tolerance = 1e-12)
+    c <- zj_rate_diff(84, 100, 80, 100, design = "census")
+    expect_identical(c$estimate, 0.04)
+    expect_true(is.na(c$conf.low) && is.na(c$p.value))
+    expect_identical(c$status, "ok")
+    expect_arg_error(zj_rate_diff(84, 100, 80, 100, design = "finite"), "design")
+    cli <- Sys.getenv("ZJ_CLI")
+    skip_if(cli == "" || !file.exists(cli), "no CLI (ZJ_CLI)")
+    out <- system2(cli, c("diff", "--x1", "3138,8389", "--n1", "3953,8830", "--x2", "2980,8101",
+                          "--n2", "3900,8645", "--format", "csv"), stdout = TRUE)
+    v <- read.csv(text = out)
+    expect_equal(v$lower, s$conf.low, tolerance = 1e-12)
+    expect_equal(v$p_value, s$p.value, tolerance = 1e-12)
+})
