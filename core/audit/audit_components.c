@@ -19,7 +19,7 @@ static zj_code check_args(const char *table, const char *column,
                           zj_findings *out, zj_error *err)
 {
     size_t i;
-    zj_code rc = zj_audit_check_names(table, column, out, err);
+    zj_code rc = zj__audit_check_names(table, column, out, err);
 
     if (rc)
         return rc;
@@ -37,7 +37,7 @@ static zj_code check_args(const char *table, const char *column,
                            ("parts[%zu] 为无穷大", i),
                            ("parts[%zu] is infinite", i));
         if (labels && labels[i] &&
-            !zj_utf8_valid(labels[i], strlen(labels[i]), NULL))
+            !zj__utf8_valid(labels[i], strlen(labels[i]), NULL))
             return ZJ_FAIL(err, ZJ_ERR_ARG, "argument labels",
                            ("labels[%zu] 不是 UTF-8 文本", i),
                            ("labels[%zu] is not UTF-8 text", i));
@@ -51,7 +51,7 @@ static const char *label_of(const char *const *labels, size_t i)
 }
 
 /* "应届 6815 + 三年内 11191", or "6815 + 11191" without labels. */
-static void list_parts(zj_strbuf *zh, zj_strbuf *en,
+static void list_parts(zj__strbuf *zh, zj__strbuf *en,
                        const char *const *labels, const double *parts,
                        size_t n)
 {
@@ -62,40 +62,40 @@ static void list_parts(zj_strbuf *zh, zj_strbuf *en,
         const char *l = label_of(labels, i);
 
         if (i) {
-            zj_strbuf_puts(zh, " + ");
-            zj_strbuf_puts(en, " + ");
+            zj__strbuf_puts(zh, " + ");
+            zj__strbuf_puts(en, " + ");
         }
         if (l) {
-            zj_strbuf_printf(zh, "%s ", l);
-            zj_strbuf_printf(en, "%s ", l);
+            zj__strbuf_printf(zh, "%s ", l);
+            zj__strbuf_printf(en, "%s ", l);
         }
         if (isnan(parts[i])) {
-            zj_strbuf_puts(zh, "缺失");
-            zj_strbuf_puts(en, "missing");
+            zj__strbuf_puts(zh, "缺失");
+            zj__strbuf_puts(en, "missing");
         } else {
-            zj_audit_num(parts[i], num, sizeof num);
-            zj_strbuf_puts(zh, num);
-            zj_strbuf_puts(en, num);
+            zj__audit_num(parts[i], num, sizeof num);
+            zj__strbuf_puts(zh, num);
+            zj__strbuf_puts(en, num);
         }
     }
     if (n > LIST_MAX) {
-        zj_strbuf_printf(zh, " + …（共 %zu 项）", n);
-        zj_strbuf_printf(en, " + ... (%zu parts)", n);
+        zj__strbuf_printf(zh, " + …（共 %zu 项）", n);
+        zj__strbuf_printf(en, " + ... (%zu parts)", n);
     }
 }
 
 /* "应届" / "应届", or "第 2 项" / "part 2". */
-static void name_part(zj_strbuf *zh, zj_strbuf *en,
+static void name_part(zj__strbuf *zh, zj__strbuf *en,
                       const char *const *labels, size_t i)
 {
     const char *l = label_of(labels, i);
 
     if (l) {
-        zj_strbuf_puts(zh, l);
-        zj_strbuf_puts(en, l);
+        zj__strbuf_puts(zh, l);
+        zj__strbuf_puts(en, l);
     } else {
-        zj_strbuf_printf(zh, "第 %zu 项", i + 1);
-        zj_strbuf_printf(en, "part %zu", i + 1);
+        zj__strbuf_printf(zh, "第 %zu 项", i + 1);
+        zj__strbuf_printf(en, "part %zu", i + 1);
     }
 }
 
@@ -117,7 +117,7 @@ zj_code zj_audit_components(const char *table, const char *column,
                             double stated_total, zj_findings *out,
                             zj_error *err)
 {
-    zj_strbuf zh = ZJ_STRBUF_INIT, en = ZJ_STRBUF_INIT;
+    zj__strbuf zh = ZJ_STRBUF_INIT, en = ZJ_STRBUF_INIT;
     char s1[ZJ_AUDIT_NUM_MAX], s2[ZJ_AUDIT_NUM_MAX];
     size_t i, missing = 0, miss = 0;
     double sum = 0, implied;
@@ -135,65 +135,65 @@ zj_code zj_audit_components(const char *table, const char *column,
             sum += parts[i];
         }
     }
-    zj_audit_msg_start(&zh, &en, table, row, column);
+    zj__audit_msg_start(&zh, &en, table, row, column);
     if (isnan(stated_total)) {
         if (missing) {
-            zj_strbuf_printf(&zh, "所述总数缺失，%zu 个部分中也有 %zu 个缺失，无法核对",
+            zj__strbuf_printf(&zh, "所述总数缺失，%zu 个部分中也有 %zu 个缺失，无法核对",
                              n_parts, missing);
-            zj_strbuf_printf(&en, "the stated total is missing, and so are "
+            zj__strbuf_printf(&en, "the stated total is missing, and so are "
                              "%zu of the %zu parts, so nothing can be checked",
                              missing, n_parts);
         } else {
-            zj_strbuf_puts(&zh, "所述总数缺失；各部分（");
-            zj_strbuf_puts(&en, "the stated total is missing; the parts (");
+            zj__strbuf_puts(&zh, "所述总数缺失；各部分（");
+            zj__strbuf_puts(&en, "the stated total is missing; the parts (");
             list_parts(&zh, &en, labels, parts, n_parts);
-            zj_audit_num(sum, s1, sizeof s1);
-            zj_strbuf_printf(&zh, "）合计为 %s", s1);
-            zj_strbuf_printf(&en, ") add up to %s", s1);
+            zj__audit_num(sum, s1, sizeof s1);
+            zj__strbuf_printf(&zh, "）合计为 %s", s1);
+            zj__strbuf_printf(&en, ") add up to %s", s1);
         }
-        return zj_findings_add_msg(out, ZJ_FIND_UNRESOLVED, table, row,
+        return zj__findings_add_msg(out, ZJ_FIND_UNRESOLVED, table, row,
                                    column, missing ? NAN : sum, NAN, &zh,
                                    &en, err);
     }
-    zj_audit_num(stated_total, s2, sizeof s2);
+    zj__audit_num(stated_total, s2, sizeof s2);
     if (missing == 1) {
         implied = stated_total - sum;
-        zj_audit_num(implied, s1, sizeof s1);
+        zj__audit_num(implied, s1, sizeof s1);
         name_part(&zh, &en, labels, miss);
-        zj_strbuf_printf(&zh, "缺失；由总数 %s 推得应为 %s", s2, s1);
-        zj_strbuf_printf(&en, " is missing; the total %s implies %s", s2, s1);
-        return zj_findings_add_msg(out, ZJ_FIND_DERIVED, table, row, column,
+        zj__strbuf_printf(&zh, "缺失；由总数 %s 推得应为 %s", s2, s1);
+        zj__strbuf_printf(&en, " is missing; the total %s implies %s", s2, s1);
+        return zj__findings_add_msg(out, ZJ_FIND_DERIVED, table, row, column,
                                    implied, NAN, &zh, &en, err);
     }
     if (missing > 1) {
-        zj_strbuf_printf(&zh, "%zu 个部分缺失（", missing);
-        zj_strbuf_printf(&en, "%zu parts are missing (", missing);
+        zj__strbuf_printf(&zh, "%zu 个部分缺失（", missing);
+        zj__strbuf_printf(&en, "%zu parts are missing (", missing);
         list_parts(&zh, &en, labels, parts, n_parts);
-        zj_strbuf_printf(&zh, "），无法核对总数 %s", s2);
-        zj_strbuf_printf(&en, "), so the total %s cannot be checked", s2);
-        return zj_findings_add_msg(out, ZJ_FIND_UNRESOLVED, table, row,
+        zj__strbuf_printf(&zh, "），无法核对总数 %s", s2);
+        zj__strbuf_printf(&en, "), so the total %s cannot be checked", s2);
+        return zj__findings_add_msg(out, ZJ_FIND_UNRESOLVED, table, row,
                                    column, NAN, stated_total, &zh, &en, err);
     }
-    if (zj_audit_agree(sum, stated_total)) {
-        zj_strbuf_free(&zh);
-        zj_strbuf_free(&en);
+    if (zj__audit_agree(sum, stated_total)) {
+        zj__strbuf_free(&zh);
+        zj__strbuf_free(&en);
         return ZJ_OK;
     }
     if (is_count(parts, n_parts)) {
         kind = ZJ_FIND_COUNT_MISMATCH;
-        zj_strbuf_printf(&zh, "列出 %zu 项，所述数目为 %s", n_parts, s2);
-        zj_strbuf_printf(&en, "%zu items are listed, the stated number is %s",
+        zj__strbuf_printf(&zh, "列出 %zu 项，所述数目为 %s", n_parts, s2);
+        zj__strbuf_printf(&en, "%zu items are listed, the stated number is %s",
                          n_parts, s2);
     } else {
         kind = ZJ_FIND_SUM_MISMATCH;
-        zj_audit_num(sum, s1, sizeof s1);
-        zj_strbuf_puts(&zh, "各部分（");
-        zj_strbuf_puts(&en, "the parts (");
+        zj__audit_num(sum, s1, sizeof s1);
+        zj__strbuf_puts(&zh, "各部分（");
+        zj__strbuf_puts(&en, "the parts (");
         list_parts(&zh, &en, labels, parts, n_parts);
-        zj_strbuf_printf(&zh, "）合计 %s，所述总数为 %s", s1, s2);
-        zj_strbuf_printf(&en, ") add up to %s, the stated total is %s", s1,
+        zj__strbuf_printf(&zh, "）合计 %s，所述总数为 %s", s1, s2);
+        zj__strbuf_printf(&en, ") add up to %s, the stated total is %s", s1,
                          s2);
     }
-    return zj_findings_add_msg(out, kind, table, row, column, sum,
+    return zj__findings_add_msg(out, kind, table, row, column, sum,
                                stated_total, &zh, &en, err);
 }

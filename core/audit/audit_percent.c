@@ -46,7 +46,7 @@ static zj_code check_args(const char *table, const char *column,
                           double percent, double n, int decimals,
                           zj_findings *out, zj_error *err)
 {
-    zj_code rc = zj_audit_check_names(table, column, out, err);
+    zj_code rc = zj__audit_check_names(table, column, out, err);
 
     if (rc)
         return rc;
@@ -66,15 +66,15 @@ static zj_code check_args(const char *table, const char *column,
 }
 
 /* "94.99 % = 8388/8830" in both messages. */
-static void put_value(zj_strbuf *zh, zj_strbuf *en, const pct_ctx *c,
+static void put_value(zj__strbuf *zh, zj__strbuf *en, const pct_ctx *c,
                       uint64_t k)
 {
     uint64_t v = round_up(c, k);
     double pct = (double)v / (double)c->scale;
 
-    zj_strbuf_printf(zh, "%.*f %% = %llu/%llu", c->decimals, pct,
+    zj__strbuf_printf(zh, "%.*f %% = %llu/%llu", c->decimals, pct,
                      (unsigned long long)k, (unsigned long long)c->n);
-    zj_strbuf_printf(en, "%.*f %% = %llu/%llu", c->decimals, pct,
+    zj__strbuf_printf(en, "%.*f %% = %llu/%llu", c->decimals, pct,
                      (unsigned long long)k, (unsigned long long)c->n);
 }
 
@@ -96,7 +96,7 @@ zj_code zj_audit_percentage(const char *table, const char *column,
                             int decimals, int *achievable,
                             zj_findings *out, zj_error *err)
 {
-    zj_strbuf zh = ZJ_STRBUF_INIT, en = ZJ_STRBUF_INIT;
+    zj__strbuf zh = ZJ_STRBUF_INIT, en = ZJ_STRBUF_INIT;
     pct_ctx c;
     long long t;
     uint64_t target, k, k0;
@@ -139,19 +139,19 @@ zj_code zj_audit_percentage(const char *table, const char *column,
         have_hi = k < c.n;
     }
 
-    zj_audit_msg_start(&zh, &en, table, row, column);
-    zj_strbuf_printf(&zh, "%.*f %% 无法由 k/%llu 得到（保留 %d 位小数）；"
+    zj__audit_msg_start(&zh, &en, table, row, column);
+    zj__strbuf_printf(&zh, "%.*f %% 无法由 k/%llu 得到（保留 %d 位小数）；"
                      "最接近的可达值为 ",
                      decimals, percent, (unsigned long long)c.n, decimals);
-    zj_strbuf_printf(&en, "%.*f %% is not achievable as k/%llu (rounded "
+    zj__strbuf_printf(&en, "%.*f %% is not achievable as k/%llu (rounded "
                      "to %d decimals); the nearest achievable %s ",
                      decimals, percent, (unsigned long long)c.n, decimals,
                      have_lo && have_hi ? "values are" : "value is");
     if (have_lo)
         put_value(&zh, &en, &c, k);
     if (have_lo && have_hi) {
-        zj_strbuf_puts(&zh, " 和 ");
-        zj_strbuf_puts(&en, " and ");
+        zj__strbuf_puts(&zh, " 和 ");
+        zj__strbuf_puts(&en, " and ");
     }
     if (have_hi)
         put_value(&zh, &en, &c, have_lo ? k + 1 : k);
@@ -159,7 +159,7 @@ zj_code zj_audit_percentage(const char *table, const char *column,
     if (have_lo && have_hi &&
         (uint64_t)t - round_up(&c, k) > round_up(&c, k + 1) - (uint64_t)t)
         k++;
-    return zj_findings_add_msg(out, ZJ_FIND_PERCENT_UNACHIEVABLE, table, row,
+    return zj__findings_add_msg(out, ZJ_FIND_PERCENT_UNACHIEVABLE, table, row,
                                column,
                                (double)round_up(&c, k) / (double)c.scale,
                                percent, &zh, &en, err);

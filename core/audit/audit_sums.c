@@ -49,7 +49,7 @@ static zj_code check_args(const char *table, const char *column,
                           size_t n_rows, zj_findings *out, zj_error *err)
 {
     size_t i;
-    zj_code rc = zj_audit_check_names(table, column, out, err);
+    zj_code rc = zj__audit_check_names(table, column, out, err);
 
     if (rc)
         return rc;
@@ -136,7 +136,7 @@ static int ctx_setup(sums_ctx *c, const char *const *keys)
 
         for (j = 0; j < c->n_keys; j++) {
             const char *s = keys[i * c->n_keys + j];
-            k[j].s = zj_trim(s ? s : "", &k[j].len);
+            k[j].s = zj__trim(s ? s : "", &k[j].len);
             if (k[j].len == 0 || is_total_label(k[j].s, k[j].len))
                 leading = 0;
             else if (leading)
@@ -225,11 +225,11 @@ static zj_code check_aggregate(sums_ctx *c, size_t a, zj_error *err)
         else
             rc = ZJ_FINDING(&c->found, ZJ_FIND_ORPHAN_TOTAL, c->table, row_no(c, a), c->column, NAN, v, err,
                      (tot ? "表 %s 第 %zu 行 %s：合计 %s 下没有明细行"
-                        : "表 %s 第 %zu 行 %s：小计 %s 下没有明细行", c->table, row_no(c, a), c->column, zj_audit_num(v, s1, sizeof s1)),
+                        : "表 %s 第 %zu 行 %s：小计 %s 下没有明细行", c->table, row_no(c, a), c->column, zj__audit_num(v, s1, sizeof s1)),
                      (tot ? "table %s row %zu column %s: the total %s has no "
                           "detail rows under it"
                         : "table %s row %zu column %s: the subtotal %s has "
-                          "no detail rows under it", c->table, row_no(c, a), c->column, zj_audit_num(v, s1, sizeof s1)));
+                          "no detail rows under it", c->table, row_no(c, a), c->column, zj__audit_num(v, s1, sizeof s1)));
         return rc ? rc : note(c, a, err);
     }
     if (isnan(v)) {
@@ -246,23 +246,23 @@ static zj_code check_aggregate(sums_ctx *c, size_t a, zj_error *err)
         else
             rc = ZJ_FINDING(&c->found, ZJ_FIND_UNRESOLVED, c->table, row_no(c, a), c->column, sum, v, err,
                      (tot ? "表 %s 第 %zu 行 %s：合计缺失，明细合计为 %s"
-                        : "表 %s 第 %zu 行 %s：小计缺失，明细合计为 %s", c->table, row_no(c, a), c->column, zj_audit_num(sum, s1, sizeof s1)),
+                        : "表 %s 第 %zu 行 %s：小计缺失，明细合计为 %s", c->table, row_no(c, a), c->column, zj__audit_num(sum, s1, sizeof s1)),
                      (tot ? "table %s row %zu column %s: the total is missing; "
                           "its details add up to %s"
                         : "table %s row %zu column %s: the subtotal is "
-                          "missing; its details add up to %s", c->table, row_no(c, a), c->column, zj_audit_num(sum, s1, sizeof s1)));
+                          "missing; its details add up to %s", c->table, row_no(c, a), c->column, zj__audit_num(sum, s1, sizeof s1)));
         return rc ? rc : note(c, a, err);
     }
     if (missing == 0) {
-        if (zj_audit_agree(sum, v))
+        if (zj__audit_agree(sum, v))
             return ZJ_OK;
         rc = ZJ_FINDING(&c->found, ZJ_FIND_SUM_MISMATCH, c->table, row_no(c, a), c->column, sum, v, err,
                  (tot ? "表 %s 第 %zu 行 %s：明细合计 %s，合计为 %s"
-                    : "表 %s 第 %zu 行 %s：明细合计 %s，小计为 %s", c->table, row_no(c, a), c->column, zj_audit_num(sum, s1, sizeof s1), zj_audit_num(v, s2, sizeof s2)),
+                    : "表 %s 第 %zu 行 %s：明细合计 %s，小计为 %s", c->table, row_no(c, a), c->column, zj__audit_num(sum, s1, sizeof s1), zj__audit_num(v, s2, sizeof s2)),
                  (tot ? "table %s row %zu column %s: details add up to %s, "
                       "the total states %s"
                     : "table %s row %zu column %s: details add up to %s, "
-                      "the subtotal states %s", c->table, row_no(c, a), c->column, zj_audit_num(sum, s1, sizeof s1), zj_audit_num(v, s2, sizeof s2)));
+                      "the subtotal states %s", c->table, row_no(c, a), c->column, zj__audit_num(sum, s1, sizeof s1), zj__audit_num(v, s2, sizeof s2)));
         return rc ? rc : note(c, a, err);
     }
     if (missing > 1)
@@ -272,11 +272,11 @@ static zj_code check_aggregate(sums_ctx *c, size_t a, zj_error *err)
     c->eff[miss] = v - sum;
     rc = ZJ_FINDING(&c->found, ZJ_FIND_DERIVED, c->table, row_no(c, miss), c->column, c->eff[miss], NAN, err,
              (tot ? "表 %s 第 %zu 行 %s：缺失；由第 %zu 行的合计 %s 推得应为 %s"
-                : "表 %s 第 %zu 行 %s：缺失；由第 %zu 行的小计 %s 推得应为 %s", c->table, row_no(c, miss), c->column, row_no(c, a), zj_audit_num(v, s1, sizeof s1), zj_audit_num(c->eff[miss], s2, sizeof s2)),
+                : "表 %s 第 %zu 行 %s：缺失；由第 %zu 行的小计 %s 推得应为 %s", c->table, row_no(c, miss), c->column, row_no(c, a), zj__audit_num(v, s1, sizeof s1), zj__audit_num(c->eff[miss], s2, sizeof s2)),
              (tot ? "table %s row %zu column %s: missing; row %zu states the "
                   "total %s, which implies %s"
                 : "table %s row %zu column %s: missing; row %zu states the "
-                  "subtotal %s, which implies %s", c->table, row_no(c, miss), c->column, row_no(c, a), zj_audit_num(v, s1, sizeof s1), zj_audit_num(c->eff[miss], s2, sizeof s2)));
+                  "subtotal %s, which implies %s", c->table, row_no(c, miss), c->column, row_no(c, a), zj__audit_num(v, s1, sizeof s1), zj__audit_num(c->eff[miss], s2, sizeof s2)));
     return rc ? rc : note(c, miss, err);
 }
 

@@ -43,7 +43,7 @@ static void finding_free(zj_finding *x)
     free(x->message_en);
 }
 
-void zj_findings_truncate(zj_findings *f, size_t count)
+void zj__findings_truncate(zj_findings *f, size_t count)
 {
     if (!f)
         return;
@@ -55,7 +55,7 @@ void zj_findings_free(zj_findings *f)
 {
     if (!f)
         return;
-    zj_findings_truncate(f, 0);
+    zj__findings_truncate(f, 0);
     free(f->items);
     zj_findings_init(f);
 }
@@ -67,7 +67,7 @@ static zj_code nomem(zj_error *err)
                    ("out of memory while recording an audit finding"));
 }
 
-zj_code zj_findings_add(zj_findings *f, zj_finding_kind kind,
+zj_code zj__findings_add(zj_findings *f, zj_finding_kind kind,
                         const char *table, size_t row, const char *column,
                         double expected, double found, const char *msg_zh,
                         const char *msg_en, zj_error *err)
@@ -94,10 +94,10 @@ zj_code zj_findings_add(zj_findings *f, zj_finding_kind kind,
     x.row = row;
     x.expected = expected;
     x.found = found;
-    x.table = zj_strdup(table ? table : "");
-    x.column = zj_strdup(column ? column : "");
-    x.message_zh = zj_strdup(msg_zh ? msg_zh : "");
-    x.message_en = zj_strdup(msg_en ? msg_en : "");
+    x.table = zj__strdup(table ? table : "");
+    x.column = zj__strdup(column ? column : "");
+    x.message_zh = zj__strdup(msg_zh ? msg_zh : "");
+    x.message_en = zj__strdup(msg_en ? msg_en : "");
     if (!x.table || !x.column || !x.message_zh || !x.message_en) {
         finding_free(&x);
         return nomem(err);
@@ -106,25 +106,25 @@ zj_code zj_findings_add(zj_findings *f, zj_finding_kind kind,
     return ZJ_OK;
 }
 
-zj_code zj_audit_check_names(const char *table, const char *column,
+zj_code zj__audit_check_names(const char *table, const char *column,
                              const zj_findings *out, zj_error *err)
 {
     if (!out)
         return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
                        ("out（审核结果列表）不能为 NULL"),
                        ("out (the findings list) must not be NULL"));
-    if (!table || !zj_utf8_valid(table, strlen(table), NULL))
+    if (!table || !zj__utf8_valid(table, strlen(table), NULL))
         return ZJ_FAIL(err, ZJ_ERR_ARG, "argument table",
                        ("表名 table 必须是非 NULL 的 UTF-8 文本"),
                        ("the table name must be UTF-8 text, not NULL"));
-    if (!column || !zj_utf8_valid(column, strlen(column), NULL))
+    if (!column || !zj__utf8_valid(column, strlen(column), NULL))
         return ZJ_FAIL(err, ZJ_ERR_ARG, "argument column",
                        ("列名 column 必须是非 NULL 的 UTF-8 文本"),
                        ("the column name must be UTF-8 text, not NULL"));
     return ZJ_OK;
 }
 
-const char *zj_audit_num(double v, char *buf, size_t size)
+const char *zj__audit_num(double v, char *buf, size_t size)
 {
     /* 15 digits hide binary noise such as 0.30000000000000004; adding
      * 0.0 turns -0 into 0. */
@@ -132,37 +132,37 @@ const char *zj_audit_num(double v, char *buf, size_t size)
     return buf;
 }
 
-void zj_audit_msg_start(zj_strbuf *zh, zj_strbuf *en, const char *table,
+void zj__audit_msg_start(zj__strbuf *zh, zj__strbuf *en, const char *table,
                         size_t row, const char *column)
 {
     if (row) {
-        zj_strbuf_printf(zh, "表 %s 第 %zu 行 %s：", table, row, column);
-        zj_strbuf_printf(en, "table %s row %zu column %s: ", table, row,
+        zj__strbuf_printf(zh, "表 %s 第 %zu 行 %s：", table, row, column);
+        zj__strbuf_printf(en, "table %s row %zu column %s: ", table, row,
                          column);
     } else {
-        zj_strbuf_printf(zh, "表 %s %s：", table, column);
-        zj_strbuf_printf(en, "table %s column %s: ", table, column);
+        zj__strbuf_printf(zh, "表 %s %s：", table, column);
+        zj__strbuf_printf(en, "table %s column %s: ", table, column);
     }
 }
 
-zj_code zj_findings_add_msg(zj_findings *f, zj_finding_kind kind,
+zj_code zj__findings_add_msg(zj_findings *f, zj_finding_kind kind,
                             const char *table, size_t row, const char *column,
-                            double expected, double found, zj_strbuf *zh,
-                            zj_strbuf *en, zj_error *err)
+                            double expected, double found, zj__strbuf *zh,
+                            zj__strbuf *en, zj_error *err)
 {
     zj_code rc;
 
     if (zh->failed || en->failed)
         rc = nomem(err);
     else
-        rc = zj_findings_add(f, kind, table, row, column, expected, found,
+        rc = zj__findings_add(f, kind, table, row, column, expected, found,
                              zh->data ? zh->data : "", en->data ? en->data : "", err);
-    zj_strbuf_free(zh);
-    zj_strbuf_free(en);
+    zj__strbuf_free(zh);
+    zj__strbuf_free(en);
     return rc;
 }
 
-int zj_audit_agree(double sum, double stated)
+int zj__audit_agree(double sum, double stated)
 {
     if (!isfinite(sum) || !isfinite(stated))
         return 0;

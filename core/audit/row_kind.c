@@ -22,19 +22,19 @@ zj_code zj_row_kind_parse(const char *text, const char *label, zj_row_kind *out,
     const char *t;
     size_t len, i, ql;
 
-    t = zj_trim(text ? text : "", &len);
+    t = zj__trim(text ? text : "", &len);
     if (len < sizeof buf) {
         memcpy(buf, t, len);
         buf[len] = '\0';
         for (i = 0; i < sizeof words / sizeof words[0]; i++)
-            if (zj_ascii_ieq(buf, words[i].word)) {
+            if (zj__ascii_ieq(buf, words[i].word)) {
                 *out = words[i].kind;
                 return ZJ_OK;
             }
     }
     label = label ? label : "kind";
-    ql = zj_utf8_prefix(text ? text : "", 48);
-    if (!zj_utf8_valid(text ? text : "", ql, NULL))
+    ql = zj__utf8_prefix(text ? text : "", 48);
+    if (!zj__utf8_valid(text ? text : "", ql, NULL))
         ql = 0;
     return ZJ_FAIL(err, ZJ_ERR_ARG, label,
                    ("%s：类型“%.*s”不是 明细/小计/总计/合计（detail/subtotal/total）之一", label,

@@ -34,20 +34,20 @@ const char *zj_code_name(zj_code code)
 zj_code zj_error_set(zj_error *err, zj_code code, const char *where,
                      const char *message_zh, const char *message_en)
 {
-    zj_error_begin(err, code, where);
+    zj__error_begin(err, code, where);
     if (err) {
-        zj_utf8_copy(err->message_zh, sizeof err->message_zh, message_zh ? message_zh : "");
-        zj_utf8_copy(err->message_en, sizeof err->message_en, message_en ? message_en : "");
+        zj__utf8_copy(err->message_zh, sizeof err->message_zh, message_zh ? message_zh : "");
+        zj__utf8_copy(err->message_en, sizeof err->message_en, message_en ? message_en : "");
     }
     return code;
 }
 
-void zj_error_begin(zj_error *err, zj_code code, const char *where)
+void zj__error_begin(zj_error *err, zj_code code, const char *where)
 {
     if (!err)
         return;
     err->code = code;
-    zj_utf8_copy(err->where, sizeof err->where, where ? where : "");
+    zj__utf8_copy(err->where, sizeof err->where, where ? where : "");
     err->message_zh[0] = '\0';
     err->message_en[0] = '\0';
 }
@@ -58,10 +58,10 @@ static void format_into(char *buf, size_t size, const char *fmt, va_list ap)
     int n = vsnprintf(buf, size, fmt, ap);
 
     if (n >= 0 && (size_t)n >= size)
-        buf[zj_utf8_prefix(buf, size - 1)] = '\0';
+        buf[zj__utf8_prefix(buf, size - 1)] = '\0';
 }
 
-void zj_error_zh(zj_error *err, const char *fmt, ...)
+void zj__error_zh(zj_error *err, const char *fmt, ...)
 {
     va_list ap;
 
@@ -72,7 +72,7 @@ void zj_error_zh(zj_error *err, const char *fmt, ...)
     va_end(ap);
 }
 
-zj_code zj_error_end(zj_error *err, zj_code code, const char *fmt, ...)
+zj_code zj__error_end(zj_error *err, zj_code code, const char *fmt, ...)
 {
     va_list ap;
 
@@ -84,7 +84,7 @@ zj_code zj_error_end(zj_error *err, zj_code code, const char *fmt, ...)
     return code;
 }
 
-void zj_error_prefix_where(zj_error *err, const char *prefix)
+void zj__error_prefix_where(zj_error *err, const char *prefix)
 {
     char tmp[ZJ_ERROR_WHERE_MAX];
     size_t plen, wlen, n = 0;
@@ -92,13 +92,13 @@ void zj_error_prefix_where(zj_error *err, const char *prefix)
     if (!err || !prefix || !*prefix)
         return;
     /* "prefix: where", cut to the buffer on a character boundary */
-    plen = zj_utf8_prefix(prefix, sizeof tmp - 1);
+    plen = zj__utf8_prefix(prefix, sizeof tmp - 1);
     memcpy(tmp, prefix, plen);
     n = plen;
     if (err->where[0] && n + 2 < sizeof tmp) {
         tmp[n++] = ':';
         tmp[n++] = ' ';
-        wlen = zj_utf8_prefix(err->where, sizeof tmp - 1 - n);
+        wlen = zj__utf8_prefix(err->where, sizeof tmp - 1 - n);
         memcpy(tmp + n, err->where, wlen);
         n += wlen;
     }

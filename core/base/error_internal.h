@@ -12,19 +12,19 @@
  * It may also stand as a statement, its result unused.  `err` and `code`
  * are evaluated more than once: pass plain names.  `where` may be NULL. */
 #define ZJ_FAIL(err, code, where, zh, en)                                      \
-    (zj_error_begin((err), (code), (where)), zj_error_zh((err), ZJ__ARGS zh), \
-     zj_error_end((err), (code), ZJ__ARGS en))
+    (zj__error_begin((err), (code), (where)), zj__error_zh((err), ZJ__ARGS zh), \
+     zj__error_end((err), (code), ZJ__ARGS en))
 #define ZJ__ARGS(...) __VA_ARGS__
 
 /* The parts of ZJ_FAIL.  Each is a no-op on a NULL err. */
-void zj_error_begin(zj_error *err, zj_code code, const char *where);
-void zj_error_zh(zj_error *err, const char *fmt, ...)
+void zj__error_begin(zj_error *err, zj_code code, const char *where);
+void zj__error_zh(zj_error *err, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
 /* The English text; returns `code` (the end of ZJ_FAIL). */
-zj_code zj_error_end(zj_error *err, zj_code code, const char *fmt, ...)
+zj_code zj__error_end(zj_error *err, zj_code code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
@@ -32,6 +32,6 @@ zj_code zj_error_end(zj_error *err, zj_code code, const char *fmt, ...)
 
 
 /* Prefixes err->where with "prefix: " (e.g. a file name before a key). */
-void zj_error_prefix_where(zj_error *err, const char *prefix);
+void zj__error_prefix_where(zj_error *err, const char *prefix);
 
 #endif

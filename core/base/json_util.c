@@ -11,7 +11,7 @@
 #include "json_util.h"
 #include "utf8.h"
 
-zj_code zj_json_load_file(const char *path, json_t **out, zj_error *err)
+zj_code zj__json_load_file(const char *path, json_t **out, zj_error *err)
 {
     json_error_t je;
     char where[ZJ_ERROR_WHERE_MAX];
@@ -47,7 +47,7 @@ zj_code zj_json_load_file(const char *path, json_t **out, zj_error *err)
 }
 
 /* "key <path>.<key>: <what>", where = the file. */
-static zj_code fail2(const zj_jctx *c, const char *path, const char *key,
+static zj_code fail2(const zj__jctx *c, const char *path, const char *key,
                      const char *zh, const char *en)
 {
     char full[200];
@@ -61,13 +61,13 @@ static zj_code fail2(const zj_jctx *c, const char *path, const char *key,
                    ("key %s: %s", full, en));
 }
 
-zj_code zj_json_fail(const zj_jctx *c, const char *path, const char *key,
+zj_code zj__json_fail(const zj__jctx *c, const char *path, const char *key,
                      const char *what_zh, const char *what_en)
 {
     return fail2(c, path, key, what_zh, what_en);
 }
 
-static zj_code member(const zj_jctx *c, const json_t *obj, const char *path,
+static zj_code member(const zj__jctx *c, const json_t *obj, const char *path,
                       const char *key, int required, json_t **out)
 {
     json_t *v = NULL;
@@ -85,7 +85,7 @@ static zj_code member(const zj_jctx *c, const json_t *obj, const char *path,
     return ZJ_OK;
 }
 
-zj_code zj_json_string(const zj_jctx *c, const json_t *obj, const char *path,
+zj_code zj__json_string(const zj__jctx *c, const json_t *obj, const char *path,
                        const char *key, int required, const char **out)
 {
     json_t *v = NULL;
@@ -97,13 +97,13 @@ zj_code zj_json_string(const zj_jctx *c, const json_t *obj, const char *path,
         return fail2(c, path, key, "应为字符串", "expected a string");
     if (json_string_length(v) == 0)
         return fail2(c, path, key, "不能为空字符串", "must not be empty");
-    if (!zj_utf8_valid(json_string_value(v), json_string_length(v), NULL))
+    if (!zj__utf8_valid(json_string_value(v), json_string_length(v), NULL))
         return fail2(c, path, key, "不是有效的 UTF-8", "is not valid UTF-8");
     *out = json_string_value(v);
     return ZJ_OK;
 }
 
-zj_code zj_json_number(const zj_jctx *c, const json_t *obj, const char *path,
+zj_code zj__json_number(const zj__jctx *c, const json_t *obj, const char *path,
                        const char *key, int required, double *out)
 {
     json_t *v = NULL;
@@ -119,7 +119,7 @@ zj_code zj_json_number(const zj_jctx *c, const json_t *obj, const char *path,
     return ZJ_OK;
 }
 
-zj_code zj_json_int(const zj_jctx *c, const json_t *obj, const char *path,
+zj_code zj__json_int(const zj__jctx *c, const json_t *obj, const char *path,
                     const char *key, int required, long *out)
 {
     json_t *v = NULL;
@@ -133,7 +133,7 @@ zj_code zj_json_int(const zj_jctx *c, const json_t *obj, const char *path,
     return ZJ_OK;
 }
 
-zj_code zj_json_object(const zj_jctx *c, const json_t *obj, const char *path,
+zj_code zj__json_object(const zj__jctx *c, const json_t *obj, const char *path,
                        const char *key, int required, json_t **out)
 {
     json_t *v = NULL;
@@ -147,7 +147,7 @@ zj_code zj_json_object(const zj_jctx *c, const json_t *obj, const char *path,
     return ZJ_OK;
 }
 
-zj_code zj_json_array(const zj_jctx *c, const json_t *obj, const char *path,
+zj_code zj__json_array(const zj__jctx *c, const json_t *obj, const char *path,
                       const char *key, int required, json_t **out)
 {
     json_t *v = NULL;
@@ -161,7 +161,7 @@ zj_code zj_json_array(const zj_jctx *c, const json_t *obj, const char *path,
     return ZJ_OK;
 }
 
-zj_code zj_json_only_keys(const zj_jctx *c, const json_t *obj,
+zj_code zj__json_only_keys(const zj__jctx *c, const json_t *obj,
                           const char *path, const char *const *allowed)
 {
     const char *key;

@@ -45,14 +45,14 @@ static zj_code io_fail(zj_error *err, const char *path, const char *zh, const ch
  * is followed to the name it gives. */
 static char *resolve_final(const char *path)
 {
-    char *cur = zj_strdup(path);
+    char *cur = zj__strdup(path);
     int hops;
 
     for (hops = 0; cur && hops < 40; hops++) {
         struct stat st;
         char target[PATH_MAX];
         ssize_t n;
-        zj_strbuf b = ZJ_STRBUF_INIT;
+        zj__strbuf b = ZJ_STRBUF_INIT;
         const char *slash;
 
         if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
@@ -63,11 +63,11 @@ static char *resolve_final(const char *path)
         target[n] = '\0';
         slash = strrchr(cur, '/');
         if (target[0] == '/' || !slash)
-            zj_strbuf_puts(&b, target);
+            zj__strbuf_puts(&b, target);
         else
-            zj_strbuf_printf(&b, "%.*s/%s", (int)(slash - cur), cur, target);
+            zj__strbuf_printf(&b, "%.*s/%s", (int)(slash - cur), cur, target);
         free(cur);
-        cur = zj_strbuf_take(&b);
+        cur = zj__strbuf_take(&b);
     }
     return cur;
 }
@@ -83,10 +83,10 @@ static int create_temp(const char *final, char **temp)
     int tries, fd = -1;
 
     for (tries = 0; tries < 100 && fd < 0; tries++) {
-        zj_strbuf b = ZJ_STRBUF_INIT;
+        zj__strbuf b = ZJ_STRBUF_INIT;
         seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-        zj_strbuf_printf(&b, "%.*s.%s.%06lx.tmp", dirlen, final, base, (seed >> 20) & 0xffffff);
-        if (!(*temp = zj_strbuf_take(&b))) {
+        zj__strbuf_printf(&b, "%.*s.%s.%06lx.tmp", dirlen, final, base, (seed >> 20) & 0xffffff);
+        if (!(*temp = zj__strbuf_take(&b))) {
             errno = ENOMEM;
             return -1;
         }
@@ -177,15 +177,15 @@ void zj_outfile_abort(zj_outfile *f)
 static void sync_dir(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     char *dir;
     int fd;
 
     if (slash)
-        zj_strbuf_printf(&b, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+        zj__strbuf_printf(&b, "%.*s", slash == path ? 1 : (int)(slash - path), path);
     else
-        zj_strbuf_puts(&b, ".");
-    if (!(dir = zj_strbuf_take(&b)))
+        zj__strbuf_puts(&b, ".");
+    if (!(dir = zj__strbuf_take(&b)))
         return;
     fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {

@@ -86,7 +86,7 @@ static int read_number(const char *text, double *out, char *buf, size_t size)
 
     if (!text)
         return 0;
-    t = zj_trim(text, &len);
+    t = zj__trim(text, &len);
     if (len == 0 || !to_ascii(t, len, buf, size) || !plain_decimal(buf))
         return 0;
     d = strtod(buf, NULL);
@@ -143,8 +143,8 @@ static const char *quotable(const char *text, int *len)
 
     if (!text)
         text = "";
-    n = zj_utf8_prefix(text, 48);
-    if (!zj_utf8_valid(text, n, NULL)) {
+    n = zj__utf8_prefix(text, 48);
+    if (!zj__utf8_valid(text, n, NULL)) {
         *len = 0;
         return "";
     }
@@ -201,7 +201,7 @@ static int in_list(const char *const *list, const char *s)
     size_t i;
 
     for (i = 0; list[i]; i++)
-        if (zj_ascii_ieq(list[i], s))
+        if (zj__ascii_ieq(list[i], s))
             return 1;
     return 0;
 }
@@ -214,7 +214,7 @@ zj_code zj_parse_bool(const char *text, const char *label, int *out,
     size_t len;
     int ql;
 
-    t = text ? zj_trim(text, &len) : NULL;
+    t = text ? zj__trim(text, &len) : NULL;
     if (t && len > 0 && len < sizeof buf) {
         memcpy(buf, t, len);
         buf[len] = '\0';

@@ -6,14 +6,14 @@
 
 #include "strbuf.h"
 
-void zj_strbuf_reset(zj_strbuf *b)
+void zj__strbuf_reset(zj__strbuf *b)
 {
     b->len = 0;
     if (b->data)
         b->data[0] = '\0';
 }
 
-void zj_strbuf_free(zj_strbuf *b)
+void zj__strbuf_free(zj__strbuf *b)
 {
     free(b->data);
     b->data = NULL;
@@ -21,7 +21,7 @@ void zj_strbuf_free(zj_strbuf *b)
     b->failed = 0;
 }
 
-int zj_strbuf_reserve(zj_strbuf *b, size_t extra)
+int zj__strbuf_reserve(zj__strbuf *b, size_t extra)
 {
     size_t need, cap;
     char *p;
@@ -48,9 +48,9 @@ int zj_strbuf_reserve(zj_strbuf *b, size_t extra)
     return 1;
 }
 
-void zj_strbuf_append(zj_strbuf *b, const char *s, size_t n)
+void zj__strbuf_append(zj__strbuf *b, const char *s, size_t n)
 {
-    if (!zj_strbuf_reserve(b, n))
+    if (!zj__strbuf_reserve(b, n))
         return;
     if (n)
         memcpy(b->data + b->len, s, n);
@@ -58,17 +58,17 @@ void zj_strbuf_append(zj_strbuf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-void zj_strbuf_puts(zj_strbuf *b, const char *s)
+void zj__strbuf_puts(zj__strbuf *b, const char *s)
 {
-    zj_strbuf_append(b, s, strlen(s));
+    zj__strbuf_append(b, s, strlen(s));
 }
 
-void zj_strbuf_putc(zj_strbuf *b, char c)
+void zj__strbuf_putc(zj__strbuf *b, char c)
 {
-    zj_strbuf_append(b, &c, 1);
+    zj__strbuf_append(b, &c, 1);
 }
 
-void zj_strbuf_printf(zj_strbuf *b, const char *fmt, ...)
+void zj__strbuf_printf(zj__strbuf *b, const char *fmt, ...)
 {
     va_list ap;
     int n;
@@ -76,7 +76,7 @@ void zj_strbuf_printf(zj_strbuf *b, const char *fmt, ...)
     va_start(ap, fmt);
     n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0 || !zj_strbuf_reserve(b, (size_t)n))
+    if (n < 0 || !zj__strbuf_reserve(b, (size_t)n))
         return;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
@@ -84,7 +84,7 @@ void zj_strbuf_printf(zj_strbuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-zj_strbuf *zj_strbuf_fmt(zj_strbuf *b, const char *fmt, ...)
+zj__strbuf *zj__strbuf_fmt(zj__strbuf *b, const char *fmt, ...)
 {
     va_list ap;
     int n;
@@ -92,7 +92,7 @@ zj_strbuf *zj_strbuf_fmt(zj_strbuf *b, const char *fmt, ...)
     va_start(ap, fmt);
     n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0 || !zj_strbuf_reserve(b, (size_t)n))
+    if (n < 0 || !zj__strbuf_reserve(b, (size_t)n))
         return b;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
@@ -101,15 +101,15 @@ zj_strbuf *zj_strbuf_fmt(zj_strbuf *b, const char *fmt, ...)
     return b;
 }
 
-char *zj_strbuf_take(zj_strbuf *b)
+char *zj__strbuf_take(zj__strbuf *b)
 {
     char *s;
 
     if (b->failed) {
-        zj_strbuf_free(b);
+        zj__strbuf_free(b);
         return NULL;
     }
-    if (!b->data && !zj_strbuf_reserve(b, 0))
+    if (!b->data && !zj__strbuf_reserve(b, 0))
         return NULL;
     s = b->data;
     b->data = NULL;

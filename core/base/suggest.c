@@ -21,7 +21,7 @@ static size_t decode(const char *s, uint32_t *out)
         uint32_t c;
         if (n == MAX_CHARS)
             return MAX_CHARS + 1;
-        c = zj_utf8_next(&s);
+        c = zj__utf8_next(&s);
         out[n++] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
     }
     return n;

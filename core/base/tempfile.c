@@ -13,14 +13,14 @@
 #include "tempfile.h"
 #include "utf8.h"
 
-zj_code zj_temp_dir(char **dir, zj_error *err)
+zj_code zj__temp_dir(char **dir, zj_error *err)
 {
     const char *t = getenv("TMPDIR");
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     char *d;
 
-    zj_strbuf_printf(&b, "%s/zhijiao-XXXXXX", t && *t == '/' ? t : "/tmp");
-    if (!(d = zj_strbuf_take(&b)))
+    zj__strbuf_printf(&b, "%s/zhijiao-XXXXXX", t && *t == '/' ? t : "/tmp");
+    if (!(d = zj__strbuf_take(&b)))
         return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
                        ("内存不足"),
                        ("out of memory"));
@@ -35,9 +35,9 @@ zj_code zj_temp_dir(char **dir, zj_error *err)
     return ZJ_OK;
 }
 
-zj_code zj_temp_read(const char *path, char **data, size_t *len, zj_error *err)
+zj_code zj__temp_read(const char *path, char **data, size_t *len, zj_error *err)
 {
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     char buf[65536];
     int fd = open(path, O_RDONLY);
     ssize_t n = 0;
@@ -49,31 +49,31 @@ zj_code zj_temp_read(const char *path, char **data, size_t *len, zj_error *err)
             continue;
         if (n < 0)
             break;
-        zj_strbuf_append(&b, buf, (size_t)n);
+        zj__strbuf_append(&b, buf, (size_t)n);
     }
     if (fd >= 0)
         close(fd);
     if (fd < 0 || n < 0) {
-        zj_strbuf_free(&b);
+        zj__strbuf_free(&b);
         return ZJ_FAIL(err, ZJ_ERR_IO, path, ("无法读取临时文件"), ("cannot read a scratch file"));
     }
     *len = b.len;
     if (!b.data)
-        zj_strbuf_append(&b, "", 0);
-    if (!(*data = zj_strbuf_take(&b)))
+        zj__strbuf_append(&b, "", 0);
+    if (!(*data = zj__strbuf_take(&b)))
         return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL, ("内存不足"), ("out of memory"));
     return ZJ_OK;
 }
 
-zj_code zj_temp_write(const char *dir, const char *name, const char *data, size_t len,
+zj_code zj__temp_write(const char *dir, const char *name, const char *data, size_t len,
                       char **path, zj_error *err)
 {
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     char *p;
     int fd;
 
-    zj_strbuf_printf(&b, "%s/%s", dir, name);
-    if (!(p = zj_strbuf_take(&b)))
+    zj__strbuf_printf(&b, "%s/%s", dir, name);
+    if (!(p = zj__strbuf_take(&b)))
         return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
                        ("内存不足"),
                        ("out of memory"));
@@ -107,14 +107,14 @@ static void remove_tree(const char *dir, int depth)
 
     if (d) {
         while ((e = readdir(d)) != NULL) {
-            zj_strbuf b = ZJ_STRBUF_INIT;
+            zj__strbuf b = ZJ_STRBUF_INIT;
             char *p;
             struct stat st;
 
             if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
                 continue;
-            zj_strbuf_printf(&b, "%s/%s", dir, e->d_name);
-            if (!(p = zj_strbuf_take(&b)))
+            zj__strbuf_printf(&b, "%s/%s", dir, e->d_name);
+            if (!(p = zj__strbuf_take(&b)))
                 continue;
             if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
                 if (depth < 8)
@@ -129,14 +129,14 @@ static void remove_tree(const char *dir, int depth)
     rmdir(dir);
 }
 
-void zj_temp_remove(const char *dir)
+void zj__temp_remove(const char *dir)
 {
     remove_tree(dir, 0);
 }
 
-int zj_make_dirs(const char *path)
+int zj__make_dirs(const char *path)
 {
-    char *p = zj_strdup(path), *s;
+    char *p = zj__strdup(path), *s;
     int ok = 1;
 
     if (!p)

@@ -8,15 +8,15 @@
 #include "zhijiao/error.h"
 
 /* Creates a private directory under $TMPDIR (or /tmp), malloc'd in *dir. */
-zj_code zj_temp_dir(char **dir, zj_error *err);
+zj_code zj__temp_dir(char **dir, zj_error *err);
 /* Writes data to <dir>/<name>; the path malloc'd in *path. */
-zj_code zj_temp_write(const char *dir, const char *name, const char *data,
+zj_code zj__temp_write(const char *dir, const char *name, const char *data,
                       size_t len, char **path, zj_error *err);
 /* Reads a whole file back (malloc'd, NUL-terminated, *len bytes). */
-zj_code zj_temp_read(const char *path, char **data, size_t *len, zj_error *err);
+zj_code zj__temp_read(const char *path, char **data, size_t *len, zj_error *err);
 /* Removes dir and everything in it (one level of subdirectories). */
-void zj_temp_remove(const char *dir);
+void zj__temp_remove(const char *dir);
 /* mkdir -p: 1 when path exists as a directory afterwards, else 0 (errno). */
-int zj_make_dirs(const char *path);
+int zj__make_dirs(const char *path);
 
 #endif

@@ -77,7 +77,7 @@ size_t zj_text_width(const char *s)
     if (!s)
         return 0;
     while (*s)
-        w += char_width(zj_utf8_next(&s));
+        w += char_width(zj__utf8_next(&s));
     return w;
 }
 
@@ -87,7 +87,7 @@ size_t zj_text_width_n(const char *s, size_t len)
     size_t w = 0;
 
     while (s && s < end && *s)
-        w += char_width(zj_utf8_next(&s));
+        w += char_width(zj__utf8_next(&s));
     return w;
 }
 
@@ -98,7 +98,7 @@ size_t zj_text_fit(const char *s, size_t columns, size_t *width)
 
     if (s) {
         while (*p) {
-            size_t cw = char_width(zj_utf8_next(&p));
+            size_t cw = char_width(zj__utf8_next(&p));
             if (w + cw > columns)
                 break;
             w += cw;

@@ -64,7 +64,7 @@ static size_t ascii_run(const unsigned char *s, size_t len)
     return i;
 }
 
-int zj_utf8_valid(const char *s, size_t len, size_t *bad)
+int zj__utf8_valid(const char *s, size_t len, size_t *bad)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, n;
@@ -106,7 +106,7 @@ static size_t lead_len(unsigned char c)
     return 1;
 }
 
-size_t zj_utf8_prefix(const char *s, size_t max)
+size_t zj__utf8_prefix(const char *s, size_t max)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, n, avail;
@@ -127,7 +127,7 @@ size_t zj_utf8_prefix(const char *s, size_t max)
     return i;
 }
 
-uint32_t zj_utf8_next(const char **sp)
+uint32_t zj__utf8_next(const char **sp)
 {
     const unsigned char *u = (const unsigned char *)*sp;
     size_t n = lead_len(u[0]), avail;
@@ -146,9 +146,9 @@ uint32_t zj_utf8_next(const char **sp)
     return c;
 }
 
-void zj_utf8_copy(char *buf, size_t size, const char *s)
+void zj__utf8_copy(char *buf, size_t size, const char *s)
 {
-    size_t n = zj_utf8_prefix(s, size - 1);
+    size_t n = zj__utf8_prefix(s, size - 1);
 
     memcpy(buf, s, n);
     buf[n] = '\0';
@@ -167,7 +167,7 @@ static int ideographic_space_at(const unsigned char *p, size_t avail)
     return avail >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80;
 }
 
-const char *zj_trim(const char *s, size_t *len)
+const char *zj__trim(const char *s, size_t *len)
 {
     const unsigned char *b, *e;
 
@@ -199,11 +199,11 @@ const char *zj_trim(const char *s, size_t *len)
     return (const char *)b;
 }
 
-int zj_text_eq(const char *a, const char *b)
+int zj__text_eq(const char *a, const char *b)
 {
     size_t la, lb;
-    const char *ta = zj_trim(a ? a : "", &la);
-    const char *tb = zj_trim(b ? b : "", &lb);
+    const char *ta = zj__trim(a ? a : "", &la);
+    const char *tb = zj__trim(b ? b : "", &lb);
 
     return la == lb && memcmp(ta, tb, la) == 0;
 }
@@ -213,7 +213,7 @@ static unsigned char ascii_lower(unsigned char c)
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
-int zj_ascii_ieq(const char *a, const char *b)
+int zj__ascii_ieq(const char *a, const char *b)
 {
     const unsigned char *x = (const unsigned char *)a;
     const unsigned char *y = (const unsigned char *)b;
@@ -227,7 +227,7 @@ int zj_ascii_ieq(const char *a, const char *b)
     return ascii_lower(*x) == ascii_lower(*y);
 }
 
-char *zj_strndup(const char *s, size_t n)
+char *zj__strndup(const char *s, size_t n)
 {
     char *p;
 
@@ -242,7 +242,7 @@ char *zj_strndup(const char *s, size_t n)
     return p;
 }
 
-char *zj_strdup(const char *s)
+char *zj__strdup(const char *s)
 {
-    return s ? zj_strndup(s, strlen(s)) : NULL;
+    return s ? zj__strndup(s, strlen(s)) : NULL;
 }

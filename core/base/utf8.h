@@ -7,33 +7,33 @@
 
 /* 1 when s[0 .. len) is well-formed UTF-8 (no overlongs, no surrogates);
  * otherwise 0 and *bad (if not NULL) = offset of the first bad byte. */
-int zj_utf8_valid(const char *s, size_t len, size_t *bad);
+int zj__utf8_valid(const char *s, size_t len, size_t *bad);
 
 /* Length in bytes of a prefix of s that is whole characters and at most
  * max bytes (for truncating without splitting a character). */
-size_t zj_utf8_prefix(const char *s, size_t max);
+size_t zj__utf8_prefix(const char *s, size_t max);
 
 /* Decodes the character at *sp and moves *sp past it.  A byte that does
  * not start a well-formed sequence decodes as itself (one byte), so bad
  * input never stops a scan.  *sp must not point at the NUL. */
-uint32_t zj_utf8_next(const char **sp);
+uint32_t zj__utf8_next(const char **sp);
 
 /* Copies s into buf[size] (size > 0), cut to whole characters; always
  * NUL-terminated. */
-void zj_utf8_copy(char *buf, size_t size, const char *s);
+void zj__utf8_copy(char *buf, size_t size, const char *s);
 
 /* Trims ASCII whitespace and U+3000 (ideographic space) from both ends:
  * returns the start and stores the trimmed length in *len. */
-const char *zj_trim(const char *s, size_t *len);
+const char *zj__trim(const char *s, size_t *len);
 
 /* Equality after trimming both sides. */
-int zj_text_eq(const char *a, const char *b);
+int zj__text_eq(const char *a, const char *b);
 
 /* ASCII case-insensitive equality (no trimming). */
-int zj_ascii_ieq(const char *a, const char *b);
+int zj__ascii_ieq(const char *a, const char *b);
 
 /* Copy of s[0 .. n) with a NUL; NULL on allocation failure. */
-char *zj_strndup(const char *s, size_t n);
-char *zj_strdup(const char *s);
+char *zj__strndup(const char *s, size_t n);
+char *zj__strdup(const char *s);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "zj_math.h"
 
-double zj_qnorm(double p)
+double zj__qnorm(double p)
 {
     return qnorm(p, 0.0, 1.0, 1, 0);
 }
@@ -22,19 +22,19 @@ double zj_qnorm(double p)
  * middle, every level from 0.0005 to 0.1, prints nothing; see
  * tests/cli/cases/rate-huge-no-print).  Below 1e9 the direct call is kept,
  * bit for bit as R's binom.test computes it. */
-double zj_qbeta(double p, double a, double b)
+double zj__qbeta(double p, double a, double b)
 {
     if (a > b && a + b > 1e9)
         return 1.0 - qbeta(p, b, a, 0, 0);
     return qbeta(p, a, b, 1, 0);
 }
 
-double zj_pchisq_upper(double x, double df)
+double zj__pchisq_upper(double x, double df)
 {
     return pchisq(x, df, 0, 0);
 }
 
-double zj_qt(double p, double df)
+double zj__qt(double p, double df)
 {
     return qt(p, df, 1, 0);
 }

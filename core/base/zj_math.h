@@ -6,9 +6,9 @@
 #ifndef ZJ_MATH_H
 #define ZJ_MATH_H
 
-double zj_qnorm(double p);                       /* standard normal quantile */
-double zj_qbeta(double p, double a, double b);   /* Beta(a, b) quantile */
-double zj_qt(double p, double df);              /* Student's t quantile */
-double zj_pchisq_upper(double x, double df);     /* P(X > x), X ~ chi^2(df) */
+double zj__qnorm(double p);                       /* standard normal quantile */
+double zj__qbeta(double p, double a, double b);   /* Beta(a, b) quantile */
+double zj__qt(double p, double df);              /* Student's t quantile */
+double zj__pchisq_upper(double x, double df);     /* P(X > x), X ~ chi^2(df) */
 
 #endif

@@ -19,16 +19,16 @@
 
 typedef struct batch {
     const zj_data *data;
-    const zj_check_def *def;
+    const zj__check_def *def;
     int col_of_field[MAX_FIELDS];   /* input column of each field, or -1 */
-    zj_arg args[MAX_FIELDS];
+    zj__arg args[MAX_FIELDS];
     size_t text_off[MAX_FIELDS];
-    zj_strbuf scratch;              /* trimmed copies of text arguments */
-    zj_dbuild *b;
+    zj__strbuf scratch;              /* trimmed copies of text arguments */
+    zj__dbuild *b;
     /* the rule set of the previous row: consecutive rows usually share it */
     char last_j[64];
     long last_year;
-    const zj_ruleset *last_rs;
+    const zj__ruleset *last_rs;
 } batch;
 
 static const char *type_zh(zj_field_type t)
@@ -62,7 +62,7 @@ static int is_missing(const zj_value *v)
     if (!v || v->type == ZJ_VAL_MISSING)
         return 1;
     if (v->type == ZJ_VAL_TEXT) {
-        zj_trim(v->text, &len);
+        zj__trim(v->text, &len);
         return len == 0;
     }
     return 0;
@@ -81,13 +81,13 @@ static void choices_list(const zj_field_info *f, char *buf, size_t size)
         len += (size_t)k;
     }
     if (len >= size)
-        buf[zj_utf8_prefix(buf, size - 1)] = '\0';
+        buf[zj__utf8_prefix(buf, size - 1)] = '\0';
 }
 
 static int match_choice(const zj_field_info *f, const char *text)
 {
     size_t i, len;
-    const char *t = zj_trim(text, &len);
+    const char *t = zj__trim(text, &len);
     char buf[128];
 
     if (len >= sizeof buf)
@@ -95,7 +95,7 @@ static int match_choice(const zj_field_info *f, const char *text)
     memcpy(buf, t, len);
     buf[len] = '\0';
     for (i = 0; f->choices && f->choices[i]; i++)
-        if (zj_ascii_ieq(buf, f->choices[i]) || (f->choices_zh && strcmp(buf, f->choices_zh[i]) == 0))
+        if (zj__ascii_ieq(buf, f->choices[i]) || (f->choices_zh && strcmp(buf, f->choices_zh[i]) == 0))
             return (int)i;
     return -1;
 }
@@ -103,14 +103,14 @@ static int match_choice(const zj_field_info *f, const char *text)
 /* Shows a bad value in a message: text as given (shortened), numbers %g. */
 static const char *show(const zj_value *v, char *buf, size_t size)
 {
-    const char *s = zj_value_as_text(v, buf, size);
+    const char *s = zj__value_as_text(v, buf, size);
 
     if (!s)
         return "";
     if (s != buf) {
         snprintf(buf, size, "%s", s);
         if (strlen(s) >= size)
-            buf[zj_utf8_prefix(buf, size - 1)] = '\0';
+            buf[zj__utf8_prefix(buf, size - 1)] = '\0';
     }
     return buf;
 }
@@ -118,7 +118,7 @@ static const char *show(const zj_value *v, char *buf, size_t size)
 static void parse_arg(batch *B, size_t fi, const zj_value *v)
 {
     const zj_field_info *f = &B->def->info.fields[fi];
-    zj_arg *a = &B->args[fi];
+    zj__arg *a = &B->args[fi];
     char shown[96], list[256];
     double d;
 
@@ -133,7 +133,7 @@ static void parse_arg(batch *B, size_t fi, const zj_value *v)
     switch (f->type) {
     case ZJ_FIELD_INTEGER:
     case ZJ_FIELD_NUMBER:
-        if (!zj_value_as_number(v, &d) ||
+        if (!zj__value_as_number(v, &d) ||
             (f->type == ZJ_FIELD_INTEGER && (d != (double)(long)d || d < -1e9 || d > 1e9))) {
             ZJ_INPUT_ERROR(B->b, f->type == ZJ_FIELD_INTEGER ? "INPUT.NOT_AN_INTEGER" : "INPUT.NOT_A_NUMBER",
                            ("“%s”（%s）应为%s，实际为“%s”", f->name_zh, f->name, type_zh(f->type), show(v, shown, sizeof shown)),
@@ -145,7 +145,7 @@ static void parse_arg(batch *B, size_t fi, const zj_value *v)
         a->integer = (long)d;
         break;
     case ZJ_FIELD_BOOL:
-        if (!zj_value_as_bool(v, &a->boolean)) {
+        if (!zj__value_as_bool(v, &a->boolean)) {
             ZJ_INPUT_ERROR(B->b, "INPUT.NOT_A_BOOLEAN",
                            ("“%s”（%s）应为是/否（1/0、true/false），实际为“%s”", f->name_zh, f->name, show(v, shown, sizeof shown)),
                            ("field %s (%s) must be yes/no (1/0, true/false, 是/否), got \"%s\"", f->name_zh,
@@ -164,32 +164,32 @@ static void parse_arg(batch *B, size_t fi, const zj_value *v)
         break;
     case ZJ_FIELD_TEXT: {
         char nb[64];
-        const char *s = zj_value_as_text(v, nb, sizeof nb);
+        const char *s = zj__value_as_text(v, nb, sizeof nb);
         size_t len;
-        const char *t = zj_trim(s, &len);
+        const char *t = zj__trim(s, &len);
 
-        if (!zj_utf8_valid(t, len, NULL)) {
+        if (!zj__utf8_valid(t, len, NULL)) {
             ZJ_INPUT_ERROR(B->b, "INPUT.NOT_UTF8", ("“%s”（%s）不是有效的 UTF-8 文字", f->name_zh, f->name),
                            ("field %s (%s) is not valid UTF-8 text", f->name_zh, f->name));
             return;
         }
         B->text_off[fi] = B->scratch.len;
-        zj_strbuf_append(&B->scratch, t, len);
-        zj_strbuf_putc(&B->scratch, '\0');
+        zj__strbuf_append(&B->scratch, t, len);
+        zj__strbuf_putc(&B->scratch, '\0');
         break;
     }
     }
     a->present = 1;
 }
 
-static void list_years(const zj_data *d, const char *programme, const zj_ruleset *like,
+static void list_years(const zj_data *d, const char *programme, const zj__ruleset *like,
                        char *buf, size_t size)
 {
     size_t i, len = 0;
 
     buf[0] = '\0';
     for (i = 0; i < d->n_rulesets && len + 1 < size; i++) {
-        const zj_ruleset *rs = d->rulesets[i];
+        const zj__ruleset *rs = d->rulesets[i];
         int k;
 
         if (strcmp(rs->info.programme, programme) != 0)
@@ -204,14 +204,14 @@ static void list_years(const zj_data *d, const char *programme, const zj_ruleset
         len += (size_t)k;
     }
     if (len >= size)
-        buf[zj_utf8_prefix(buf, size - 1)] = '\0';
+        buf[zj__utf8_prefix(buf, size - 1)] = '\0';
 }
 
-static const zj_ruleset *find_rules(batch *B, const char *jur, long year)
+static const zj__ruleset *find_rules(batch *B, const char *jur, long year)
 {
     const zj_data *d = B->data;
     const char *prog = B->def->info.programme;
-    const zj_ruleset *same_place = NULL;
+    const zj__ruleset *same_place = NULL;
     char list[256];
     size_t i;
 
@@ -219,9 +219,9 @@ static const zj_ruleset *find_rules(batch *B, const char *jur, long year)
         return B->last_rs;
     B->last_rs = NULL;
     for (i = 0; i < d->n_rulesets; i++) {
-        const zj_ruleset *rs = d->rulesets[i];
+        const zj__ruleset *rs = d->rulesets[i];
 
-        if (strcmp(rs->info.programme, prog) != 0 || !zj_ruleset_matches_jurisdiction(rs, jur))
+        if (strcmp(rs->info.programme, prog) != 0 || !zj__ruleset_matches_jurisdiction(rs, jur))
             continue;
         same_place = rs;
         if (rs->info.year == year) {
@@ -252,12 +252,12 @@ static const zj_ruleset *find_rules(batch *B, const char *jur, long year)
 static zj_code decide_row(batch *B, const zj_value *row, size_t n_names, zj_decision *out)
 {
     const zj_check_info *info = &B->def->info;
-    const zj_ruleset *rs = NULL;
+    const zj__ruleset *rs = NULL;
     size_t fi;
 
     (void)n_names;
-    zj_db_reset(B->b);
-    zj_strbuf_reset(&B->scratch);
+    zj__db_reset(B->b);
+    zj__strbuf_reset(&B->scratch);
     for (fi = 0; fi < info->n_fields; fi++) {
         int col = B->col_of_field[fi];
         parse_arg(B, fi, col >= 0 ? &row[col] : NULL);
@@ -268,20 +268,20 @@ static zj_code decide_row(batch *B, const zj_value *row, size_t n_names, zj_deci
             B->args[fi].text = B->scratch.data + B->text_off[fi];
     if (B->scratch.failed)
         return ZJ_ERR_NOMEM;
-    if (zj_db_status(B->b) == ZJ_OK) {
+    if (zj__db_status(B->b) == ZJ_OK) {
         rs = find_rules(B, B->args[ZJ_FIELD_JURISDICTION].text, B->args[ZJ_FIELD_YEAR].integer);
         if (rs) {
-            zj_check_ctx ctx;
+            zj__check_ctx ctx;
 
             ctx.data = B->data;
             ctx.rules = rs;
             ctx.info = info;
             ctx.args = B->args;
-            zj_db_set_ruleset(B->b, rs->id);
+            zj__db_set_ruleset(B->b, rs->id);
             B->def->eval(&ctx, B->b);
         }
     }
-    return zj_db_finish(B->b, out);
+    return zj__db_finish(B->b, out);
 }
 
 zj_code zj_check_batch(const zj_data *data, const char *check, const char *const *names,
@@ -304,20 +304,20 @@ zj_code zj_check_batch_opt(const zj_data *data, const char *check, const char *c
         return ZJ_FAIL(err, ZJ_ERR_ARG, "arguments",
                        ("参数为空指针"),
                        ("a required argument is NULL"));
-    B.def = zj_check_def_find(check);
+    B.def = zj__check_def_find(check);
     if (!B.def) {
         zj_check_lookup(check, err);   /* NULL, and the error worded */
         return ZJ_ERR_NOT_FOUND;
     }
     B.data = data;
-    if ((rc = zj_check_map_columns(B.def, names, n_names, B.col_of_field, err)) != ZJ_OK)
+    if ((rc = zj__check_map_columns(B.def, names, n_names, B.col_of_field, err)) != ZJ_OK)
         return rc;
-    B.b = zj_db_new();
+    B.b = zj__db_new();
     if (!B.b)
         return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
                        ("内存不足"),
                        ("out of memory"));
-    zj_db_set_no_text(B.b, opt && opt->outcome_only);
+    zj__db_set_no_text(B.b, opt && opt->outcome_only);
     for (r = 0; r < rows; r++) {
         if (decide_row(&B, cells + r * n_names, n_names, &out[r]) != ZJ_OK) {
             zj_decisions_free(out, r);
@@ -327,8 +327,8 @@ zj_code zj_check_batch_opt(const zj_data *data, const char *check, const char *c
             break;
         }
     }
-    zj_db_free(B.b);
-    zj_strbuf_free(&B.scratch);
+    zj__db_free(B.b);
+    zj__strbuf_free(&B.scratch);
     return rc;
 }
 

@@ -9,37 +9,37 @@
 
 /* The order is the order users see in `zhijiao checks`, the Calc function
  * list and the R documentation. */
-static const zj_check_def *const catalog[] = {
-    &zj_check_gtpy_admission,
-    &zj_check_gtpy_zhiyuan,
-    &zj_check_gtpy_transfer,
-    &zj_check_gtpy_zhuanduan,
-    &zj_check_gtpy_suspension,
-    &zj_check_gtpy_exit,
-    &zj_check_gtpy_xueji,
-    &zj_check_gtpy_institution,
-    &zj_check_3plus2_applications,
-    &zj_check_3plus2_partner,
-    &zj_check_3plus2_wuyi,
-    &zj_check_3plus2_project,
-    &zj_check_pzhz_window,
-    &zj_check_majors_setting,
-    &zj_check_majors_teaching_quality,
+static const zj__check_def *const catalog[] = {
+    &zj__check_gtpy_admission,
+    &zj__check_gtpy_zhiyuan,
+    &zj__check_gtpy_transfer,
+    &zj__check_gtpy_zhuanduan,
+    &zj__check_gtpy_suspension,
+    &zj__check_gtpy_exit,
+    &zj__check_gtpy_xueji,
+    &zj__check_gtpy_institution,
+    &zj__check_3plus2_applications,
+    &zj__check_3plus2_partner,
+    &zj__check_3plus2_wuyi,
+    &zj__check_3plus2_project,
+    &zj__check_pzhz_window,
+    &zj__check_majors_setting,
+    &zj__check_majors_teaching_quality,
 };
 
 #define N_CHECKS (sizeof catalog / sizeof catalog[0])
 
-size_t zj_check_def_count(void)
+size_t zj__check_def_count(void)
 {
     return N_CHECKS;
 }
 
-const zj_check_def *zj_check_def_at(size_t i)
+const zj__check_def *zj__check_def_at(size_t i)
 {
     return i < N_CHECKS ? catalog[i] : NULL;
 }
 
-const zj_check_def *zj_check_def_find(const char *name)
+const zj__check_def *zj__check_def_find(const char *name)
 {
     size_t i;
 
@@ -63,7 +63,7 @@ const zj_check_info *zj_check_at(size_t i)
 
 const zj_check_info *zj_check_find(const char *name)
 {
-    const zj_check_def *d = zj_check_def_find(name);
+    const zj__check_def *d = zj__check_def_find(name);
 
     return d ? &d->info : NULL;
 }
@@ -107,13 +107,13 @@ int zj_check_field_index(const zj_check_info *check, const char *name)
 
     if (!check || !name)
         return -1;
-    t = zj_trim(name, &len);
+    t = zj__trim(name, &len);
     if (len == 0 || len >= sizeof buf)
         return -1;
     memcpy(buf, t, len);
     buf[len] = '\0';
     for (i = 0; i < check->n_fields; i++)
-        if (zj_ascii_ieq(check->fields[i].name, buf) || strcmp(check->fields[i].name_zh, buf) == 0)
+        if (zj__ascii_ieq(check->fields[i].name, buf) || strcmp(check->fields[i].name_zh, buf) == 0)
             return (int)i;
     return -1;
 }

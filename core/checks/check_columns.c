@@ -11,7 +11,7 @@
 #include "error_internal.h"
 #include "strbuf.h"
 
-zj_code zj_check_map_columns(const zj_check_def *def, const char *const *names,
+zj_code zj__check_map_columns(const zj__check_def *def, const char *const *names,
                              size_t n, int *col_of_field, zj_error *err)
 {
     size_t k;
@@ -36,27 +36,27 @@ zj_code zj_check_map_columns(const zj_check_def *def, const char *const *names,
 
 /* "a、b" / "a, b": the unused column names, or the missing fields with
  * their Chinese names. */
-static void list_columns(zj_strbuf *zh, zj_strbuf *en, const char *const *names,
+static void list_columns(zj__strbuf *zh, zj__strbuf *en, const char *const *names,
                          const size_t *idx, size_t n)
 {
     size_t i;
 
     for (i = 0; i < n; i++) {
         const char *s = names[idx[i]] ? names[idx[i]] : "";
-        zj_strbuf_printf(zh, "%s“%s”", i ? "、" : "", s);
-        zj_strbuf_printf(en, "%s'%s'", i ? ", " : "", s);
+        zj__strbuf_printf(zh, "%s“%s”", i ? "、" : "", s);
+        zj__strbuf_printf(en, "%s'%s'", i ? ", " : "", s);
     }
 }
 
-static void list_fields(zj_strbuf *zh, zj_strbuf *en, const zj_check_info *c,
+static void list_fields(zj__strbuf *zh, zj__strbuf *en, const zj_check_info *c,
                         const size_t *idx, size_t n)
 {
     size_t i;
 
     for (i = 0; i < n; i++) {
         const zj_field_info *f = &c->fields[idx[i]];
-        zj_strbuf_printf(zh, "%s%s（%s）", i ? "、" : "", f->name_zh, f->name);
-        zj_strbuf_printf(en, "%s%s (%s)", i ? ", " : "", f->name, f->name_zh);
+        zj__strbuf_printf(zh, "%s%s（%s）", i ? "、" : "", f->name_zh, f->name);
+        zj__strbuf_printf(en, "%s%s (%s)", i ? ", " : "", f->name, f->name_zh);
     }
 }
 
@@ -73,10 +73,10 @@ void zj_column_report_free(zj_column_report *r)
 zj_code zj_check_columns(const char *check, const char *const *names, size_t n_names,
                          zj_column_report *out, zj_error *err)
 {
-    const zj_check_def *def;
+    const zj__check_def *def;
     int col_of_field[64];
     size_t k, nu = 0, nm = 0, *unused, *missing, head;
-    zj_strbuf zh = ZJ_STRBUF_INIT, en = ZJ_STRBUF_INIT;
+    zj__strbuf zh = ZJ_STRBUF_INIT, en = ZJ_STRBUF_INIT;
     char *block;
     zj_code rc;
 
@@ -84,7 +84,7 @@ zj_code zj_check_columns(const char *check, const char *const *names, size_t n_n
         return ZJ_FAIL(err, ZJ_ERR_ARG, "arguments", ("参数为空指针"),
                        ("a required argument is NULL"));
     memset(out, 0, sizeof *out);
-    def = zj_check_def_find(check);
+    def = zj__check_def_find(check);
     if (!def) {
         zj_check_lookup(check, err);   /* NULL, and the error worded */
         return ZJ_ERR_NOT_FOUND;
@@ -92,7 +92,7 @@ zj_code zj_check_columns(const char *check, const char *const *names, size_t n_n
     if (def->info.n_fields > sizeof col_of_field / sizeof col_of_field[0])
         return ZJ_FAIL(err, ZJ_ERR_UNSUPPORTED, "argument check", ("检查的字段过多"),
                        ("the check has too many fields"));
-    if ((rc = zj_check_map_columns(def, names, n_names, col_of_field, err)) != ZJ_OK)
+    if ((rc = zj__check_map_columns(def, names, n_names, col_of_field, err)) != ZJ_OK)
         return rc;
     /* one block: the two index arrays */
     head = (n_names + def->info.n_fields + 1) * sizeof(size_t);
@@ -117,20 +117,20 @@ zj_code zj_check_columns(const char *check, const char *const *names, size_t n_n
     /* The warning: a field no column supplies while a column goes unused
      * is most likely a misnamed header (户口 for beijing_hukou).  Fields
      * merely left out (optional ones) are said row by row instead. */
-    zj_strbuf_puts(&zh, "没有列提供字段 ");
-    zj_strbuf_puts(&en, "no column supplies the field(s) ");
+    zj__strbuf_puts(&zh, "没有列提供字段 ");
+    zj__strbuf_puts(&en, "no column supplies the field(s) ");
     list_fields(&zh, &en, &def->info, missing, nm);
-    zj_strbuf_printf(&zh, "，这些字段在每一行都缺失");
-    zj_strbuf_printf(&en, ", so every row lacks them");
-    zj_strbuf_puts(&zh, "；未使用的列：");
-    zj_strbuf_puts(&en, "; columns not used: ");
+    zj__strbuf_printf(&zh, "，这些字段在每一行都缺失");
+    zj__strbuf_printf(&en, ", so every row lacks them");
+    zj__strbuf_puts(&zh, "；未使用的列：");
+    zj__strbuf_puts(&en, "; columns not used: ");
     list_columns(&zh, &en, names, unused, nu);
-    zj_strbuf_printf(&zh, "（检查 %s 的字段名见其说明）", def->info.name);
-    zj_strbuf_printf(&en, " (the field names of check %s are listed in its help)", def->info.name);
-    if (zh.failed || en.failed || !(out->message_zh = zj_strbuf_take(&zh)) ||
-        !(out->message_en = zj_strbuf_take(&en))) {
-        zj_strbuf_free(&zh);
-        zj_strbuf_free(&en);
+    zj__strbuf_printf(&zh, "（检查 %s 的字段名见其说明）", def->info.name);
+    zj__strbuf_printf(&en, " (the field names of check %s are listed in its help)", def->info.name);
+    if (zh.failed || en.failed || !(out->message_zh = zj__strbuf_take(&zh)) ||
+        !(out->message_en = zj__strbuf_take(&en))) {
+        zj__strbuf_free(&zh);
+        zj__strbuf_free(&en);
         zj_column_report_free(out);
         return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL, ("内存不足"), ("out of memory"));
     }

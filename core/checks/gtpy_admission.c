@@ -22,7 +22,7 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static void flag(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule *r,
+static void flag(zj__dbuild *b, const zj__arg *a, const char *code, const zj__rule *r,
                  const char *what_zh, const char *what_en)
 {
     if (!a->present)
@@ -39,14 +39,14 @@ static void flag(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule 
                   ("does not have %s, so may not apply", what_en));
 }
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
-    const zj_rule *qual = zj_rule_at(ctx->rules, ZJ_R_ADMISSION_QUALIFICATION);
-    const zj_rule *hukou = zj_rule_at(ctx->rules, ZJ_R_ADMISSION_HUKOU);
-    const zj_rule *min = zj_rule_at(ctx->rules, ZJ_R_ADMISSION_MIN_SCORE);
-    const zj_arg *score = ZJ_ARG(ctx, F_SCORE);
-    double lo = zj_param_num(ctx->rules, ZJ_P_ADMISSION_MIN);
-    double total = zj_param_num(ctx->rules, ZJ_P_ADMISSION_TOTAL);
+    const zj__rule *qual = zj__rule_at(ctx->rules, ZJ_R_ADMISSION_QUALIFICATION);
+    const zj__rule *hukou = zj__rule_at(ctx->rules, ZJ_R_ADMISSION_HUKOU);
+    const zj__rule *min = zj__rule_at(ctx->rules, ZJ_R_ADMISSION_MIN_SCORE);
+    const zj__arg *score = ZJ_ARG(ctx, F_SCORE);
+    double lo = zj__param_num(ctx->rules, ZJ_P_ADMISSION_MIN);
+    double total = zj__param_num(ctx->rules, ZJ_P_ADMISSION_TOTAL);
     const char *lo_s, *total_s;
     int year = ctx->rules->info.year;
 
@@ -61,15 +61,15 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
          "当年中考升学资格", "the year's 中考 progression qualification");
     flag(b, ZJ_ARG(ctx, F_HUKOU), "GTPY.ADMISSION.HUKOU", hukou,
          "本市正式户籍", "a formal Beijing household registration (本市正式户籍)");
-    lo_s = zj_db_num(b, lo);
-    total_s = zj_db_num(b, total);
+    lo_s = zj__db_num(b, lo);
+    total_s = zj__db_num(b, total);
     if (!score->present) {
         ZJ_REASON(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_UNKNOWN, min,
                   ("未提供中招录取总分，无法判定是否达到 %s 分（%d 年总分 %s 分）", lo_s, year, total_s),
                   ("no score given: cannot tell whether it reaches %s (of %d's %s-point scale)",
                    lo_s, year, total_s));
     } else {
-        const char *score_s = zj_db_num(b, score->number);
+        const char *score_s = zj__db_num(b, score->number);
 
         if (score->number >= lo)
             ZJ_REASON(b, "GTPY.ADMISSION.MIN_SCORE", ZJ_MET, min,
@@ -82,11 +82,11 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                       ("score %s is below the minimum of %s (%d scale: %s points)",
                        score_s, lo_s, year, total_s));
     }
-    zj_db_conclude(b, "eligible", "符合报考条件", "eligible to apply",
+    zj__db_conclude(b, "eligible", "符合报考条件", "eligible to apply",
                    "ineligible", "不符合报考条件", "not eligible to apply");
 }
 
-const zj_check_def zj_check_gtpy_admission = {
+const zj__check_def zj__check_gtpy_admission = {
     { "gtpy.admission", "gtpy", "贯通培养报考资格", "贯通 programme: may the candidate apply?",
       "判断考生是否符合贯通培养报考条件：当年中考升学资格、本市正式户籍、中招录取总分达到最低分数线（按当年中考总分）。",
       "Whether a candidate may apply to a 贯通 (7-year) programme: the year's 中考 qualification, "

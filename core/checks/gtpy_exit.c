@@ -35,13 +35,13 @@ static const zj_field_info fields[] = {
 static const char *const done_en[] = { "none", "中职 (secondary vocational)", "高职 (higher vocational)" };
 static const char *const type_en[] = { "高本贯通", "中本贯通" };
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
     int t = ZJ_ARG(ctx, F_TYPE)->choice, d = ZJ_ARG(ctx, F_DONE)->choice;
-    const zj_ruleset *rs = ctx->rules;
-    const zj_rule *ex = zj_rule_at(rs, ZJ_R_EXIT_VOLUNTARY);
-    const zj_arg *school = ZJ_ARG(ctx, F_SCHOOL);
-    const zj_xueji_ids *x;
+    const zj__ruleset *rs = ctx->rules;
+    const zj__rule *ex = zj__rule_at(rs, ZJ_R_EXIT_VOLUNTARY);
+    const zj__arg *school = ZJ_ARG(ctx, F_SCHOOL);
+    const zj__xueji_ids *x;
 
     if (d == 0) {
         ZJ_REASON(b, "GTPY.EXIT.STAGE_COMPLETED", ZJ_UNMET, ex,
@@ -49,38 +49,38 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("neither the secondary vocational (中职) nor the higher vocational (高职) stage is completed: "
                    "a student may graduate and leave "
                    "贯通 only after completing one of them"));
-        zj_db_outcome(b, 0, "not_allowed", "不能毕业退出", "may not graduate and leave");
+        zj__db_outcome(b, 0, "not_allowed", "不能毕业退出", "may not graduate and leave");
         return;
     }
-    x = &zj_xueji_stage[t][d - 1];   /* done: 1 中职, 2 高职 */
+    x = &zj__xueji_stage[t][d - 1];   /* done: 1 中职, 2 高职 */
     ZJ_REASON(b, "GTPY.EXIT.STAGE_COMPLETED", ZJ_MET, ex,
               ("已完成%s阶段学业，依个人意愿可选择毕业退出贯通培养", done_zh[d]),
               ("the %s stage is completed: the student may choose to graduate and leave 贯通",
                done_en[d]));
-    if (zj_xueji_self_run(rs, t, school->present ? school->text : NULL))
-        ZJ_REASON(b, "GTPY.EXIT.CERTIFICATE", ZJ_MET, zj_rule_at(rs, ZJ_R_XUEJI_SELF_RUN),
+    if (zj__xueji_self_run(rs, t, school->present ? school->text : NULL))
+        ZJ_REASON(b, "GTPY.EXIT.CERTIFICATE", ZJ_MET, zj__rule_at(rs, ZJ_R_XUEJI_SELF_RUN),
                   ("%s独立承担高本贯通所有学段的培养任务：%s阶段学籍在该校，由该校颁发%s",
-                   school->text, done_zh[d], zj_param_str(rs, x->certificate_zh)),
+                   school->text, done_zh[d], zj__param_str(rs, x->certificate_zh)),
                   ("%s runs every stage of its 高本贯通 projects itself: it holds the student's status (学籍) "
                    "in the %s stage and issues the certificate: %s",
-                   school->text, done_en[d], zj_param_str(rs, x->certificate_en)));
+                   school->text, done_en[d], zj__param_str(rs, x->certificate_en)));
     else
-        ZJ_REASON(b, "GTPY.EXIT.CERTIFICATE", ZJ_MET, zj_rule_at(rs, x->rule),
+        ZJ_REASON(b, "GTPY.EXIT.CERTIFICATE", ZJ_MET, zj__rule_at(rs, x->rule),
                   ("%s学生%s阶段学籍在%s，由学籍所在学校%s颁发%s",
-                   type_zh[t], done_zh[d], zj_param_str(rs, x->institution_zh),
-                   zj_param_str(rs, x->issuer_zh), zj_param_str(rs, x->certificate_zh)),
+                   type_zh[t], done_zh[d], zj__param_str(rs, x->institution_zh),
+                   zj__param_str(rs, x->issuer_zh), zj__param_str(rs, x->certificate_zh)),
                   ("%s students are registered in the %s stage at %s; the school holding the "
                    "student's status (学籍), %s, issues the certificate: %s",
-                   type_en[t], done_en[d], zj_param_str(rs, x->institution_en),
-                   zj_param_str(rs, x->issuer_en), zj_param_str(rs, x->certificate_en)));
+                   type_en[t], done_en[d], zj__param_str(rs, x->institution_en),
+                   zj__param_str(rs, x->issuer_en), zj__param_str(rs, x->certificate_en)));
     ZJ_REASON(b, "GTPY.EXIT.STATUS_ENDS", ZJ_MET, ex,
               ("毕业后不再具有贯通培养资格"),
               ("after graduating the student no longer holds 贯通 status"));
-    zj_db_outcome(b, 1, "exit_with_certificate", "可毕业退出并获相应学段毕业证书",
+    zj__db_outcome(b, 1, "exit_with_certificate", "可毕业退出并获相应学段毕业证书",
                   "may graduate and leave with the stage's certificate");
 }
 
-const zj_check_def zj_check_gtpy_exit = {
+const zj__check_def zj__check_gtpy_exit = {
     { "gtpy.exit", "gtpy", "贯通培养毕业退出", "贯通 programme: leaving with a certificate",
       "判断贯通培养学生能否依个人意愿毕业退出：完成中职或高职阶段后可以，由学籍所在学校颁发相应学段毕业证书，"
       "此后不再具有贯通培养资格。",

@@ -36,18 +36,18 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
-    const zj_ruleset *rs = ctx->rules;
+    const zj__ruleset *rs = ctx->rules;
     int t = ZJ_ARG(ctx, F_TYPE)->choice, k = ZJ_ARG(ctx, F_KIND)->choice;
-    const zj_arg *tg = ZJ_ARG(ctx, F_TEGAO), *te = ZJ_ARG(ctx, F_TEACHERS);
-    const zj_rule *r = zj_rule_at(rs, t == 0 ? ZJ_R_INSTITUTION_GAOBEN : ZJ_R_INSTITUTION_ZHONGBEN);
-    const zj_rule *rt = zj_rule_at(rs, ZJ_R_INSTITUTION_TEACHERS);
+    const zj__arg *tg = ZJ_ARG(ctx, F_TEGAO), *te = ZJ_ARG(ctx, F_TEACHERS);
+    const zj__rule *r = zj__rule_at(rs, t == 0 ? ZJ_R_INSTITUTION_GAOBEN : ZJ_R_INSTITUTION_ZHONGBEN);
+    const zj__rule *rt = zj__rule_at(rs, ZJ_R_INSTITUTION_TEACHERS);
     int want = t == 0 ? 0 : 1;          /* the kind of school the track names */
     int in_principle = t == 1;
 
     if (t == 0 && k == 2)
-        ZJ_REASON(b, "GTPY.INSTITUTION.KIND", ZJ_MET, zj_rule_at(rs, ZJ_R_XUEJI_SELF_RUN),
+        ZJ_REASON(b, "GTPY.INSTITUTION.KIND", ZJ_MET, zj__rule_at(rs, ZJ_R_XUEJI_SELF_RUN),
                   ("高本贯通个别项目可由本科高校独立承担所有学段培养任务（以当年招生简章为准）"),
                   ("a few 高本贯通 projects are run in every stage by the university itself (the year's admission "
                    "brochure says which)"));
@@ -87,15 +87,15 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("the later-stage school should in principle send teachers every semester to teach the core "
                    "courses or guide the partner's teachers"));
 
-    if (zj_db_count(b, ZJ_UNMET))
-        zj_db_outcome(b, 0, "not_as_required", "不符合承办要求", "not as the rules require");
-    else if (zj_db_count(b, ZJ_UNKNOWN))
-        zj_db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
+    if (zj__db_count(b, ZJ_UNMET))
+        zj__db_outcome(b, 0, "not_as_required", "不符合承办要求", "not as the rules require");
+    else if (zj__db_count(b, ZJ_UNKNOWN))
+        zj__db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
     else
-        zj_db_outcome(b, 1, "as_required", "符合承办要求", "as the rules require");
+        zj__db_outcome(b, 1, "as_required", "符合承办要求", "as the rules require");
 }
 
-const zj_check_def zj_check_gtpy_institution = {
+const zj__check_def zj__check_gtpy_institution = {
     { "gtpy.institution", "gtpy", "贯通培养承办院校", "贯通 programme: who may run it",
       "高本贯通由入选北京市特色高水平职业院校的高职院校与本科高校联合培养（个别项目由本科高校独立承担）；中本贯通原则上由"
       "入选特高的中职学校与本科高校联合培养；后段院校原则上每学期须向前段院校派出教师。",

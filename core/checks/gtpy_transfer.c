@@ -62,7 +62,7 @@ static const zj_field_info fields[] = {
       "相关部门是否已审核通过", "whether the competent authority has approved", NULL, NULL },
 };
 
-static int out_of_scale(zj_dbuild *b, const zj_arg *a, const char *what_zh, const char *what_en,
+static int out_of_scale(zj__dbuild *b, const zj__arg *a, const char *what_zh, const char *what_en,
                         int year, double total)
 {
     if (!a->present || (a->number >= 0 && a->number <= total))
@@ -74,7 +74,7 @@ static int out_of_scale(zj_dbuild *b, const zj_arg *a, const char *what_zh, cons
     return 1;
 }
 
-static void step(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule *r,
+static void step(zj__dbuild *b, const zj__arg *a, const char *code, const zj__rule *r,
                  const char *field, const char *zh, const char *en)
 {
     if (!a->present)
@@ -92,18 +92,18 @@ static void step(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule 
                    "and the authority's approval", en));
 }
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
-    const zj_rule *rmax = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_MAX);
-    const zj_rule *rscore = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_SCORE);
-    const zj_rule *rspecial = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_SPECIAL_ADMISSION);
-    const zj_rule *rproc = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_PROCEDURE);
-    const zj_rule *rxueji = zj_rule_at(ctx->rules, ZJ_R_TRANSFER_XUEJI_CONDITIONS);
-    const zj_arg *change = ZJ_ARG(ctx, F_CHANGE), *xueji = ZJ_ARG(ctx, F_XUEJI);
-    const zj_arg *used = ZJ_ARG(ctx, F_USED), *score = ZJ_ARG(ctx, F_SCORE),
+    const zj__rule *rmax = zj__rule_at(ctx->rules, ZJ_R_TRANSFER_MAX);
+    const zj__rule *rscore = zj__rule_at(ctx->rules, ZJ_R_TRANSFER_SCORE);
+    const zj__rule *rspecial = zj__rule_at(ctx->rules, ZJ_R_TRANSFER_SPECIAL_ADMISSION);
+    const zj__rule *rproc = zj__rule_at(ctx->rules, ZJ_R_TRANSFER_PROCEDURE);
+    const zj__rule *rxueji = zj__rule_at(ctx->rules, ZJ_R_TRANSFER_XUEJI_CONDITIONS);
+    const zj__arg *change = ZJ_ARG(ctx, F_CHANGE), *xueji = ZJ_ARG(ctx, F_XUEJI);
+    const zj__arg *used = ZJ_ARG(ctx, F_USED), *score = ZJ_ARG(ctx, F_SCORE),
                  *target = ZJ_ARG(ctx, F_TARGET), *special = ZJ_ARG(ctx, F_SPECIAL);
-    double max = zj_param_num(ctx->rules, ZJ_P_TRANSFER_MAX_TRANSFERS);
-    double total = zj_param_num(ctx->rules, ZJ_P_ADMISSION_TOTAL);
+    double max = zj__param_num(ctx->rules, ZJ_P_TRANSFER_MAX_TRANSFERS);
+    double total = zj__param_num(ctx->rules, ZJ_P_ADMISSION_TOTAL);
     int year = ctx->rules->info.year;
     int bad = 0;
     size_t unknown_before;
@@ -215,7 +215,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("does not meet the conditions of the student-status rules (中等职业学校学生学籍管理办法 and "
                    "普通高等学校学生管理规定)"));
 
-    unknown_before = zj_db_count(b, ZJ_UNKNOWN);
+    unknown_before = zj__db_count(b, ZJ_UNKNOWN);
 
     /* procedure */
     step(b, ZJ_ARG(ctx, F_APPLIED), "GTPY.TRANSFER.APPLIED", rproc, "applied", "经学生申请", "the student has applied");
@@ -226,18 +226,18 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     step(b, ZJ_ARG(ctx, F_APPROVED), "GTPY.TRANSFER.APPROVAL", rproc, "authority_approved", "经相关部门审核通过",
          "the competent authority has approved");
 
-    if (zj_db_count(b, ZJ_UNMET))
-        zj_db_outcome(b, 0, "ineligible", "不能转专业或转学", "may not change major or school");
+    if (zj__db_count(b, ZJ_UNMET))
+        zj__db_outcome(b, 0, "ineligible", "不能转专业或转学", "may not change major or school");
     else if (unknown_before)
-        zj_db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
-    else if (zj_db_count(b, ZJ_UNKNOWN))
-        zj_db_outcome(b, -1, "eligible_pending_procedure", "符合转专业或转学条件，待完成申请、同意和审核程序",
+        zj__db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
+    else if (zj__db_count(b, ZJ_UNKNOWN))
+        zj__db_outcome(b, -1, "eligible_pending_procedure", "符合转专业或转学条件，待完成申请、同意和审核程序",
                       "meets the conditions; the application, consents and approval are pending");
     else
-        zj_db_outcome(b, 1, "eligible", "可以转专业或转学", "may change major or school");
+        zj__db_outcome(b, 1, "eligible", "可以转专业或转学", "may change major or school");
 }
 
-const zj_check_def zj_check_gtpy_transfer = {
+const zj__check_def zj__check_gtpy_transfer = {
     { "gtpy.transfer", "gtpy", "贯通培养转专业或转学", "贯通 programme: changing major or school",
       "判断贯通培养学生能否转专业或转学：仅有1次机会，中考成绩须高于拟转入学校相关专业当年录取成绩，"
       "特殊招生形式录取且有规定或约定的不得转专业（对转学原文未作规定），须符合学籍管理规定的相关条件，并须经学生申请、转入转出学校同意和相关部门审核。",

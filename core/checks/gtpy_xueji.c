@@ -48,14 +48,14 @@ static const char *const type_en[] = { "高本贯通", "中本贯通" };
       ZJ_P_##R##_REGULATION_ZH, ZJ_P_##R##_REGULATION_EN,                        \
       ZJ_P_##R##_CERTIFICATE_ZH, ZJ_P_##R##_CERTIFICATE_EN,                      \
       ZJ_P_##R##_ISSUER_ZH, ZJ_P_##R##_ISSUER_EN }
-const zj_xueji_ids zj_xueji_stage[2][3] = {
+const zj__xueji_ids zj__xueji_stage[2][3] = {
     { XUEJI(XUEJI_GAOBEN_ZHONGZHI), XUEJI(XUEJI_GAOBEN_GAOZHI), XUEJI(XUEJI_GAOBEN_BENKE) },
     { XUEJI(XUEJI_ZHONGBEN_ZHONGZHI), XUEJI(XUEJI_ZHONGBEN_GAOZHI), XUEJI(XUEJI_ZHONGBEN_BENKE) },
 };
 
-int zj_xueji_self_run(const zj_ruleset *rs, int track, const char *school)
+int zj__xueji_self_run(const zj__ruleset *rs, int track, const char *school)
 {
-    const zj_param *p = zj_param_at(rs, ZJ_P_XUEJI_SELF_RUN_SCHOOLS);
+    const zj__param *p = zj__param_at(rs, ZJ_P_XUEJI_SELF_RUN_SCHOOLS);
     size_t i;
 
     if (track != 0 || !school || !school[0])
@@ -66,11 +66,11 @@ int zj_xueji_self_run(const zj_ruleset *rs, int track, const char *school)
     return 0;
 }
 
-static void eval_self_run(const zj_check_ctx *ctx, zj_dbuild *b, int s, const char *school)
+static void eval_self_run(const zj__check_ctx *ctx, zj__dbuild *b, int s, const char *school)
 {
-    const zj_ruleset *rs = ctx->rules;
-    const zj_xueji_ids *x = &zj_xueji_stage[0][s];
-    const zj_rule *r = zj_rule_at(rs, x->rule), *self = zj_rule_at(rs, ZJ_R_XUEJI_SELF_RUN);
+    const zj__ruleset *rs = ctx->rules;
+    const zj__xueji_ids *x = &zj__xueji_stage[0][s];
+    const zj__rule *r = zj__rule_at(rs, x->rule), *self = zj__rule_at(rs, ZJ_R_XUEJI_SELF_RUN);
 
     ZJ_REASON(b, "GTPY.XUEJI.SELF_RUN", ZJ_MET, self,
               ("%s独立承担高本贯通所有学段的培养任务：学籍所在学校和颁证学校均为该校", school),
@@ -80,43 +80,43 @@ static void eval_self_run(const zj_check_ctx *ctx, zj_dbuild *b, int s, const ch
               ("高本贯通学生%s阶段注册为%s学籍", stage_zh[s], school),
               ("高本贯通 students are registered in the %s stage at %s", stage_en[s], school));
     ZJ_REASON(b, "GTPY.XUEJI.REGULATION", ZJ_MET, r,
-              ("%s阶段执行%s", stage_zh[s], zj_param_str(rs, x->regulation_zh)),
-              ("the %s stage follows %s", stage_en[s], zj_param_str(rs, x->regulation_en)));
+              ("%s阶段执行%s", stage_zh[s], zj__param_str(rs, x->regulation_zh)),
+              ("the %s stage follows %s", stage_en[s], zj__param_str(rs, x->regulation_en)));
     ZJ_REASON(b, "GTPY.XUEJI.CERTIFICATE", ZJ_MET, r,
-              ("完成%s阶段学业且成绩合格：%s，由%s颁发", stage_zh[s], zj_param_str(rs, x->certificate_zh), school),
+              ("完成%s阶段学业且成绩合格：%s，由%s颁发", stage_zh[s], zj__param_str(rs, x->certificate_zh), school),
               ("on completing the %s stage with passing results: %s, issued by %s",
-               stage_en[s], zj_param_str(rs, x->certificate_en), school));
-    zj_db_outcome(b, 1, "registered", "学籍注册", "registered");
+               stage_en[s], zj__param_str(rs, x->certificate_en), school));
+    zj__db_outcome(b, 1, "registered", "学籍注册", "registered");
 }
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
     int t = ZJ_ARG(ctx, F_TYPE)->choice, s = ZJ_ARG(ctx, F_STAGE)->choice;
-    const zj_arg *school = ZJ_ARG(ctx, F_SCHOOL);
-    const zj_xueji_ids *x = &zj_xueji_stage[t][s];
-    const zj_ruleset *rs = ctx->rules;
-    const zj_rule *r = zj_rule_at(rs, x->rule);
+    const zj__arg *school = ZJ_ARG(ctx, F_SCHOOL);
+    const zj__xueji_ids *x = &zj__xueji_stage[t][s];
+    const zj__ruleset *rs = ctx->rules;
+    const zj__rule *r = zj__rule_at(rs, x->rule);
 
-    if (school->present && zj_xueji_self_run(rs, t, school->text)) {
+    if (school->present && zj__xueji_self_run(rs, t, school->text)) {
         eval_self_run(ctx, b, s, school->text);
         return;
     }
     ZJ_REASON(b, "GTPY.XUEJI.INSTITUTION", ZJ_MET, r,
-              ("%s学生%s阶段注册为%s学籍", type_zh[t], stage_zh[s], zj_param_str(rs, x->institution_zh)),
+              ("%s学生%s阶段注册为%s学籍", type_zh[t], stage_zh[s], zj__param_str(rs, x->institution_zh)),
               ("%s students are registered in the %s stage at %s",
-               type_en[t], stage_en[s], zj_param_str(rs, x->institution_en)));
+               type_en[t], stage_en[s], zj__param_str(rs, x->institution_en)));
     ZJ_REASON(b, "GTPY.XUEJI.REGULATION", ZJ_MET, r,
-              ("%s阶段执行%s", stage_zh[s], zj_param_str(rs, x->regulation_zh)),
-              ("the %s stage follows %s", stage_en[s], zj_param_str(rs, x->regulation_en)));
+              ("%s阶段执行%s", stage_zh[s], zj__param_str(rs, x->regulation_zh)),
+              ("the %s stage follows %s", stage_en[s], zj__param_str(rs, x->regulation_en)));
     ZJ_REASON(b, "GTPY.XUEJI.CERTIFICATE", ZJ_MET, r,
               ("完成%s阶段学业且成绩合格：%s，由%s颁发",
-               stage_zh[s], zj_param_str(rs, x->certificate_zh), zj_param_str(rs, x->issuer_zh)),
+               stage_zh[s], zj__param_str(rs, x->certificate_zh), zj__param_str(rs, x->issuer_zh)),
               ("on completing the %s stage with passing results: %s, issued by %s",
-               stage_en[s], zj_param_str(rs, x->certificate_en), zj_param_str(rs, x->issuer_en)));
-    zj_db_outcome(b, 1, "registered", "学籍注册", "registered");
+               stage_en[s], zj__param_str(rs, x->certificate_en), zj__param_str(rs, x->issuer_en)));
+    zj__db_outcome(b, 1, "registered", "学籍注册", "registered");
 }
 
-const zj_check_def zj_check_gtpy_xueji = {
+const zj__check_def zj__check_gtpy_xueji = {
     { "gtpy.xueji", "gtpy", "贯通培养学籍注册", "贯通 programme: 学籍 registration by stage",
       "给出贯通培养学生在某一学段的学籍所在学校、执行的学籍管理规定，以及完成该学段后的证书及颁发学校。",
       "Where a 贯通 student's 学籍 (student status) is registered in a stage, which student-status rules "

@@ -76,7 +76,7 @@ static const char *const major_seps[] = { ",", "\xef\xbc\x8c", "\xe3\x80\x81", N
 static char *trim_inplace(char *s)
 {
     size_t len;
-    char *t = (char *)zj_trim(s, &len);
+    char *t = (char *)zj__trim(s, &len);
 
     t[len] = '\0';
     return t;
@@ -109,7 +109,7 @@ static int blank_rest(const char *s)
 }
 
 /* Splits the form; 0 and input-error reasons when it cannot be read. */
-static int parse_form(zj_dbuild *b, char *buf, choice *ch, int *n_out)
+static int parse_form(zj__dbuild *b, char *buf, choice *ch, int *n_out)
 {
     int n = 0, ok = 1, last_nonblank = -1, i;
     char *p = buf;
@@ -220,7 +220,7 @@ static void describe(const zj_plan_entry *e, char *zh, size_t zs, char *en, size
     }
 }
 
-static int wanted(const zj_param *progs, const char *programme)
+static int wanted(const zj__param *progs, const char *programme)
 {
     size_t i;
 
@@ -230,7 +230,7 @@ static int wanted(const zj_param *progs, const char *programme)
     return 0;
 }
 
-static int listed(const zj_param *list, const char *s)
+static int listed(const zj__param *list, const char *s)
 {
     size_t i;
 
@@ -242,13 +242,13 @@ static int listed(const zj_param *list, const char *s)
 
 /* A pair the bundled plan lacks, in a year whose plan is incomplete:
  * unmet or unknown by the rule zhiyuan.schools. */
-static void not_found(const zj_check_ctx *ctx, zj_dbuild *b, int pos, const char *school, const char *major)
+static void not_found(const zj__check_ctx *ctx, zj__dbuild *b, int pos, const char *school, const char *major)
 {
-    const zj_ruleset *rs = ctx->rules;
-    const zj_rule *rs_schools = zj_rule_at(rs, ZJ_R_ZHIYUAN_SCHOOLS);
-    const zj_param *gb = zj_param_at(rs, ZJ_P_ZHIYUAN_SCHOOLS_GAOBEN),
-                   *zb = zj_param_at(rs, ZJ_P_ZHIYUAN_SCHOOLS_ZHONGBEN),
-                   *full = zj_param_at(rs, ZJ_P_ZHIYUAN_SCHOOLS_PLAN_COMPLETE);
+    const zj__ruleset *rs = ctx->rules;
+    const zj__rule *rs_schools = zj__rule_at(rs, ZJ_R_ZHIYUAN_SCHOOLS);
+    const zj__param *gb = zj__param_at(rs, ZJ_P_ZHIYUAN_SCHOOLS_GAOBEN),
+                   *zb = zj__param_at(rs, ZJ_P_ZHIYUAN_SCHOOLS_ZHONGBEN),
+                   *full = zj__param_at(rs, ZJ_P_ZHIYUAN_SCHOOLS_PLAN_COMPLETE);
     int year = rs->info.year, in_gb = listed(gb, school), in_zb = listed(zb, school);
     size_t ngb = gb ? gb->n_strings : 0, nzb = zb ? zb->n_strings : 0;
 
@@ -274,10 +274,10 @@ static void not_found(const zj_check_ctx *ctx, zj_dbuild *b, int pos, const char
 }
 
 /* Returns 0 when the year has no plan table at all (one reason added). */
-static int check_pair(const zj_check_ctx *ctx, zj_dbuild *b, const zj_rule *plan, int pos,
+static int check_pair(const zj__check_ctx *ctx, zj__dbuild *b, const zj__rule *plan, int pos,
                       const char *school, const char *major, int complete)
 {
-    const zj_param *progs = zj_param_at(ctx->rules, ZJ_P_ZHIYUAN_PLAN_PROGRAMMES);
+    const zj__param *progs = zj__param_at(ctx->rules, ZJ_P_ZHIYUAN_PLAN_PROGRAMMES);
     int year = ctx->rules->info.year;
     zj_plan_entry local[LOOKUP_BUF], *ent = local;
     size_t found = 0, i;
@@ -333,14 +333,14 @@ static int check_pair(const zj_check_ctx *ctx, zj_dbuild *b, const zj_rule *plan
     return 1;
 }
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
-    const zj_arg *batch = ZJ_ARG(ctx, F_BATCH);
+    const zj__arg *batch = ZJ_ARG(ctx, F_BATCH);
     const char *text = ZJ_ARG(ctx, F_CHOICES)->text;
-    const zj_rule *lim = batch->present ? zj_rule_at(ctx->rules, batch->choice == 0 ? ZJ_R_ZHIYUAN_ADVANCE
+    const zj__rule *lim = batch->present ? zj__rule_at(ctx->rules, batch->choice == 0 ? ZJ_R_ZHIYUAN_ADVANCE
                                                                                 : ZJ_R_ZHIYUAN_UNIFIED)
                                         : NULL;
-    const zj_rule *plan = zj_rule_at(ctx->rules, ZJ_R_ZHIYUAN_PLAN);
+    const zj__rule *plan = zj__rule_at(ctx->rules, ZJ_R_ZHIYUAN_PLAN);
     const char *bz = batch->present ? batch_zh[batch->choice] : "";
     const char *be = batch->present ? (batch->choice == 0 ? "advance (提前招生)" : "unified (统一招生)") : "";
     size_t len = strlen(text);
@@ -348,8 +348,8 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     char *buf;
     int n = 0, i, j, empties = 0, over = 0, complete, have_plan = 1;
     int adv = batch->present && batch->choice == 0;
-    double max_c = zj_param_num(ctx->rules, adv ? ZJ_P_ZHIYUAN_ADVANCE_MAX_CHOICES : ZJ_P_ZHIYUAN_UNIFIED_MAX_CHOICES);
-    double max_m = zj_param_num(ctx->rules, adv ? ZJ_P_ZHIYUAN_ADVANCE_MAX_MAJORS : ZJ_P_ZHIYUAN_UNIFIED_MAX_MAJORS);
+    double max_c = zj__param_num(ctx->rules, adv ? ZJ_P_ZHIYUAN_ADVANCE_MAX_CHOICES : ZJ_P_ZHIYUAN_UNIFIED_MAX_CHOICES);
+    double max_m = zj__param_num(ctx->rules, adv ? ZJ_P_ZHIYUAN_ADVANCE_MAX_MAJORS : ZJ_P_ZHIYUAN_UNIFIED_MAX_MAJORS);
 
     if (len >= MAX_TEXT) {
         ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
@@ -438,10 +438,10 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
             have_plan = check_pair(ctx, b, plan, i + 1, ch[i].school, ch[i].majors[j], complete);
 
     free(buf);
-    zj_db_conclude(b, "valid", "志愿有效", "valid form", "invalid", "志愿无效", "invalid form");
+    zj__db_conclude(b, "valid", "志愿有效", "valid form", "invalid", "志愿无效", "invalid form");
 }
 
-const zj_check_def zj_check_gtpy_zhiyuan = {
+const zj__check_def zj__check_gtpy_zhiyuan = {
     { "gtpy.zhiyuan", "gtpy", "贯通培养志愿填报", "贯通 programme: is the 志愿 form valid?",
       "检查贯通培养志愿表：志愿数和每个志愿的专业数不超过该批次上限（如2024年提前招生8个志愿、每个1个专业，"
       "统一招生12个志愿、每个2个专业），没有空志愿，所填学校和专业在当年招生计划中。",

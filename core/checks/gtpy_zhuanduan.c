@@ -37,21 +37,21 @@ static const zj_field_info fields[] = {
 
 static const char *const stage_en[] = { "中职 → 高职", "高职 → 本科" };
 
-static void undetermined(zj_dbuild *b)
+static void undetermined(zj__dbuild *b)
 {
-    zj_db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
+    zj__db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
 }
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
     int s = ZJ_ARG(ctx, F_STAGE)->choice;
-    const zj_arg *passed = ZJ_ARG(ctx, F_PASSED), *rep = ZJ_ARG(ctx, F_REPEATED),
+    const zj__arg *passed = ZJ_ARG(ctx, F_PASSED), *rep = ZJ_ARG(ctx, F_REPEATED),
                  *meets = ZJ_ARG(ctx, F_MEETS), *sim = ZJ_ARG(ctx, F_SIMILAR);
-    const zj_rule *pass = zj_rule_at(ctx->rules, ZJ_R_ZHUANDUAN_PASS);
-    const zj_rule *mech = zj_rule_at(ctx->rules, s == 0 ? ZJ_R_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI
+    const zj__rule *pass = zj__rule_at(ctx->rules, ZJ_R_ZHUANDUAN_PASS);
+    const zj__rule *mech = zj__rule_at(ctx->rules, s == 0 ? ZJ_R_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI
                                                         : ZJ_R_ZHUANDUAN_MECH_GAOZHI_BENKE);
-    const zj_rule *repeat = zj_rule_at(ctx->rules, ZJ_R_ZHUANDUAN_REPEAT);
-    double max = zj_param_num(ctx->rules, ZJ_P_ZHUANDUAN_MAX_REPEATS);
+    const zj__rule *repeat = zj__rule_at(ctx->rules, ZJ_R_ZHUANDUAN_REPEAT);
+    double max = zj__param_num(ctx->rules, ZJ_P_ZHUANDUAN_MAX_REPEATS);
 
     if (passed->boolean) {
         ZJ_REASON(b, "GTPY.ZHUANDUAN.PASSED", ZJ_MET, pass,
@@ -59,11 +59,11 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("%s: the assessment was passed, so the student may move up to the next stage",
                    stage_en[s]));
         ZJ_REASON(b, "GTPY.ZHUANDUAN.MECHANISM", ZJ_MET, mech,
-                  ("%s", zj_param_str(ctx->rules, s == 0 ? ZJ_P_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI_TEXT_ZH
+                  ("%s", zj__param_str(ctx->rules, s == 0 ? ZJ_P_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI_TEXT_ZH
                                                            : ZJ_P_ZHUANDUAN_MECH_GAOZHI_BENKE_TEXT_ZH)),
-                  ("%s", zj_param_str(ctx->rules, s == 0 ? ZJ_P_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI_TEXT_EN
+                  ("%s", zj__param_str(ctx->rules, s == 0 ? ZJ_P_ZHUANDUAN_MECH_ZHONGZHI_GAOZHI_TEXT_EN
                                                            : ZJ_P_ZHUANDUAN_MECH_GAOZHI_BENKE_TEXT_EN)));
-        zj_db_outcome(b, 1, "advance", "升入下一阶段", "advances to the next stage");
+        zj__db_outcome(b, 1, "advance", "升入下一阶段", "advances to the next stage");
         return;
     }
     ZJ_REASON(b, "GTPY.ZHUANDUAN.PASSED", ZJ_UNMET, pass,
@@ -83,7 +83,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("已留级（最多留级 %g 次）后仍未达到转段升学条件，应从当前所在学校毕业", max),
                   ("already repeated (at most %g repeat allowed) and still not passed: graduates from "
                    "the current school", max));
-        zj_db_outcome(b, 0, "graduate_current_stage", "从当前所在学校毕业", "graduates from the current school");
+        zj__db_outcome(b, 0, "graduate_current_stage", "从当前所在学校毕业", "graduates from the current school");
         return;
     }
     ZJ_REASON(b, "GTPY.ZHUANDUAN.MAX_REPEATS", ZJ_MET, repeat,
@@ -101,7 +101,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("不符合留级条件：由当前所在学校按照学生当前所在学段的学籍管理规定处理"),
                   ("does not meet the conditions to repeat: the current school handles the case under "
                    "the student-status rules of the current stage"));
-        zj_db_outcome(b, 0, "handled_by_stage_rules", "由当前学校按所在学段学籍管理规定处理",
+        zj__db_outcome(b, 0, "handled_by_stage_rules", "由当前学校按所在学段学籍管理规定处理",
                       "handled by the current school under the stage's student-status rules");
         return;
     }
@@ -121,17 +121,17 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("本学校下一届未开设相同或相近专业：应从当前所在学校毕业"),
                   ("the school runs no same or similar major in the next cohort: graduates from the "
                    "current school"));
-        zj_db_outcome(b, 0, "graduate_current_stage", "从当前所在学校毕业", "graduates from the current school");
+        zj__db_outcome(b, 0, "graduate_current_stage", "从当前所在学校毕业", "graduates from the current school");
         return;
     }
     ZJ_REASON(b, "GTPY.ZHUANDUAN.SIMILAR_MAJOR", ZJ_MET, repeat,
               ("可选择留级到本学校下一届开设相同或相近专业的班级学习"),
               ("may repeat in the class of the same or a similar major of the school's next cohort"));
-    zj_db_outcome(b, 0, "repeat", "留级到下一届相同或相近专业",
+    zj__db_outcome(b, 0, "repeat", "留级到下一届相同或相近专业",
                   "repeats in the same or a similar major of the next cohort");
 }
 
-const zj_check_def zj_check_gtpy_zhuanduan = {
+const zj__check_def zj__check_gtpy_zhuanduan = {
     { "gtpy.zhuanduan", "gtpy", "贯通培养转段升学", "贯通 programme: moving up a stage (转段)",
       "判断贯通培养学生转段升学的结果：通过考核则升入下一阶段；未通过的，视是否已留级、是否符合留级条件、"
       "下一届是否开设相同或相近专业，留级、从当前学校毕业或按所在学段学籍管理规定处理。",

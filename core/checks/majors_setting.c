@@ -41,15 +41,15 @@ static const zj_field_info fields[] = {
 
 enum { ACT_NONE, ACT_REPORT, ACT_REDUCE, ACT_REVOKE };
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
-    const zj_ruleset *rs = ctx->rules;
-    const zj_rule *rnone = zj_rule_at(rs, ZJ_R_MAJORS_NO_ENROLMENT),
-                  *rmin = zj_rule_at(rs, ZJ_R_MAJORS_ENROLMENT_MIN),
-                  *rmon = zj_rule_at(rs, ZJ_R_MAJORS_MONITORING);
-    double min = zj_param_num(rs, ZJ_P_MAJORS_ENROLMENT_MIN_MIN);
-    const zj_arg *e[3] = { ZJ_ARG(ctx, F_E1), ZJ_ARG(ctx, F_E2), ZJ_ARG(ctx, F_E3) };
-    const zj_arg *res = ZJ_ARG(ctx, F_RESULT);
+    const zj__ruleset *rs = ctx->rules;
+    const zj__rule *rnone = zj__rule_at(rs, ZJ_R_MAJORS_NO_ENROLMENT),
+                  *rmin = zj__rule_at(rs, ZJ_R_MAJORS_ENROLMENT_MIN),
+                  *rmon = zj__rule_at(rs, ZJ_R_MAJORS_MONITORING);
+    double min = zj__param_num(rs, ZJ_P_MAJORS_ENROLMENT_MIN_MIN);
+    const zj__arg *e[3] = { ZJ_ARG(ctx, F_E1), ZJ_ARG(ctx, F_E2), ZJ_ARG(ctx, F_E3) };
+    const zj__arg *res = ZJ_ARG(ctx, F_RESULT);
     int i, known = 0, zeros = 0, below = 0, act = ACT_NONE;
 
     for (i = 0; i < 3; i++) {
@@ -130,21 +130,21 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     }
 
     /* an unknown reason could make the consequence graver, unless it is the gravest already */
-    if (act != ACT_REVOKE && zj_db_count(b, ZJ_UNKNOWN))
-        zj_db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
+    if (act != ACT_REVOKE && zj__db_count(b, ZJ_UNKNOWN))
+        zj__db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
     else if (act == ACT_REVOKE)
-        zj_db_outcome(b, 0, "revoke", "撤销专业", "the major is revoked");
+        zj__db_outcome(b, 0, "revoke", "撤销专业", "the major is revoked");
     else if (act == ACT_REDUCE)
-        zj_db_outcome(b, 0, "reduce_or_suspend", "调减或暂停招生，限期整改",
+        zj__db_outcome(b, 0, "reduce_or_suspend", "调减或暂停招生，限期整改",
                       "enrolment reduced or suspended, rectification within a deadline");
     else if (act == ACT_REPORT)
-        zj_db_outcome(b, 0, "rectification_report", "提交专业招生整改报告",
+        zj__db_outcome(b, 0, "rectification_report", "提交专业招生整改报告",
                       "an enrolment rectification report is due");
     else
-        zj_db_outcome(b, 1, "no_action", "无须撤销或整改", "neither revocation nor rectification");
+        zj__db_outcome(b, 1, "no_action", "无须撤销或整改", "neither revocation nor rectification");
 }
 
-const zj_check_def zj_check_majors_setting = {
+const zj__check_def zj__check_majors_setting = {
     { "majors.setting", "majors", "中职专业设置清查与新增专业监测", "中职 majors: review of enrolment and new-major monitoring",
       "依京教职成〔2024〕4号（质量年报6.2.4转述）判断一个专业的后果：近三年连续未招生的予以撤销；近三年有招生不足10人的"
       "须提交专业招生整改报告；新增专业监测“黄牌”的调减或暂停招生、限期整改，“红牌”的撤销专业办学资格。",

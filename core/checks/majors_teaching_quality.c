@@ -24,12 +24,12 @@ static const zj_field_info fields[] = {
       grade_ids, grade_ids },
 };
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
-    const zj_ruleset *rs = ctx->rules;
-    const zj_rule *rper = zj_rule_at(rs, ZJ_R_MAJORS_GROUPS_PER_YEAR), *rc = zj_rule_at(rs, ZJ_R_MAJORS_C_MINUS);
-    double per = zj_param_num(rs, ZJ_P_MAJORS_GROUPS_PER_YEAR_MAX);
-    const zj_arg *n = ZJ_ARG(ctx, F_GROUPS), *g = ZJ_ARG(ctx, F_GRADE);
+    const zj__ruleset *rs = ctx->rules;
+    const zj__rule *rper = zj__rule_at(rs, ZJ_R_MAJORS_GROUPS_PER_YEAR), *rc = zj__rule_at(rs, ZJ_R_MAJORS_C_MINUS);
+    double per = zj__param_num(rs, ZJ_P_MAJORS_GROUPS_PER_YEAR_MAX);
+    const zj__arg *n = ZJ_ARG(ctx, F_GROUPS), *g = ZJ_ARG(ctx, F_GRADE);
     int rectify = 0;
 
     if (n->present && n->integer < 0) {
@@ -68,17 +68,17 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                    grade_ids[g->choice]));
 
     if (rectify)
-        zj_db_outcome(b, 0, "rectify", "限期整改", "rectification within a deadline");
-    else if (zj_db_count(b, ZJ_UNMET))
-        zj_db_outcome(b, 0, "not_as_described", "与每年每校一个专业群的规定不符",
+        zj__db_outcome(b, 0, "rectify", "限期整改", "rectification within a deadline");
+    else if (zj__db_count(b, ZJ_UNMET))
+        zj__db_outcome(b, 0, "not_as_described", "与每年每校一个专业群的规定不符",
                       "not as the rules describe (one group per school per year)");
-    else if (zj_db_count(b, ZJ_UNKNOWN))
-        zj_db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
+    else if (zj__db_count(b, ZJ_UNKNOWN))
+        zj__db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
     else
-        zj_db_outcome(b, 1, "no_action", "无须整改", "no rectification");
+        zj__db_outcome(b, 1, "no_action", "无须整改", "no rectification");
 }
 
-const zj_check_def zj_check_majors_teaching_quality = {
+const zj__check_def zj__check_majors_teaching_quality = {
     { "majors.teaching_quality", "majors", "教学质量管理监测评价", "teaching-quality monitoring of a school",
       "依京教职成〔2024〕12号（质量年报6.2.7、6.4.1转述）：每年选取每校1个专业群（无专业群的选取专业）监测评价，"
       "结果为C-的学校和专业限期整改。",

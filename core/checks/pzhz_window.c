@@ -45,7 +45,7 @@ static int parse_window(const char *w, int *grade, int *term)
     return 1;
 }
 
-static void list_windows(const zj_param *p, char *zh, size_t zs, char *en, size_t es)
+static void list_windows(const zj__param *p, char *zh, size_t zs, char *en, size_t es)
 {
     size_t i, lz = 0, le = 0;
 
@@ -71,13 +71,13 @@ static void list_windows(const zj_param *p, char *zh, size_t zs, char *en, size_
         snprintf(en, es, "(none)");
 }
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
     int dir = ZJ_ARG(ctx, F_DIR)->choice, grade = ZJ_ARG(ctx, F_GRADE)->choice;
     long term = ZJ_ARG(ctx, F_TERM)->integer;
-    const zj_rule *r = zj_rule_at(ctx->rules, dir == 0 ? ZJ_R_WINDOW_ZHONGZHI_TO_PUTONG
+    const zj__rule *r = zj__rule_at(ctx->rules, dir == 0 ? ZJ_R_WINDOW_ZHONGZHI_TO_PUTONG
                                                        : ZJ_R_WINDOW_PUTONG_TO_ZHONGZHI);
-    const zj_param *wins = zj_param_at(ctx->rules, dir == 0 ? ZJ_P_WINDOW_ZHONGZHI_TO_PUTONG_WINDOWS
+    const zj__param *wins = zj__param_at(ctx->rules, dir == 0 ? ZJ_P_WINDOW_ZHONGZHI_TO_PUTONG_WINDOWS
                                                              : ZJ_P_WINDOW_PUTONG_TO_ZHONGZHI_WINDOWS);
     const char *dz = dir_zh[dir], *de = dir == 0 ? "vocational → general high school (中职转普高)"
                                                  : "general → vocational high school (普高转中职)";
@@ -93,7 +93,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                        ("term must be 1 or 2, got %ld", term));
         return;
     }
-    if (!zj_param_bool(ctx->rules, dir == 0 ? ZJ_P_WINDOW_ZHONGZHI_TO_PUTONG_KNOWN
+    if (!zj__param_bool(ctx->rules, dir == 0 ? ZJ_P_WINDOW_ZHONGZHI_TO_PUTONG_KNOWN
                                             : ZJ_P_WINDOW_PUTONG_TO_ZHONGZHI_KNOWN)) {
         ZJ_REASON(b, "PZHZ.WINDOWS_UNKNOWN", ZJ_UNKNOWN, r,
                   ("%s已确立中职与普高学籍互转，但所据文件未规定%s的转学时间（年级、学期），"
@@ -102,7 +102,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                    "sources state no windows (grade, term) for %s; cannot tell whether a transfer at "
                    "the end of %s term %s is possible",
                    je, de, grade_en[grade], te));
-        zj_db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
+        zj__db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
         return;
     }
     snprintf(key, sizeof key, "g%d-%ld", grade + 1, term);
@@ -115,17 +115,17 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("%s%s可在%s第%s学期末转学（可转学时间：%s）", jz, dz, grade_zh[grade], tz, lz),
                   ("%s: %s is possible at the end of %s term %s (windows: %s)",
                    je, de, grade_en[grade], te, le));
-        zj_db_outcome(b, 1, "window_open", "在可转学时间内", "window open");
+        zj__db_outcome(b, 1, "window_open", "在可转学时间内", "window open");
     } else {
         ZJ_REASON(b, "PZHZ.WINDOW", ZJ_UNMET, r,
                   ("%s%s不能在%s第%s学期末转学（可转学时间仅为：%s）", jz, dz, grade_zh[grade], tz, lz),
                   ("%s: %s is not possible at the end of %s term %s (windows: only %s)",
                    je, de, grade_en[grade], te, le));
-        zj_db_outcome(b, 0, "window_closed", "不在可转学时间内", "window closed");
+        zj__db_outcome(b, 0, "window_closed", "不在可转学时间内", "window closed");
     }
 }
 
-const zj_check_def zj_check_pzhz_window = {
+const zj__check_def zj__check_pzhz_window = {
     { "pzhz.window", "pzhz", "普职互转时间窗口", "普职互转: is the transfer window open?",
       "判断中职与普通高中学生互转在给定年级、学期末是否在规定的转学时间内（如山东：中职转普高为高一第一、"
       "第二学期末，普高转中职为高一第一、第二学期末和高二第一学期末）。所据文件未规定时间的地区（广州）为无法判定。",

@@ -16,11 +16,11 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
-    const zj_rule *r = zj_rule_at(ctx->rules, ZJ_R_APPLICATIONS_MAX);
-    const zj_arg *n = ZJ_ARG(ctx, F_APPS);
-    double max = zj_param_num(ctx->rules, ZJ_P_APPLICATIONS_MAX_MAX);
+    const zj__rule *r = zj__rule_at(ctx->rules, ZJ_R_APPLICATIONS_MAX);
+    const zj__arg *n = ZJ_ARG(ctx, F_APPS);
+    double max = zj__param_num(ctx->rules, ZJ_P_APPLICATIONS_MAX_MAX);
 
     if (n->integer < 0) {
         ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
@@ -32,7 +32,7 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
         ZJ_REASON(b, "3PLUS2.APPLICATIONS.MAX", ZJ_MET, r,
                   ("申报 %ld 个新增项目，未超过每校一般不超过 %g 个的要求", n->integer, max),
                   ("%ld new projects: within the general limit of %g per school", n->integer, max));
-        zj_db_outcome(b, 1, "within_limit", "未超过申报上限", "within the limit");
+        zj__db_outcome(b, 1, "within_limit", "未超过申报上限", "within the limit");
     } else {
         ZJ_REASON(b, "3PLUS2.APPLICATIONS.MAX", ZJ_UNMET, r,
                   ("申报 %ld 个新增项目，超过“一般每所学校申报新增衔接办学项目不超过 %g 个”；"
@@ -40,12 +40,12 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("%ld new projects exceed the limit of %g per school; the notice says "
                    "\"generally\" (一般): not an absolute cap, though it does not say when more are accepted",
                    n->integer, max));
-        zj_db_outcome(b, 0, "exceeds_general_limit", "超过一般申报上限",
+        zj__db_outcome(b, 0, "exceeds_general_limit", "超过一般申报上限",
                       "exceeds the general limit");
     }
 }
 
-const zj_check_def zj_check_3plus2_applications = {
+const zj__check_def zj__check_3plus2_applications = {
     { "3plus2.applications", "3plus2", "“3+2”新增项目申报数", "\"3+2\": number of new project applications",
       "判断中职学校本年度申报的新增“3+2”中高职衔接项目数是否超过一般上限（每校一般不超过3个）。",
       "Whether the number of new \"3+2\" projects a secondary vocational school applies for this year "

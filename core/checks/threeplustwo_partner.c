@@ -22,11 +22,11 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static void one(const zj_check_ctx *ctx, zj_dbuild *b, const zj_arg *a, const char *code,
-                zj_rule_id rid, zj_param_id pid, const char *what_zh, const char *what_en)
+static void one(const zj__check_ctx *ctx, zj__dbuild *b, const zj__arg *a, const char *code,
+                zj__rule_id rid, zj__param_id pid, const char *what_zh, const char *what_en)
 {
-    const zj_rule *r = zj_rule_at(ctx->rules, rid);
-    double min = zj_param_num(ctx->rules, pid);
+    const zj__rule *r = zj__rule_at(ctx->rules, rid);
+    double min = zj__param_num(ctx->rules, pid);
 
     if (!a->present)
         ZJ_REASON(b, code, ZJ_UNKNOWN, r,
@@ -43,21 +43,21 @@ static void one(const zj_check_ctx *ctx, zj_dbuild *b, const zj_arg *a, const ch
                   ("%s this semester: %ld, below the minimum of %g", what_en, a->integer, min));
 }
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
     static const char *const zh[] = { "专题业务沟通会次数", "教研活动次数", "派出教师人数" };
     static const char *const en[] = { "meetings", "research_activities", "teachers_sent" };
     int i;
 
     for (i = 0; i < 3; i++) {
-        const zj_arg *a = ZJ_ARG(ctx, F_MEETINGS + i);
+        const zj__arg *a = ZJ_ARG(ctx, F_MEETINGS + i);
         if (a->present && a->integer < 0) {
             ZJ_INPUT_ERROR(b, "INPUT.OUT_OF_RANGE",
                            ("“%s”（%s）为 %ld，不能为负数", zh[i], en[i], a->integer),
                            ("field %s is %ld: it must not be negative", en[i], a->integer));
         }
     }
-    if (zj_db_status(b) != ZJ_OK)
+    if (zj__db_status(b) != ZJ_OK)
         return;
     one(ctx, b, ZJ_ARG(ctx, F_MEETINGS), "3PLUS2.PARTNER.MEETINGS", ZJ_R_PARTNER_MEETINGS,
         ZJ_P_PARTNER_MEETINGS_MIN,
@@ -68,11 +68,11 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
     one(ctx, b, ZJ_ARG(ctx, F_TEACHERS), "3PLUS2.PARTNER.TEACHERS_SENT", ZJ_R_PARTNER_TEACHERS,
         ZJ_P_PARTNER_TEACHERS_MIN,
         "向中职学校派出教师人数", "teachers sent to the secondary vocational (中职) school");
-    zj_db_conclude(b, "compliant", "达到每学期最低要求", "meets the per-semester minimums",
+    zj__db_conclude(b, "compliant", "达到每学期最低要求", "meets the per-semester minimums",
                    "non_compliant", "未达到每学期最低要求", "below a per-semester minimum");
 }
 
-const zj_check_def zj_check_3plus2_partner = {
+const zj__check_def zj__check_3plus2_partner = {
     { "3plus2.partner", "3plus2", "“3+2”高职学校每学期职责", "\"3+2\": per-semester duties of the 高职 partner",
       "判断“3+2”项目的高职学校本学期是否达到最低要求：牵头召开至少2次专题业务沟通会、"
       "开展不少于3次双方教师教研活动、向中职学校派出不少于5名教师。",

@@ -36,7 +36,7 @@ static const zj_field_info fields[] = {
       "whether the commission found problems in the existing project's progress or quality", NULL, NULL },
 };
 
-static void yes_no(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rule *r, int good_when,
+static void yes_no(zj__dbuild *b, const zj__arg *a, const char *code, const zj__rule *r, int good_when,
                    const char *field, const char *ok_zh, const char *ok_en, const char *bad_zh, const char *bad_en,
                    const char *what_zh, const char *what_en)
 {
@@ -48,13 +48,13 @@ static void yes_no(zj_dbuild *b, const zj_arg *a, const char *code, const zj_rul
         ZJ_REASON(b, code, ZJ_UNMET, r, ("%s", bad_zh), ("%s", bad_en));
 }
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
-    const zj_ruleset *rs = ctx->rules;
-    const zj_arg *ap = ZJ_ARG(ctx, F_APPLICANT);
+    const zj__ruleset *rs = ctx->rules;
+    const zj__arg *ap = ZJ_ARG(ctx, F_APPLICANT);
 
     if (ZJ_ARG(ctx, F_STAGE)->choice == 0) {
-        const zj_rule *r = zj_rule_at(rs, ZJ_R_PROJECT_APPLICANT);
+        const zj__rule *r = zj__rule_at(rs, ZJ_R_PROJECT_APPLICANT);
         if (!ap->present)
             ZJ_REASON(b, "3PLUS2.PROJECT.APPLICANT", ZJ_UNKNOWN, r,
                       ("未提供申报学校类型（applicant）"), ("the applying school's kind (applicant) is not given"));
@@ -67,43 +67,43 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
             ZJ_REASON(b, "3PLUS2.PROJECT.APPLICANT", ZJ_UNMET, r,
                       ("申报学校须为中职学校（含技工学校）"),
                       ("the applying school must be a 中职 school (技工学校 included)"));
-        yes_no(b, ZJ_ARG(ctx, F_PARTNER), "3PLUS2.PROJECT.PARTNER", zj_rule_at(rs, ZJ_R_PROJECT_PARTNER), 1,
+        yes_no(b, ZJ_ARG(ctx, F_PARTNER), "3PLUS2.PROJECT.PARTNER", zj__rule_at(rs, ZJ_R_PROJECT_PARTNER), 1,
                "partner_independent_gaozhi",
                "合作学校为独立设置的高职学校", "the partner is an independently established 高职 school",
                "合作学校须为独立设置的高职学校", "the partner must be an independently established 高职 school",
                "合作学校是否为独立设置的高职学校", "whether the partner is an independently established 高职 school");
-        if (zj_db_count(b, ZJ_UNMET))
-            zj_db_outcome(b, 0, "may_not_apply", "不能申报", "may not apply");
-        else if (zj_db_count(b, ZJ_UNKNOWN))
-            zj_db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
+        if (zj__db_count(b, ZJ_UNMET))
+            zj__db_outcome(b, 0, "may_not_apply", "不能申报", "may not apply");
+        else if (zj__db_count(b, ZJ_UNKNOWN))
+            zj__db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
         else
-            zj_db_outcome(b, 1, "may_apply", "可以联合申报", "may apply jointly");
+            zj__db_outcome(b, 1, "may_apply", "可以联合申报", "may apply jointly");
         return;
     }
-    yes_no(b, ZJ_ARG(ctx, F_REPORTED), "3PLUS2.PROJECT.STATUS_DATA", zj_rule_at(rs, ZJ_R_PROJECT_STATUS_DATA), 1,
+    yes_no(b, ZJ_ARG(ctx, F_REPORTED), "3PLUS2.PROJECT.STATUS_DATA", zj__rule_at(rs, ZJ_R_PROJECT_STATUS_DATA), 1,
            "status_data_reported",
            "已按时填报本年度人才培养状态数据", "this year's status data is reported",
            "未填报：所有已立项项目每年均须按时填报人才培养状态数据",
            "not reported: every existing project must report its status data every year on time",
            "是否已填报本年度人才培养状态数据", "whether this year's status data is reported");
-    yes_no(b, ZJ_ARG(ctx, F_PROBLEMS), "3PLUS2.PROJECT.QUALITY", zj_rule_at(rs, ZJ_R_PROJECT_REVOCATION), 0,
+    yes_no(b, ZJ_ARG(ctx, F_PROBLEMS), "3PLUS2.PROJECT.QUALITY", zj__rule_at(rs, ZJ_R_PROJECT_REVOCATION), 0,
            "quality_problems",
            "未认定人才培养进展和质量存在问题", "no problems found in progress or quality",
            "人才培养进展和质量存在问题：撤销衔接办学资格，自当年起停止招生",
            "problems found in progress or quality: the qualification is revoked and enrolment stops from that year",
            "是否认定人才培养存在问题", "whether problems were found");
     if (ZJ_ARG(ctx, F_PROBLEMS)->present && ZJ_ARG(ctx, F_PROBLEMS)->boolean)
-        zj_db_outcome(b, 0, "qualification_revoked", "撤销衔接办学资格，自当年起停止招生",
+        zj__db_outcome(b, 0, "qualification_revoked", "撤销衔接办学资格，自当年起停止招生",
                       "qualification revoked, no enrolment from that year");
-    else if (zj_db_count(b, ZJ_UNMET))
-        zj_db_outcome(b, 0, "status_data_missing", "未按要求填报状态数据", "status data not reported");
-    else if (zj_db_count(b, ZJ_UNKNOWN))
-        zj_db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
+    else if (zj__db_count(b, ZJ_UNMET))
+        zj__db_outcome(b, 0, "status_data_missing", "未按要求填报状态数据", "status data not reported");
+    else if (zj__db_count(b, ZJ_UNKNOWN))
+        zj__db_outcome(b, -1, "undetermined", "无法判定", "undetermined");
     else
-        zj_db_outcome(b, 1, "in_good_standing", "符合要求", "in good standing");
+        zj__db_outcome(b, 1, "in_good_standing", "符合要求", "in good standing");
 }
 
-const zj_check_def zj_check_3plus2_project = {
+const zj__check_def zj__check_3plus2_project = {
     { "3plus2.project", "3plus2", "“3+2”项目申报资格与已立项项目要求", "\"3+2\": who may apply, and what keeps a project",
       "新增申报：中职学校（含技工学校）联合独立设置的高职学校申报；已立项项目：每年均须填报人才培养状态数据，"
       "人才培养进展和质量存在问题的撤销衔接办学资格、自当年起停止招生。",

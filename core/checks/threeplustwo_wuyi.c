@@ -20,10 +20,10 @@ static const zj_field_info fields[] = {
       NULL, NULL },
 };
 
-static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
+static void eval(const zj__check_ctx *ctx, zj__dbuild *b)
 {
-    const zj_rule *r = zj_rule_at(ctx->rules, ZJ_R_WUYI_GAOBEN_CONFLICT);
-    const zj_arg *g = ZJ_ARG(ctx, F_GAOBEN), *w = ZJ_ARG(ctx, F_WUYI);
+    const zj__rule *r = zj__rule_at(ctx->rules, ZJ_R_WUYI_GAOBEN_CONFLICT);
+    const zj__arg *g = ZJ_ARG(ctx, F_GAOBEN), *w = ZJ_ARG(ctx, F_WUYI);
     const char *code = "3PLUS2.WUYI.GAOBEN_CONFLICT";
 
     if (g->present && !g->boolean)
@@ -58,11 +58,11 @@ static void eval(const zj_check_ctx *ctx, zj_dbuild *b)
                   ("the major runs 高本贯通 but it is not stated whether five-year integrated (五年一贯制) "
                    "recruitment is planned "
                    "(plans_wuyi_in_major)"));
-    zj_db_conclude(b, "no_conflict", "无冲突", "no conflict",
+    zj__db_conclude(b, "no_conflict", "无冲突", "no conflict",
                    "conflict", "原则上不得再做五年一贯制招生", "in principle not allowed: the major has 高本贯通");
 }
 
-const zj_check_def zj_check_3plus2_wuyi = {
+const zj__check_def zj__check_3plus2_wuyi = {
     { "3plus2.wuyi", "3plus2", "高本贯通专业的五年一贯制招生", "\"3+2\": 五年一贯制 recruitment in a 高本贯通 major",
       "判断高职学校是否拟在有高本贯通的专业再做五年一贯制招生（原则上不得）。",
       "Whether a 高职 school plans five-year integrated (五年一贯制) recruitment in a major that "

@@ -29,10 +29,10 @@ void zj_data_close(zj_data *d)
     if (!d)
         return;
     for (i = 0; i < d->n_rulesets; i++)
-        zj_ruleset_free(d->rulesets[i]);
+        zj__ruleset_free(d->rulesets[i]);
     free(d->rulesets);
     for (i = 0; i < d->n_tables; i++)
-        zj_table_free(d->tables[i]);
+        zj__table_free(d->tables[i]);
     free(d->tables);
     for (i = 0; i < d->n_plan_years; i++) {
         free(d->plan_years[i].note_zh);
@@ -242,9 +242,9 @@ static zj_code load_rulesets(zj_data *d, zj_error *err)
         goto out;
     }
     for (i = 0; i < n; i++) {
-        zj_ruleset *rs;
+        zj__ruleset *rs;
 
-        if ((rc = zj_ruleset_load(files[i], &rs, err)))
+        if ((rc = zj__ruleset_load(files[i], &rs, err)))
             goto out;
         d->rulesets[d->n_rulesets++] = rs;
         for (j = 0; j + 1 < d->n_rulesets; j++)
@@ -280,13 +280,13 @@ zj_code zj_data_open(const char *dir, zj_data **out, zj_error *err)
                        ("数据目录不存在或不是目录（可用 $ZHIJIAO_DATA 或 --data 指定）"),
                        ("the data directory does not exist or is not a directory (set $ZHIJIAO_DATA or --data)"));
     d = calloc(1, sizeof *d);
-    if (!d || !(d->dir = zj_strdup(dir))) {
+    if (!d || !(d->dir = zj__strdup(dir))) {
         free(d);
         return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
                        ("内存不足"),
                        ("out of memory"));
     }
-    if ((rc = load_rulesets(d, err)) || (rc = zj_manifest_load(d, err))) {
+    if ((rc = load_rulesets(d, err)) || (rc = zj__manifest_load(d, err))) {
         zj_data_close(d);
         return rc;
     }
@@ -350,7 +350,7 @@ zj_code zj_data_table(const zj_data *d, const char *name, const zj_table **out, 
         len += (size_t)k;
     }
     if (len >= sizeof names)
-        names[zj_utf8_prefix(names, sizeof names - 1)] = '\0';
+        names[zj__utf8_prefix(names, sizeof names - 1)] = '\0';
     if (name && (near = table_suggest(d, name)) != NULL)
         return ZJ_FAIL(err, ZJ_ERR_NOT_FOUND, "argument name",
                        ("没有名为 %s 的表，是不是 %s？（现有：%s）", name, near, names),

@@ -49,9 +49,9 @@ static int parse_due(const char *s, long *day)
            h >= 0 && h < 24 && mi >= 0 && mi < 60;
 }
 
-static const char *pstr(const zj_rule *r, const char *key)
+static const char *pstr(const zj__rule *r, const char *key)
 {
-    const zj_param *p = zj_rule_param(r, key);
+    const zj__param *p = zj__rule_param(r, key);
     return p && p->type == ZJ_PARAM_STRING && p->string[0] ? p->string : NULL;
 }
 
@@ -99,11 +99,11 @@ zj_code zj_deadlines(const zj_data *data, int year, const char *date, zj_deadlin
                        ("日期“%s”应为实际存在的日期 YYYY-MM-DD，如 2024-02-27", date),
                        ("the date \"%s\" must be a real day written YYYY-MM-DD, e.g. 2024-02-27", date));
     for (i = 0; i < data->n_rulesets; i++) {
-        const zj_ruleset *rs = data->rulesets[i];
+        const zj__ruleset *rs = data->rulesets[i];
         if (year && rs->info.year != year)
             continue;
         for (j = 0; j < rs->n_rules; j++) {
-            const zj_rule *r = &rs->rules[j];
+            const zj__rule *r = &rs->rules[j];
             zj_deadline *dl;
             long due_day;
 

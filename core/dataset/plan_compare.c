@@ -40,7 +40,7 @@ static zj_code year_rows(const zj_data *d, int year, const char *programme,
         return rc;
     }
     for (i = 0; i < found; i++)
-        if (!programme || !*programme || zj_plan_name_eq(e[i].programme, programme))
+        if (!programme || !*programme || zj__plan_name_eq(e[i].programme, programme))
             e[k++] = e[i];
     *out = e;
     *n = k;
@@ -52,15 +52,15 @@ static int lists_programme(const zj_plan_entry *e, size_t n, const char *program
     size_t i;
 
     for (i = 0; i < n; i++)
-        if (zj_plan_name_eq(e[i].programme, programme))
+        if (zj__plan_name_eq(e[i].programme, programme))
             return 1;
     return 0;
 }
 
 static int same_key(const zj_plan_entry *a, const zj_plan_entry *b)
 {
-    return zj_plan_name_eq(a->programme, b->programme) &&
-           zj_plan_name_eq(a->school, b->school) && zj_plan_name_eq(a->major, b->major);
+    return zj__plan_name_eq(a->programme, b->programme) &&
+           zj__plan_name_eq(a->school, b->school) && zj__plan_name_eq(a->major, b->major);
 }
 
 static void side(zj_plan_change *c, const zj_plan_entry *e, int second)

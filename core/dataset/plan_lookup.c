@@ -31,8 +31,8 @@ static int name_eq(const char *a, const char *b)
     size_t la, lb;
     const char *ea, *eb;
 
-    a = zj_trim(a, &la);
-    b = zj_trim(b, &lb);
+    a = zj__trim(a, &la);
+    b = zj__trim(b, &lb);
     ea = a + la;
     eb = b + lb;
     while (a < ea && b < eb)
@@ -41,14 +41,14 @@ static int name_eq(const char *a, const char *b)
     return a == ea && b == eb;
 }
 
-int zj_plan_name_eq(const char *a, const char *b)
+int zj__plan_name_eq(const char *a, const char *b)
 {
     return name_eq(a, b);
 }
 
 static int row_year(const zj_table *t, size_t row)
 {
-    const char *y = zj_table_get(t, row, "year");
+    const char *y = zj__table_get(t, row, "year");
 
     return y ? atoi(y) : 0;
 }
@@ -79,23 +79,23 @@ zj_code zj_plan_lookup(const zj_data *d, int year, const char *school, const cha
             if (row_year(t, r) != year)
                 continue;
             any_table = 1;
-            if (strcmp(zj_table_get(t, r, "row_kind"), "detail") != 0)
+            if (strcmp(zj__table_get(t, r, "row_kind"), "detail") != 0)
                 continue;
-            if (school && *school && !name_eq(zj_table_get(t, r, "school"), school))
+            if (school && *school && !name_eq(zj__table_get(t, r, "school"), school))
                 continue;
-            if (major && *major && !name_eq(zj_table_get(t, r, "major"), major))
+            if (major && *major && !name_eq(zj__table_get(t, r, "major"), major))
                 continue;
             if (out && n < max) {
                 zj_plan_entry *e = &out[n];
 
                 e->year = year;
-                e->programme = zj_table_get(t, r, "programme");
-                e->school = zj_table_get(t, r, "school");
-                e->major = zj_table_get(t, r, "major");
-                e->major_code = zj_table_get(t, r, "major_code");
-                e->partner = zj_table_get(t, r, "partner");
-                e->partner_major = zj_table_get(t, r, "partner_major");
-                e->places = zj_cell_number(zj_table_get(t, r, "places"));
+                e->programme = zj__table_get(t, r, "programme");
+                e->school = zj__table_get(t, r, "school");
+                e->major = zj__table_get(t, r, "major");
+                e->major_code = zj__table_get(t, r, "major_code");
+                e->partner = zj__table_get(t, r, "partner");
+                e->partner_major = zj__table_get(t, r, "partner_major");
+                e->places = zj__cell_number(zj__table_get(t, r, "places"));
                 e->table = t->name;
                 e->line = t->lines[r];
             }
@@ -126,9 +126,9 @@ const char *zj_plan_suggest(const zj_data *d, int year, const char *column,
         for (r = 0; r < t->rows; r++) {
             const char *v;
             if (row_year(t, r) != year ||
-                strcmp(zj_table_get(t, r, "row_kind"), "detail") != 0)
+                strcmp(zj__table_get(t, r, "row_kind"), "detail") != 0)
                 continue;
-            v = zj_table_get(t, r, column);
+            v = zj__table_get(t, r, column);
             if (!v || !*v || (n > 0 && strcmp(names[n - 1], v) == 0))
                 continue;   /* consecutive repeats: plans are grouped */
             if (n == cap) {

@@ -26,10 +26,10 @@ static zj_code nomem(zj_error *err)
 
 static char *join(const char *a, const char *b)
 {
-    zj_strbuf s = ZJ_STRBUF_INIT;
+    zj__strbuf s = ZJ_STRBUF_INIT;
 
-    zj_strbuf_printf(&s, "%s/%s", a, b);
-    return zj_strbuf_take(&s);
+    zj__strbuf_printf(&s, "%s/%s", a, b);
+    return zj__strbuf_take(&s);
 }
 
 static char *read_line_file(const char *path)
@@ -50,10 +50,10 @@ static char *read_line_file(const char *path)
     /* a version name, never a path */
     if (!n || strchr(buf, '/') || strstr(buf, ".."))
         return NULL;
-    return zj_strdup(buf);
+    return zj__strdup(buf);
 }
 
-char *zj_snapshot_current_name(const char *snapshot_dir)
+char *zj__snapshot_current_name(const char *snapshot_dir)
 {
     char *cur = join(snapshot_dir, "CURRENT"), *v = cur ? read_line_file(cur) : NULL;
 
@@ -61,30 +61,30 @@ char *zj_snapshot_current_name(const char *snapshot_dir)
     return v;
 }
 
-char *zj_snapshot_current(const char *snapshot_dir)
+char *zj__snapshot_current(const char *snapshot_dir)
 {
-    char *v = zj_snapshot_current_name(snapshot_dir), *dir = NULL;
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    char *v = zj__snapshot_current_name(snapshot_dir), *dir = NULL;
+    zj__strbuf b = ZJ_STRBUF_INIT;
 
     if (v) {
-        zj_strbuf_printf(&b, "%s/versions/%s", snapshot_dir, v);
-        dir = zj_strbuf_take(&b);
+        zj__strbuf_printf(&b, "%s/versions/%s", snapshot_dir, v);
+        dir = zj__strbuf_take(&b);
     }
     free(v);
     return dir;
 }
 
-zj_code zj_snapshot_load(const char *version_dir, zj_data **out, zj_error *err)
+zj_code zj__snapshot_load(const char *version_dir, zj_data **out, zj_error *err)
 {
     zj_data *d = calloc(1, sizeof *d);
     zj_code rc;
 
     *out = NULL;
-    if (!d || !(d->dir = zj_strdup(version_dir))) {
+    if (!d || !(d->dir = zj__strdup(version_dir))) {
         free(d);
         return nomem(err);
     }
-    if ((rc = zj_manifest_load(d, err))) {
+    if ((rc = zj__manifest_load(d, err))) {
         zj_data_close(d);
         return rc;
     }
@@ -92,10 +92,10 @@ zj_code zj_snapshot_load(const char *version_dir, zj_data **out, zj_error *err)
     return ZJ_OK;
 }
 
-char *zj_snapshot_served(const char *snapshot_dir, zj_data **out, zj_error *warning)
+char *zj__snapshot_served(const char *snapshot_dir, zj_data **out, zj_error *warning)
 {
-    char *cur = zj_snapshot_current(snapshot_dir), *prev = NULL;
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    char *cur = zj__snapshot_current(snapshot_dir), *prev = NULL;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     zj_error e;
 
     *out = NULL;
@@ -103,19 +103,19 @@ char *zj_snapshot_served(const char *snapshot_dir, zj_data **out, zj_error *warn
     if (!cur)
         return NULL;
     zj_error_clear(&e);
-    if (zj_snapshot_load(cur, out, &e) == ZJ_OK)
+    if (zj__snapshot_load(cur, out, &e) == ZJ_OK)
         return cur;
     /* the current version is damaged: the previous one, if it loads */
     {
         char *pf = join(snapshot_dir, "PREVIOUS"), *pv = pf ? read_line_file(pf) : NULL;
         free(pf);
         if (pv) {
-            zj_strbuf_printf(&b, "%s/versions/%s", snapshot_dir, pv);
-            prev = zj_strbuf_take(&b);
+            zj__strbuf_printf(&b, "%s/versions/%s", snapshot_dir, pv);
+            prev = zj__strbuf_take(&b);
         }
         free(pv);
     }
-    if (prev && zj_snapshot_load(prev, out, warning) == ZJ_OK) {
+    if (prev && zj__snapshot_load(prev, out, warning) == ZJ_OK) {
         (void)ZJ_FAIL(warning, e.code, e.where,
                       ("快照的当前版本无法读取（%s），改用上一个版本", e.message_zh),
                       ("the current snapshot version cannot be read (%s); the previous version is served "
@@ -153,7 +153,7 @@ zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir, zj
             return ZJ_OK;   /* a path that long cannot be ours */
         snapshot_dir = defdir;
     }
-    cur = zj_snapshot_served(snapshot_dir, &s, &d->warning);
+    cur = zj__snapshot_served(snapshot_dir, &s, &d->warning);
     free(cur);
     if (!s)
         return ZJ_OK;
@@ -172,7 +172,7 @@ zj_code zj_data_open_with_snapshot(const char *dir, const char *snapshot_dir, zj
             if (strcmp(d->tables[j]->name, s->tables[i]->name) == 0)
                 break;
         if (j < d->n_tables) {
-            zj_table_free(d->tables[j]);   /* the refreshed table replaces the bundled one */
+            zj__table_free(d->tables[j]);   /* the refreshed table replaces the bundled one */
             d->tables[j] = s->tables[i];
         } else {
             d->tables[d->n_tables++] = s->tables[i];

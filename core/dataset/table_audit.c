@@ -53,10 +53,10 @@ static zj_code run_sums(const zj_table *t, const json_t *spec, zj_findings *out,
     }
     for (r = 0; r < t->rows; r++) {
         for (k = 0; k < nk; k++)
-            cells[r * nk + k] = zj_table_get(t, r, json_string_value(json_array_get(keys, k)));
+            cells[r * nk + k] = zj__table_get(t, r, json_string_value(json_array_get(keys, k)));
         if (kinds)
-            kinds[r] = kind_of(zj_table_get(t, r, kind_col));
-        values[r] = zj_cell_number(zj_table_get(t, r, value));
+            kinds[r] = kind_of(zj__table_get(t, r, kind_col));
+        values[r] = zj__cell_number(zj__table_get(t, r, value));
         lines[r] = t->lines[r];
     }
     rc = zj_audit_sums(t->name, value, cells, nk, kinds, values, lines, t->rows, out, err);
@@ -76,7 +76,7 @@ static int row_matches(const zj_table *t, size_t r, const json_t *where)
     if (!where)
         return 1;
     json_object_foreach((json_t *)where, col, v) {
-        if (strcmp(zj_table_get(t, r, col), json_string_value(v)) != 0)
+        if (strcmp(zj__table_get(t, r, col), json_string_value(v)) != 0)
             return 0;
     }
     return 1;
@@ -94,7 +94,7 @@ static zj_code count_mismatch(const zj_table *t, const json_t *spec, const char 
              member_str(spec, "what_zh"), counted, stated);
     snprintf(en, sizeof en, "table %s: %g %s listed, the source states %g", t->name, counted,
              member_str(spec, "what_en"), stated);
-    return zj_findings_add(out, ZJ_FIND_COUNT_MISMATCH, t->name, 0, column ? column : "",
+    return zj__findings_add(out, ZJ_FIND_COUNT_MISMATCH, t->name, 0, column ? column : "",
                            stated, counted, zh, en, err);
 }
 
@@ -126,7 +126,7 @@ static zj_code run_distinct(const zj_table *t, const json_t *spec, zj_findings *
         return nomem(err);
     /* Blank cells are merged cells carried from the row above: not new values. */
     for (r = 0; r < t->rows; r++) {
-        const char *c = zj_table_get(t, r, col);
+        const char *c = zj__table_get(t, r, col);
         if (row_matches(t, r, where) && *c)
             vals[n++] = c;
     }
@@ -147,7 +147,7 @@ static zj_code run_percentages(const zj_table *t, const json_t *spec, zj_finding
     zj_code rc;
 
     for (r = 0; r < t->rows; r++) {
-        double p = zj_cell_number(zj_table_get(t, r, pc)), n = zj_cell_number(zj_table_get(t, r, nc));
+        double p = zj__cell_number(zj__table_get(t, r, pc)), n = zj__cell_number(zj__table_get(t, r, nc));
 
         if (isnan(p) || isnan(n))
             continue;
@@ -163,7 +163,7 @@ static size_t find_row(const zj_table *t, const char *key, const char *id)
     size_t r;
 
     for (r = 0; r < t->rows; r++)
-        if (strcmp(zj_table_get(t, r, key), id) == 0)
+        if (strcmp(zj__table_get(t, r, key), id) == 0)
             return r;
     return (size_t)-1;
 }
@@ -188,8 +188,8 @@ static zj_code run_percentage(const zj_table *t, const json_t *spec, zj_findings
         return missing_row(t, prow, err);
     if (nr == (size_t)-1)
         return missing_row(t, nrow, err);
-    p = zj_cell_number(zj_table_get(t, pr, val));
-    n = zj_cell_number(zj_table_get(t, nr, val));
+    p = zj__cell_number(zj__table_get(t, pr, val));
+    n = zj__cell_number(zj__table_get(t, nr, val));
     if (isnan(p) || isnan(n))
         return ZJ_OK;   /* a lost number stays lost; nothing to check */
     return zj_audit_percentage(t->name, val, t->lines[pr], p, n, dec, NULL, out, err);
@@ -222,10 +222,10 @@ static zj_code run_components(const zj_table *t, const json_t *spec, zj_findings
             goto out;
         }
         labels[i] = id;
-        vals[i] = zj_cell_number(zj_table_get(t, pr, val));
+        vals[i] = zj__cell_number(zj__table_get(t, pr, val));
     }
     rc = zj_audit_components(t->name, val, t->lines[tr], labels, vals, np,
-                             zj_cell_number(zj_table_get(t, tr, val)), out, err);
+                             zj__cell_number(zj__table_get(t, tr, val)), out, err);
 out:
     free(labels);
     free(vals);
@@ -236,7 +236,7 @@ out:
 static double row_value(const zj_table *t, const char *key, const char *val, const char *id, size_t *row)
 {
     *row = find_row(t, key, id);
-    return *row == (size_t)-1 ? NAN : zj_cell_number(zj_table_get(t, *row, val));
+    return *row == (size_t)-1 ? NAN : zj__cell_number(zj__table_get(t, *row, val));
 }
 
 /* A claim of the report's text against the rows it summarises: the rate of
@@ -254,7 +254,7 @@ static zj_code run_claim(const zj_table *t, const json_t *spec, int weighted, zj
     size_t i, tr, pr;
     double stated = row_value(t, key, val, member_str(spec, "total"), &tr), sum = 0, wsum = 0;
     char a[ZJ_AUDIT_NUM_MAX], b[ZJ_AUDIT_NUM_MAX];
-    zj_strbuf zh = ZJ_STRBUF_INIT, en = ZJ_STRBUF_INIT;
+    zj__strbuf zh = ZJ_STRBUF_INIT, en = ZJ_STRBUF_INIT;
 
     if (tr == (size_t)-1)
         return missing_row(t, member_str(spec, "total"), err);
@@ -266,7 +266,7 @@ static zj_code run_claim(const zj_table *t, const json_t *spec, int weighted, zj
         if (isnan(v))
             return ZJ_OK;   /* a lost number stays lost */
         if (weighted) {
-            w = zj_cell_number(zj_table_get(t, pr, wcol));
+            w = zj__cell_number(zj__table_get(t, pr, wcol));
             if (isnan(w))
                 return ZJ_OK;
             sum += v * w;
@@ -278,31 +278,31 @@ static zj_code run_claim(const zj_table *t, const json_t *spec, int weighted, zj
         return ZJ_OK;
     if (weighted) {
         double scale = pow(10, dec), mean = wsum > 0 ? round(sum / wsum * scale) / scale : NAN;
-        if (isnan(mean) || zj_audit_agree(mean, stated))
+        if (isnan(mean) || zj__audit_agree(mean, stated))
             return ZJ_OK;
-        zj_audit_num(mean, a, sizeof a);
-        zj_audit_num(stated, b, sizeof b);
-        zj_audit_msg_start(&zh, &en, t->name, t->lines[tr], val);
-        zj_strbuf_printf(&zh, "%s按各部分人数加权为 %s，所印为 %s", what_zh, a, b);
-        zj_strbuf_printf(&en, "%s weighted by the parts' counts is %s, the printed value is %s", what_en, a, b);
-        return zj_findings_add_msg(out, ZJ_FIND_WEIGHTED_MEAN_MISMATCH, t->name, t->lines[tr], val, mean, stated,
+        zj__audit_num(mean, a, sizeof a);
+        zj__audit_num(stated, b, sizeof b);
+        zj__audit_msg_start(&zh, &en, t->name, t->lines[tr], val);
+        zj__strbuf_printf(&zh, "%s按各部分人数加权为 %s，所印为 %s", what_zh, a, b);
+        zj__strbuf_printf(&en, "%s weighted by the parts' counts is %s, the printed value is %s", what_en, a, b);
+        return zj__findings_add_msg(out, ZJ_FIND_WEIGHTED_MEAN_MISMATCH, t->name, t->lines[tr], val, mean, stated,
                                    &zh, &en, err);
     }
-    if (zj_audit_agree(sum, stated))
+    if (zj__audit_agree(sum, stated))
         return ZJ_OK;
-    zj_audit_num(sum, a, sizeof a);
-    zj_audit_num(stated, b, sizeof b);
-    zj_audit_msg_start(&zh, &en, t->name, t->lines[tr], val);
+    zj__audit_num(sum, a, sizeof a);
+    zj__audit_num(stated, b, sizeof b);
+    zj__audit_msg_start(&zh, &en, t->name, t->lines[tr], val);
     if (sum < stated) {
-        zj_strbuf_printf(&zh, "%s：所列各部分合计 %s，总数为 %s，其余部分文中未说明（不是错误）", what_zh, a, b);
-        zj_strbuf_printf(&en, "%s: the parts stated add up to %s of %s; the rest is not stated (not an error)",
+        zj__strbuf_printf(&zh, "%s：所列各部分合计 %s，总数为 %s，其余部分文中未说明（不是错误）", what_zh, a, b);
+        zj__strbuf_printf(&en, "%s: the parts stated add up to %s of %s; the rest is not stated (not an error)",
                          what_en, a, b);
-        return zj_findings_add_msg(out, ZJ_FIND_PARTS_NOT_ALL_STATED, t->name, t->lines[tr], val, sum, stated,
+        return zj__findings_add_msg(out, ZJ_FIND_PARTS_NOT_ALL_STATED, t->name, t->lines[tr], val, sum, stated,
                                    &zh, &en, err);
     }
-    zj_strbuf_printf(&zh, "%s：所列各部分合计 %s，超过总数 %s", what_zh, a, b);
-    zj_strbuf_printf(&en, "%s: the parts stated add up to %s, more than the total %s", what_en, a, b);
-    return zj_findings_add_msg(out, ZJ_FIND_SUM_MISMATCH, t->name, t->lines[tr], val, sum, stated, &zh, &en, err);
+    zj__strbuf_printf(&zh, "%s：所列各部分合计 %s，超过总数 %s", what_zh, a, b);
+    zj__strbuf_printf(&en, "%s: the parts stated add up to %s, more than the total %s", what_en, a, b);
+    return zj__findings_add_msg(out, ZJ_FIND_SUM_MISMATCH, t->name, t->lines[tr], val, sum, stated, &zh, &en, err);
 }
 
 zj_code zj_table_audit(const zj_data *d, const zj_table *t, zj_findings *out, zj_error *err)

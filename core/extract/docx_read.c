@@ -25,27 +25,27 @@ static long val_of(const xmlNode *n, long dflt)
     return r;
 }
 
-static void cell_text(const xmlNode *n, zj_strbuf *b, int depth)
+static void cell_text(const xmlNode *n, zj__strbuf *b, int depth)
 {
     const xmlNode *c;
 
     if (depth > 100)
         return;
     for (c = n->children; c; c = c->next) {
-        if (zj_xml_is(c, "t")) {
+        if (zj__xml_is(c, "t")) {
             xmlChar *t = xmlNodeGetContent(c);
             if (t) {
-                zj_strbuf_puts(b, (const char *)t);
+                zj__strbuf_puts(b, (const char *)t);
                 xmlFree(t);
             }
-        } else if (zj_xml_is(c, "br") || zj_xml_is(c, "cr")) {
-            zj_strbuf_putc(b, '\n');
-        } else if (zj_xml_is(c, "tab")) {
-            zj_strbuf_putc(b, ' ');
+        } else if (zj__xml_is(c, "br") || zj__xml_is(c, "cr")) {
+            zj__strbuf_putc(b, '\n');
+        } else if (zj__xml_is(c, "tab")) {
+            zj__strbuf_putc(b, ' ');
         } else if (c->type == XML_ELEMENT_NODE) {
             cell_text(c, b, depth + 1);
-            if (zj_xml_is(c, "p"))
-                zj_strbuf_putc(b, '\n');
+            if (zj__xml_is(c, "p"))
+                zj__strbuf_putc(b, '\n');
         }
     }
 }
@@ -58,12 +58,12 @@ static int vmerge(const xmlNode *tc, long *span)
 
     *span = 1;
     for (p = tc->children; p; p = p->next) {
-        if (!zj_xml_is(p, "tcPr"))
+        if (!zj__xml_is(p, "tcPr"))
             continue;
         for (c = p->children; c; c = c->next) {
-            if (zj_xml_is(c, "gridSpan")) {
+            if (zj__xml_is(c, "gridSpan")) {
                 *span = val_of(c, 1);
-            } else if (zj_xml_is(c, "vMerge")) {
+            } else if (zj__xml_is(c, "vMerge")) {
                 xmlChar *v = xmlGetProp(c, (const xmlChar *)"val");
                 vm = (v && strcmp((const char *)v, "restart") == 0) ? 1 : 2;
                 if (v)
@@ -79,24 +79,24 @@ static int vmerge(const xmlNode *tc, long *span)
 }
 
 /* ZJ_GRID_OK, or why the table could not be read. */
-static zj_grid_failure read_table(const xmlNode *tbl, zj_grids *out)
+static zj__grid_failure read_table(const xmlNode *tbl, zj__grids *out)
 {
     const xmlNode *tr, *tc, *p, *c;
-    zj_grid_builder b;
+    zj__grid_builder b;
     size_t r = 0;
-    zj_strbuf t = ZJ_STRBUF_INIT;
-    zj_grid_failure why;
+    zj__strbuf t = ZJ_STRBUF_INIT;
+    zj__grid_failure why;
 
     memset(&b, 0, sizeof b);
     for (tr = tbl->children; tr; tr = tr->next) {
         size_t col = 0;
 
-        if (!zj_xml_is(tr, "tr"))
+        if (!zj__xml_is(tr, "tr"))
             continue;
         for (p = tr->children; p; p = p->next)
-            if (zj_xml_is(p, "trPr"))
+            if (zj__xml_is(p, "trPr"))
                 for (c = p->children; c; c = c->next)
-                    if (zj_xml_is(c, "gridBefore")) {
+                    if (zj__xml_is(c, "gridBefore")) {
                         long gb = val_of(c, 0);
                         col = gb > 0 && gb < 64 ? (size_t)gb : 0;
                     }
@@ -104,10 +104,10 @@ static zj_grid_failure read_table(const xmlNode *tbl, zj_grids *out)
             long sp, j;
             int vm;
 
-            if (!zj_xml_is(tc, "tc"))
+            if (!zj__xml_is(tc, "tc"))
                 continue;
             vm = vmerge(tc, &sp);
-            zj_strbuf_reset(&t);
+            zj__strbuf_reset(&t);
             if (vm != 2)
                 cell_text(tc, &t, 0);
             if (t.failed)
@@ -117,38 +117,38 @@ static zj_grid_failure read_table(const xmlNode *tbl, zj_grids *out)
             if (b.failed)
                 goto fail;
             for (j = 0; j < sp; j++)
-                if (!zj_grid_set(&b, r, col + (size_t)j, (j == 0 && t.data) ? t.data : "",
+                if (!zj__grid_set(&b, r, col + (size_t)j, (j == 0 && t.data) ? t.data : "",
                                  j == 0 ? t.len : 0))
                     goto fail;
             col += (size_t)sp;
         }
-        if (col == 0 && !zj_grid_set(&b, r, 0, "", 0))
+        if (col == 0 && !zj__grid_set(&b, r, 0, "", 0))
             goto fail;
         r++;
     }
-    zj_strbuf_free(&t);
-    if (!zj_grid_finish(&b, out)) {
+    zj__strbuf_free(&t);
+    if (!zj__grid_finish(&b, out)) {
         why = b.failed;
-        zj_grid_builder_free(&b);
+        zj__grid_builder_free(&b);
         return why;
     }
     return ZJ_GRID_OK;
 fail:
     why = b.failed;
-    zj_strbuf_free(&t);
-    zj_grid_builder_free(&b);
+    zj__strbuf_free(&t);
+    zj__grid_builder_free(&b);
     return why;
 }
 
-static zj_grid_failure walk(const xmlNode *n, zj_grids *out, int depth)
+static zj__grid_failure walk(const xmlNode *n, zj__grids *out, int depth)
 {
     const xmlNode *c;
 
     if (depth > 100)
         return 1;
     for (c = n; c; c = c->next) {
-        zj_grid_failure why;
-        if (zj_xml_is(c, "tbl")) {
+        zj__grid_failure why;
+        if (zj__xml_is(c, "tbl")) {
             if ((why = read_table(c, out)) != ZJ_GRID_OK)
                 return why;
             continue;   /* nested tables are text of their cell */
@@ -159,25 +159,25 @@ static zj_grid_failure walk(const xmlNode *n, zj_grids *out, int depth)
     return ZJ_GRID_OK;
 }
 
-zj_code zj_docx_tables(const char *data, size_t len, zj_grids *out, zj_error *err)
+zj_code zj__docx_tables(const char *data, size_t len, zj__grids *out, zj_error *err)
 {
     zip_t *za;
     xmlDocPtr doc;
     zj_code rc;
-    zj_grid_failure why = ZJ_GRID_OK;
+    zj__grid_failure why = ZJ_GRID_OK;
     size_t budget = ZJ_OOXML_MAX_TOTAL;
 
     memset(out, 0, sizeof *out);
-    if ((rc = zj_zip_open_memory(data, len, &za, err)))
+    if ((rc = zj__zip_open_memory(data, len, &za, err)))
         return rc;
-    rc = zj_zip_xml(za, "word/document.xml", &budget, &doc, err);
+    rc = zj__zip_xml(za, "word/document.xml", &budget, &doc, err);
     if (rc == ZJ_OK && !doc)
         rc = ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
                      ("docx 文件中没有 word/document.xml"),
                      ("the docx file has no word/document.xml"));
     if (rc == ZJ_OK && (why = walk(xmlDocGetRootElement(doc), out, 0)) != ZJ_GRID_OK) {
-        zj_grids_free(out);
-        rc = zj_grid_error(why, "文档中的表格", "a table of the document", err);
+        zj__grids_free(out);
+        rc = zj__grid_error(why, "文档中的表格", "a table of the document", err);
     }
     if (doc)
         xmlFreeDoc(doc);
@@ -185,18 +185,18 @@ zj_code zj_docx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
     return rc;
 }
 
-zj_code zj_docx_xml_tables(const char *xml, size_t len, zj_grids *out, zj_error *err)
+zj_code zj__docx_xml_tables(const char *xml, size_t len, zj__grids *out, zj_error *err)
 {
     xmlDocPtr doc;
-    zj_grid_failure why;
+    zj__grid_failure why;
     zj_code rc;
 
     memset(out, 0, sizeof *out);
-    if ((rc = zj_ooxml_parse(xml, len, "word/document.xml", &doc, err)) != ZJ_OK)
+    if ((rc = zj__ooxml_parse(xml, len, "word/document.xml", &doc, err)) != ZJ_OK)
         return rc;
     if ((why = walk(xmlDocGetRootElement(doc), out, 0)) != ZJ_GRID_OK) {
-        zj_grids_free(out);
-        rc = zj_grid_error(why, "文档中的表格", "a table of the document", err);
+        zj__grids_free(out);
+        rc = zj__grid_error(why, "文档中的表格", "a table of the document", err);
     }
     xmlFreeDoc(doc);
     return rc;

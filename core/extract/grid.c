@@ -17,7 +17,7 @@ static void text_free(char *t)
         free(t);
 }
 
-const char *zj_grid_cell(const zj_grid *g, size_t r, size_t c)
+const char *zj__grid_cell(const zj__grid *g, size_t r, size_t c)
 {
     size_t lo, hi;
 
@@ -37,7 +37,7 @@ const char *zj_grid_cell(const zj_grid *g, size_t r, size_t c)
     return "";
 }
 
-void zj_grid_free(zj_grid *g)
+void zj__grid_free(zj__grid *g)
 {
     size_t i;
 
@@ -50,26 +50,26 @@ void zj_grid_free(zj_grid *g)
     memset(g, 0, sizeof *g);
 }
 
-void zj_grids_free(zj_grids *gs)
+void zj__grids_free(zj__grids *gs)
 {
     size_t i;
 
     for (i = 0; i < gs->n; i++)
-        zj_grid_free(&gs->items[i]);
+        zj__grid_free(&gs->items[i]);
     free(gs->items);
     memset(gs, 0, sizeof *gs);
 }
 
-size_t zj_grids_footprint(const zj_grids *gs)
+size_t zj__grids_footprint(const zj__grids *gs)
 {
-    size_t i, n = gs->bytes + gs->cells * (sizeof(zj_grid_entry) + 16);
+    size_t i, n = gs->bytes + gs->cells * (sizeof(zj__grid_entry) + 16);
 
     for (i = 0; i < gs->n; i++)
         n += (gs->items[i].rows + 1) * sizeof(unsigned);
     return n;
 }
 
-zj_code zj_grid_error(zj_grid_failure why, const char *what_zh, const char *what_en, zj_error *err)
+zj_code zj__grid_error(zj__grid_failure why, const char *what_zh, const char *what_en, zj_error *err)
 {
     if (why == ZJ_GRID_TOO_BIG)
         return ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
@@ -89,9 +89,9 @@ static int ascii_word(unsigned char c)
     return c < 0x80 && c != ' ' && c != '\t' && c != '\n' && c != '\r';
 }
 
-char *zj_cell_text(const char *text, size_t len)
+char *zj__cell_text(const char *text, size_t len)
 {
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     size_t i = 0;
     const char *t;
     size_t tl;
@@ -124,28 +124,28 @@ char *zj_cell_text(const char *text, size_t len)
             if (b.len && j < len &&
                 (!newline || (ascii_word((unsigned char)b.data[b.len - 1]) &&
                               ascii_word((unsigned char)text[j]))))
-                zj_strbuf_putc(&b, ' ');
+                zj__strbuf_putc(&b, ' ');
             i = j;
             continue;
         }
         if (c == 0)   /* NULs from hostile input end nothing; drop them */
             i++;
         else
-            zj_strbuf_putc(&b, (char)text[i++]);
+            zj__strbuf_putc(&b, (char)text[i++]);
     }
     if (!b.data)
-        zj_strbuf_append(&b, "", 0);
+        zj__strbuf_append(&b, "", 0);
     if (b.failed) {
-        zj_strbuf_free(&b);
+        zj__strbuf_free(&b);
         return NULL;
     }
-    t = zj_trim(b.data, &tl);
+    t = zj__trim(b.data, &tl);
     if (t != b.data || tl != b.len) {
-        char *r = zj_strndup(t, tl);
-        zj_strbuf_free(&b);
+        char *r = zj__strndup(t, tl);
+        zj__strbuf_free(&b);
         return r;
     }
-    return zj_strbuf_take(&b);
+    return zj__strbuf_take(&b);
 }
 
 static size_t slot_of(size_t r, size_t c, size_t n_slots)
@@ -156,21 +156,21 @@ static size_t slot_of(size_t r, size_t c, size_t n_slots)
 }
 
 /* The entry of (r, c), or NULL. */
-static zj_grid_entry *find(const zj_grid_builder *b, size_t r, size_t c)
+static zj__grid_entry *find(const zj__grid_builder *b, size_t r, size_t c)
 {
     size_t s;
 
     if (!b->n_slots)
         return NULL;
     for (s = slot_of(r, c, b->n_slots); b->slots[s]; s = (s + 1) & (b->n_slots - 1)) {
-        zj_grid_entry *e = &b->ents[b->slots[s] - 1];
+        zj__grid_entry *e = &b->ents[b->slots[s] - 1];
         if (e->r == r && e->c == c)
             return e;
     }
     return NULL;
 }
 
-static int rehash(zj_grid_builder *b, size_t n_slots)
+static int rehash(zj__grid_builder *b, size_t n_slots)
 {
     unsigned *slots = calloc(n_slots, sizeof *slots);
     size_t i, s;
@@ -188,15 +188,15 @@ static int rehash(zj_grid_builder *b, size_t n_slots)
     return 1;
 }
 
-static int fail(zj_grid_builder *b, zj_grid_failure why)
+static int fail(zj__grid_builder *b, zj__grid_failure why)
 {
     b->failed = why;
     return 0;
 }
 
-int zj_grid_set(zj_grid_builder *b, size_t r, size_t c, const char *text, size_t len)
+int zj__grid_set(zj__grid_builder *b, size_t r, size_t c, const char *text, size_t len)
 {
-    zj_grid_entry *e;
+    zj__grid_entry *e;
     char *t;
     size_t tl;
 
@@ -204,7 +204,7 @@ int zj_grid_set(zj_grid_builder *b, size_t r, size_t c, const char *text, size_t
         return 0;
     if (r >= ZJ_GRID_MAX_ROWS || c >= ZJ_GRID_MAX_COLS)
         return fail(b, ZJ_GRID_TOO_BIG);
-    if (!(t = zj_cell_text(text, len)))
+    if (!(t = zj__cell_text(text, len)))
         return fail(b, ZJ_GRID_NOMEM);
     if (!*t) {
         free(t);
@@ -226,7 +226,7 @@ int zj_grid_set(zj_grid_builder *b, size_t r, size_t c, const char *text, size_t
     }
     if (b->n_ents == b->cap_ents) {
         size_t cap = b->cap_ents ? b->cap_ents * 2 : 64;
-        zj_grid_entry *ne = realloc(b->ents, cap * sizeof *ne);
+        zj__grid_entry *ne = realloc(b->ents, cap * sizeof *ne);
         if (!ne) {
             text_free(t);
             return fail(b, ZJ_GRID_NOMEM);
@@ -256,30 +256,30 @@ int zj_grid_set(zj_grid_builder *b, size_t r, size_t c, const char *text, size_t
     return 1;
 }
 
-int zj_grid_cell_empty(const zj_grid_builder *b, size_t r, size_t c)
+int zj__grid_cell_empty(const zj__grid_builder *b, size_t r, size_t c)
 {
     return find(b, r, c) == NULL;
 }
 
 static int by_position(const void *x, const void *y)
 {
-    const zj_grid_entry *a = x, *b = y;
+    const zj__grid_entry *a = x, *b = y;
 
     if (a->r != b->r)
         return a->r < b->r ? -1 : 1;
     return a->c < b->c ? -1 : a->c > b->c;
 }
 
-int zj_grid_finish(zj_grid_builder *b, zj_grids *gs)
+int zj__grid_finish(zj__grid_builder *b, zj__grids *gs)
 {
-    zj_grid g;
-    zj_grid *items;
+    zj__grid g;
+    zj__grid *items;
     size_t i, r;
 
     if (b->failed)
         return 0;
     if (b->rows == 0) {
-        zj_grid_builder_free(b);
+        zj__grid_builder_free(b);
         return 1;
     }
     if (gs->cells + b->n_ents > ZJ_FILE_MAX_CELLS || gs->bytes + b->bytes > ZJ_FILE_MAX_BYTES)
@@ -310,7 +310,7 @@ int zj_grid_finish(zj_grid_builder *b, zj_grids *gs)
     return 1;
 }
 
-void zj_grid_builder_free(zj_grid_builder *b)
+void zj__grid_builder_free(zj__grid_builder *b)
 {
     size_t i;
 

@@ -7,8 +7,8 @@
 #include "strbuf.h"
 
 /* UTF-8 HTML to a tree (NULL when the parser gives up); xmlFreeDoc it. */
-htmlDocPtr zj_html_parse(const char *html, size_t len);
+htmlDocPtr zj__html_parse(const char *html, size_t len);
 /* Appends the text under n: <br>, block ends as newlines; no script/style. */
-void zj_html_text(const xmlNode *n, zj_strbuf *b);
+void zj__html_text(const xmlNode *n, zj__strbuf *b);
 
 #endif

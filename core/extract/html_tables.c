@@ -21,24 +21,24 @@ static int is(const xmlNode *n, const char *name)
            strcasecmp((const char *)n->name, name) == 0;
 }
 
-void zj_html_text(const xmlNode *n, zj_strbuf *b)
+void zj__html_text(const xmlNode *n, zj__strbuf *b)
 {
     const xmlNode *c;
 
     for (c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content)
-                zj_strbuf_puts(b, (const char *)c->content);
+                zj__strbuf_puts(b, (const char *)c->content);
         } else if (c->type == XML_ELEMENT_NODE) {
             if (is(c, "script") || is(c, "style"))
                 continue;
             if (is(c, "br"))
-                zj_strbuf_putc(b, '\n');
-            zj_html_text(c, b);
+                zj__strbuf_putc(b, '\n');
+            zj__html_text(c, b);
             if (is(c, "p") || is(c, "div") || is(c, "tr") || is(c, "li"))
-                zj_strbuf_putc(b, '\n');
+                zj__strbuf_putc(b, '\n');
             else if (is(c, "td") || is(c, "th"))
-                zj_strbuf_putc(b, ' ');
+                zj__strbuf_putc(b, ' ');
         }
     }
 }
@@ -57,18 +57,18 @@ static long span(const xmlNode *cell, const char *attr, long max)
     return n > max ? max : n;
 }
 
-static int add_row(zj_grid_builder *b, const xmlNode *tr, size_t r)
+static int add_row(zj__grid_builder *b, const xmlNode *tr, size_t r)
 {
     const xmlNode *c;
     size_t col = 0;
-    zj_strbuf t = ZJ_STRBUF_INIT;
+    zj__strbuf t = ZJ_STRBUF_INIT;
 
     for (c = tr->children; c; c = c->next) {
         long rs, cs, i, j;
 
         if (!is(c, "td") && !is(c, "th"))
             continue;
-        while (!zj_grid_cell_empty(b, r, col))
+        while (!zj__grid_cell_empty(b, r, col))
             col++;
         rs = span(c, "rowspan", 1000);
         cs = span(c, "colspan", 64);
@@ -76,33 +76,33 @@ static int add_row(zj_grid_builder *b, const xmlNode *tr, size_t r)
             b->failed = ZJ_GRID_TOO_BIG;
             return 0;
         }
-        zj_strbuf_reset(&t);
-        zj_html_text(c, &t);
+        zj__strbuf_reset(&t);
+        zj__html_text(c, &t);
         if (t.failed) {
-            zj_strbuf_free(&t);
+            zj__strbuf_free(&t);
             b->failed = ZJ_GRID_NOMEM;
             return 0;
         }
         for (i = 0; i < rs; i++)
             for (j = 0; j < cs; j++)
-                if (!zj_grid_set(b, r + (size_t)i, col + (size_t)j,
+                if (!zj__grid_set(b, r + (size_t)i, col + (size_t)j,
                                  (i == 0 && j == 0 && t.data) ? t.data : "",
                                  (i == 0 && j == 0) ? t.len : 0)) {
-                    zj_strbuf_free(&t);
+                    zj__strbuf_free(&t);
                     return 0;
                 }
         col += (size_t)cs;
     }
     /* A row with no cells still counts (so row numbers match). */
-    if (col == 0 && !zj_grid_set(b, r, 0, "", 0)) {
-        zj_strbuf_free(&t);
+    if (col == 0 && !zj__grid_set(b, r, 0, "", 0)) {
+        zj__strbuf_free(&t);
         return 0;
     }
-    zj_strbuf_free(&t);
+    zj__strbuf_free(&t);
     return 1;
 }
 
-static int collect_rows(zj_grid_builder *b, const xmlNode *parent, size_t *r)
+static int collect_rows(zj__grid_builder *b, const xmlNode *parent, size_t *r)
 {
     const xmlNode *c;
 
@@ -121,22 +121,22 @@ static int collect_rows(zj_grid_builder *b, const xmlNode *parent, size_t *r)
 /* ZJ_GRID_OK, or why a table could not be read (the cells of all the
  * tables of a page count against one file's limits: 2,000 tables of huge
  * spans stop there). */
-static zj_grid_failure walk(const xmlNode *n, zj_grids *out, int depth)
+static zj__grid_failure walk(const xmlNode *n, zj__grids *out, int depth)
 {
     const xmlNode *c;
-    zj_grid_failure why;
+    zj__grid_failure why;
 
     if (depth > 200)
         return ZJ_GRID_OK;
     for (c = n; c; c = c->next) {
         if (is(c, "table")) {
-            zj_grid_builder b;
+            zj__grid_builder b;
             size_t r = 0;
 
             memset(&b, 0, sizeof b);
-            if (!collect_rows(&b, c, &r) || !zj_grid_finish(&b, out)) {
+            if (!collect_rows(&b, c, &r) || !zj__grid_finish(&b, out)) {
                 why = b.failed ? b.failed : ZJ_GRID_NOMEM;
-                zj_grid_builder_free(&b);
+                zj__grid_builder_free(&b);
                 return why;
             }
         }
@@ -146,24 +146,24 @@ static zj_grid_failure walk(const xmlNode *n, zj_grids *out, int depth)
     return ZJ_GRID_OK;
 }
 
-zj_code zj_html_tables(const char *html, size_t len, zj_grids *out, zj_error *err)
+zj_code zj__html_tables(const char *html, size_t len, zj__grids *out, zj_error *err)
 {
     htmlDocPtr doc;
     zj_code rc = ZJ_OK;
-    zj_grid_failure why;
+    zj__grid_failure why;
 
     memset(out, 0, sizeof *out);
-    if (!(doc = zj_html_parse(html, len)))
+    if (!(doc = zj__html_parse(html, len)))
         return ZJ_OK;   /* nothing a parser could make sense of: no tables */
     if ((why = walk(xmlDocGetRootElement(doc), out, 0)) != ZJ_GRID_OK) {
-        zj_grids_free(out);
-        rc = zj_grid_error(why, "网页中的表格", "the tables of the page", err);
+        zj__grids_free(out);
+        rc = zj__grid_error(why, "网页中的表格", "the tables of the page", err);
     }
     xmlFreeDoc(doc);
     return rc;
 }
 
-htmlDocPtr zj_html_parse(const char *html, size_t len)
+htmlDocPtr zj__html_parse(const char *html, size_t len)
 {
     if (len > 0x7fffffff)
         return NULL;

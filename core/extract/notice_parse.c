@@ -23,7 +23,7 @@ static zj_code nomem(zj_error *err)
                    ("out of memory"));
 }
 
-void zj_links_free(zj_links *l)
+void zj__links_free(zj__links *l)
 {
     size_t i;
 
@@ -120,12 +120,12 @@ static int attachment_path(const char *path)
 
 static char *node_text(const xmlNode *n)
 {
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     char *t;
 
-    zj_html_text(n, &b);
-    t = zj_cell_text(b.data ? b.data : "", b.len);
-    zj_strbuf_free(&b);
+    zj__html_text(n, &b);
+    t = zj__cell_text(b.data ? b.data : "", b.len);
+    zj__strbuf_free(&b);
     return t;
 }
 
@@ -144,9 +144,9 @@ static int find_date(const char *t, char out[11])
     return 0;
 }
 
-static int add_link(zj_links *l, const char *url, const char *title, const char *date)
+static int add_link(zj__links *l, const char *url, const char *title, const char *date)
 {
-    zj_link *it;
+    zj__link *it;
     size_t i;
 
     for (i = 0; i < l->n; i++)
@@ -161,9 +161,9 @@ static int add_link(zj_links *l, const char *url, const char *title, const char 
         return 0;
     l->items = it;
     it = &l->items[l->n];
-    it->url = zj_strdup(url);
-    it->title = zj_strdup(title ? title : "");
-    it->date = zj_strdup(date ? date : "");
+    it->url = zj__strdup(url);
+    it->title = zj__strdup(title ? title : "");
+    it->date = zj__strdup(date ? date : "");
     if (!it->url || !it->title || !it->date) {
         free(it->url);
         free(it->title);
@@ -176,7 +176,7 @@ static int add_link(zj_links *l, const char *url, const char *title, const char 
 
 typedef int (*path_pred)(const char *path);
 
-static int collect_links(const xmlNode *n, const char *base, path_pred pred, zj_links *out, int depth)
+static int collect_links(const xmlNode *n, const char *base, path_pred pred, zj__links *out, int depth)
 {
     const xmlNode *c;
 
@@ -185,14 +185,14 @@ static int collect_links(const xmlNode *n, const char *base, path_pred pred, zj_
     for (c = n; c; c = c->next) {
         if (is(c, "a")) {
             xmlChar *href = xmlGetProp(c, (const xmlChar *)"href");
-            char *url = href ? zj_url_resolve(base, (const char *)href) : NULL, path[2048];
+            char *url = href ? zj__url_resolve(base, (const char *)href) : NULL, path[2048];
             int ok = 1;
 
             if (url) {
                 path_of(url, path, sizeof path);
                 if (pred(path)) {
                     xmlChar *ta = xmlGetProp(c, (const xmlChar *)"title");
-                    char *text = ta ? zj_cell_text((const char *)ta, strlen((const char *)ta)) : node_text(c);
+                    char *text = ta ? zj__cell_text((const char *)ta, strlen((const char *)ta)) : node_text(c);
                     char date[11] = "";
                     /* the date printed beside the link: in the link's row */
                     if (c->parent) {
@@ -219,7 +219,7 @@ static int collect_links(const xmlNode *n, const char *base, path_pred pred, zj_
     return 1;
 }
 
-zj_code zj_parse_list(const char *html, size_t len, const char *page_url, zj_links *out,
+zj_code zj__parse_list(const char *html, size_t len, const char *page_url, zj__links *out,
                       int *count_page, zj_error *err)
 {
     htmlDocPtr doc;
@@ -246,11 +246,11 @@ zj_code zj_parse_list(const char *html, size_t len, const char *page_url, zj_lin
             break;
         }
     }
-    if (!(doc = zj_html_parse(html, len)))
+    if (!(doc = zj__html_parse(html, len)))
         return ZJ_OK;
     if (!collect_links(xmlDocGetRootElement(doc), page_url, article_path, out, 0)) {
         xmlFreeDoc(doc);
-        zj_links_free(out);
+        zj__links_free(out);
         return nomem(err);
     }
     xmlFreeDoc(doc);
@@ -259,7 +259,7 @@ zj_code zj_parse_list(const char *html, size_t len, const char *page_url, zj_lin
 
 /* ---- articles ------------------------------------------------------------------ */
 
-static void find_meta(const xmlNode *n, zj_article *a, int depth)
+static void find_meta(const xmlNode *n, zj__article *a, int depth)
 {
     const xmlNode *c;
 
@@ -278,7 +278,7 @@ static void find_meta(const xmlNode *n, zj_article *a, int depth)
                 else if (strcasecmp(nm, "ContentSource") == 0) slot = &a->source;
                 else if (strcasecmp(nm, "ColumnName") == 0) slot = &a->column;
                 if (slot && !*slot)
-                    *slot = zj_cell_text((const char *)content, strlen((const char *)content));
+                    *slot = zj__cell_text((const char *)content, strlen((const char *)content));
             }
             if (name) xmlFree(name);
             if (content) xmlFree(content);
@@ -311,13 +311,13 @@ static const xmlNode *find_class(const xmlNode *n, const char *cls, int depth)
     return NULL;
 }
 
-int zj_notice_relevant(const char *t)
+int zj__notice_relevant(const char *t)
 {
     return t && (strstr(t, "贯通培养") || strstr(t, "中高职衔接") || strstr(t, "招生计划") ||
                  strstr(t, "3+2") || strstr(t, "贯通"));
 }
 
-const char *zj_notice_programme(const char *t)
+const char *zj__notice_programme(const char *t)
 {
     if (!t)
         return NULL;
@@ -330,7 +330,7 @@ const char *zj_notice_programme(const char *t)
 
 /* 京教职成〔2023〕6号: 京 + up to 6 CJK characters, 〔 or [ , 4 digits,
  * 〕 or ], digits, 号. */
-char *zj_find_docno(const char *text)
+char *zj__find_docno(const char *text)
 {
     const char *p;
 
@@ -364,13 +364,13 @@ char *zj_find_docno(const char *text)
         if (!nn || strncmp(q, "号", 3) != 0)
             continue;
         {
-            zj_strbuf b = ZJ_STRBUF_INIT;
-            zj_strbuf_append(&b, p, (size_t)(open - p));
-            zj_strbuf_printf(&b, "〔%s〕%s号", year, num);
-            return zj_strbuf_take(&b);
+            zj__strbuf b = ZJ_STRBUF_INIT;
+            zj__strbuf_append(&b, p, (size_t)(open - p));
+            zj__strbuf_printf(&b, "〔%s〕%s号", year, num);
+            return zj__strbuf_take(&b);
         }
     }
-    return zj_strdup("");
+    return zj__strdup("");
 }
 
 static int year_before_nian(const char *t)
@@ -386,7 +386,7 @@ static int year_before_nian(const char *t)
     return 0;
 }
 
-void zj_article_free(zj_article *a)
+void zj__article_free(zj__article *a)
 {
     free(a->title);
     free(a->date);
@@ -394,11 +394,11 @@ void zj_article_free(zj_article *a)
     free(a->column);
     free(a->docno);
     free(a->body);
-    zj_links_free(&a->attachments);
+    zj__links_free(&a->attachments);
     memset(a, 0, sizeof *a);
 }
 
-zj_code zj_parse_article(const char *html, size_t len, const char *url, zj_article *a,
+zj_code zj__parse_article(const char *html, size_t len, const char *url, zj__article *a,
                          zj_error *err)
 {
     htmlDocPtr doc;
@@ -406,7 +406,7 @@ zj_code zj_parse_article(const char *html, size_t len, const char *url, zj_artic
     char *text = NULL;
 
     memset(a, 0, sizeof *a);
-    doc = zj_html_parse(html, len);
+    doc = zj__html_parse(html, len);
     root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (root)
         find_meta(root, a, 0);
@@ -416,7 +416,7 @@ zj_code zj_parse_article(const char *html, size_t len, const char *url, zj_artic
     if (body) {
         xmlBufferPtr buf = xmlBufferCreate();
         if (buf && htmlNodeDump(buf, doc, (xmlNode *)body) >= 0) {
-            a->body = zj_strndup((const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+            a->body = zj__strndup((const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
             a->body_len = a->body ? (size_t)xmlBufferLength(buf) : 0;
         }
         if (buf)
@@ -426,23 +426,23 @@ zj_code zj_parse_article(const char *html, size_t len, const char *url, zj_artic
     if (root && !collect_links(root, url, attachment_path, &a->attachments, 0)) {
         xmlFreeDoc(doc);
         free(text);
-        zj_article_free(a);
+        zj__article_free(a);
         return nomem(err);
     }
     if (doc)
         xmlFreeDoc(doc);
-    if (!a->title) a->title = zj_strdup("");
-    if (!a->date) a->date = zj_strdup("");
-    if (!a->source) a->source = zj_strdup("");
-    if (!a->column) a->column = zj_strdup("");
-    if (!a->body) a->body = zj_strdup("");
-    if (a->title && (a->docno = zj_find_docno(a->title)) && !*a->docno && text) {
+    if (!a->title) a->title = zj__strdup("");
+    if (!a->date) a->date = zj__strdup("");
+    if (!a->source) a->source = zj__strdup("");
+    if (!a->column) a->column = zj__strdup("");
+    if (!a->body) a->body = zj__strdup("");
+    if (a->title && (a->docno = zj__find_docno(a->title)) && !*a->docno && text) {
         free(a->docno);
-        a->docno = zj_find_docno(text);
+        a->docno = zj__find_docno(text);
     }
     free(text);
     if (!a->title || !a->date || !a->source || !a->column || !a->body || !a->docno) {
-        zj_article_free(a);
+        zj__article_free(a);
         return nomem(err);
     }
     a->year = year_before_nian(a->title);

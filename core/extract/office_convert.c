@@ -56,15 +56,15 @@ static char *which(const char *name)
     if (!path || !*path)
         path = "/usr/local/bin:/usr/bin:/bin";
     for (p = path; *p; p = *e ? e + 1 : e) {
-        zj_strbuf b = ZJ_STRBUF_INIT;
+        zj__strbuf b = ZJ_STRBUF_INIT;
         char *cand;
 
         e = p + strcspn(p, ":");
         if (e == p)
             continue;
-        zj_strbuf_append(&b, p, (size_t)(e - p));
-        zj_strbuf_printf(&b, "/%s", name);
-        cand = zj_strbuf_take(&b);
+        zj__strbuf_append(&b, p, (size_t)(e - p));
+        zj__strbuf_printf(&b, "/%s", name);
+        cand = zj__strbuf_take(&b);
         if (cand && access(cand, X_OK) == 0)
             return cand;
         free(cand);
@@ -75,7 +75,7 @@ static char *which(const char *name)
 static zj_code read_file(const char *path, char **data, size_t *len, zj_error *err)
 {
     FILE *fp = fopen(path, "rb");
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     char buf[65536];
     size_t n;
 
@@ -84,18 +84,18 @@ static zj_code read_file(const char *path, char **data, size_t *len, zj_error *e
                        ("LibreOffice 没有生成转换结果"),
                        ("LibreOffice produced no output"));
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        zj_strbuf_append(&b, buf, n);
+        zj__strbuf_append(&b, buf, n);
     fclose(fp);
     if (b.failed) {
-        zj_strbuf_free(&b);
+        zj__strbuf_free(&b);
         return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
                        ("内存不足"),
                        ("out of memory"));
     }
     if (!b.data)
-        zj_strbuf_append(&b, "", 0);
+        zj__strbuf_append(&b, "", 0);
     *len = b.len;
-    *data = zj_strbuf_take(&b);
+    *data = zj__strbuf_take(&b);
     return ZJ_OK;
 }
 
@@ -126,20 +126,20 @@ static void soffice_said(const char *log, char *buf, size_t size)
  * percent-encoded (TMPDIR may hold spaces or non-ASCII), malloc'd. */
 static char *file_url(const char *prefix, const char *path, const char *suffix)
 {
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     const unsigned char *p;
 
-    zj_strbuf_puts(&b, prefix);
-    zj_strbuf_puts(&b, "file://");
+    zj__strbuf_puts(&b, prefix);
+    zj__strbuf_puts(&b, "file://");
     for (p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
             *p == '/' || *p == '-' || *p == '_' || *p == '.' || *p == '~')
-            zj_strbuf_putc(&b, (char)*p);
+            zj__strbuf_putc(&b, (char)*p);
         else
-            zj_strbuf_printf(&b, "%%%02X", *p);
+            zj__strbuf_printf(&b, "%%%02X", *p);
     }
-    zj_strbuf_puts(&b, suffix);
-    return zj_strbuf_take(&b);
+    zj__strbuf_puts(&b, suffix);
+    return zj__strbuf_take(&b);
 }
 
 static long timeout_ms(void)
@@ -209,7 +209,7 @@ static zj_code run_soffice(const char *soffice, const char *dir, const char *in,
 {
     char *profile = file_url("-env:UserInstallation=", dir, "/profile");
     char *log = NULL, said[200];
-    zj_strbuf lb = ZJ_STRBUF_INIT;
+    zj__strbuf lb = ZJ_STRBUF_INIT;
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t at;
     sigset_t none, dflt;
@@ -222,8 +222,8 @@ static zj_code run_soffice(const char *soffice, const char *dir, const char *in,
         limit = max_ms;     /* what is left of the caller's own deadline */
     zj_code rc = ZJ_OK;
 
-    zj_strbuf_printf(&lb, "%s/soffice.log", dir);
-    log = zj_strbuf_take(&lb);
+    zj__strbuf_printf(&lb, "%s/soffice.log", dir);
+    log = zj__strbuf_take(&lb);
     if (!profile || !log) {
         free(profile);
         free(log);
@@ -292,12 +292,12 @@ out:
     return rc;
 }
 
-zj_code zj_office_tables(const char *data, size_t len, const char *ext, zj_grids *out, zj_error *err)
+zj_code zj__office_tables(const char *data, size_t len, const char *ext, zj__grids *out, zj_error *err)
 {
-    return zj_office_tables_within(data, len, ext, 0, out, err);
+    return zj__office_tables_within(data, len, ext, 0, out, err);
 }
 
-zj_code zj_office_tables_within(const char *data, size_t len, const char *ext, long max_ms, zj_grids *out,
+zj_code zj__office_tables_within(const char *data, size_t len, const char *ext, long max_ms, zj__grids *out,
                                 zj_error *err)
 {
     char *soffice, *dir = NULL, *in = NULL, *conv = NULL, *log = NULL, *docx = NULL;
@@ -327,14 +327,14 @@ zj_code zj_office_tables_within(const char *data, size_t len, const char *ext, l
                        ("reading .%s attachments needs LibreOffice, but the soffice command was not found "
                         "(Debian: apt-get install libreoffice-writer)", ext));
     snprintf(name, sizeof name, "in.%s", ext);
-    if ((rc = zj_temp_dir(&dir, err)) || (rc = zj_temp_write(dir, name, data, len, &in, err)))
+    if ((rc = zj__temp_dir(&dir, err)) || (rc = zj__temp_write(dir, name, data, len, &in, err)))
         goto out;
     {
-        zj_strbuf c = ZJ_STRBUF_INIT, l = ZJ_STRBUF_INIT;
-        zj_strbuf_printf(&c, "%s/in.docx", dir);
-        zj_strbuf_printf(&l, "%s/soffice.log", dir);
-        conv = zj_strbuf_take(&c);
-        log = zj_strbuf_take(&l);
+        zj__strbuf c = ZJ_STRBUF_INIT, l = ZJ_STRBUF_INIT;
+        zj__strbuf_printf(&c, "%s/in.docx", dir);
+        zj__strbuf_printf(&l, "%s/soffice.log", dir);
+        conv = zj__strbuf_take(&c);
+        log = zj__strbuf_take(&l);
     }
     if (!conv || !log) {
         rc = ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
@@ -359,7 +359,7 @@ zj_code zj_office_tables_within(const char *data, size_t len, const char *ext, l
     }
     if ((rc = read_file(conv, &docx, &docx_len, err)))
         goto out;
-    if ((rc = zj_docx_tables(docx, docx_len, out, err)))
+    if ((rc = zj__docx_tables(docx, docx_len, out, err)))
         goto out;
     if (out->n == 0)
         /* a file that is not really a Word file is read as plain text */
@@ -368,7 +368,7 @@ zj_code zj_office_tables_within(const char *data, size_t len, const char *ext, l
                      ("LibreOffice read the .%s file, but there is no table in it", ext));
 out:
     if (dir)
-        zj_temp_remove(dir);
+        zj__temp_remove(dir);
     free(dir);
     free(in);
     free(conv);

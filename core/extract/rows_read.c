@@ -15,8 +15,8 @@
 struct zj_rows_reader {
     zj_rows_format format;
     zj_csv_reader *csv;
-    zj_grids grids;
-    const zj_grid *g;       /* the chosen worksheet */
+    zj__grids grids;
+    const zj__grid *g;       /* the chosen worksheet */
     const char **row;       /* g->cols cells of the row handed out (the grid is sparse) */
     size_t next_row, last_line;
 };
@@ -31,7 +31,7 @@ static zj_rows_format sniff(const unsigned char *b, size_t n)
 }
 
 /* The whole file, up to the limit. */
-static zj_code slurp(FILE *fp, const char *path, zj_strbuf *b, zj_error *err)
+static zj_code slurp(FILE *fp, const char *path, zj__strbuf *b, zj_error *err)
 {
     char buf[65536];
     size_t n;
@@ -42,7 +42,7 @@ static zj_code slurp(FILE *fp, const char *path, zj_strbuf *b, zj_error *err)
                            ("电子表格文件超过 %u MiB：请另存为 CSV 再读取", ZJ_ROWS_MAX_SHEET_BYTES >> 20),
                            ("the spreadsheet file is larger than %u MiB: save it as CSV to read it",
                             ZJ_ROWS_MAX_SHEET_BYTES >> 20));
-        zj_strbuf_append(b, buf, n);
+        zj__strbuf_append(b, buf, n);
     }
     if (ferror(fp))
         return ZJ_FAIL(err, ZJ_ERR_IO, path, ("读取 %s 失败：%s", path, strerror(errno)),
@@ -97,7 +97,7 @@ zj_code zj_rows_open(const char *path, zj_encoding enc, const char *sheet, zj_ro
     unsigned char head[8];
     size_t n = 0;
     FILE *fp = NULL;
-    zj_strbuf data = ZJ_STRBUF_INIT;
+    zj__strbuf data = ZJ_STRBUF_INIT;
     zj_code rc;
 
     if (!out)
@@ -127,23 +127,23 @@ zj_code zj_rows_open(const char *path, zj_encoding enc, const char *sheet, zj_ro
         *out = r;
         return ZJ_OK;
     }
-    zj_strbuf_append(&data, (const char *)head, n);
+    zj__strbuf_append(&data, (const char *)head, n);
     rc = slurp(fp, path, &data, err);
     fclose(fp);
     if (rc == ZJ_OK) {
         size_t k;
         /* A name picks an .xlsx worksheet whatever its content. */
         if (r->format == ZJ_ROWS_XLSX && !sheet_number(sheet, &k))
-            rc = zj_xlsx_table_named(data.data, data.len, sheet, &r->grids, err);
+            rc = zj__xlsx_table_named(data.data, data.len, sheet, &r->grids, err);
         else
-            rc = r->format == ZJ_ROWS_XLSX ? zj_xlsx_tables(data.data, data.len, &r->grids, err)
-                                            : zj_xls_tables(data.data, data.len, &r->grids, err);
+            rc = r->format == ZJ_ROWS_XLSX ? zj__xlsx_tables(data.data, data.len, &r->grids, err)
+                                            : zj__xls_tables(data.data, data.len, &r->grids, err);
         if (rc != ZJ_OK)
-            zj_error_prefix_where(err, path);
+            zj__error_prefix_where(err, path);
         else if (r->format == ZJ_ROWS_XLSX && !sheet_number(sheet, &k))
             sheet = NULL;       /* the one grid read */
     }
-    zj_strbuf_free(&data);
+    zj__strbuf_free(&data);
     if (rc == ZJ_OK)
         rc = choose_sheet(r, path, sheet, err);
     if (rc != ZJ_OK) {
@@ -160,7 +160,7 @@ void zj_rows_close(zj_rows_reader *r)
         return;
     zj_csv_close(r->csv);
     free(r->row);
-    zj_grids_free(&r->grids);
+    zj__grids_free(&r->grids);
     free(r);
 }
 
@@ -185,7 +185,7 @@ zj_code zj_rows_next(zj_rows_reader *r, const char *const **fields, size_t *n_fi
         int filled = 0;
 
         for (c = 0; c < r->g->cols; c++) {
-            r->row[c] = zj_grid_cell(r->g, row, c);
+            r->row[c] = zj__grid_cell(r->g, row, c);
             filled |= r->row[c][0] != '\0';
         }
         if (!filled)

@@ -1,7 +1,7 @@
 /* xls_read.c — the worksheets of a legacy .xls (BIFF) file as grids,
  * through freexl.  freexl reads from a path, so the attachment is written
  * to a private scratch directory first, and read in a child process
- * (see zj_xls_tables).  Text comes back as UTF-8
+ * (see zj__xls_tables).  Text comes back as UTF-8
  * whatever the file's code page (CP936 included); merged cells are empty
  * at the positions they cover, as the grid convention wants. */
 #ifdef ZJ_IN_R_PACKAGE
@@ -13,7 +13,7 @@
 #include "error_internal.h"
 #include "grid.h"
 
-zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err)
+zj_code zj__xls_tables(const char *data, size_t len, zj__grids *out, zj_error *err)
 {
     (void)data;
     (void)len;
@@ -54,17 +54,17 @@ zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err
 
 /* Exit codes of the child. */
 /* decode(): the output is not what the child writes */
-#define XLS_MALFORMED ((zj_grid_failure)(ZJ_GRID_TOO_BIG + 1))
+#define XLS_MALFORMED ((zj__grid_failure)(ZJ_GRID_TOO_BIG + 1))
 
 enum { XLS_OK = 0, XLS_OPEN = 2, XLS_SHEET = 3, XLS_NOMEM = 4, XLS_WRITE = 5, XLS_TOO_BIG = 6 };
 
 /* Appends the cells of the active sheet that have text, as
  * "<row> <col> <len>:<bytes>", after "G <rows> <cols> <n>\n". */
-static int read_sheet(const void *h, zj_strbuf *o)
+static int read_sheet(const void *h, zj__strbuf *o)
 {
     unsigned int rows = 0, r;
     unsigned short cols = 0, c;
-    zj_strbuf cells = ZJ_STRBUF_INIT;
+    zj__strbuf cells = ZJ_STRBUF_INIT;
     size_t n = 0, bytes = 0, maxr = 0, maxc = 0;
 
     if (freexl_worksheet_dimensions(h, &rows, &cols) != FREEXL_OK)
@@ -107,28 +107,28 @@ static int read_sheet(const void *h, zj_strbuf *o)
             n++;
             bytes += strlen(t);
             if (n > ZJ_GRID_MAX_CELLS || bytes > ZJ_GRID_MAX_BYTES) {
-                zj_strbuf_free(&cells);
+                zj__strbuf_free(&cells);
                 return XLS_TOO_BIG;
             }
             if (r + 1 > maxr)
                 maxr = r + 1;
             if ((size_t)c + 1 > maxc)
                 maxc = (size_t)c + 1;
-            zj_strbuf_printf(&cells, "%u %u %zu:", r, (unsigned)c, strlen(t));
-            zj_strbuf_puts(&cells, t);
+            zj__strbuf_printf(&cells, "%u %u %zu:", r, (unsigned)c, strlen(t));
+            zj__strbuf_puts(&cells, t);
         }
     if (n) {
-        zj_strbuf_printf(o, "G %zu %zu %zu\n", maxr, maxc, n);
-        zj_strbuf_append(o, cells.data, cells.len);
+        zj__strbuf_printf(o, "G %zu %zu %zu\n", maxr, maxc, n);
+        zj__strbuf_append(o, cells.data, cells.len);
     }
-    zj_strbuf_free(&cells);
+    zj__strbuf_free(&cells);
     return cells.failed ? XLS_NOMEM : XLS_OK;
 }
 
 /* Called first in the child when a program defines it: the libFuzzer
  * target (tests/fuzz/fuzz_xls.c) uses it so that a crash of freexl in the
  * child is the child's failure, as in production, not a fuzzer finding. */
-void zj_xls_child_hook(void) __attribute__((weak));
+void zj__xls_child_hook(void) __attribute__((weak));
 
 /* The child's side: reads the file with freexl and writes every grid to
  * fd (see read_sheet); the exit code says what failed. */
@@ -136,7 +136,7 @@ static int child_read(const char *path, int fd)
 {
     const void *h = NULL;
     unsigned int sheets = 0, i;
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     size_t off = 0;
     int rc;
 
@@ -191,12 +191,12 @@ static int parse_size(const char **p, const char *end, char stop, size_t *out)
 }
 
 /* The parent's side: the grids back from the child's output. */
-static zj_grid_failure decode(const char *s, size_t len, zj_grids *out)
+static zj__grid_failure decode(const char *s, size_t len, zj__grids *out)
 {
     const char *p = s, *end = s + len;
 
     while (p < end) {
-        zj_grid_builder b;
+        zj__grid_builder b;
         size_t rows, cols, n, k;
 
         memset(&b, 0, sizeof b);
@@ -210,19 +210,19 @@ static zj_grid_failure decode(const char *s, size_t len, zj_grids *out)
             size_t r, c, l;
             if (!parse_size(&p, end, ' ', &r) || !parse_size(&p, end, ' ', &c) ||
                 !parse_size(&p, end, ':', &l) || l > (size_t)(end - p) || r >= rows || c >= cols) {
-                zj_grid_builder_free(&b);
+                zj__grid_builder_free(&b);
                 return XLS_MALFORMED;
             }
-            if (!zj_grid_set(&b, r, c, p, l)) {
-                zj_grid_failure why = b.failed;
-                zj_grid_builder_free(&b);
+            if (!zj__grid_set(&b, r, c, p, l)) {
+                zj__grid_failure why = b.failed;
+                zj__grid_builder_free(&b);
                 return why;
             }
             p += l;
         }
-        if (!zj_grid_finish(&b, out)) {
-            zj_grid_failure why = b.failed;
-            zj_grid_builder_free(&b);
+        if (!zj__grid_finish(&b, out)) {
+            zj__grid_failure why = b.failed;
+            zj__grid_builder_free(&b);
             return why;
         }
     }
@@ -231,7 +231,7 @@ static zj_grid_failure decode(const char *s, size_t len, zj_grids *out)
 
 /* Reads the child's output into res until it closes the pipe; 0 when it
  * takes longer than the child's time limit or says too much. */
-static int read_child(int fd, zj_strbuf *res)
+static int read_child(int fd, zj__strbuf *res)
 {
     struct timespec t0, t;
     char buf[65536];
@@ -257,7 +257,7 @@ static int read_child(int fd, zj_strbuf *res)
             continue;
         if (n <= 0)
             return 1;
-        zj_strbuf_append(res, buf, (size_t)n);
+        zj__strbuf_append(res, buf, (size_t)n);
         if (res->len > ZJ_FILE_MAX_BYTES + ZJ_FILE_MAX_CELLS * 32)
             return 0;
     }
@@ -266,16 +266,16 @@ static int read_child(int fd, zj_strbuf *res)
 /* freexl has crashed (heap overflows) on malformed files, and attachments
  * come from the network: it runs in a child process, so that a crash ends
  * the child, not the caller.  The child writes the grids to a pipe. */
-zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err)
+zj_code zj__xls_tables(const char *data, size_t len, zj__grids *out, zj_error *err)
 {
     char *dir = NULL, *path = NULL;
     int fds[2] = { -1, -1 }, status = 0;
-    zj_strbuf res = ZJ_STRBUF_INIT;
+    zj__strbuf res = ZJ_STRBUF_INIT;
     pid_t pid;
     zj_code rc;
 
     memset(out, 0, sizeof *out);
-    if ((rc = zj_temp_dir(&dir, err)) || (rc = zj_temp_write(dir, "in.xls", data, len, &path, err)))
+    if ((rc = zj__temp_dir(&dir, err)) || (rc = zj__temp_write(dir, "in.xls", data, len, &path, err)))
         goto out;
     if (pipe(fds) != 0) {
         rc = ZJ_FAIL(err, ZJ_ERR_IO, NULL,
@@ -292,8 +292,8 @@ zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err
     }
     if (pid == 0) {
         close(fds[0]);
-        if (zj_xls_child_hook)
-            zj_xls_child_hook();
+        if (zj__xls_child_hook)
+            zj__xls_child_hook();
         _exit(child_read(path, fds[1]));
     }
     close(fds[1]);
@@ -316,7 +316,7 @@ zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err
                      ("内存不足"),
                      ("out of memory"));
     } else if (WIFEXITED(status) && WEXITSTATUS(status) == XLS_TOO_BIG) {
-        rc = zj_grid_error(ZJ_GRID_TOO_BIG, ".xls 文件的工作表（或其声明的范围）",
+        rc = zj__grid_error(ZJ_GRID_TOO_BIG, ".xls 文件的工作表（或其声明的范围）",
                            "a worksheet of the .xls file (or the extent it declares)", err);
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         rc = ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
@@ -324,14 +324,14 @@ zj_code zj_xls_tables(const char *data, size_t len, zj_grids *out, zj_error *err
                      ("not a valid .xls file (the reader %s)",
                       WIFSIGNALED(status) ? "crashed" : "refused it"));
     } else {
-        zj_grid_failure why = decode(res.data ? res.data : "", res.len, out);
+        zj__grid_failure why = decode(res.data ? res.data : "", res.len, out);
         if (why != ZJ_GRID_OK) {
-            zj_grids_free(out);
+            zj__grids_free(out);
             rc = why == XLS_MALFORMED
                  ? ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
                            (".xls 读取结果无法解析"),
                            ("the .xls reader's output is malformed"))
-                 : zj_grid_error(why, ".xls 文件的工作表", "the worksheets of the .xls file", err);
+                 : zj__grid_error(why, ".xls 文件的工作表", "the worksheets of the .xls file", err);
         }
     }
 out:
@@ -339,9 +339,9 @@ out:
         close(fds[0]);
     if (fds[1] >= 0)
         close(fds[1]);
-    zj_strbuf_free(&res);
+    zj__strbuf_free(&res);
     if (dir)
-        zj_temp_remove(dir);
+        zj__temp_remove(dir);
     free(dir);
     free(path);
     return rc;

@@ -25,12 +25,12 @@ static zj_code nomem(zj_error *err)
                    ("out of memory"));
 }
 
-int zj_xml_is(const xmlNode *n, const char *local)
+int zj__xml_is(const xmlNode *n, const char *local)
 {
     return n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, local) == 0;
 }
 
-zj_code zj_zip_open_memory(const char *data, size_t len, zip_t **out, zj_error *err)
+zj_code zj__zip_open_memory(const char *data, size_t len, zip_t **out, zj_error *err)
 {
     zip_error_t ze;
     zip_source_t *src;
@@ -69,11 +69,11 @@ static int has_doctype(const char *s, size_t len)
     return 0;
 }
 
-zj_code zj_zip_xml(zip_t *za, const char *name, size_t *budget, xmlDocPtr *doc, zj_error *err)
+zj_code zj__zip_xml(zip_t *za, const char *name, size_t *budget, xmlDocPtr *doc, zj_error *err)
 {
     zip_stat_t st;
     zip_file_t *zf;
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     char buf[16384];
     zip_int64_t n;
 
@@ -88,13 +88,13 @@ zj_code zj_zip_xml(zip_t *za, const char *name, size_t *budget, xmlDocPtr *doc, 
     /* the size the archive declares, when within the limits: one
      * allocation instead of doublings up to twice the part */
     if ((st.valid & ZIP_STAT_SIZE) && st.size <= ZJ_OOXML_MAX_PART && st.size <= *budget)
-        zj_strbuf_reserve(&b, (size_t)st.size + 1);
+        zj__strbuf_reserve(&b, (size_t)st.size + 1);
     while ((n = zip_fread(zf, buf, sizeof buf)) > 0) {
-        zj_strbuf_append(&b, buf, (size_t)n);
+        zj__strbuf_append(&b, buf, (size_t)n);
         if (b.len > ZJ_OOXML_MAX_PART || b.len > *budget) {
             size_t limit = b.len > ZJ_OOXML_MAX_PART ? ZJ_OOXML_MAX_PART : ZJ_OOXML_MAX_TOTAL;
             zip_fclose(zf);
-            zj_strbuf_free(&b);
+            zj__strbuf_free(&b);
             return ZJ_FAIL(err, ZJ_ERR_PARSE, name,
                            ("%s解压后超过 %zu 字节，未读取", limit == ZJ_OOXML_MAX_PART ? "部件" : "文件的各部件合计",
                             limit),
@@ -105,20 +105,20 @@ zj_code zj_zip_xml(zip_t *za, const char *name, size_t *budget, xmlDocPtr *doc, 
     }
     zip_fclose(zf);
     if (n < 0 || b.failed) {
-        zj_strbuf_free(&b);
+        zj__strbuf_free(&b);
         return n < 0 ? ZJ_FAIL(err, ZJ_ERR_PARSE, name,
                                ("解压失败"),
                                ("decompression failed")) : nomem(err);
     }
     *budget -= b.len;
     {
-        zj_code rc = zj_ooxml_parse(b.data ? b.data : "", b.len, name, doc, err);
-        zj_strbuf_free(&b);
+        zj_code rc = zj__ooxml_parse(b.data ? b.data : "", b.len, name, doc, err);
+        zj__strbuf_free(&b);
         return rc;
     }
 }
 
-zj_code zj_ooxml_parse(const char *xml, size_t len, const char *name, xmlDocPtr *doc, zj_error *err)
+zj_code zj__ooxml_parse(const char *xml, size_t len, const char *name, xmlDocPtr *doc, zj_error *err)
 {
     *doc = NULL;
     if (len > ZJ_OOXML_MAX_PART)
@@ -144,17 +144,17 @@ zj_code zj_ooxml_parse(const char *xml, size_t len, const char *name, xmlDocPtr 
 }
 
 /* All <t> text under n, skipping phonetic runs (<rPh>). */
-static void run_text(const xmlNode *n, zj_strbuf *b)
+static void run_text(const xmlNode *n, zj__strbuf *b)
 {
     const xmlNode *c;
 
     for (c = n->children; c; c = c->next) {
-        if (zj_xml_is(c, "rPh"))
+        if (zj__xml_is(c, "rPh"))
             continue;
-        if (zj_xml_is(c, "t")) {
+        if (zj__xml_is(c, "t")) {
             xmlChar *t = xmlNodeGetContent(c);
             if (t) {
-                zj_strbuf_puts(b, (const char *)t);
+                zj__strbuf_puts(b, (const char *)t);
                 xmlFree(t);
             }
         } else if (c->type == XML_ELEMENT_NODE) {
@@ -185,27 +185,27 @@ static zj_code sst_of(xmlDocPtr doc, sst *out, zj_error *err)
 
     root = xmlDocGetRootElement(doc);
     for (c = root ? root->children : NULL; c; c = c->next) {
-        zj_strbuf b = ZJ_STRBUF_INIT;
-        if (!zj_xml_is(c, "si"))
+        zj__strbuf b = ZJ_STRBUF_INIT;
+        if (!zj__xml_is(c, "si"))
             continue;
         run_text(c, &b);
         if (b.len > ZJ_GRID_MAX_BYTES) {
-            zj_strbuf_free(&b);
+            zj__strbuf_free(&b);
             xmlFreeDoc(doc);
             sst_free(out);
-            return zj_grid_error(ZJ_GRID_TOO_BIG, "共享字符串", "a shared string", err);
+            return zj__grid_error(ZJ_GRID_TOO_BIG, "共享字符串", "a shared string", err);
         }
         if (out->n == cap) {
             char **s = realloc(out->s, (cap = cap ? cap * 2 : 64) * sizeof *s);
             if (!s) {
-                zj_strbuf_free(&b);
+                zj__strbuf_free(&b);
                 goto nomem;
             }
             out->s = s;
         }
         if (!b.data)
-            zj_strbuf_append(&b, "", 0);
-        if (!(out->s[out->n] = zj_strbuf_take(&b)))
+            zj__strbuf_append(&b, "", 0);
+        if (!(out->s[out->n] = zj__strbuf_take(&b)))
             goto nomem;
         out->n++;
     }
@@ -223,7 +223,7 @@ static zj_code load_sst(zip_t *za, size_t *budget, sst *out, zj_error *err)
     zj_code rc;
 
     memset(out, 0, sizeof *out);
-    if ((rc = zj_zip_xml(za, "xl/sharedStrings.xml", budget, &doc, err)) || !doc)
+    if ((rc = zj__zip_xml(za, "xl/sharedStrings.xml", budget, &doc, err)) || !doc)
         return rc;
     return sst_of(doc, out, err);
 }
@@ -250,26 +250,26 @@ static int cell_ref(const char *r, size_t *row, size_t *col)
     return 1;
 }
 
-static void number_text(const char *v, zj_strbuf *b)
+static void number_text(const char *v, zj__strbuf *b)
 {
     char *end;
     double d = strtod(v, &end);
 
     if (*v && !*end && isfinite(d) && d == floor(d) && fabs(d) < 1e15)
-        zj_strbuf_printf(b, "%.0f", d);
+        zj__strbuf_printf(b, "%.0f", d);
     else
-        zj_strbuf_puts(b, v);
+        zj__strbuf_puts(b, v);
 }
 
-static zj_code read_sheet(xmlDocPtr doc, const sst *s, zj_grids *out, zj_error *err)
+static zj_code read_sheet(xmlDocPtr doc, const sst *s, zj__grids *out, zj_error *err)
 {
     const xmlNode *root = xmlDocGetRootElement(doc), *sd = NULL, *row, *c, *k;
-    zj_grid_builder b;
+    zj__grid_builder b;
     size_t next_row = 0;
 
     memset(&b, 0, sizeof b);
     for (c = root ? root->children : NULL; c; c = c->next)
-        if (zj_xml_is(c, "sheetData"))
+        if (zj__xml_is(c, "sheetData"))
             sd = c;
     if (!sd)
         return ZJ_OK;
@@ -277,7 +277,7 @@ static zj_code read_sheet(xmlDocPtr doc, const sst *s, zj_grids *out, zj_error *
         size_t r = next_row, next_col = 0;
         xmlChar *ra;
 
-        if (!zj_xml_is(row, "row"))
+        if (!zj__xml_is(row, "row"))
             continue;
         if ((ra = xmlGetProp(row, (const xmlChar *)"r")) != NULL) {
             long v = strtol((const char *)ra, NULL, 10);
@@ -289,10 +289,10 @@ static zj_code read_sheet(xmlDocPtr doc, const sst *s, zj_grids *out, zj_error *
         for (c = row->children; c; c = c->next) {
             xmlChar *ref, *type;
             size_t cr = r, cc = next_col;
-            zj_strbuf t = ZJ_STRBUF_INIT;
+            zj__strbuf t = ZJ_STRBUF_INIT;
             const char *ty;
 
-            if (!zj_xml_is(c, "c"))
+            if (!zj__xml_is(c, "c"))
                 continue;
             if ((ref = xmlGetProp(c, (const xmlChar *)"r")) != NULL) {
                 if (!cell_ref((const char *)ref, &cr, &cc))
@@ -303,20 +303,20 @@ static zj_code read_sheet(xmlDocPtr doc, const sst *s, zj_grids *out, zj_error *
             type = xmlGetProp(c, (const xmlChar *)"t");
             ty = type ? (const char *)type : "n";
             for (k = c->children; k; k = k->next) {
-                if (zj_xml_is(k, "is")) {
+                if (zj__xml_is(k, "is")) {
                     run_text(k, &t);
-                } else if (zj_xml_is(k, "v")) {
+                } else if (zj__xml_is(k, "v")) {
                     xmlChar *v = xmlNodeGetContent(k);
                     const char *vs = v ? (const char *)v : "";
                     if (strcmp(ty, "s") == 0) {
                         char *end;
                         long i = strtol(vs, &end, 10);
                         if (*vs && !*end && i >= 0 && (size_t)i < s->n)
-                            zj_strbuf_puts(&t, s->s[i]);
+                            zj__strbuf_puts(&t, s->s[i]);
                     } else if (strcmp(ty, "n") == 0) {
                         number_text(vs, &t);
                     } else {
-                        zj_strbuf_puts(&t, vs);
+                        zj__strbuf_puts(&t, vs);
                     }
                     if (v)
                         xmlFree(v);
@@ -324,24 +324,24 @@ static zj_code read_sheet(xmlDocPtr doc, const sst *s, zj_grids *out, zj_error *
             }
             if (type)
                 xmlFree(type);
-            if (t.failed || !zj_grid_set(&b, cr, cc, t.data ? t.data : "", t.len)) {
-                zj_grid_failure why = t.failed ? ZJ_GRID_NOMEM : b.failed;
-                zj_strbuf_free(&t);
-                zj_grid_builder_free(&b);
-                return zj_grid_error(why, "工作表", "the worksheet", err);
+            if (t.failed || !zj__grid_set(&b, cr, cc, t.data ? t.data : "", t.len)) {
+                zj__grid_failure why = t.failed ? ZJ_GRID_NOMEM : b.failed;
+                zj__strbuf_free(&t);
+                zj__grid_builder_free(&b);
+                return zj__grid_error(why, "工作表", "the worksheet", err);
             }
-            zj_strbuf_free(&t);
+            zj__strbuf_free(&t);
         }
     }
-    if (!zj_grid_finish(&b, out)) {
-        zj_grid_failure why = b.failed;
-        zj_grid_builder_free(&b);
-        return zj_grid_error(why, "文件中的工作表", "the worksheets of the file", err);
+    if (!zj__grid_finish(&b, out)) {
+        zj__grid_failure why = b.failed;
+        zj__grid_builder_free(&b);
+        return zj__grid_error(why, "文件中的工作表", "the worksheets of the file", err);
     }
     return ZJ_OK;
 }
 
-zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *err)
+zj_code zj__xlsx_tables(const char *data, size_t len, zj__grids *out, zj_error *err)
 {
     zip_t *za;
     sst s;
@@ -350,7 +350,7 @@ zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
     size_t budget = ZJ_OOXML_MAX_TOTAL;
 
     memset(out, 0, sizeof *out);
-    if ((rc = zj_zip_open_memory(data, len, &za, err)))
+    if ((rc = zj__zip_open_memory(data, len, &za, err)))
         return rc;
     if ((rc = load_sst(za, &budget, &s, err))) {
         zip_discard(za);
@@ -363,7 +363,7 @@ zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
         xmlDocPtr doc;
 
         snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i);
-        if ((rc = zj_zip_xml(za, name, &budget, &doc, err)))
+        if ((rc = zj__zip_xml(za, name, &budget, &doc, err)))
             break;
         if (!doc)
             break;
@@ -377,7 +377,7 @@ zj_code zj_xlsx_tables(const char *data, size_t len, zj_grids *out, zj_error *er
                      ("xlsx 文件中没有工作表（xl/worksheets/sheet1.xml）"),
                      ("the xlsx file has no worksheet (xl/worksheets/sheet1.xml)"));
     if (rc)
-        zj_grids_free(out);
+        zj__grids_free(out);
     sst_free(&s);
     zip_discard(za);
     return rc;
@@ -399,43 +399,43 @@ static xmlChar *rel_id(xmlNode *n)
 /* The zip path of the worksheet named `name` (workbook.xml's <sheet> and
  * the workbook's relationships) into *part; the names there are, joined
  * with ", ", into *names for the message when none matches. */
-static zj_code find_sheet_part(zip_t *za, size_t *budget, const char *name, zj_strbuf *part,
-                               zj_strbuf *names, zj_error *err)
+static zj_code find_sheet_part(zip_t *za, size_t *budget, const char *name, zj__strbuf *part,
+                               zj__strbuf *names, zj_error *err)
 {
     xmlDocPtr wb = NULL, rels = NULL;
     xmlNode *root, *c, *s;
     xmlChar *id = NULL;
     zj_code rc;
 
-    if ((rc = zj_zip_xml(za, "xl/workbook.xml", budget, &wb, err)) ||
-        (rc = zj_zip_xml(za, "xl/_rels/workbook.xml.rels", budget, &rels, err)))
+    if ((rc = zj__zip_xml(za, "xl/workbook.xml", budget, &wb, err)) ||
+        (rc = zj__zip_xml(za, "xl/_rels/workbook.xml.rels", budget, &rels, err)))
         goto out;
     root = wb ? xmlDocGetRootElement(wb) : NULL;
     for (c = root ? root->children : NULL; c && !id; c = c->next) {
-        if (!zj_xml_is(c, "sheets"))
+        if (!zj__xml_is(c, "sheets"))
             continue;
         for (s = c->children; s && !id; s = s->next) {
             xmlChar *nm;
-            if (!zj_xml_is(s, "sheet") || !(nm = xmlGetProp(s, (const xmlChar *)"name")))
+            if (!zj__xml_is(s, "sheet") || !(nm = xmlGetProp(s, (const xmlChar *)"name")))
                 continue;
             if (strcmp((const char *)nm, name) == 0)
                 id = rel_id(s);
-            zj_strbuf_printf(names, "%s%s", names->len ? ", " : "", (const char *)nm);
+            zj__strbuf_printf(names, "%s%s", names->len ? ", " : "", (const char *)nm);
             xmlFree(nm);
         }
     }
     root = rels ? xmlDocGetRootElement(rels) : NULL;
     for (c = root && id ? root->children : NULL; c && !part->len; c = c->next) {
         xmlChar *rid, *target;
-        if (!zj_xml_is(c, "Relationship") || !(rid = xmlGetProp(c, (const xmlChar *)"Id")))
+        if (!zj__xml_is(c, "Relationship") || !(rid = xmlGetProp(c, (const xmlChar *)"Id")))
             continue;
         if (strcmp((const char *)rid, (const char *)id) == 0 &&
             (target = xmlGetProp(c, (const xmlChar *)"Target")) != NULL) {
             /* Relative to xl/, or absolute within the package. */
             if (target[0] == '/')
-                zj_strbuf_puts(part, (const char *)target + 1);
+                zj__strbuf_puts(part, (const char *)target + 1);
             else
-                zj_strbuf_printf(part, "xl/%s", (const char *)target);
+                zj__strbuf_printf(part, "xl/%s", (const char *)target);
             xmlFree(target);
         }
         xmlFree(rid);
@@ -455,23 +455,23 @@ out:
     return rc;
 }
 
-zj_code zj_xlsx_table_named(const char *data, size_t len, const char *name, zj_grids *out,
+zj_code zj__xlsx_table_named(const char *data, size_t len, const char *name, zj__grids *out,
                             zj_error *err)
 {
     zip_t *za;
     sst s;
-    zj_strbuf part = ZJ_STRBUF_INIT, names = ZJ_STRBUF_INIT;
+    zj__strbuf part = ZJ_STRBUF_INIT, names = ZJ_STRBUF_INIT;
     xmlDocPtr doc = NULL;
     zj_code rc;
     size_t budget = ZJ_OOXML_MAX_TOTAL;
 
     memset(out, 0, sizeof *out);
-    if ((rc = zj_zip_open_memory(data, len, &za, err)))
+    if ((rc = zj__zip_open_memory(data, len, &za, err)))
         return rc;
     memset(&s, 0, sizeof s);
     if (!(rc = find_sheet_part(za, &budget, name, &part, &names, err)) &&
         !(rc = load_sst(za, &budget, &s, err)) &&
-        !(rc = zj_zip_xml(za, part.data, &budget, &doc, err))) {
+        !(rc = zj__zip_xml(za, part.data, &budget, &doc, err))) {
         if (doc)
             rc = read_sheet(doc, &s, out, err);
         if (rc == ZJ_OK && out->n == 0)
@@ -479,18 +479,18 @@ zj_code zj_xlsx_table_named(const char *data, size_t len, const char *name, zj_g
                          ("the worksheet \"%.64s\" holds no data", name));
     }
     if (rc)
-        zj_grids_free(out);
+        zj__grids_free(out);
     if (doc)
         xmlFreeDoc(doc);
-    zj_strbuf_free(&part);
-    zj_strbuf_free(&names);
+    zj__strbuf_free(&part);
+    zj__strbuf_free(&names);
     sst_free(&s);
     zip_discard(za);
     return rc;
 }
 
-zj_code zj_xlsx_parts_tables(const char *sheet, size_t sheet_len, const char *shared, size_t shared_len,
-                             zj_grids *out, zj_error *err)
+zj_code zj__xlsx_parts_tables(const char *sheet, size_t sheet_len, const char *shared, size_t shared_len,
+                             zj__grids *out, zj_error *err)
 {
     xmlDocPtr doc = NULL;
     sst s;
@@ -498,16 +498,16 @@ zj_code zj_xlsx_parts_tables(const char *sheet, size_t sheet_len, const char *sh
 
     memset(out, 0, sizeof *out);
     memset(&s, 0, sizeof s);
-    if (shared && (rc = zj_ooxml_parse(shared, shared_len, "xl/sharedStrings.xml", &doc, err)) != ZJ_OK)
+    if (shared && (rc = zj__ooxml_parse(shared, shared_len, "xl/sharedStrings.xml", &doc, err)) != ZJ_OK)
         return rc;
     if (doc && (rc = sst_of(doc, &s, err)) != ZJ_OK)
         return rc;
-    if ((rc = zj_ooxml_parse(sheet, sheet_len, "xl/worksheets/sheet1.xml", &doc, err)) == ZJ_OK) {
+    if ((rc = zj__ooxml_parse(sheet, sheet_len, "xl/worksheets/sheet1.xml", &doc, err)) == ZJ_OK) {
         rc = read_sheet(doc, &s, out, err);
         xmlFreeDoc(doc);
     }
     if (rc)
-        zj_grids_free(out);
+        zj__grids_free(out);
     sst_free(&s);
     return rc;
 }

@@ -39,22 +39,22 @@ static uint64_t fnv1a(const char *s)
 
 static char *entry_path(const char *dir, const char *url, const char *ext)
 {
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
 
-    zj_strbuf_printf(&b, "%s/%016llx%s", dir, (unsigned long long)fnv1a(url), ext);
-    return zj_strbuf_take(&b);
+    zj__strbuf_printf(&b, "%s/%016llx%s", dir, (unsigned long long)fnv1a(url), ext);
+    return zj__strbuf_take(&b);
 }
 
-char *zj_cache_default_dir(void)
+char *zj__cache_default_dir(void)
 {
     const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
 
     if (x && *x == '/')
-        zj_strbuf_printf(&b, "%s/zhijiao", x);
+        zj__strbuf_printf(&b, "%s/zhijiao", x);
     else
-        zj_strbuf_printf(&b, "%s/.cache/zhijiao", home && *home ? home : "/tmp");
-    return zj_strbuf_take(&b);
+        zj__strbuf_printf(&b, "%s/.cache/zhijiao", home && *home ? home : "/tmp");
+    return zj__strbuf_take(&b);
 }
 
 /* The whole file (NUL-terminated), or NULL; *st is its status. */
@@ -102,12 +102,12 @@ fail:
 /* 1 on success; 0 with errno set. */
 static int write_atomic(const char *path, const char *data, size_t len)
 {
-    zj_strbuf tmp = ZJ_STRBUF_INIT;
+    zj__strbuf tmp = ZJ_STRBUF_INIT;
     char *t;
     int fd, ok, saved;
 
-    zj_strbuf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-    if (!(t = zj_strbuf_take(&tmp))) {
+    zj__strbuf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+    if (!(t = zj__strbuf_take(&tmp))) {
         errno = ENOMEM;
         return 0;
     }
@@ -136,7 +136,7 @@ static int write_atomic(const char *path, const char *data, size_t len)
     return ok;
 }
 
-void zj_cache_entry_free(zj_cache_entry *e)
+void zj__cache_entry_free(zj__cache_entry *e)
 {
     free(e->etag);
     free(e->last_modified);
@@ -146,7 +146,7 @@ void zj_cache_entry_free(zj_cache_entry *e)
     memset(e, 0, sizeof *e);
 }
 
-int zj_cache_get(const char *dir, const char *url, zj_cache_entry *e)
+int zj__cache_get(const char *dir, const char *url, zj__cache_entry *e)
 {
     char *mp = entry_path(dir, url, ".meta"), *bp = entry_path(dir, url, ".body");
     char *meta = NULL, *line, *next;
@@ -169,13 +169,13 @@ int zj_cache_get(const char *dir, const char *url, zj_cache_entry *e)
         if (strcmp(line, "url") == 0)
             url_ok = strcmp(tab, url) == 0;
         else if (strcmp(line, "etag") == 0)
-            e->etag = zj_strdup(tab);
+            e->etag = zj__strdup(tab);
         else if (strcmp(line, "last-modified") == 0)
-            e->last_modified = zj_strdup(tab);
+            e->last_modified = zj__strdup(tab);
         else if (strcmp(line, "content-type") == 0)
-            e->content_type = zj_strdup(tab);
+            e->content_type = zj__strdup(tab);
         else if (strcmp(line, "retrieved-at") == 0)
-            e->retrieved_at = zj_strdup(tab);
+            e->retrieved_at = zj__strdup(tab);
     }
     if (!url_ok || !(e->body = read_all(bp, &e->len, &bst)))
         goto miss;
@@ -188,7 +188,7 @@ int zj_cache_get(const char *dir, const char *url, zj_cache_entry *e)
         time_t t = mst.st_mtime;
         if (gmtime_r(&t, &tm) && strftime(touched, sizeof touched, "%Y-%m-%dT%H:%M:%SZ", &tm) &&
             (!e->retrieved_at || strcmp(touched, e->retrieved_at) > 0)) {
-            char *n = zj_strdup(touched);
+            char *n = zj__strdup(touched);
             if (n) {
                 free(e->retrieved_at);
                 e->retrieved_at = n;
@@ -200,30 +200,30 @@ int zj_cache_get(const char *dir, const char *url, zj_cache_entry *e)
     free(bp);
     return 1;
 miss:
-    zj_cache_entry_free(e);
+    zj__cache_entry_free(e);
     free(meta);
     free(mp);
     free(bp);
     return 0;
 }
 
-static void put_line(zj_strbuf *b, const char *key, const char *v)
+static void put_line(zj__strbuf *b, const char *key, const char *v)
 {
     const char *p;
 
     if (!v || !*v)
         return;
-    zj_strbuf_puts(b, key);
-    zj_strbuf_putc(b, '\t');
+    zj__strbuf_puts(b, key);
+    zj__strbuf_putc(b, '\t');
     for (p = v; *p; p++)   /* header values cannot hold newlines; be sure */
-        zj_strbuf_putc(b, (*p == '\n' || *p == '\r') ? ' ' : *p);
-    zj_strbuf_putc(b, '\n');
+        zj__strbuf_putc(b, (*p == '\n' || *p == '\r') ? ' ' : *p);
+    zj__strbuf_putc(b, '\n');
 }
 
-int zj_cache_put(const char *dir, const char *url, const zj_cache_entry *e)
+int zj__cache_put(const char *dir, const char *url, const zj__cache_entry *e)
 {
     char *mp, *bp;
-    zj_strbuf m = ZJ_STRBUF_INIT;
+    zj__strbuf m = ZJ_STRBUF_INIT;
     int ok = 0, tries;
 
     if (!dir)
@@ -240,16 +240,16 @@ int zj_cache_put(const char *dir, const char *url, const zj_cache_entry *e)
      * is created when the first write finds it missing. */
     for (tries = 0; !ok && tries < 2 && mp && bp && !m.failed; tries++) {
         ok = (!e->body || write_atomic(bp, e->body, e->len)) && write_atomic(mp, m.data ? m.data : "", m.len);
-        if (!ok && (errno != ENOENT || !zj_make_dirs(dir)))
+        if (!ok && (errno != ENOENT || !zj__make_dirs(dir)))
             break;
     }
-    zj_strbuf_free(&m);
+    zj__strbuf_free(&m);
     free(mp);
     free(bp);
     return ok;
 }
 
-int zj_cache_touch(const char *dir, const char *url)
+int zj__cache_touch(const char *dir, const char *url)
 {
     char *mp = dir ? entry_path(dir, url, ".meta") : NULL;
     int ok = mp && utimensat(AT_FDCWD, mp, NULL, 0) == 0;

@@ -1,6 +1,6 @@
 /* fetch_http.c — HTTP GETs over the libcurl multi interface.
  *
- * Requests go into one queue run by one event loop (zj_fetch_wait).  A
+ * Requests go into one queue run by one event loop (zj__fetch_wait).  A
  * request's completion callback may submit more, so the refresh pipelines
  * its stages: a notice is requested as soon as the list page naming it has
  * arrived, an attachment as soon as its notice has, while other pages are
@@ -35,7 +35,7 @@ static const char *const official_hosts[] = {
 
 typedef struct robots_entry {
     char *hostport;
-    zj_robots *robots;
+    zj__robots *robots;
     int loaded;                 /* 0: its robots.txt is still being fetched */
 } robots_entry;
 
@@ -50,14 +50,14 @@ enum { X_WAITING = 0, X_RUNNING, X_DONE, X_DELIVERED };
 #define ROBOTS_MAX_AGE_S 3600
 
 typedef struct xfer {
-    zj_fetch_req *req;
+    zj__fetch_req *req;
     zj_fetch_done_fn done;
     void *user;
     int stage;                  /* index into f->stages, -1: none */
     /* An internal fetch of robots.txt fills its own request: */
     int is_robots;
     char robots_key[300];       /* the host:port it is for */
-    zj_fetch_req own;
+    zj__fetch_req own;
     char *own_url;
     char *url;                  /* current hop */
     char hostport[300];
@@ -65,18 +65,18 @@ typedef struct xfer {
     int state;
     long not_before;            /* monotonic ms */
     int attempt, redirects;
-    zj_strbuf body;
+    zj__strbuf body;
     int too_big;
     char *etag, *last_modified;
     long retry_after_ms;        /* -1: none */
-    zj_cache_entry cached;
+    zj__cache_entry cached;
     int have_cached;
     struct curl_slist *headers;
     int robots_checked;
     size_t max_body;
 } xfer;
 
-struct zj_fetcher {
+struct zj__fetcher {
     zj_refresh_options o;           /* defaults applied; pointers not owned after new() */
     char *cache_dir, *ca_bundle;
     char **allowed;                 /* "host" or "host:port", lower case */
@@ -85,7 +85,7 @@ struct zj_fetcher {
     CURLSH *share;
     CURL **idle;                    /* easy handles to reuse */
     size_t n_idle, cap_idle;
-    zj_ratelimit *rate;
+    zj__ratelimit *rate;
     robots_entry *robots;
     size_t n_robots;
     xfer **xs;                      /* submitted and not yet delivered, in order */
@@ -103,7 +103,7 @@ struct zj_fetcher {
 
 /* ---- URLs ----------------------------------------------------------------- */
 
-int zj_url_hostport(const char *url, char *buf, size_t size)
+int zj__url_hostport(const char *url, char *buf, size_t size)
 {
     CURLU *u = curl_url();
     char *host = NULL, *port = NULL, *scheme = NULL;
@@ -127,13 +127,13 @@ int zj_url_hostport(const char *url, char *buf, size_t size)
     return ok;
 }
 
-char *zj_url_resolve(const char *base, const char *ref)
+char *zj__url_resolve(const char *base, const char *ref)
 {
     CURLU *u = curl_url();
     char *s = NULL, *out = NULL;
     size_t len;
-    const char *r = zj_trim(ref, &len);
-    char *rc = zj_strndup(r, len);
+    const char *r = zj__trim(ref, &len);
+    char *rc = zj__strndup(r, len);
 
     if (u && rc && curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
         curl_url_set(u, CURLUPART_URL, rc, CURLU_URLENCODE) == CURLUE_OK &&
@@ -143,7 +143,7 @@ char *zj_url_resolve(const char *base, const char *ref)
         if (v && curl_url_set(v, CURLUPART_URL, s, 0) == CURLUE_OK &&
             curl_url_get(v, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
             (strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0))
-            out = zj_strdup(s);
+            out = zj__strdup(s);
         curl_free(scheme);
         curl_url_cleanup(v);
     }
@@ -160,18 +160,18 @@ static char *url_path(const char *url)
 
     if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
         curl_url_get(u, CURLUPART_PATH, &p, 0) == CURLUE_OK)
-        out = zj_strdup(p);
+        out = zj__strdup(p);
     curl_free(p);
     curl_url_cleanup(u);
     return out;
 }
 
-int zj_fetcher_host_allowed(const zj_fetcher *f, const char *url)
+int zj__fetcher_host_allowed(const zj__fetcher *f, const char *url)
 {
     char hp[300], *colon;
     size_t i, hlen;
 
-    if (!zj_url_hostport(url, hp, sizeof hp))
+    if (!zj__url_hostport(url, hp, sizeof hp))
         return 0;
     colon = strrchr(hp, ':');
     hlen = colon ? (size_t)(colon - hp) : strlen(hp);
@@ -186,14 +186,14 @@ int zj_fetcher_host_allowed(const zj_fetcher *f, const char *url)
 
 /* ---- set-up ----------------------------------------------------------------- */
 
-static int add_allowed(zj_fetcher *f, const char *h)
+static int add_allowed(zj__fetcher *f, const char *h)
 {
     char **a = realloc(f->allowed, (f->n_allowed + 1) * sizeof *a), *p;
 
     if (!a)
         return 0;
     f->allowed = a;
-    if (!(a[f->n_allowed] = zj_strdup(h)))
+    if (!(a[f->n_allowed] = zj__strdup(h)))
         return 0;
     for (p = a[f->n_allowed]; *p; p++)
         *p = (char)tolower((unsigned char)*p);
@@ -201,9 +201,9 @@ static int add_allowed(zj_fetcher *f, const char *h)
     return 1;
 }
 
-zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *err)
+zj_code zj__fetcher_new(const zj_refresh_options *o, zj__fetcher **out, zj_error *err)
 {
-    zj_fetcher *f;
+    zj__fetcher *f;
     size_t i;
     struct timespec ts;
 
@@ -231,14 +231,14 @@ zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *
     if (f->o.parallel <= 0) f->o.parallel = 8;
     if (f->o.per_host <= 0) f->o.per_host = 4;
     if (!f->o.deadline_ms) f->o.deadline_ms = ZJ_REFRESH_DEFAULT_DEADLINE_MS;
-    f->deadline = f->o.deadline_ms > 0 ? zj_now_ms() + f->o.deadline_ms : 0;
+    f->deadline = f->o.deadline_ms > 0 ? zj__now_ms() + f->o.deadline_ms : 0;
     f->o.base_urls = NULL;
     f->o.allow_hosts = NULL;
-    f->cache_dir = o->cache_dir ? zj_strdup(o->cache_dir) : zj_cache_default_dir();
-    f->ca_bundle = o->ca_bundle ? zj_strdup(o->ca_bundle) : NULL;
+    f->cache_dir = o->cache_dir ? zj__strdup(o->cache_dir) : zj__cache_default_dir();
+    f->ca_bundle = o->ca_bundle ? zj__strdup(o->ca_bundle) : NULL;
     f->multi = curl_multi_init();
     f->share = curl_share_init();
-    f->rate = zj_ratelimit_new(f->o.rate_limit);
+    f->rate = zj__ratelimit_new(f->o.rate_limit);
     if (!f->cache_dir || (o->ca_bundle && !f->ca_bundle) || !f->multi || !f->share || !f->rate)
         goto nomem;
     /* One thread uses the fetcher, so the share handle needs no locks. */
@@ -248,8 +248,8 @@ zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *
             goto nomem;
     for (i = 0; i < o->n_base_urls; i++) {
         char hp[300];
-        if (!zj_url_hostport(o->base_urls[i], hp, sizeof hp)) {
-            zj_fetcher_free(f);
+        if (!zj__url_hostport(o->base_urls[i], hp, sizeof hp)) {
+            zj__fetcher_free(f);
             return ZJ_FAIL(err, ZJ_ERR_ARG, "argument base_urls",
                            ("基础网址“%s”不是 http(s) 网址", o->base_urls[i]),
                            ("base URL '%s' is not an http(s) URL", o->base_urls[i]));
@@ -260,7 +260,7 @@ zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *
     for (i = 0; i < o->n_allow_hosts; i++)
         if (!add_allowed(f, o->allow_hosts[i]))
             goto nomem;
-    /* The bounds (in total and per host) are kept by zj_fetch_wait itself:
+    /* The bounds (in total and per host) are kept by zj__fetch_wait itself:
      * a transfer is only handed to libcurl when it may start, so libcurl
      * never queues one waiting for a connection slot. */
     snprintf(f->user_agent, sizeof f->user_agent,
@@ -270,30 +270,30 @@ zj_code zj_fetcher_new(const zj_refresh_options *o, zj_fetcher **out, zj_error *
     *out = f;
     return ZJ_OK;
 nomem:
-    zj_fetcher_free(f);
+    zj__fetcher_free(f);
     return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
                    ("内存不足"),
                    ("out of memory"));
 }
 
-static void xfer_free(zj_fetcher *f, xfer *x)
+static void xfer_free(zj__fetcher *f, xfer *x)
 {
     if (x->easy) {
         curl_multi_remove_handle(f->multi, x->easy);
         curl_easy_cleanup(x->easy);
     }
     free(x->url);
-    zj_strbuf_free(&x->body);
+    zj__strbuf_free(&x->body);
     free(x->etag);
     free(x->last_modified);
     curl_slist_free_all(x->headers);
-    zj_cache_entry_free(&x->cached);
-    zj_fetch_req_clear(&x->own);
+    zj__cache_entry_free(&x->cached);
+    zj__fetch_req_clear(&x->own);
     free(x->own_url);
     free(x);
 }
 
-void zj_fetcher_free(zj_fetcher *f)
+void zj__fetcher_free(zj__fetcher *f)
 {
     size_t i;
 
@@ -310,7 +310,7 @@ void zj_fetcher_free(zj_fetcher *f)
     free(f->allowed);
     for (i = 0; i < f->n_robots; i++) {
         free(f->robots[i].hostport);
-        zj_robots_free(f->robots[i].robots);
+        zj__robots_free(f->robots[i].robots);
     }
     free(f->robots);
     free(f->stages);
@@ -318,20 +318,20 @@ void zj_fetcher_free(zj_fetcher *f)
         curl_multi_cleanup(f->multi);
     if (f->share)
         curl_share_cleanup(f->share);
-    zj_ratelimit_free(f->rate);
+    zj__ratelimit_free(f->rate);
     free(f->cache_dir);
     free(f->ca_bundle);
     free(f);
 }
 
-void zj_fetcher_stats(const zj_fetcher *f, size_t *requests, size_t *from_cache, size_t *retries)
+void zj__fetcher_stats(const zj__fetcher *f, size_t *requests, size_t *from_cache, size_t *retries)
 {
     if (requests) *requests = f->n_requests;
     if (from_cache) *from_cache = f->n_cached;
     if (retries) *retries = f->n_retries;
 }
 
-void zj_fetch_req_clear(zj_fetch_req *r)
+void zj__fetch_req_clear(zj__fetch_req *r)
 {
     free(r->body);
     free(r->content_type);
@@ -353,7 +353,7 @@ static size_t on_body(char *p, size_t sz, size_t n, void *ud)
         x->too_big = 1;
         return 0;
     }
-    zj_strbuf_append(&x->body, p, len);
+    zj__strbuf_append(&x->body, p, len);
     return x->body.failed ? 0 : len;
 }
 
@@ -369,7 +369,7 @@ static char *header_value(const char *line, size_t len, const char *name)
         v++;
     while (e > v && (e[-1] == '\r' || e[-1] == '\n' || e[-1] == ' '))
         e--;
-    return zj_strndup(v, (size_t)(e - v));
+    return zj__strndup(v, (size_t)(e - v));
 }
 
 static size_t on_header(char *p, size_t sz, size_t n, void *ud)
@@ -401,7 +401,7 @@ static size_t on_header(char *p, size_t sz, size_t n, void *ud)
     return len;
 }
 
-static void progress(zj_fetcher *f, const char *stage, size_t done, size_t total, const char *what)
+static void progress(zj__fetcher *f, const char *stage, size_t done, size_t total, const char *what)
 {
     if (f->o.progress)
         f->o.progress(f->o.progress_user, stage, done, total, what);
@@ -410,22 +410,22 @@ static void progress(zj_fetcher *f, const char *stage, size_t done, size_t total
 static void finish_ok(xfer *x, long status, const char *ctype, char *body, size_t len,
                       int from_cache, int stale, const char *retrieved)
 {
-    zj_fetch_req *r = x->req;
+    zj__fetch_req *r = x->req;
     char now[32];
 
-    zj_utc_now(now, sizeof now);
+    zj__utc_now(now, sizeof now);
     r->rc = ZJ_OK;
     r->status = status;
     r->body = body;
     r->len = len;
-    r->content_type = zj_strdup(ctype ? ctype : "");
-    r->final_url = zj_strdup(x->url);
-    r->retrieved_at = zj_strdup(retrieved && *retrieved ? retrieved : now);
+    r->content_type = zj__strdup(ctype ? ctype : "");
+    r->final_url = zj__strdup(x->url);
+    r->retrieved_at = zj__strdup(retrieved && *retrieved ? retrieved : now);
     r->from_cache = from_cache;
     r->stale = stale;
     x->state = X_DONE;
     if (!r->content_type || !r->final_url || !r->retrieved_at) {
-        zj_fetch_req_clear(r);
+        zj__fetch_req_clear(r);
         r->rc = ZJ_FAIL(&r->err, ZJ_ERR_NOMEM, NULL,
                         ("内存不足"),
                         ("out of memory"));
@@ -447,7 +447,7 @@ static int type_is_html(const char *ct)
 }
 
 /* Checks what came back against what the caller expects; 0 = wrong. */
-static int type_ok(zj_fetch_expect e, const char *ct)
+static int type_ok(zj__fetch_expect e, const char *ct)
 {
     if (e == ZJ_EXPECT_HTML)
         return type_is_html(ct);
@@ -460,53 +460,53 @@ static int type_ok(zj_fetch_expect e, const char *ct)
 /* A cache entry that cannot be written (a full disk, no permission) does
  * not fail the download, but is counted: the refresh reports it, so that
  * a later --offline is no surprise. */
-static void cache_store(zj_fetcher *f, const char *url, const zj_cache_entry *e)
+static void cache_store(zj__fetcher *f, const char *url, const zj__cache_entry *e)
 {
     errno = 0;
-    if (zj_cache_put(f->cache_dir, url, e))
+    if (zj__cache_put(f->cache_dir, url, e))
         return;
     if (!f->cache_failures++)
         snprintf(f->cache_error, sizeof f->cache_error, "%s", errno ? strerror(errno) : "?");
 }
 
-size_t zj_fetcher_cache_failures(const zj_fetcher *f, const char **dir, const char **why)
+size_t zj__fetcher_cache_failures(const zj__fetcher *f, const char **dir, const char **why)
 {
     *dir = f->cache_dir;
     *why = f->cache_error;
     return f->cache_failures;
 }
 
-int zj_fetcher_past_deadline(const zj_fetcher *f)
+int zj__fetcher_past_deadline(const zj__fetcher *f)
 {
-    return f->deadline && zj_now_ms() >= f->deadline;
+    return f->deadline && zj__now_ms() >= f->deadline;
 }
 
-long zj_fetcher_ms_left(const zj_fetcher *f)
+long zj__fetcher_ms_left(const zj__fetcher *f)
 {
     long left;
 
     if (!f->deadline)
         return 0;
-    left = f->deadline - zj_now_ms();
+    left = f->deadline - zj__now_ms();
     return left > 1 ? left : 1;
 }
 
-long zj_fetcher_deadline_s(const zj_fetcher *f)
+long zj__fetcher_deadline_s(const zj__fetcher *f)
 {
     return f->o.deadline_ms > 0 ? (f->o.deadline_ms + 999) / 1000 : 0;
 }
 
 /* The refresh's deadline has passed: x is not (or no longer) downloaded. */
-static void finish_deadline(zj_fetcher *f, xfer *x)
+static void finish_deadline(zj__fetcher *f, xfer *x)
 {
     x->req->rc = ZJ_FAIL(&x->req->err, ZJ_ERR_IO, x->url,
-                         ("已到整个更新的时限（%ld 秒），未下载（可用 --deadline 调整）", zj_fetcher_deadline_s(f)),
+                         ("已到整个更新的时限（%ld 秒），未下载（可用 --deadline 调整）", zj__fetcher_deadline_s(f)),
                          ("the deadline of the whole refresh (%ld s) was reached before this was downloaded "
-                          "(see --deadline)", zj_fetcher_deadline_s(f)));
+                          "(see --deadline)", zj__fetcher_deadline_s(f)));
     x->state = X_DONE;
 }
 
-static int serve_stale(zj_fetcher *f, xfer *x, const char *why_en)
+static int serve_stale(zj__fetcher *f, xfer *x, const char *why_en)
 {
     char msg[600];
 
@@ -521,7 +521,7 @@ static int serve_stale(zj_fetcher *f, xfer *x, const char *why_en)
     return 1;
 }
 
-static long backoff_ms(zj_fetcher *f, int attempt, long retry_after)
+static long backoff_ms(zj__fetcher *f, int attempt, long retry_after)
 {
     long base = 250L << (attempt < 10 ? attempt : 10), jitter;
 
@@ -535,20 +535,20 @@ static long backoff_ms(zj_fetcher *f, int attempt, long retry_after)
     return base;
 }
 
-static void schedule_retry(zj_fetcher *f, xfer *x, const char *why)
+static void schedule_retry(zj__fetcher *f, xfer *x, const char *why)
 {
     char msg[600];
 
     x->attempt++;
     f->n_retries++;
     x->req->retries++;
-    x->not_before = zj_now_ms() + backoff_ms(f, x->attempt, x->retry_after_ms);
+    x->not_before = zj__now_ms() + backoff_ms(f, x->attempt, x->retry_after_ms);
     x->state = X_WAITING;
     snprintf(msg, sizeof msg, "%s: %s, retry %d", x->url, why, x->attempt);
     progress(f, "retry", 0, 0, msg);
 }
 
-static int start(zj_fetcher *f, xfer *x)
+static int start(zj__fetcher *f, xfer *x)
 {
     CURL *e = f->n_idle ? f->idle[--f->n_idle] : curl_easy_init();
     char h[600];
@@ -556,7 +556,7 @@ static int start(zj_fetcher *f, xfer *x)
     if (!e)
         return 0;
     x->easy = e;
-    zj_strbuf_reset(&x->body);
+    zj__strbuf_reset(&x->body);
     x->too_big = 0;
     x->retry_after_ms = -1;
     free(x->etag);
@@ -584,7 +584,7 @@ static int start(zj_fetcher *f, xfer *x)
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, f->o.connect_timeout_ms);
     {
-        long t = f->o.total_timeout_ms, left = f->deadline ? f->deadline - zj_now_ms() : t;
+        long t = f->o.total_timeout_ms, left = f->deadline ? f->deadline - zj__now_ms() : t;
         curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, left < t ? (left > 1 ? left : 1) : t);
     }
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, f->o.low_speed_bytes);
@@ -613,7 +613,7 @@ static int start(zj_fetcher *f, xfer *x)
 /* Takes x's easy handle off the multi handle and keeps it for the next
  * transfer (curl_easy_reset forgets every option, not the handle's
  * buffers). */
-static void release_easy(zj_fetcher *f, xfer *x)
+static void release_easy(zj__fetcher *f, xfer *x)
 {
     CURL *e = x->easy;
 
@@ -657,7 +657,7 @@ static int same_value(const char *sent, const char *cached)
     return !sent || (cached && strcmp(sent, cached) == 0);
 }
 
-static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
+static void completed(zj__fetcher *f, xfer *x, CURLcode cc)
 {
     CURL *e = x->easy;
     long status = 0;
@@ -673,7 +673,7 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
         finish_fail(x, ZJ_ERR_IO, msg_zh, msg_en);
     } else if (cc == CURLE_WRITE_ERROR) {
         finish_fail(x, ZJ_ERR_NOMEM, "内存不足", "out of memory");
-    } else if (cc != CURLE_OK && zj_fetcher_past_deadline(f)) {
+    } else if (cc != CURLE_OK && zj__fetcher_past_deadline(f)) {
         if (!serve_stale(f, x, "the refresh's deadline was reached"))
             finish_deadline(f, x);
     } else if (cc != CURLE_OK) {
@@ -697,12 +697,12 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
             snprintf(msg_zh, sizeof msg_zh, "重定向超过 %ld 次（可能是重定向循环）", f->o.max_redirects);
             snprintf(msg_en, sizeof msg_en, "more than %ld redirects (a redirect loop?)", f->o.max_redirects);
             finish_fail(x, ZJ_ERR_IO, msg_zh, msg_en);
-        } else if (!zj_fetcher_host_allowed(f, redir)) {
+        } else if (!zj__fetcher_host_allowed(f, redir)) {
             snprintf(msg_zh, sizeof msg_zh, "重定向到不在允许列表中的主机：%s（可用 --allow-host 添加）", redir);
             snprintf(msg_en, sizeof msg_en, "redirected to a host that is not allowed: %s (see --allow-host)", redir);
             finish_fail(x, ZJ_ERR_UNSUPPORTED, msg_zh, msg_en);
         } else {
-            char *n = zj_strdup(redir);
+            char *n = zj__strdup(redir);
             if (!n)
                 finish_fail(x, ZJ_ERR_NOMEM, "内存不足", "out of memory");
             else {
@@ -710,17 +710,17 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
                 x->url = n;
                 x->redirects++;
                 x->robots_checked = 0;
-                zj_url_hostport(x->url, x->hostport, sizeof x->hostport);
+                zj__url_hostport(x->url, x->hostport, sizeof x->hostport);
             }
         }
     } else if (status == 304 && x->have_cached) {
         char now[32];
-        zj_utc_now(now, sizeof now);
+        zj__utc_now(now, sizeof now);
         /* Unchanged: a 304 normally repeats the validators, and then the
          * entry is only marked as validated now. */
         if (!same_value(x->etag, x->cached.etag) || !same_value(x->last_modified, x->cached.last_modified) ||
-            !zj_cache_touch(f->cache_dir, x->req->url)) {
-            zj_cache_entry upd = x->cached;
+            !zj__cache_touch(f->cache_dir, x->req->url)) {
+            zj__cache_entry upd = x->cached;
             upd.retrieved_at = now;
             upd.body = NULL;
             if (x->etag) upd.etag = x->etag;
@@ -750,18 +750,18 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
                  x->req->expect == ZJ_EXPECT_HTML ? "text/html" : "an attachment, not an HTML page");
         finish_fail(x, ZJ_ERR_PARSE, msg_zh, msg_en);
     } else {
-        zj_cache_entry ce;
+        zj__cache_entry ce;
         char now[32];
         size_t len = x->body.len;
         char *body;
 
         if (!x->body.data)
-            zj_strbuf_append(&x->body, "", 0);
-        body = zj_strbuf_take(&x->body);
+            zj__strbuf_append(&x->body, "", 0);
+        body = zj__strbuf_take(&x->body);
         if (!body) {
             finish_fail(x, ZJ_ERR_NOMEM, "内存不足", "out of memory");
         } else {
-            zj_utc_now(now, sizeof now);
+            zj__utc_now(now, sizeof now);
             memset(&ce, 0, sizeof ce);
             ce.etag = x->etag;
             ce.last_modified = x->last_modified;
@@ -778,7 +778,7 @@ static void completed(zj_fetcher *f, xfer *x, CURLcode cc)
 
 /* ---- the queue ------------------------------------------------------------------ */
 
-static int stage_index(zj_fetcher *f, const char *name)
+static int stage_index(zj__fetcher *f, const char *name)
 {
     size_t i;
     stage_count *s;
@@ -796,7 +796,7 @@ static int stage_index(zj_fetcher *f, const char *name)
     return (int)f->n_stages++;
 }
 
-static int queue_push(zj_fetcher *f, xfer *x)
+static int queue_push(zj__fetcher *f, xfer *x)
 {
     if (f->n_xs == f->cap_xs) {
         size_t c = f->cap_xs ? f->cap_xs * 2 : 64;
@@ -810,7 +810,7 @@ static int queue_push(zj_fetcher *f, xfer *x)
     return 1;
 }
 
-static void req_reset(zj_fetch_req *r)
+static void req_reset(zj__fetch_req *r)
 {
     zj_error_clear(&r->err);
     r->rc = ZJ_OK;
@@ -823,24 +823,24 @@ static void req_reset(zj_fetch_req *r)
 
 /* Checks a new transfer's URL and looks it up in the cache; finishes it at
  * once when it cannot or need not go to the network. */
-static void prepare(zj_fetcher *f, xfer *x)
+static void prepare(zj__fetcher *f, xfer *x)
 {
     x->retry_after_ms = -1;
     x->max_body = f->o.max_body;
-    if (!(x->url = zj_strdup(x->req->url))) {
+    if (!(x->url = zj__strdup(x->req->url))) {
         finish_fail(x, ZJ_ERR_NOMEM, "内存不足", "out of memory");
         return;
     }
-    if (!zj_url_hostport(x->url, x->hostport, sizeof x->hostport)) {
+    if (!zj__url_hostport(x->url, x->hostport, sizeof x->hostport)) {
         finish_fail(x, ZJ_ERR_ARG, "不是 http(s) 网址", "not an http(s) URL");
         return;
     }
-    if (!zj_fetcher_host_allowed(f, x->url)) {
+    if (!zj__fetcher_host_allowed(f, x->url)) {
         finish_fail(x, ZJ_ERR_UNSUPPORTED, "主机不在允许列表中（可用 --allow-host 添加）",
                     "the host is not allowed (see --allow-host)");
         return;
     }
-    x->have_cached = zj_cache_get(f->cache_dir, x->req->url, &x->cached);
+    x->have_cached = zj__cache_get(f->cache_dir, x->req->url, &x->cached);
     if (x->is_robots && x->have_cached && !f->o.offline &&
         (long long)time(NULL) - x->cached.validated < ROBOTS_MAX_AGE_S) {
         /* RFC 9309, 2.4: a crawler may use its copy of robots.txt for up to
@@ -867,7 +867,7 @@ static void prepare(zj_fetcher *f, xfer *x)
     }
 }
 
-int zj_fetch_submit(zj_fetcher *f, zj_fetch_req *req, const char *stage, zj_fetch_done_fn done,
+int zj__fetch_submit(zj__fetcher *f, zj__fetch_req *req, const char *stage, zj_fetch_done_fn done,
                     void *user)
 {
     xfer *x = calloc(1, sizeof *x);
@@ -890,18 +890,18 @@ int zj_fetch_submit(zj_fetcher *f, zj_fetch_req *req, const char *stage, zj_fetc
     return 1;
 }
 
-void zj_fetch_many(zj_fetcher *f, zj_fetch_req *reqs, size_t n, const char *stage)
+void zj__fetch_many(zj__fetcher *f, zj__fetch_req *reqs, size_t n, const char *stage)
 {
     size_t i;
 
     for (i = 0; i < n; i++)
-        zj_fetch_submit(f, &reqs[i], stage, NULL, NULL);
-    zj_fetch_wait(f);
+        zj__fetch_submit(f, &reqs[i], stage, NULL, NULL);
+    zj__fetch_wait(f);
 }
 
 /* ---- robots.txt --------------------------------------------------------------- */
 
-static robots_entry *robots_find(zj_fetcher *f, const char *hostport)
+static robots_entry *robots_find(zj__fetcher *f, const char *hostport)
 {
     size_t i;
 
@@ -914,7 +914,7 @@ static robots_entry *robots_find(zj_fetcher *f, const char *hostport)
 /* Starts fetching robots.txt of x's host; requests to that host wait for
  * it.  When that cannot even start (out of memory), the host is treated as
  * having no robots.txt. */
-static void submit_robots(zj_fetcher *f, const xfer *x)
+static void submit_robots(zj__fetcher *f, const xfer *x)
 {
     robots_entry *re = realloc(f->robots, (f->n_robots + 1) * sizeof *re);
     xfer *r;
@@ -923,13 +923,13 @@ static void submit_robots(zj_fetcher *f, const xfer *x)
         return;     /* tried again on the next pass */
     f->robots = re;
     re = &f->robots[f->n_robots];
-    if (!(re->hostport = zj_strdup(x->hostport)))
+    if (!(re->hostport = zj__strdup(x->hostport)))
         return;
     re->robots = NULL;
     re->loaded = 0;
     f->n_robots++;
     r = calloc(1, sizeof *r);
-    if (!r || !(r->own_url = zj_url_resolve(x->url, "/robots.txt")) || !queue_push(f, r)) {
+    if (!r || !(r->own_url = zj__url_resolve(x->url, "/robots.txt")) || !queue_push(f, r)) {
         if (r)
             free(r->own_url);
         free(r);
@@ -948,24 +948,24 @@ static void submit_robots(zj_fetcher *f, const xfer *x)
     prepare(f, r);
 }
 
-static void robots_loaded(zj_fetcher *f, xfer *r)
+static void robots_loaded(zj__fetcher *f, xfer *r)
 {
     robots_entry *re = robots_find(f, r->robots_key);
-    const zj_fetch_req *q = &r->own;
+    const zj__fetch_req *q = &r->own;
 
     if (!re)
         return;
     /* No robots.txt (404), or one that cannot be read: no restrictions. */
-    re->robots = zj_robots_parse(q->rc == ZJ_OK && q->status != 0 ? q->body : NULL,
+    re->robots = zj__robots_parse(q->rc == ZJ_OK && q->status != 0 ? q->body : NULL,
                                  q->rc == ZJ_OK ? q->len : 0);
     re->loaded = 1;
-    if (re->robots && zj_robots_crawl_delay_ms(re->robots))
-        zj_ratelimit_min_interval(f->rate, re->hostport, zj_robots_crawl_delay_ms(re->robots));
+    if (re->robots && zj__robots_crawl_delay_ms(re->robots))
+        zj__ratelimit_min_interval(f->rate, re->hostport, zj__robots_crawl_delay_ms(re->robots));
 }
 
 /* 1 when x may go ahead as far as robots.txt is concerned, 0 when it must
  * wait for its host's robots.txt (or was just failed because of it). */
-static int robots_pass(zj_fetcher *f, xfer *x)
+static int robots_pass(zj__fetcher *f, xfer *x)
 {
     robots_entry *re;
     char *path;
@@ -980,7 +980,7 @@ static int robots_pass(zj_fetcher *f, xfer *x)
     if (!re->loaded)
         return 0;
     path = url_path(x->url);
-    ok = !path || zj_robots_allowed(re->robots, path);
+    ok = !path || zj__robots_allowed(re->robots, path);
     free(path);
     if (!ok) {
         finish_fail(x, ZJ_ERR_UNSUPPORTED, "该网址被 robots.txt 禁止抓取", "robots.txt disallows this URL");
@@ -994,7 +994,7 @@ static int robots_pass(zj_fetcher *f, xfer *x)
 
 /* Runs the callbacks of the finished transfers, in submission order, and
  * drops them from the queue; 1 if there were any. */
-static int deliver(zj_fetcher *f)
+static int deliver(zj__fetcher *f)
 {
     size_t i, j;
     int any = 0;
@@ -1028,9 +1028,9 @@ static int deliver(zj_fetcher *f)
 
 /* Starts every waiting transfer that may start now; returns how long to
  * wait at most before looking again (ms). */
-static long start_waiting(zj_fetcher *f)
+static long start_waiting(zj__fetcher *f)
 {
-    long now = zj_now_ms(), wake = 200;
+    long now = zj__now_ms(), wake = 200;
     size_t i;
 
     /* f->n_xs is read each time: robots_pass may add a robots.txt fetch,
@@ -1055,25 +1055,25 @@ static long start_waiting(zj_fetcher *f)
         }
         if (f->running >= (size_t)f->o.parallel)
             break;
-        if (zj_ratelimit_active(f->rate, x->hostport, 0) >= f->o.per_host)
+        if (zj__ratelimit_active(f->rate, x->hostport, 0) >= f->o.per_host)
             continue;
-        if ((w = zj_ratelimit_wait(f->rate, x->hostport, now)) > 0) {
+        if ((w = zj__ratelimit_wait(f->rate, x->hostport, now)) > 0) {
             if (w < wake)
                 wake = w;
             continue;
         }
-        zj_ratelimit_take(f->rate, x->hostport, now);
+        zj__ratelimit_take(f->rate, x->hostport, now);
         if (!start(f, x)) {
             finish_fail(x, ZJ_ERR_NOMEM, "无法创建传输", "cannot create a transfer");
         } else {
             f->running++;
-            zj_ratelimit_active(f->rate, x->hostport, 1);
+            zj__ratelimit_active(f->rate, x->hostport, 1);
         }
     }
     return wake;
 }
 
-void zj_fetch_wait(zj_fetcher *f)
+void zj__fetch_wait(zj__fetcher *f)
 {
     for (;;) {
         int still = 0, msgs, completions = 0;
@@ -1098,7 +1098,7 @@ void zj_fetch_wait(zj_fetcher *f)
                 continue;
             curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
             f->running--;
-            zj_ratelimit_active(f->rate, x->hostport, -1);
+            zj__ratelimit_active(f->rate, x->hostport, -1);
             completed(f, x, m->data.result);
             completions++;
         }

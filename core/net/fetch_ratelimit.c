@@ -13,13 +13,13 @@ typedef struct host_slot {
     int active;
 } host_slot;
 
-struct zj_ratelimit {
+struct zj__ratelimit {
     long interval_ms;   /* 0: unlimited */
     host_slot *hosts;
     size_t n, cap;
 };
 
-long zj_now_ms(void)
+long zj__now_ms(void)
 {
     struct timespec ts;
 
@@ -27,7 +27,7 @@ long zj_now_ms(void)
     return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void zj_utc_now(char *buf, size_t size)
+void zj__utc_now(char *buf, size_t size)
 {
     time_t t = time(NULL);
     struct tm tm;
@@ -36,16 +36,16 @@ void zj_utc_now(char *buf, size_t size)
     strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-zj_ratelimit *zj_ratelimit_new(double per_second)
+zj__ratelimit *zj__ratelimit_new(double per_second)
 {
-    zj_ratelimit *r = calloc(1, sizeof *r);
+    zj__ratelimit *r = calloc(1, sizeof *r);
 
     if (r)
         r->interval_ms = per_second > 0 ? (long)(1000.0 / per_second + 0.5) : 0;
     return r;
 }
 
-void zj_ratelimit_free(zj_ratelimit *r)
+void zj__ratelimit_free(zj__ratelimit *r)
 {
     size_t i;
 
@@ -57,7 +57,7 @@ void zj_ratelimit_free(zj_ratelimit *r)
     free(r);
 }
 
-static host_slot *slot(zj_ratelimit *r, const char *host)
+static host_slot *slot(zj__ratelimit *r, const char *host)
 {
     size_t i;
 
@@ -72,7 +72,7 @@ static host_slot *slot(zj_ratelimit *r, const char *host)
         r->hosts = h;
         r->cap = c;
     }
-    if (!(r->hosts[r->n].host = zj_strdup(host)))
+    if (!(r->hosts[r->n].host = zj__strdup(host)))
         return NULL;
     r->hosts[r->n].next_ms = 0;
     r->hosts[r->n].interval_ms = r->interval_ms;
@@ -80,7 +80,7 @@ static host_slot *slot(zj_ratelimit *r, const char *host)
     return &r->hosts[r->n++];
 }
 
-long zj_ratelimit_wait(zj_ratelimit *r, const char *host, long now_ms)
+long zj__ratelimit_wait(zj__ratelimit *r, const char *host, long now_ms)
 {
     host_slot *s = slot(r, host);
 
@@ -89,7 +89,7 @@ long zj_ratelimit_wait(zj_ratelimit *r, const char *host, long now_ms)
     return s->next_ms - now_ms;
 }
 
-void zj_ratelimit_take(zj_ratelimit *r, const char *host, long now_ms)
+void zj__ratelimit_take(zj__ratelimit *r, const char *host, long now_ms)
 {
     host_slot *s = slot(r, host);
 
@@ -97,7 +97,7 @@ void zj_ratelimit_take(zj_ratelimit *r, const char *host, long now_ms)
         s->next_ms = (now_ms > s->next_ms ? now_ms : s->next_ms) + s->interval_ms;
 }
 
-int zj_ratelimit_active(zj_ratelimit *r, const char *host, int delta)
+int zj__ratelimit_active(zj__ratelimit *r, const char *host, int delta)
 {
     host_slot *s = slot(r, host);
 
@@ -107,7 +107,7 @@ int zj_ratelimit_active(zj_ratelimit *r, const char *host, int delta)
     return s->active;
 }
 
-void zj_ratelimit_min_interval(zj_ratelimit *r, const char *host, long ms)
+void zj__ratelimit_min_interval(zj__ratelimit *r, const char *host, long ms)
 {
     host_slot *s = slot(r, host);
 

@@ -14,7 +14,7 @@ typedef struct rule {
     int allow;
 } rule;
 
-struct zj_robots {
+struct zj__robots {
     rule *rules;
     size_t n;
     long delay_ms;
@@ -36,7 +36,7 @@ static void group_add(group *g, const char *path, size_t len, int allow)
         g->rules = r;
         g->cap = c;
     }
-    if ((g->rules[g->n].path = zj_strndup(path, len)) != NULL)
+    if ((g->rules[g->n].path = zj__strndup(path, len)) != NULL)
         g->rules[g->n++].allow = allow;
 }
 
@@ -50,9 +50,9 @@ static void group_free(group *g)
     memset(g, 0, sizeof *g);
 }
 
-zj_robots *zj_robots_parse(const char *text, size_t len)
+zj__robots *zj__robots_parse(const char *text, size_t len)
 {
-    zj_robots *r = calloc(1, sizeof *r);
+    zj__robots *r = calloc(1, sizeof *r);
     group mine = { NULL, 0, 0, 0 }, star = { NULL, 0, 0, 0 }, *cur[2];
     const char *p = text, *end = text ? text + len : NULL;
     int in_agents = 0, ncur = 0;
@@ -126,7 +126,7 @@ zj_robots *zj_robots_parse(const char *text, size_t len)
     return r;
 }
 
-void zj_robots_free(zj_robots *r)
+void zj__robots_free(zj__robots *r)
 {
     size_t i;
 
@@ -164,7 +164,7 @@ static long match(const char *pat, const char *path)
     return (long)strlen(pat);
 }
 
-int zj_robots_allowed(const zj_robots *r, const char *path)
+int zj__robots_allowed(const zj__robots *r, const char *path)
 {
     long best = -1;
     int allow = 1;
@@ -182,7 +182,7 @@ int zj_robots_allowed(const zj_robots *r, const char *path)
     return allow;
 }
 
-long zj_robots_crawl_delay_ms(const zj_robots *r)
+long zj__robots_crawl_delay_ms(const zj__robots *r)
 {
     return r ? r->delay_ms : 0;
 }

@@ -17,7 +17,7 @@
 #include "strbuf.h"
 #include "utf8.h"
 
-const char *const zj_plan_columns[ZJ_PC_COUNT] = {
+const char *const zj__plan_columns[ZJ_PC_COUNT] = {
     "year", "programme", "row_kind", "school", "major", "major_code", "partner",
     "partner_major", "places", "note", "source_doc", "source_url", "retrieved_at"
 };
@@ -81,7 +81,7 @@ static int is_aggregate(const char *cell)
     return 0;
 }
 
-void zj_plan_rows_free(zj_plan_rows *r)
+void zj__plan_rows_free(zj__plan_rows *r)
 {
     size_t i, k;
 
@@ -92,7 +92,7 @@ void zj_plan_rows_free(zj_plan_rows *r)
     memset(r, 0, sizeof *r);
 }
 
-const char *zj_plan_table_kind(const zj_plan_rows *r)
+const char *zj__plan_table_kind(const zj__plan_rows *r)
 {
     size_t i;
 
@@ -125,20 +125,20 @@ static char *places_text(const char *s, int *odd)
             break;
         else {
             *odd = *s != '\0';
-            return zj_strdup("");
+            return zj__strdup("");
         }
     }
     buf[n] = '\0';
     if (!n)
-        return zj_strdup("");
+        return zj__strdup("");
     d = strtod(buf, &end);
     if (*end || !isfinite(d)) {
         *odd = 1;
-        return zj_strdup("");
+        return zj__strdup("");
     }
     if (d == floor(d) && d < 1e9)
         snprintf(buf, sizeof buf, "%.0f", d);
-    return zj_strdup(buf);
+    return zj__strdup(buf);
 }
 
 /* The programme a text names: 高本贯通, 中本贯通, 3+2; NULL if none. */
@@ -158,25 +158,25 @@ static const char *programme_in(const char *t)
 typedef struct state {
     int map[ZJ_GRID_MAX_COLS];     /* grid column -> plan column / H_* */
     size_t cols;
-    const zj_grid *g;
+    const zj__grid *g;
     size_t header_row;
-    const zj_plan_context *ctx;
+    const zj__plan_context *ctx;
     char programme[64], school[256], partner[256];
     char group_size[32];           /* 招生规模 of the current school group */
     char group_school[256], group_programme[64];
-    zj_plan_rows *out;
+    zj__plan_rows *out;
     int failed;
 } state;
 
-static zj_plan_row *new_row(state *s)
+static zj__plan_row *new_row(state *s)
 {
-    zj_plan_row *r;
+    zj__plan_row *r;
     char year[16];
     size_t k;
 
     if (s->out->n == s->out->cap) {
         size_t c = s->out->cap ? s->out->cap * 2 : 64;
-        zj_plan_row *it = realloc(s->out->items, c * sizeof *it);
+        zj__plan_row *it = realloc(s->out->items, c * sizeof *it);
         if (!it) {
             s->failed = 1;
             return NULL;
@@ -187,10 +187,10 @@ static zj_plan_row *new_row(state *s)
     r = &s->out->items[s->out->n];
     memset(r, 0, sizeof *r);
     snprintf(year, sizeof year, "%d", s->ctx->year);
-    r->f[ZJ_PC_YEAR] = zj_strdup(year);
-    r->f[ZJ_PC_SOURCE_DOC] = zj_strdup(s->ctx->document ? s->ctx->document : "");
-    r->f[ZJ_PC_SOURCE_URL] = zj_strdup(s->ctx->source_url ? s->ctx->source_url : "");
-    r->f[ZJ_PC_RETRIEVED_AT] = zj_strdup(s->ctx->retrieved_at ? s->ctx->retrieved_at : "");
+    r->f[ZJ_PC_YEAR] = zj__strdup(year);
+    r->f[ZJ_PC_SOURCE_DOC] = zj__strdup(s->ctx->document ? s->ctx->document : "");
+    r->f[ZJ_PC_SOURCE_URL] = zj__strdup(s->ctx->source_url ? s->ctx->source_url : "");
+    r->f[ZJ_PC_RETRIEVED_AT] = zj__strdup(s->ctx->retrieved_at ? s->ctx->retrieved_at : "");
     s->out->n++;
     for (k = 0; k < ZJ_PC_COUNT; k++)
         if (k == ZJ_PC_YEAR || k >= ZJ_PC_SOURCE_DOC) {
@@ -200,14 +200,14 @@ static zj_plan_row *new_row(state *s)
     return s->failed ? NULL : r;
 }
 
-static void set(state *s, zj_plan_row *r, int col, const char *v)
+static void set(state *s, zj__plan_row *r, int col, const char *v)
 {
     free(r->f[col]);
-    if (!(r->f[col] = zj_strdup(v ? v : "")))
+    if (!(r->f[col] = zj__strdup(v ? v : "")))
         s->failed = 1;
 }
 
-static void fill_empty(state *s, zj_plan_row *r)
+static void fill_empty(state *s, zj__plan_row *r)
 {
     int k;
 
@@ -219,7 +219,7 @@ static void fill_empty(state *s, zj_plan_row *r)
 /* Ends the current school group: its 招生规模 becomes a subtotal row. */
 static void close_group(state *s)
 {
-    zj_plan_row *r;
+    zj__plan_row *r;
 
     if (s->group_size[0] && s->group_school[0] && (r = new_row(s)) != NULL) {
         set(s, r, ZJ_PC_PROGRAMME, s->group_programme);
@@ -244,7 +244,7 @@ static const char *cell_of(const state *s, size_t r, int col)
 
     for (c = 0; c < s->cols; c++)
         if (s->map[c] == col)
-            return zj_grid_cell(s->g, r, c);
+            return zj__grid_cell(s->g, r, c);
     return NULL;
 }
 
@@ -254,8 +254,8 @@ static int row_is_header(const state *s, size_t r)
     int same = 0;
 
     for (c = 0; c < s->cols; c++) {
-        const char *v = zj_grid_cell(s->g, r, c);
-        if (*v && strcmp(v, zj_grid_cell(s->g, s->header_row, c)) == 0)
+        const char *v = zj__grid_cell(s->g, r, c);
+        if (*v && strcmp(v, zj__grid_cell(s->g, s->header_row, c)) == 0)
             same++;
     }
     return same >= 2;
@@ -268,7 +268,7 @@ static const char *single_cell(const state *s, size_t r)
     size_t c;
 
     for (c = 0; c < s->cols; c++) {
-        const char *v = zj_grid_cell(s->g, r, c);
+        const char *v = zj__grid_cell(s->g, r, c);
         if (*v) {
             if (only)
                 return NULL;
@@ -281,7 +281,7 @@ static const char *single_cell(const state *s, size_t r)
 static void aggregate_row(state *s, size_t r, int kind)
 {
     const char *pl = cell_of(s, r, ZJ_PC_PLACES), *sch = cell_of(s, r, ZJ_PC_SCHOOL);
-    zj_plan_row *row;
+    zj__plan_row *row;
     char *places;
     int odd;
     size_t c;
@@ -289,7 +289,7 @@ static void aggregate_row(state *s, size_t r, int kind)
     close_group(s);
     if (!pl || !*pl) {   /* the number may sit in another column */
         for (c = s->cols; c-- > 0;) {
-            const char *v = zj_grid_cell(s->g, r, c);
+            const char *v = zj__grid_cell(s->g, r, c);
             if (*v && !is_aggregate(v)) {
                 pl = v;
                 break;
@@ -323,7 +323,7 @@ static void detail_row(state *s, size_t r)
     const char *p = cell_of(s, r, ZJ_PC_PROGRAMME), *sch = cell_of(s, r, ZJ_PC_SCHOOL);
     const char *maj = cell_of(s, r, ZJ_PC_MAJOR), *par = cell_of(s, r, ZJ_PC_PARTNER);
     const char *size = cell_of(s, r, H_SIZE), *pl = cell_of(s, r, ZJ_PC_PLACES);
-    zj_plan_row *row;
+    zj__plan_row *row;
     char *places;
     int odd, k;
 
@@ -383,17 +383,17 @@ static void detail_row(state *s, size_t r)
     }
     row->f[ZJ_PC_PLACES] = places;
     if (odd) {
-        zj_strbuf b = ZJ_STRBUF_INIT;
-        zj_strbuf_printf(&b, "%s%s招生计划原文：%s", row->f[ZJ_PC_NOTE],
+        zj__strbuf b = ZJ_STRBUF_INIT;
+        zj__strbuf_printf(&b, "%s%s招生计划原文：%s", row->f[ZJ_PC_NOTE],
                          *row->f[ZJ_PC_NOTE] ? "；" : "", pl);
         free(row->f[ZJ_PC_NOTE]);
-        if (!(row->f[ZJ_PC_NOTE] = zj_strbuf_take(&b)))
+        if (!(row->f[ZJ_PC_NOTE] = zj__strbuf_take(&b)))
             s->failed = 1;
     }
     fill_empty(s, row);
 }
 
-zj_code zj_plan_normalize(const zj_grid *g, const zj_plan_context *ctx, zj_plan_rows *out,
+zj_code zj__plan_normalize(const zj__grid *g, const zj__plan_context *ctx, zj__plan_rows *out,
                           int *is_plan, zj_error *err)
 {
     state s;
@@ -413,7 +413,7 @@ zj_code zj_plan_normalize(const zj_grid *g, const zj_plan_context *ctx, zj_plan_
     for (r = 0; r < g->rows && r < 15 && !found; r++) {
         int have_major = 0, have_other = 0;
         for (c = 0; c < s.cols; c++) {
-            s.map[c] = header_col(zj_grid_cell(g, r, c));
+            s.map[c] = header_col(zj__grid_cell(g, r, c));
             if (s.map[c] == ZJ_PC_MAJOR)
                 have_major = 1;
             if (s.map[c] == ZJ_PC_SCHOOL || s.map[c] == ZJ_PC_PLACES)
@@ -445,9 +445,9 @@ zj_code zj_plan_normalize(const zj_grid *g, const zj_plan_context *ctx, zj_plan_
             continue;   /* the header repeated at a page break */
         if (!only) {
             for (c = 0; c < s.cols && !kind; c++)
-                kind = is_aggregate(zj_grid_cell(g, r, c));
+                kind = is_aggregate(zj__grid_cell(g, r, c));
             for (c = 0; c < s.cols && !only; c++)
-                if (*zj_grid_cell(g, r, c))
+                if (*zj__grid_cell(g, r, c))
                     only = "";
             if (!only)
                 continue;   /* an empty row */
@@ -470,7 +470,7 @@ zj_code zj_plan_normalize(const zj_grid *g, const zj_plan_context *ctx, zj_plan_
         close_group(&s);
     if (s.failed) {
         /* leave out as it was */
-        zj_plan_rows tail;
+        zj__plan_rows tail;
         tail.items = out->items + start;
         tail.n = out->n - start;
         for (r = 0; r < tail.n; r++)

@@ -32,14 +32,14 @@ static const char *const bjeea_columns[] = { "html/zkzz/tzgg/", NULL };
 typedef struct rtable {
     zj_refresh_table pub;
     char *name, *document, *source_url, *retrieved_at, *title, *date;
-    zj_plan_rows rows;
+    zj__plan_rows rows;
     zj_findings findings;
 } rtable;
 
 struct zj_refresh_result {
     rtable *tables;
     size_t n_tables;
-    zj_changes changes;
+    zj__changes changes;
     char **warnings;
     zj_refresh_warning *winfo;      /* the same, in parts */
     size_t n_warnings;
@@ -125,11 +125,11 @@ void zj_refresh_result_free(zj_refresh_result *r)
         free(t->retrieved_at);
         free(t->title);
         free(t->date);
-        zj_plan_rows_free(&t->rows);
+        zj__plan_rows_free(&t->rows);
         zj_findings_free(&t->findings);
     }
     free(r->tables);
-    zj_changes_free(&r->changes);
+    zj__changes_free(&r->changes);
     for (i = 0; i < r->n_warnings; i++) {
         free(r->warnings[i]);
         info_free(&r->winfo[i]);
@@ -150,7 +150,7 @@ void zj_refresh_result_free(zj_refresh_result *r)
 
 typedef struct run {
     const zj_refresh_options *o;
-    zj_fetcher *f;
+    zj__fetcher *f;
     zj_refresh_result *res;
     int failed_nomem;
 } run;
@@ -181,7 +181,7 @@ static char *url_decoded(const char *url)
         }
     }
     d[o] = '\0';
-    if (!zj_utf8_valid(d, o, &bad)) {
+    if (!zj__utf8_valid(d, o, &bad)) {
         memcpy(d, url, n + 1);
     }
     return d;
@@ -191,7 +191,7 @@ static char *url_decoded(const char *url)
  * the same in parts (zj_refresh_warning_info). */
 static void report(run *R, int note, const char *url, const zj_error *e, const char *what)
 {
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     char ***list = note ? &R->res->notes : &R->res->warnings;
     zj_refresh_warning **info = note ? &R->res->ninfo : &R->res->winfo;
     size_t *n = note ? &R->res->n_notes : &R->res->n_warnings;
@@ -200,15 +200,15 @@ static void report(run *R, int note, const char *url, const zj_error *e, const c
     char **w;
     char *s, *du = url_decoded(url);
 
-    zj_strbuf_printf(&b, "%s: %s%s%s", du ? du : url, what ? what : "", what ? ": " : "",
+    zj__strbuf_printf(&b, "%s: %s%s%s", du ? du : url, what ? what : "", what ? ": " : "",
                      e ? e->message_en : "");
     if (e && e->message_zh[0])
-        zj_strbuf_printf(&b, " (%s)", e->message_zh);
-    s = zj_strbuf_take(&b);
+        zj__strbuf_printf(&b, " (%s)", e->message_zh);
+    s = zj__strbuf_take(&b);
     wi.url = du;
-    wi.what = zj_strdup(what ? what : "");
-    wi.message_en = zj_strdup(e ? e->message_en : "");
-    wi.message_zh = zj_strdup(e ? e->message_zh : "");
+    wi.what = zj__strdup(what ? what : "");
+    wi.message_en = zj__strdup(e ? e->message_en : "");
+    wi.message_zh = zj__strdup(e ? e->message_zh : "");
     if (!s || !wi.url || !wi.what || !wi.message_en || !wi.message_zh) {
         free(s);
         info_free(&wi);
@@ -239,14 +239,14 @@ static void warn(run *R, const char *url, const zj_error *e, const char *what)
 
 static char *url_join(const char *base, const char *rel)
 {
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     size_t n = strlen(base);
 
-    zj_strbuf_append(&b, base, n);
+    zj__strbuf_append(&b, base, n);
     if (n && base[n - 1] != '/')
-        zj_strbuf_putc(&b, '/');
-    zj_strbuf_puts(&b, rel);
-    return zj_strbuf_take(&b);
+        zj__strbuf_putc(&b, '/');
+    zj__strbuf_puts(&b, rel);
+    return zj__strbuf_take(&b);
 }
 
 static int is_bjeea(const char *base)
@@ -257,13 +257,13 @@ static int is_bjeea(const char *base)
 }
 
 /* Adds the rows of one table to the result's table of that name. */
-static void import_rows(run *R, zj_plan_rows *rows, const zj_plan_context *ctx, const zj_article *a)
+static void import_rows(run *R, zj__plan_rows *rows, const zj__plan_context *ctx, const zj__article *a)
 {
     char name[64];
     size_t i;
     rtable *t = NULL;
 
-    snprintf(name, sizeof name, "%s_%d", zj_plan_table_kind(rows), ctx->year);
+    snprintf(name, sizeof name, "%s_%d", zj__plan_table_kind(rows), ctx->year);
     for (i = 0; i < R->res->n_tables; i++)
         if (strcmp(R->res->tables[i].name, name) == 0)
             t = &R->res->tables[i];
@@ -276,12 +276,12 @@ static void import_rows(run *R, zj_plan_rows *rows, const zj_plan_context *ctx, 
         R->res->tables = nt;
         t = &nt[R->res->n_tables++];
         memset(t, 0, sizeof *t);
-        t->name = zj_strdup(name);
-        t->document = zj_strdup(ctx->document);
-        t->source_url = zj_strdup(ctx->source_url);
-        t->retrieved_at = zj_strdup(ctx->retrieved_at);
-        t->title = zj_strdup(a->title);
-        t->date = zj_strdup(a->date);
+        t->name = zj__strdup(name);
+        t->document = zj__strdup(ctx->document);
+        t->source_url = zj__strdup(ctx->source_url);
+        t->retrieved_at = zj__strdup(ctx->retrieved_at);
+        t->title = zj__strdup(a->title);
+        t->date = zj__strdup(a->date);
         if (!t->name || !t->document || !t->source_url || !t->retrieved_at || !t->title || !t->date) {
             R->failed_nomem = 1;
             return;
@@ -291,7 +291,7 @@ static void import_rows(run *R, zj_plan_rows *rows, const zj_plan_context *ctx, 
     for (i = 0; i < rows->n; i++) {
         if (t->rows.n == t->rows.cap) {
             size_t c = t->rows.cap ? t->rows.cap * 2 : 64;
-            zj_plan_row *it = realloc(t->rows.items, c * sizeof *it);
+            zj__plan_row *it = realloc(t->rows.items, c * sizeof *it);
             if (!it) {
                 R->failed_nomem = 1;
                 return;
@@ -309,7 +309,7 @@ static void import_rows(run *R, zj_plan_rows *rows, const zj_plan_context *ctx, 
 /* The first row of g with text (one with two cells or more if there is
  * one among the first 15), " | "-joined, into b: what a reader of the
  * warning needs to see why the table was not a plan. */
-static void first_row(const zj_grid *g, zj_strbuf *b)
+static void first_row(const zj__grid *g, zj__strbuf *b)
 {
     size_t r, c, k, pick = (size_t)-1;
 
@@ -329,29 +329,29 @@ static void first_row(const zj_grid *g, zj_strbuf *b)
     for (k = g->row_start[pick], c = 0; k < g->row_start[pick + 1] && c < 12; k++) {
         if (!*g->ents[k].text)
             continue;
-        zj_strbuf_printf(b, "%s%.60s", c++ ? " | " : "", g->ents[k].text);
+        zj__strbuf_printf(b, "%s%.60s", c++ ? " | " : "", g->ents[k].text);
     }
 }
 
 /* Imports the plan tables among gs; returns how many there were.  When
  * there are none and seen is not NULL, the first row of the first grid
  * goes there. */
-static size_t import_grids(run *R, const zj_grids *gs, const zj_article *a, const char *link_title,
-                           const char *url, const char *retrieved, zj_strbuf *seen)
+static size_t import_grids(run *R, const zj__grids *gs, const zj__article *a, const char *link_title,
+                           const char *url, const char *retrieved, zj__strbuf *seen)
 {
     size_t plans = 0;
-    zj_strbuf title = ZJ_STRBUF_INIT, doc = ZJ_STRBUF_INIT;
-    zj_plan_context ctx;
+    zj__strbuf title = ZJ_STRBUF_INIT, doc = ZJ_STRBUF_INIT;
+    zj__plan_context ctx;
     size_t i;
     char *t, *d;
 
-    zj_strbuf_printf(&title, "%s %s", a->title, link_title ? link_title : "");
-    zj_strbuf_puts(&doc, *a->docno ? a->docno : a->title);
+    zj__strbuf_printf(&title, "%s %s", a->title, link_title ? link_title : "");
+    zj__strbuf_puts(&doc, *a->docno ? a->docno : a->title);
     if (link_title && (strstr(link_title, "附件") || strstr(url, "/P0") || strstr(url, "/W0") ||
                        strstr(url, "/uploads/")))
-        zj_strbuf_puts(&doc, " 附件");
-    t = zj_strbuf_take(&title);
-    d = zj_strbuf_take(&doc);
+        zj__strbuf_puts(&doc, " 附件");
+    t = zj__strbuf_take(&title);
+    d = zj__strbuf_take(&doc);
     if (!t || !d) {
         free(t);
         free(d);
@@ -364,13 +364,13 @@ static size_t import_grids(run *R, const zj_grids *gs, const zj_article *a, cons
     ctx.source_url = url;
     ctx.retrieved_at = retrieved;
     for (i = 0; i < gs->n; i++) {
-        zj_plan_rows rows;
+        zj__plan_rows rows;
         int is_plan;
         zj_error e;
 
         memset(&rows, 0, sizeof rows);
         zj_error_clear(&e);
-        if (zj_plan_normalize(&gs->items[i], &ctx, &rows, &is_plan, &e) != ZJ_OK) {
+        if (zj__plan_normalize(&gs->items[i], &ctx, &rows, &is_plan, &e) != ZJ_OK) {
             R->failed_nomem = 1;
             break;
         }
@@ -378,7 +378,7 @@ static size_t import_grids(run *R, const zj_grids *gs, const zj_article *a, cons
             import_rows(R, &rows, &ctx, a);
             plans++;
         }
-        zj_plan_rows_free(&rows);
+        zj__plan_rows_free(&rows);
     }
     if (!plans && seen && gs->n && !seen->len)
         first_row(&gs->items[0], seen);
@@ -410,10 +410,10 @@ typedef struct listpage {
     size_t col;             /* the column: index of its first page */
     int page;               /* 0: index.html, p: index_p.html */
     char *url;
-    zj_fetch_req req;
+    zj__fetch_req req;
     step st;
     zj_error err;           /* why st is BAD_CHARSET or BAD_PAGE */
-    zj_links links;
+    zj__links links;
     int count_page;
 } listpage;
 
@@ -421,23 +421,23 @@ typedef struct artslot artslot;
 
 typedef struct attslot {
     artslot *as;
-    zj_fetch_req req;
+    zj__fetch_req req;
     int deferred;           /* converted by LibreOffice after the downloads */
     char *spool;            /* its body meanwhile, on disk (flow's scratch dir) */
     int pdf;                /* never downloaded: no table can be read from a PDF */
     zj_code rc;             /* of the table extraction */
     zj_error err;
-    zj_grids gs;
+    zj__grids gs;
 } attslot;
 
 struct artslot {
     flow *F;
     char *url;
-    zj_fetch_req req;
+    zj__fetch_req req;
     step st;
     zj_error err;
-    zj_article art;
-    zj_grids inline_gs;     /* tables in the notice page itself */
+    zj__article art;
+    zj__grids inline_gs;     /* tables in the notice page itself */
     int have_inline;
     zj_error inline_err;    /* why they could not be read (have_inline 0, code set) */
     size_t n_atts;          /* the attachments followed: at most MAX_ATTACHMENTS */
@@ -453,7 +453,7 @@ struct artslot {
 
 struct flow {
     run *R;
-    size_t grid_bytes;      /* zj_grids_footprint of the tables held */
+    size_t grid_bytes;      /* zj__grids_footprint of the tables held */
     char *scratch;          /* bodies waiting for LibreOffice (created when needed) */
     size_t n_spooled;
     int maxp;
@@ -464,21 +464,21 @@ struct flow {
 };
 
 /* The body of a fetched page as UTF-8 (malloc'd), or NULL with e set. */
-static char *page_utf8(const zj_fetch_req *q, size_t *len, zj_error *e)
+static char *page_utf8(const zj__fetch_req *q, size_t *len, zj_error *e)
 {
     char cs[64];
-    const char *charset = zj_charset_detect(q->body, q->len, q->content_type, cs, sizeof cs);
+    const char *charset = zj__charset_detect(q->body, q->len, q->content_type, cs, sizeof cs);
     char *out;
 
     zj_error_clear(e);
-    if (zj_charset_to_utf8(q->body, q->len, charset, q->final_url, &out, len, e) != ZJ_OK)
+    if (zj__charset_to_utf8(q->body, q->len, charset, q->final_url, &out, len, e) != ZJ_OK)
         return NULL;
     return out;
 }
 
 /* Frees a response body that has been read, keeping final_url and
  * retrieved_at. */
-static void drop_body(zj_fetch_req *q)
+static void drop_body(zj__fetch_req *q)
 {
     free(q->body);
     q->body = NULL;
@@ -516,9 +516,9 @@ static int grow_arts(flow *F)
     return 1;
 }
 
-static void list_done(void *user, zj_fetch_req *q);
-static void article_done(void *user, zj_fetch_req *q);
-static void attachment_done(void *user, zj_fetch_req *q);
+static void list_done(void *user, zj__fetch_req *q);
+static void article_done(void *user, zj__fetch_req *q);
+static void attachment_done(void *user, zj__fetch_req *q);
 
 static void add_list_page(flow *F, size_t col, int page, char *url)
 {
@@ -537,7 +537,7 @@ static void add_list_page(flow *F, size_t col, int page, char *url)
     lp->url = url;
     lp->req.url = url;
     lp->req.expect = ZJ_EXPECT_HTML;
-    if (!zj_fetch_submit(F->R->f, &lp->req, "list", list_done, lp))
+    if (!zj__fetch_submit(F->R->f, &lp->req, "list", list_done, lp))
         F->R->failed_nomem = 1;
 }
 
@@ -559,7 +559,7 @@ static void add_article(flow *F, const char *url)
         F->R->failed_nomem = 1;
         return;
     }
-    if (!(as->url = zj_strdup(url))) {
+    if (!(as->url = zj__strdup(url))) {
         free(as);
         F->R->failed_nomem = 1;
         return;
@@ -568,13 +568,13 @@ static void add_article(flow *F, const char *url)
     as->F = F;
     as->req.url = as->url;
     as->req.expect = ZJ_EXPECT_HTML;
-    if (!zj_fetch_submit(F->R->f, &as->req, "article", article_done, as))
+    if (!zj__fetch_submit(F->R->f, &as->req, "article", article_done, as))
         F->R->failed_nomem = 1;
 }
 
 /* A list page arrived: its column's further pages (from the first page)
  * and the relevant notices it names are requested at once. */
-static void list_done(void *user, zj_fetch_req *q)
+static void list_done(void *user, zj__fetch_req *q)
 {
     listpage *lp = user;
     flow *F = lp->F;
@@ -586,19 +586,19 @@ static void list_done(void *user, zj_fetch_req *q)
         return;
     if (!(html = page_utf8(q, &len, &lp->err))) {
         lp->st = BAD_CHARSET;
-        zj_fetch_req_clear(q);
+        zj__fetch_req_clear(q);
         return;
     }
     zj_error_clear(&lp->err);
-    lp->st = zj_parse_list(html, len, q->final_url, &lp->links, &lp->count_page, &lp->err) == ZJ_OK
+    lp->st = zj__parse_list(html, len, q->final_url, &lp->links, &lp->count_page, &lp->err) == ZJ_OK
              ? PARSED : BAD_PAGE;
     free(html);
-    zj_fetch_req_clear(q);
+    zj__fetch_req_clear(q);
     if (lp->st != PARSED)
         return;
     /* the further pages: index_1.html .. index_{countPage-1}.html */
     for (p = 1; lp->page == 0 && p < lp->count_page && p < F->maxp; p++) {
-        char name[32], *dir = zj_strdup(lp->url), *slash;
+        char name[32], *dir = zj__strdup(lp->url), *slash;
         snprintf(name, sizeof name, "index_%d.html", p);
         if (dir && (slash = strrchr(dir, '/')) != NULL)
             slash[1] = '\0';
@@ -606,7 +606,7 @@ static void list_done(void *user, zj_fetch_req *q)
         free(dir);
     }
     for (i = 0; i < lp->links.n; i++)
-        if (zj_notice_relevant(lp->links.items[i].title) && !find_article(F, lp->links.items[i].url))
+        if (zj__notice_relevant(lp->links.items[i].title) && !find_article(F, lp->links.items[i].url))
             add_article(F, lp->links.items[i].url);
 }
 
@@ -634,7 +634,7 @@ static void url_ext(const char *url, char *ext, size_t size)
 
 /* A notice arrived: its attachments are requested at once, its own
  * tables extracted. */
-static void article_done(void *user, zj_fetch_req *q)
+static void article_done(void *user, zj__fetch_req *q)
 {
     artslot *as = user;
     char *html;
@@ -648,17 +648,17 @@ static void article_done(void *user, zj_fetch_req *q)
         return;
     }
     zj_error_clear(&as->err);
-    as->st = zj_parse_article(html, len, q->final_url, &as->art, &as->err) == ZJ_OK ? PARSED : BAD_PAGE;
+    as->st = zj__parse_article(html, len, q->final_url, &as->art, &as->err) == ZJ_OK ? PARSED : BAD_PAGE;
     free(html);
     drop_body(q);
     if (as->st != PARSED)
         return;
     zj_error_clear(&as->inline_err);
     if (as->art.body_len) {
-        as->have_inline = zj_html_tables(as->art.body, as->art.body_len, &as->inline_gs,
+        as->have_inline = zj__html_tables(as->art.body, as->art.body_len, &as->inline_gs,
                                          &as->inline_err) == ZJ_OK;
         if (as->have_inline)
-            as->F->grid_bytes += zj_grids_footprint(&as->inline_gs);
+            as->F->grid_bytes += zj__grids_footprint(&as->inline_gs);
     }
     as->n_atts = as->art.attachments.n < MAX_ATTACHMENTS ? as->art.attachments.n : MAX_ATTACHMENTS;
     if (!as->n_atts)
@@ -678,7 +678,7 @@ static void article_done(void *user, zj_fetch_req *q)
             a->pdf = 1;     /* reported, never downloaded */
             continue;
         }
-        if (!zj_fetch_submit(as->F->R->f, &a->req, "attachment", attachment_done, a))
+        if (!zj__fetch_submit(as->F->R->f, &a->req, "attachment", attachment_done, a))
             as->F->R->failed_nomem = 1;
     }
 }
@@ -686,15 +686,15 @@ static void article_done(void *user, zj_fetch_req *q)
 /* The tables of all attachments are held until the end of the refresh:
  * past MAX_REFRESH_GRID_BYTES in all, a file's tables are dropped and it
  * is a warning instead. */
-static void keep_within_budget(flow *F, zj_grids *gs, zj_code *rc, zj_error *err)
+static void keep_within_budget(flow *F, zj__grids *gs, zj_code *rc, zj_error *err)
 {
-    size_t n = zj_grids_footprint(gs);
+    size_t n = zj__grids_footprint(gs);
 
     if (F->grid_bytes + n <= MAX_REFRESH_GRID_BYTES) {
         F->grid_bytes += n;
         return;
     }
-    zj_grids_free(gs);
+    zj__grids_free(gs);
     *rc = ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
                   ("本次更新已读取的表格超过 %zu MiB，此文件未读取", MAX_REFRESH_GRID_BYTES >> 20),
                   ("the tables read by this refresh exceed %zu MiB, so this file was not read",
@@ -703,7 +703,7 @@ static void keep_within_budget(flow *F, zj_grids *gs, zj_code *rc, zj_error *err
 
 /* An attachment arrived: its tables are extracted now, unless that takes
  * LibreOffice. */
-static void attachment_done(void *user, zj_fetch_req *q)
+static void attachment_done(void *user, zj__fetch_req *q)
 {
     attslot *a = user;
     char ext[16];
@@ -713,11 +713,11 @@ static void attachment_done(void *user, zj_fetch_req *q)
     url_ext(q->url, ext, sizeof ext);
     zj_error_clear(&a->err);
     if (strcmp(ext, "xlsx") == 0 || strcmp(ext, "et") == 0)
-        a->rc = zj_xlsx_tables(q->body, q->len, &a->gs, &a->err);
+        a->rc = zj__xlsx_tables(q->body, q->len, &a->gs, &a->err);
     else if (strcmp(ext, "docx") == 0)
-        a->rc = zj_docx_tables(q->body, q->len, &a->gs, &a->err);
+        a->rc = zj__docx_tables(q->body, q->len, &a->gs, &a->err);
     else if (strcmp(ext, "xls") == 0)
-        a->rc = zj_xls_tables(q->body, q->len, &a->gs, &a->err);
+        a->rc = zj__xls_tables(q->body, q->len, &a->gs, &a->err);
     else {
         /* converted after the downloads: the body waits on disk, not in
          * memory (a notice may have twenty 32 MiB attachments) */
@@ -725,8 +725,8 @@ static void attachment_done(void *user, zj_fetch_req *q)
         char name[32];
         a->deferred = 1;
         snprintf(name, sizeof name, "a%zu.%s", F->n_spooled++, ext);
-        if ((F->scratch || zj_temp_dir(&F->scratch, &a->err) == ZJ_OK) &&
-            zj_temp_write(F->scratch, name, q->body, q->len, &a->spool, &a->err) == ZJ_OK)
+        if ((F->scratch || zj__temp_dir(&F->scratch, &a->err) == ZJ_OK) &&
+            zj__temp_write(F->scratch, name, q->body, q->len, &a->spool, &a->err) == ZJ_OK)
             drop_body(q);
         return;
     }
@@ -741,8 +741,8 @@ static void flow_free(flow *F)
 
     for (i = 0; i < F->n_pages; i++) {
         listpage *lp = F->pages[i];
-        zj_fetch_req_clear(&lp->req);
-        zj_links_free(&lp->links);
+        zj__fetch_req_clear(&lp->req);
+        zj__links_free(&lp->links);
         free(lp->url);
         free(lp);
     }
@@ -750,21 +750,21 @@ static void flow_free(flow *F)
     for (i = 0; i < F->n_arts; i++) {
         artslot *as = F->arts[i];
         for (j = 0; as->atts && j < as->n_atts; j++) {
-            zj_fetch_req_clear(&as->atts[j].req);
-            zj_grids_free(&as->atts[j].gs);
+            zj__fetch_req_clear(&as->atts[j].req);
+            zj__grids_free(&as->atts[j].gs);
             free(as->atts[j].spool);
         }
         free(as->atts);
-        zj_fetch_req_clear(&as->req);
+        zj__fetch_req_clear(&as->req);
         if (as->have_inline)
-            zj_grids_free(&as->inline_gs);
-        zj_article_free(&as->art);
+            zj__grids_free(&as->inline_gs);
+        zj__article_free(&as->art);
         free(as->url);
         free(as);
     }
     free(F->arts);
     if (F->scratch)
-        zj_temp_remove(F->scratch);
+        zj__temp_remove(F->scratch);
     free(F->scratch);
 }
 
@@ -806,7 +806,7 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
             free(col);
         }
     }
-    zj_fetch_wait(R->f);
+    zj__fetch_wait(R->f);
     if (R->failed_nomem)
         goto nomem;
 
@@ -857,10 +857,10 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
     if (!(ns = calloc(F.n_arts + 1, sizeof *ns)))
         goto nomem;
     for (i = 0; i < F.n_pages; i++) {
-        const zj_links *l = &order[i]->links;
+        const zj__links *l = &order[i]->links;
         for (j = 0; order[i]->st == PARSED && j < l->n; j++) {
             artslot *as;
-            if (!zj_notice_relevant(l->items[j].title) || !(as = find_article(&F, l->items[j].url)) ||
+            if (!zj__notice_relevant(l->items[j].title) || !(as = find_article(&F, l->items[j].url)) ||
                 as->listed)
                 continue;
             as->listed = 1;
@@ -873,7 +873,7 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
     for (i = 0; i < n_ns; i++) {
         artslot *as = ns[i].as;
         size_t plans = 0, reported = 0;
-        zj_strbuf seen = ZJ_STRBUF_INIT;
+        zj__strbuf seen = ZJ_STRBUF_INIT;
 
         if (as->req.rc != ZJ_OK) {
             warn(R, as->url, &as->req.err, "notice");
@@ -885,7 +885,7 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
         }
         if (!*as->art.title) {
             free(as->art.title);
-            as->art.title = zj_strdup(ns[i].title);
+            as->art.title = zj__strdup(ns[i].title);
         }
         if (!as->art.title)
             goto nomem;
@@ -898,11 +898,11 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
         }
         for (j = 0; as->atts && j < as->n_atts; j++) {
             attslot *a = &as->atts[j];
-            const zj_link *l = &as->art.attachments.items[j];
+            const zj__link *l = &as->art.attachments.items[j];
             if (a->pdf) {
-                zj_grids none;
+                zj__grids none;
                 zj_error e;
-                zj_office_tables(NULL, 0, "pdf", &none, &e);
+                zj__office_tables(NULL, 0, "pdf", &none, &e);
                 report(R, 1, l->url, &e, "attachment");
                 reported++;
                 continue;
@@ -912,20 +912,20 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
                 reported++;
                 continue;
             }
-            if (a->deferred && zj_fetcher_past_deadline(R->f)) {
+            if (a->deferred && zj__fetcher_past_deadline(R->f)) {
                 (void)ZJ_FAIL(&a->err, ZJ_ERR_IO, NULL,
-                        ("已到整个更新的时限（%ld 秒），未转换（可用 --deadline 调整）", zj_fetcher_deadline_s(R->f)),
+                        ("已到整个更新的时限（%ld 秒），未转换（可用 --deadline 调整）", zj__fetcher_deadline_s(R->f)),
                         ("the deadline of the whole refresh (%ld s) was reached before this was converted "
-                         "(see --deadline)", zj_fetcher_deadline_s(R->f)));
+                         "(see --deadline)", zj__fetcher_deadline_s(R->f)));
                 a->rc = ZJ_ERR_IO;
                 drop_body(&a->req);
             } else if (a->deferred) {
                 char ext[16];
                 url_ext(l->url, ext, sizeof ext);
                 if (a->spool && !a->req.body)
-                    a->rc = zj_temp_read(a->spool, &a->req.body, &a->req.len, &a->err);
+                    a->rc = zj__temp_read(a->spool, &a->req.body, &a->req.len, &a->err);
                 if (a->rc == ZJ_OK)
-                    a->rc = zj_office_tables_within(a->req.body, a->req.len, ext, zj_fetcher_ms_left(R->f),
+                    a->rc = zj__office_tables_within(a->req.body, a->req.len, ext, zj__fetcher_ms_left(R->f),
                                                     &a->gs, &a->err);
                 drop_body(&a->req);
                 if (a->rc == ZJ_OK)
@@ -965,7 +965,7 @@ static zj_code fetch_all(run *R, const char *const *bases, size_t nb, zj_error *
                          "be read: nothing was imported", as->art.title));
             warn(R, as->url, &e, "notice");
         }
-        zj_strbuf_free(&seen);
+        zj__strbuf_free(&seen);
     }
     goto out;
 nomem:
@@ -992,7 +992,7 @@ static void fetch_progress_forward(void *u, const char *stage, size_t done, size
 
 /* Schools of old_t that new_t does not have at all, ", "-joined (at most
  * three, then "…"), into b. */
-static void schools_gone(const zj_table *old_t, const zj_table *new_t, zj_strbuf *b)
+static void schools_gone(const zj_table *old_t, const zj_table *new_t, zj__strbuf *b)
 {
     size_t oc, nc, i, j, k, shown = 0;
 
@@ -1010,10 +1010,10 @@ static void schools_gone(const zj_table *old_t, const zj_table *new_t, zj_strbuf
         if (before || found)
             continue;
         if (shown++ == 3) {
-            zj_strbuf_puts(b, ", …");
+            zj__strbuf_puts(b, ", …");
             return;
         }
-        zj_strbuf_printf(b, "%s%s", shown > 1 ? ", " : "", s);
+        zj__strbuf_printf(b, "%s%s", shown > 1 ? ", " : "", s);
     }
 }
 
@@ -1022,7 +1022,7 @@ static void schools_gone(const zj_table *old_t, const zj_table *new_t, zj_strbuf
  * must not silently replace the whole of it. */
 static void hold_back(run *R, rtable *t, const zj_table *ot, const zj_table *nt)
 {
-    zj_strbuf gone = ZJ_STRBUF_INIT;
+    zj__strbuf gone = ZJ_STRBUF_INIT;
     zj_error e;
 
     t->pub.held_back = 1;
@@ -1038,13 +1038,13 @@ static void hold_back(run *R, rtable *t, const zj_table *ot, const zj_table *nt)
                    t->name, t->pub.removed, zj_table_rows(ot), gone.len ? ", and these schools entirely: " : "",
                    gone.len ? gone.data : ""));
     warn(R, t->source_url, &e, "held back");
-    zj_strbuf_free(&gone);
+    zj__strbuf_free(&gone);
 }
 
 /* Then: write, audit, diff against what is served now, commit. */
 static zj_code publish(run *R, const char *snap, zj_error *err)
 {
-    zj_snap_table *st = calloc(R->res->n_tables + 1, sizeof *st);
+    zj__snap_table *st = calloc(R->res->n_tables + 1, sizeof *st);
     zj_data *newd = NULL, *oldd = NULL, *served = NULL;
     char *carry = NULL, *version = NULL, *vdir = NULL, *scratch = NULL;
     const char *wsnap = snap;
@@ -1059,7 +1059,7 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
     /* The baseline is what every surface serves now: the snapshot's
      * version (the previous one when the current is damaged) over the
      * bundled tables. */
-    carry = zj_snapshot_served(snap, &served, &w);
+    carry = zj__snapshot_served(snap, &served, &w);
     if (w.code != ZJ_OK)
         warn(R, snap, &w, "snapshot");
     if (zj_data_open_with_snapshot(R->o->data_dir ? R->o->data_dir : zj_data_default_dir(), snap, &oldd,
@@ -1068,12 +1068,12 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
              "bundled data (the changes are against the snapshot alone)");
         oldd = NULL;
         if (carry)
-            zj_snapshot_load(carry, &oldd, &w);
+            zj__snapshot_load(carry, &oldd, &w);
     }
     /* A dry run writes its version in a scratch directory: it needs no
      * write access to the snapshot. */
     if (R->o->dry_run) {
-        if ((rc = zj_temp_dir(&scratch, err)))
+        if ((rc = zj__temp_dir(&scratch, err)))
             goto out;
         wsnap = scratch;
     }
@@ -1086,13 +1086,13 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
         st[i].date = t->date;
         st[i].rows = &t->rows;
     }
-    rc = zj_snapshot_write(wsnap, st, R->res->n_tables, carry, !R->o->dry_run, &version, &vdir, err);
+    rc = zj__snapshot_write(wsnap, st, R->res->n_tables, carry, !R->o->dry_run, &version, &vdir, err);
     if (rc)
         goto out;
     R->res->version = version;
     version = NULL;
     /* Read it back as the library will: the manifest loader validates it. */
-    if ((rc = zj_snapshot_load(vdir, &newd, err)))
+    if ((rc = zj__snapshot_load(vdir, &newd, err)))
         goto out;
     for (i = 0; i < R->res->n_tables; i++) {
         rtable *t = &R->res->tables[i];
@@ -1108,7 +1108,7 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
         if (!nt)
             continue;
         if ((rc = zj_table_audit(newd, nt, &t->findings, err)) ||
-            (rc = zj_plan_diff(ot, nt, &R->res->changes, err)))
+            (rc = zj__plan_diff(ot, nt, &R->res->changes, err)))
             goto out;
         for (k = first; k < R->res->changes.n; k++)
             t->pub.removed += R->res->changes.items[k].kind == ZJ_CHANGE_REMOVED;
@@ -1125,27 +1125,27 @@ static zj_code publish(run *R, const char *snap, zj_error *err)
         }
     }
     if (R->o->dry_run || applied == 0) {
-        zj_snapshot_discard(vdir);
+        zj__snapshot_discard(vdir);
         goto out;
     }
     if (n_st < R->res->n_tables) {
         /* the version again, without the tables held back */
-        zj_snapshot_discard(vdir);
+        zj__snapshot_discard(vdir);
         free(vdir);
         vdir = NULL;
         free(R->res->version);
         R->res->version = NULL;
-        if ((rc = zj_snapshot_write(snap, st, n_st, carry, 1, &R->res->version, &vdir, err)))
+        if ((rc = zj__snapshot_write(snap, st, n_st, carry, 1, &R->res->version, &vdir, err)))
             goto out;
     }
-    if ((rc = zj_snapshot_commit(snap, R->res->version, err)))
+    if ((rc = zj__snapshot_commit(snap, R->res->version, err)))
         goto out;
     R->res->committed = 1;
 out:
     if (rc && vdir)
-        zj_snapshot_discard(vdir);
+        zj__snapshot_discard(vdir);
     if (scratch)
-        zj_temp_remove(scratch);
+        zj__temp_remove(scratch);
     zj_data_close(newd);
     zj_data_close(oldd);
     zj_data_close(served);
@@ -1194,7 +1194,7 @@ zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out, zj_
         return ZJ_FAIL(err, ZJ_ERR_ARG, "snapshot_dir",
                        ("默认快照目录路径过长"),
                        ("the default snapshot directory path is too long"));
-    if (!(snap_copy = zj_strdup(snap)))
+    if (!(snap_copy = zj__strdup(snap)))
         return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
                        ("内存不足"),
                        ("out of memory"));
@@ -1204,17 +1204,17 @@ zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out, zj_
                        ("内存不足"),
                        ("out of memory"));
     }
-    if ((rc = zj_fetcher_new(&fo, &R.f, err)))
+    if ((rc = zj__fetcher_new(&fo, &R.f, err)))
         goto out;
     /* a dry run changes nothing: it needs no lock (nor write access) */
-    if (!o->dry_run && (rc = zj_snapshot_lock(snap_copy, &lock, err)))
+    if (!o->dry_run && (rc = zj__snapshot_lock(snap_copy, &lock, err)))
         goto out;
     if ((rc = fetch_all(&R, bases, nb, err)))
         goto out;
-    zj_fetcher_stats(R.f, &R.res->requests, &R.res->cached, &R.res->retries);
+    zj__fetcher_stats(R.f, &R.res->requests, &R.res->cached, &R.res->retries);
     {
         const char *dir, *why;
-        size_t n = zj_fetcher_cache_failures(R.f, &dir, &why);
+        size_t n = zj__fetcher_cache_failures(R.f, &dir, &why);
         if (n) {
             zj_error e;
             (void)ZJ_FAIL(&e, ZJ_ERR_IO, NULL,
@@ -1238,8 +1238,8 @@ zj_code zj_refresh_run(const zj_refresh_options *o, zj_refresh_result **out, zj_
     if (R.res->n_tables)
         rc = publish(&R, snap_copy, err);
 out:
-    zj_snapshot_unlock(lock);
-    zj_fetcher_free(R.f);
+    zj__snapshot_unlock(lock);
+    zj__fetcher_free(R.f);
     free(snap_copy);
     if (rc) {
         zj_refresh_result_free(R.res);

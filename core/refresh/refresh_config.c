@@ -81,7 +81,7 @@ void zj_refresh_config_free(zj_refresh_config *c)
 static zj_code strlist_add(strlist *l, const char *s, zj_error *err)
 {
     char **v = realloc(l->v, (l->n + 1) * sizeof *v);
-    char *copy = zj_strdup(s);
+    char *copy = zj__strdup(s);
 
     if (v)
         l->v = v;
@@ -151,7 +151,7 @@ zj_code zj_refresh_config_set(zj_refresh_config *c, const char *key, const char 
     if (strcmp(key, "allow-host") == 0)
         return strlist_add(&c->allow_hosts, value, err);
     if ((i = find(path_names, P_NUM, key)) >= 0) {
-        char *copy = zj_strdup(value);
+        char *copy = zj__strdup(value);
         if (!copy)
             return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
                            ("内存不足"),
@@ -188,7 +188,7 @@ static zj_code load_line(zj_refresh_config *c, char *line, zj_error *err)
     size_t kl, vl;
     char *eq;
 
-    k = zj_trim(line, &kl);
+    k = zj__trim(line, &kl);
     if (kl == 0 || *k == '#')
         return ZJ_OK;
     eq = strchr(line, '=');
@@ -197,8 +197,8 @@ static zj_code load_line(zj_refresh_config *c, char *line, zj_error *err)
                        ("应为“键 = 值”"),
                        ("expected \"key = value\""));
     *eq = '\0';
-    k = zj_trim(line, &kl);
-    v = zj_trim(eq + 1, &vl);
+    k = zj__trim(line, &kl);
+    v = zj__trim(eq + 1, &vl);
     ((char *)k)[kl] = '\0';
     ((char *)v)[vl] = '\0';
     if (kl == 0)
@@ -211,7 +211,7 @@ static zj_code load_line(zj_refresh_config *c, char *line, zj_error *err)
 zj_code zj_refresh_config_load(zj_refresh_config *c, const char *path, zj_error *err)
 {
     FILE *fp;
-    zj_strbuf text = ZJ_STRBUF_INIT;
+    zj__strbuf text = ZJ_STRBUF_INIT;
     char buf[4096], *p, *nl, where[1024];
     size_t n, bad, lineno = 0;
     zj_code rc = ZJ_OK;
@@ -226,18 +226,18 @@ zj_code zj_refresh_config_load(zj_refresh_config *c, const char *path, zj_error 
                        ("无法打开配置文件：%s", strerror(errno)),
                        ("cannot open the configuration file: %s", strerror(errno)));
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        zj_strbuf_append(&text, buf, n);
+        zj__strbuf_append(&text, buf, n);
     fclose(fp);
-    if (!zj_strbuf_reserve(&text, 1)) {
-        zj_strbuf_free(&text);
+    if (!zj__strbuf_reserve(&text, 1)) {
+        zj__strbuf_free(&text);
         return ZJ_FAIL(err, ZJ_ERR_NOMEM, path,
                        ("内存不足"),
                        ("out of memory"));
     }
     text.data[text.len] = '\0';   /* an empty file has no text yet */
     p = text.data;
-    if (!zj_utf8_valid(p, text.len, &bad)) {
-        zj_strbuf_free(&text);
+    if (!zj__utf8_valid(p, text.len, &bad)) {
+        zj__strbuf_free(&text);
         return ZJ_FAIL(err, ZJ_ERR_ENCODING, path,
                        ("第 %zu 字节不是有效的 UTF-8", bad + 1),
                        ("byte %zu is not valid UTF-8", bad + 1));
@@ -254,9 +254,9 @@ zj_code zj_refresh_config_load(zj_refresh_config *c, const char *path, zj_error 
     }
     if (rc != ZJ_OK) {
         snprintf(where, sizeof where, "%s:%zu", path, lineno);
-        zj_error_prefix_where(err, where);
+        zj__error_prefix_where(err, where);
     }
-    zj_strbuf_free(&text);
+    zj__strbuf_free(&text);
     return rc;
 }
 

@@ -32,7 +32,7 @@ const char *zj_change_kind_name(zj_change_kind k)
     return "?";
 }
 
-void zj_changes_free(zj_changes *c)
+void zj__changes_free(zj__changes *c)
 {
     size_t i;
 
@@ -49,20 +49,20 @@ void zj_changes_free(zj_changes *c)
 
 static char *join_cols(const zj_table *t, size_t r, const char *const *cols, int named)
 {
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     size_t k;
 
     for (k = 0; cols[k]; k++) {
-        const char *v = zj_table_get(t, r, cols[k]);
+        const char *v = zj__table_get(t, r, cols[k]);
         if (k)
-            zj_strbuf_putc(&b, named ? ';' : '|');
+            zj__strbuf_putc(&b, named ? ';' : '|');
         if (named)
-            zj_strbuf_printf(&b, "%s=", cols[k]);
-        zj_strbuf_puts(&b, v ? v : "");
+            zj__strbuf_printf(&b, "%s=", cols[k]);
+        zj__strbuf_puts(&b, v ? v : "");
     }
     if (!b.data)
-        zj_strbuf_append(&b, "", 0);
-    return zj_strbuf_take(&b);
+        zj__strbuf_append(&b, "", 0);
+    return zj__strbuf_take(&b);
 }
 
 typedef struct keyed {
@@ -103,10 +103,10 @@ static keyed *keys_of(const zj_table *t, const char *const *vcols, size_t *n)
                 (k[j].key[strlen(k[r].key)] == '\0' || k[j].key[strlen(k[r].key)] == '#'))
                 dup++;
         if (dup > 1) {
-            zj_strbuf b = ZJ_STRBUF_INIT;
-            zj_strbuf_printf(&b, "%s#%d", k[r].key, dup);
+            zj__strbuf b = ZJ_STRBUF_INIT;
+            zj__strbuf_printf(&b, "%s#%d", k[r].key, dup);
             free(k[r].key);
-            if (!(k[r].key = zj_strbuf_take(&b))) {
+            if (!(k[r].key = zj__strbuf_take(&b))) {
                 keyed_free(k, *n);
                 return NULL;
             }
@@ -119,21 +119,21 @@ static keyed *keys_of(const zj_table *t, const char *const *vcols, size_t *n)
  * summaries, ","-joined (malloc'd). */
 static char *differing(const char *a, const char *b)
 {
-    zj_strbuf o = ZJ_STRBUF_INIT;
+    zj__strbuf o = ZJ_STRBUF_INIT;
 
     while (*a || *b) {
         size_t la = strcspn(a, ";"), lb = strcspn(b, ";"), ln = strcspn(a, "=");
         if (la != lb || memcmp(a, b, la) != 0)
-            zj_strbuf_printf(&o, "%s%.*s", o.len ? "," : "", (int)(ln < la ? ln : la), a);
+            zj__strbuf_printf(&o, "%s%.*s", o.len ? "," : "", (int)(ln < la ? ln : la), a);
         a += la + (a[la] == ';');
         b += lb + (b[lb] == ';');
     }
     if (!o.data)
-        zj_strbuf_append(&o, "", 0);
-    return zj_strbuf_take(&o);
+        zj__strbuf_append(&o, "", 0);
+    return zj__strbuf_take(&o);
 }
 
-static int add(zj_changes *c, zj_change_kind kind, const char *table, const char *key,
+static int add(zj__changes *c, zj_change_kind kind, const char *table, const char *key,
                const char *before, const char *after)
 {
     zj_refresh_change *ch;
@@ -148,11 +148,11 @@ static int add(zj_changes *c, zj_change_kind kind, const char *table, const char
     }
     ch = &c->items[c->n];
     ch->kind = kind;
-    ch->table = zj_strdup(table);
-    ch->key = zj_strdup(key);
-    ch->before = zj_strdup(before);
-    ch->after = zj_strdup(after);
-    ch->column = kind == ZJ_CHANGE_CHANGED ? differing(before, after) : zj_strdup("");
+    ch->table = zj__strdup(table);
+    ch->key = zj__strdup(key);
+    ch->before = zj__strdup(before);
+    ch->after = zj__strdup(after);
+    ch->column = kind == ZJ_CHANGE_CHANGED ? differing(before, after) : zj__strdup("");
     if (!ch->table || !ch->key || !ch->before || !ch->after || !ch->column) {
         free((char *)ch->table);
         free((char *)ch->key);
@@ -165,7 +165,7 @@ static int add(zj_changes *c, zj_change_kind kind, const char *table, const char
     return 1;
 }
 
-zj_code zj_plan_diff(const zj_table *old_t, const zj_table *new_t, zj_changes *out, zj_error *err)
+zj_code zj__plan_diff(const zj_table *old_t, const zj_table *new_t, zj__changes *out, zj_error *err)
 {
     size_t no, nn, i, j, c;
     /* both refreshed (they have retrieved_at): source_doc counts too */

@@ -36,10 +36,10 @@ static zj_code nomem(zj_error *err)
 
 static char *join(const char *a, const char *b)
 {
-    zj_strbuf s = ZJ_STRBUF_INIT;
+    zj__strbuf s = ZJ_STRBUF_INIT;
 
-    zj_strbuf_printf(&s, "%s/%s", a, b);
-    return zj_strbuf_take(&s);
+    zj__strbuf_printf(&s, "%s/%s", a, b);
+    return zj__strbuf_take(&s);
 }
 
 static int fsync_dir(const char *dir)
@@ -85,51 +85,51 @@ static zj_code write_sync(const char *path, const char *data, size_t len, int du
 
 /* ---- writing ----------------------------------------------------------------- */
 
-static void csv_field(zj_strbuf *b, const char *s)
+static void csv_field(zj__strbuf *b, const char *s)
 {
     if (strpbrk(s, ",\"\r\n")) {
-        zj_strbuf_putc(b, '"');
+        zj__strbuf_putc(b, '"');
         for (; *s; s++) {
             if (*s == '"')
-                zj_strbuf_putc(b, '"');
-            zj_strbuf_putc(b, *s);
+                zj__strbuf_putc(b, '"');
+            zj__strbuf_putc(b, *s);
         }
-        zj_strbuf_putc(b, '"');
+        zj__strbuf_putc(b, '"');
     } else {
-        zj_strbuf_puts(b, s);
+        zj__strbuf_puts(b, s);
     }
 }
 
-static zj_code write_table_csv(const char *path, const zj_plan_rows *rows, int durable, zj_error *err)
+static zj_code write_table_csv(const char *path, const zj__plan_rows *rows, int durable, zj_error *err)
 {
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     size_t i, k;
     zj_code rc;
 
     for (k = 0; k < ZJ_PC_COUNT; k++) {
         if (k)
-            zj_strbuf_putc(&b, ',');
-        zj_strbuf_puts(&b, zj_plan_columns[k]);
+            zj__strbuf_putc(&b, ',');
+        zj__strbuf_puts(&b, zj__plan_columns[k]);
     }
-    zj_strbuf_putc(&b, '\n');
+    zj__strbuf_putc(&b, '\n');
     for (i = 0; i < rows->n; i++) {
         for (k = 0; k < ZJ_PC_COUNT; k++) {
             if (k)
-                zj_strbuf_putc(&b, ',');
+                zj__strbuf_putc(&b, ',');
             csv_field(&b, rows->items[i].f[k] ? rows->items[i].f[k] : "");
         }
-        zj_strbuf_putc(&b, '\n');
+        zj__strbuf_putc(&b, '\n');
     }
     if (b.failed) {
-        zj_strbuf_free(&b);
+        zj__strbuf_free(&b);
         return nomem(err);
     }
     rc = write_sync(path, b.data, b.len, durable, err);
-    zj_strbuf_free(&b);
+    zj__strbuf_free(&b);
     return rc;
 }
 
-static json_t *manifest_entry(const zj_snap_table *t)
+static json_t *manifest_entry(const zj__snap_table *t)
 {
     json_t *e = json_object(), *cols = json_array(), *src = json_object();
     char file[300], title_en[200];
@@ -138,7 +138,7 @@ static json_t *manifest_entry(const zj_snap_table *t)
     snprintf(file, sizeof file, "tables/%s.csv", t->name);
     snprintf(title_en, sizeof title_en, "%s (refreshed from the official site)", t->name);
     for (k = 0; k < ZJ_PC_COUNT; k++)
-        json_array_append_new(cols, json_string(zj_plan_columns[k]));
+        json_array_append_new(cols, json_string(zj__plan_columns[k]));
     json_object_set_new(src, "document", json_string(t->document && *t->document ? t->document : t->title));
     if (t->date && *t->date)
         json_object_set_new(src, "date", json_string(t->date));
@@ -171,7 +171,7 @@ static json_t *manifest_entry(const zj_snap_table *t)
 static zj_code copy_file(const char *from, const char *to, int durable, zj_error *err)
 {
     FILE *fp = fopen(from, "rb");
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     char buf[65536];
     size_t n;
     zj_code rc;
@@ -181,16 +181,16 @@ static zj_code copy_file(const char *from, const char *to, int durable, zj_error
                        ("无法读取：%s", strerror(errno)),
                        ("cannot read: %s", strerror(errno)));
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        zj_strbuf_append(&b, buf, n);
+        zj__strbuf_append(&b, buf, n);
     fclose(fp);
     if (b.failed)
         return nomem(err);
     rc = write_sync(to, b.data ? b.data : "", b.len, durable, err);
-    zj_strbuf_free(&b);
+    zj__strbuf_free(&b);
     return rc;
 }
 
-zj_code zj_snapshot_write(const char *snap, const zj_snap_table *tables, size_t n,
+zj_code zj__snapshot_write(const char *snap, const zj__snap_table *tables, size_t n,
                           const char *carry_from, int durable, char **version, char **version_dir,
                           zj_error *err)
 {
@@ -207,19 +207,19 @@ zj_code zj_snapshot_write(const char *snap, const zj_snap_table *tables, size_t 
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
     snprintf(name, sizeof name, "v%s-%ld-%03ld", stamp, (long)getpid(), ts.tv_nsec / 1000000);
     {
-        zj_strbuf b = ZJ_STRBUF_INIT;
-        zj_strbuf_printf(&b, "%s/versions/%s", snap, name);
-        vdir = zj_strbuf_take(&b);
-        zj_strbuf_printf(&b, "%s/versions/%s.tmp", snap, name);
-        tmp = zj_strbuf_take(&b);
-        zj_strbuf_printf(&b, "%s/versions/%s.tmp/tables", snap, name);
-        tdir = zj_strbuf_take(&b);
+        zj__strbuf b = ZJ_STRBUF_INIT;
+        zj__strbuf_printf(&b, "%s/versions/%s", snap, name);
+        vdir = zj__strbuf_take(&b);
+        zj__strbuf_printf(&b, "%s/versions/%s.tmp", snap, name);
+        tmp = zj__strbuf_take(&b);
+        zj__strbuf_printf(&b, "%s/versions/%s.tmp/tables", snap, name);
+        tdir = zj__strbuf_take(&b);
     }
     if (!vdir || !tmp || !tdir) {
         rc = nomem(err);
         goto out;
     }
-    if (!zj_make_dirs(tdir)) {
+    if (!zj__make_dirs(tdir)) {
         rc = ZJ_FAIL(err, ZJ_ERR_IO, tdir,
                      ("无法创建快照目录：%s", strerror(errno)),
                      ("cannot create the snapshot directory: %s", strerror(errno)));
@@ -235,9 +235,9 @@ zj_code zj_snapshot_write(const char *snap, const zj_snap_table *tables, size_t 
     for (i = 0; i < n && rc == ZJ_OK; i++) {
         free(path);
         {
-            zj_strbuf b = ZJ_STRBUF_INIT;
-            zj_strbuf_printf(&b, "%s/%s.csv", tdir, tables[i].name);
-            path = zj_strbuf_take(&b);
+            zj__strbuf b = ZJ_STRBUF_INIT;
+            zj__strbuf_printf(&b, "%s/%s.csv", tdir, tables[i].name);
+            path = zj__strbuf_take(&b);
         }
         if (!path)
             rc = nomem(err);
@@ -250,7 +250,7 @@ zj_code zj_snapshot_write(const char *snap, const zj_snap_table *tables, size_t 
         zj_error ignore;
         size_t k;
 
-        if (mpath && zj_json_load_file(mpath, &old, &ignore) == ZJ_OK) {
+        if (mpath && zj__json_load_file(mpath, &old, &ignore) == ZJ_OK) {
             json_array_foreach(json_object_get(old, "tables"), k, e) {
                 const char *nm = json_string_value(json_object_get(e, "name"));
                 const char *file = json_string_value(json_object_get(e, "file"));
@@ -292,17 +292,17 @@ zj_code zj_snapshot_write(const char *snap, const zj_snap_table *tables, size_t 
         if (vers)
             fsync_dir(vers);
         free(vers);
-        *version = zj_strdup(name);
+        *version = zj__strdup(name);
         *version_dir = vdir;
         vdir = NULL;
         if (!*version) {
-            zj_snapshot_discard(*version_dir);
+            zj__snapshot_discard(*version_dir);
             free(*version_dir);
             *version_dir = NULL;
             rc = nomem(err);
         }
     } else {
-        zj_temp_remove(tmp);
+        zj__temp_remove(tmp);
     }
 out:
     json_decref(root);
@@ -314,25 +314,25 @@ out:
     return rc;
 }
 
-void zj_snapshot_discard(const char *version_dir)
+void zj__snapshot_discard(const char *version_dir)
 {
     if (version_dir)
-        zj_temp_remove(version_dir);
+        zj__temp_remove(version_dir);
 }
 
 static zj_code replace_pointer(const char *snap, const char *file, const char *value, zj_error *err)
 {
     char *path = join(snap, file), *tmp;
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     zj_code rc;
 
-    zj_strbuf_printf(&b, "%s.tmp", path ? path : "");
-    tmp = zj_strbuf_take(&b);
-    zj_strbuf_printf(&b, "%s\n", value);
+    zj__strbuf_printf(&b, "%s.tmp", path ? path : "");
+    tmp = zj__strbuf_take(&b);
+    zj__strbuf_printf(&b, "%s\n", value);
     if (!path || !tmp || b.failed) {
         free(path);
         free(tmp);
-        zj_strbuf_free(&b);
+        zj__strbuf_free(&b);
         return nomem(err);
     }
     rc = write_sync(tmp, b.data, b.len, 1, err);
@@ -342,15 +342,15 @@ static zj_code replace_pointer(const char *snap, const char *file, const char *v
                      ("cannot replace: %s", strerror(errno)));
     if (rc)
         unlink(tmp);
-    zj_strbuf_free(&b);
+    zj__strbuf_free(&b);
     free(path);
     free(tmp);
     return rc;
 }
 
-zj_code zj_snapshot_commit(const char *snap, const char *version, zj_error *err)
+zj_code zj__snapshot_commit(const char *snap, const char *version, zj_error *err)
 {
-    char *old = zj_snapshot_current_name(snap), *vers;
+    char *old = zj__snapshot_current_name(snap), *vers;
     zj_code rc;
     DIR *d;
     struct dirent *e;
@@ -379,7 +379,7 @@ zj_code zj_snapshot_commit(const char *snap, const char *version, zj_error *err)
                 (old && strcmp(e->d_name, old) == 0))
                 continue;
             if ((p = join(vers, e->d_name)) != NULL)
-                zj_temp_remove(p);
+                zj__temp_remove(p);
             free(p);
         }
         closedir(d);
@@ -389,12 +389,12 @@ zj_code zj_snapshot_commit(const char *snap, const char *version, zj_error *err)
     return ZJ_OK;
 }
 
-zj_code zj_snapshot_lock(const char *snap, int *fd, zj_error *err)
+zj_code zj__snapshot_lock(const char *snap, int *fd, zj_error *err)
 {
     char *p;
 
     *fd = -1;
-    if (!zj_make_dirs(snap))
+    if (!zj__make_dirs(snap))
         return ZJ_FAIL(err, ZJ_ERR_IO, snap,
                        ("无法创建快照目录：%s", strerror(errno)),
                        ("cannot create the snapshot directory: %s", strerror(errno)));
@@ -416,7 +416,7 @@ zj_code zj_snapshot_lock(const char *snap, int *fd, zj_error *err)
     return ZJ_OK;
 }
 
-void zj_snapshot_unlock(int fd)
+void zj__snapshot_unlock(int fd)
 {
     if (fd >= 0)
         close(fd);
@@ -425,7 +425,7 @@ void zj_snapshot_unlock(int fd)
 zj_code zj_snapshot_rollback(const char *snapshot_dir, char **version, zj_error *err)
 {
     char defdir[4096], *prev_file = NULL, *prev = NULL, *cur = NULL, *pdir = NULL;
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     zj_data *d = NULL;
     int lock = -1;
     zj_code rc;
@@ -439,9 +439,9 @@ zj_code zj_snapshot_rollback(const char *snapshot_dir, char **version, zj_error 
                            ("the default snapshot directory path is too long"));
         snapshot_dir = defdir;
     }
-    if ((rc = zj_snapshot_lock(snapshot_dir, &lock, err)))
+    if ((rc = zj__snapshot_lock(snapshot_dir, &lock, err)))
         return rc;
-    cur = zj_snapshot_current_name(snapshot_dir);
+    cur = zj__snapshot_current_name(snapshot_dir);
     prev_file = join(snapshot_dir, "PREVIOUS");
     if (prev_file) {
         FILE *fp = fopen(prev_file, "r");
@@ -449,7 +449,7 @@ zj_code zj_snapshot_rollback(const char *snapshot_dir, char **version, zj_error 
         if (fp && fgets(line, sizeof line, fp)) {
             line[strcspn(line, "\r\n")] = '\0';
             if (*line && !strchr(line, '/') && !strstr(line, ".."))
-                prev = zj_strdup(line);
+                prev = zj__strdup(line);
         }
         if (fp)
             fclose(fp);
@@ -467,7 +467,7 @@ zj_code zj_snapshot_rollback(const char *snapshot_dir, char **version, zj_error 
             rc = ZJ_FAIL(err, ZJ_ERR_IO, cf, ("无法删除：%s", strerror(errno)), ("cannot remove: %s", strerror(errno)));
         free(cf);
         if (rc == ZJ_OK && version)
-            *version = zj_strdup("");
+            *version = zj__strdup("");
         fsync_dir(snapshot_dir);
         goto out;
     }
@@ -476,16 +476,16 @@ zj_code zj_snapshot_rollback(const char *snapshot_dir, char **version, zj_error 
                      ("the snapshot has no previous version to roll back to"));
         goto out;
     }
-    zj_strbuf_printf(&b, "%s/versions/%s", snapshot_dir, prev);
-    if (!(pdir = zj_strbuf_take(&b))) {
+    zj__strbuf_printf(&b, "%s/versions/%s", snapshot_dir, prev);
+    if (!(pdir = zj__strbuf_take(&b))) {
         rc = nomem(err);
         goto out;
     }
-    if ((rc = zj_snapshot_load(pdir, &d, err))) {
-        zj_error_prefix_where(err, "previous snapshot version");
+    if ((rc = zj__snapshot_load(pdir, &d, err))) {
+        zj__error_prefix_where(err, "previous snapshot version");
         goto out;
     }
-    /* PREVIOUS first, as zj_snapshot_commit does */
+    /* PREVIOUS first, as zj__snapshot_commit does */
     if (cur && (rc = replace_pointer(snapshot_dir, "PREVIOUS", cur, err)))
         goto out;
     if ((rc = replace_pointer(snapshot_dir, "CURRENT", prev, err)))
@@ -504,7 +504,7 @@ zj_code zj_snapshot_rollback(const char *snapshot_dir, char **version, zj_error 
     }
 out:
     zj_data_close(d);
-    zj_snapshot_unlock(lock);
+    zj__snapshot_unlock(lock);
     free(prev_file);
     free(prev);
     free(cur);

@@ -30,7 +30,7 @@ enum { T_CODES, T_ZH, T_EN, T_SOURCES, T_TEXT_ZH, T_TEXT_EN, T_COUNT };
 struct zj_summarizer {
     const zj_data *data;
     unsigned parts;               /* ZJ_SUMMARY_COLUMNS | ZJ_SUMMARY_TEXTS */
-    zj_strbuf text;               /* every string of the last summary */
+    zj__strbuf text;               /* every string of the last summary */
     unsigned char *decisive;
     const char **cites;
     size_t *cite_off;             /* offset of each citation in text, or (size_t)-1 */
@@ -58,7 +58,7 @@ void zj_summarizer_free(zj_summarizer *s)
 
     if (!s)
         return;
-    zj_strbuf_free(&s->text);
+    zj__strbuf_free(&s->text);
     free(s->decisive);
     free(s->cites);
     free(s->cite_off);
@@ -146,12 +146,12 @@ static void mark_decisive(const zj_decision *d, unsigned char *out)
         memset(out, 1, d->n_reasons);
 }
 
-/* zj_strbuf_append with the common case (room enough) inline: a batch
+/* zj__strbuf_append with the common case (room enough) inline: a batch
  * appends a dozen short pieces per row. */
-static void add(zj_strbuf *b, const char *s, size_t n)
+static void add(zj__strbuf *b, const char *s, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
-        zj_strbuf_append(b, s, n);
+        zj__strbuf_append(b, s, n);
         return;
     }
     memcpy(b->data + b->len, s, n);
@@ -159,7 +159,7 @@ static void add(zj_strbuf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-static void put(zj_strbuf *b, const char *s)
+static void put(zj__strbuf *b, const char *s)
 {
     if (s)
         add(b, s, strlen(s));
@@ -194,7 +194,7 @@ static void join(zj_summarizer *s, const zj_decision *d, int what)
                 put(&s->text, "（依据：");
             else if (what == T_TEXT_EN)
                 put(&s->text, " (source: ");
-            if (zj_strbuf_reserve(&s->text, len + 1)) {
+            if (zj__strbuf_reserve(&s->text, len + 1)) {
                 cite = s->cites[i] ? s->cites[i] : s->text.data + co;
                 add(&s->text, cite, len);
             }
@@ -220,7 +220,7 @@ zj_code zj_decision_summarize(zj_summarizer *s, const zj_decision *d,
                        ("a required argument is NULL"));
     memset(out, 0, sizeof *out);
     n = d->n_reasons;
-    zj_strbuf_reset(&s->text);
+    zj__strbuf_reset(&s->text);
     if (!grow(s, n ? n : 1))
         goto nomem;
     mark_decisive(d, s->decisive);
@@ -241,7 +241,7 @@ zj_code zj_decision_summarize(zj_summarizer *s, const zj_decision *d,
         /* no room in the cache: a copy in the text buffer */
         s->cite_off[i] = s->text.len;
         s->cite_len[i] = zj_source_format(src, NULL, 0);
-        if (!zj_strbuf_reserve(&s->text, s->cite_len[i] + 1))
+        if (!zj__strbuf_reserve(&s->text, s->cite_len[i] + 1))
             goto nomem;
         zj_source_format(src, s->text.data + s->text.len, s->cite_len[i] + 1);
         s->text.len += s->cite_len[i] + 1;

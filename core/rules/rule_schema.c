@@ -19,14 +19,14 @@ typedef struct rule_spec {
 } rule_spec;
 
 typedef struct param_spec {
-    zj_rule_id rule;
+    zj__rule_id rule;
     const char *key;
     ptype type;
     double lo, hi;
 } param_spec;
 
 typedef struct le_spec {
-    zj_param_id a, b;
+    zj__param_id a, b;
 } le_spec;
 
 static const rule_spec rules[ZJ_R_COUNT] = {
@@ -59,7 +59,7 @@ static const le_spec les[] = {
 #undef ZJ_LE
 };
 
-static int type_ok(const zj_param *p, ptype t)
+static int type_ok(const zj__param *p, ptype t)
 {
     switch (t) {
     case PT_NUM:
@@ -95,7 +95,7 @@ static int window_ok(const char *w)
 }
 
 /* The value's range; 0 and err set when it is out. */
-static zj_code check_range(const param_spec *s, const zj_param *p, zj_error *err)
+static zj_code check_range(const param_spec *s, const zj__param *p, zj_error *err)
 {
     const char *rule = rules[s->rule].id;
     size_t i;
@@ -147,7 +147,7 @@ static zj_code check_range(const param_spec *s, const zj_param *p, zj_error *err
     return ZJ_OK;
 }
 
-zj_code zj_ruleset_bind_schema(zj_ruleset *rs, zj_error *err)
+zj_code zj__ruleset_bind_schema(zj__ruleset *rs, zj_error *err)
 {
     size_t i;
     zj_code rc;
@@ -155,7 +155,7 @@ zj_code zj_ruleset_bind_schema(zj_ruleset *rs, zj_error *err)
     for (i = 0; i < ZJ_R_COUNT; i++) {
         if (strcmp(rules[i].programme, rs->info.programme) != 0)
             continue;
-        rs->bound_rules[i] = zj_ruleset_rule(rs, rules[i].id);
+        rs->bound_rules[i] = zj__ruleset_rule(rs, rules[i].id);
         if (!rs->bound_rules[i])
             return ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
                            ("键 rules.%s：缺少规则（检查 %s 需要）", rules[i].id, rules[i].checks),
@@ -164,12 +164,12 @@ zj_code zj_ruleset_bind_schema(zj_ruleset *rs, zj_error *err)
     }
     for (i = 0; i < ZJ_P_COUNT; i++) {
         const param_spec *s = &params[i];
-        const zj_rule *r = rs->bound_rules[s->rule];
-        const zj_param *p;
+        const zj__rule *r = rs->bound_rules[s->rule];
+        const zj__param *p;
 
         if (!r)
             continue;   /* another programme's */
-        p = zj_rule_param(r, s->key);
+        p = zj__rule_param(r, s->key);
         if (!p)
             return ZJ_FAIL(err, ZJ_ERR_PARSE, NULL,
                            ("键 rules.%s.params.%s：缺少参数（检查 %s 需要）", r->id, s->key,
@@ -185,7 +185,7 @@ zj_code zj_ruleset_bind_schema(zj_ruleset *rs, zj_error *err)
         rs->bound_params[i] = p;
     }
     for (i = 0; i < sizeof les / sizeof les[0]; i++) {
-        const zj_param *a = rs->bound_params[les[i].a], *b = rs->bound_params[les[i].b];
+        const zj__param *a = rs->bound_params[les[i].a], *b = rs->bound_params[les[i].b];
         const param_spec *sa = &params[les[i].a], *sb = &params[les[i].b];
 
         if (a && b && a->number > b->number)

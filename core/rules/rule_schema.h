@@ -9,6 +9,6 @@
  * programme read, with the right types and values in range, and resolves
  * them into rs->bound_rules / rs->bound_params.  On failure err names the
  * key ("key rules.admission.min_score.params.min: ...") and why. */
-zj_code zj_ruleset_bind_schema(zj_ruleset *rs, zj_error *err);
+zj_code zj__ruleset_bind_schema(zj__ruleset *rs, zj_error *err);
 
 #endif

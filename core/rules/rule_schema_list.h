@@ -3,7 +3,7 @@
  *
  * Included by rule_ids.h (enums of ids) and rule_schema.c (the table the
  * loader verifies each rule file against).  A check reads a parameter by
- * its id (zj_param_num(rules, ZJ_P_ADMISSION_MIN)), so a misspelt id does
+ * its id (zj__param_num(rules, ZJ_P_ADMISSION_MIN)), so a misspelt id does
  * not compile; a rule file that lacks a rule or a parameter, gives it the
  * wrong type or a value out of range does not load.
  *

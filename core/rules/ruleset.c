@@ -6,7 +6,7 @@
 #include "ruleset.h"
 #include "utf8.h"
 
-const zj_rule *zj_ruleset_rule(const zj_ruleset *rs, const char *id)
+const zj__rule *zj__ruleset_rule(const zj__ruleset *rs, const char *id)
 {
     size_t i;
 
@@ -16,7 +16,7 @@ const zj_rule *zj_ruleset_rule(const zj_ruleset *rs, const char *id)
     return NULL;
 }
 
-const zj_param *zj_rule_param(const zj_rule *r, const char *key)
+const zj__param *zj__rule_param(const zj__rule *r, const char *key)
 {
     size_t i;
 
@@ -28,38 +28,38 @@ const zj_param *zj_rule_param(const zj_rule *r, const char *key)
     return NULL;
 }
 
-const zj_rule *zj_rule_at(const zj_ruleset *rs, zj_rule_id id)
+const zj__rule *zj__rule_at(const zj__ruleset *rs, zj__rule_id id)
 {
     return (unsigned)id < ZJ_R_COUNT ? rs->bound_rules[id] : NULL;
 }
 
-const zj_param *zj_param_at(const zj_ruleset *rs, zj_param_id id)
+const zj__param *zj__param_at(const zj__ruleset *rs, zj__param_id id)
 {
     return (unsigned)id < ZJ_P_COUNT ? rs->bound_params[id] : NULL;
 }
 
-double zj_param_num(const zj_ruleset *rs, zj_param_id id)
+double zj__param_num(const zj__ruleset *rs, zj__param_id id)
 {
-    const zj_param *p = zj_param_at(rs, id);
+    const zj__param *p = zj__param_at(rs, id);
 
     return (p && p->type == ZJ_PARAM_NUMBER) ? p->number : NAN;
 }
 
-const char *zj_param_str(const zj_ruleset *rs, zj_param_id id)
+const char *zj__param_str(const zj__ruleset *rs, zj__param_id id)
 {
-    const zj_param *p = zj_param_at(rs, id);
+    const zj__param *p = zj__param_at(rs, id);
 
     return (p && p->type == ZJ_PARAM_STRING) ? p->string : "";
 }
 
-int zj_param_bool(const zj_ruleset *rs, zj_param_id id)
+int zj__param_bool(const zj__ruleset *rs, zj__param_id id)
 {
-    const zj_param *p = zj_param_at(rs, id);
+    const zj__param *p = zj__param_at(rs, id);
 
     return (p && p->type == ZJ_PARAM_BOOL) ? p->boolean : 0;
 }
 
-int zj_ruleset_matches_jurisdiction(const zj_ruleset *rs, const char *text)
+int zj__ruleset_matches_jurisdiction(const zj__ruleset *rs, const char *text)
 {
     size_t len, i;
     const char *t;
@@ -67,16 +67,16 @@ int zj_ruleset_matches_jurisdiction(const zj_ruleset *rs, const char *text)
 
     if (!text)
         return 0;
-    t = zj_trim(text, &len);
+    t = zj__trim(text, &len);
     if (len == 0 || len >= sizeof buf)
         return 0;
     memcpy(buf, t, len);
     buf[len] = '\0';
-    if (zj_ascii_ieq(buf, rs->info.jurisdiction) || strcmp(buf, rs->info.jurisdiction_zh) == 0 ||
-        zj_ascii_ieq(buf, rs->jurisdiction_en))
+    if (zj__ascii_ieq(buf, rs->info.jurisdiction) || strcmp(buf, rs->info.jurisdiction_zh) == 0 ||
+        zj__ascii_ieq(buf, rs->jurisdiction_en))
         return 1;
     for (i = 0; i < rs->n_aliases; i++)
-        if (strcmp(buf, rs->aliases[i]) == 0 || zj_ascii_ieq(buf, rs->aliases[i]))
+        if (strcmp(buf, rs->aliases[i]) == 0 || zj__ascii_ieq(buf, rs->aliases[i]))
             return 1;
     return 0;
 }

@@ -14,33 +14,33 @@
 #include "zhijiao/error.h"
 #include "rule_ids.h"
 
-typedef enum zj_param_type {
+typedef enum zj__param_type {
     ZJ_PARAM_NUMBER = 0,
     ZJ_PARAM_STRING,
     ZJ_PARAM_BOOL,
     ZJ_PARAM_STRINGS   /* array of strings */
-} zj_param_type;
+} zj__param_type;
 
-typedef struct zj_param {
+typedef struct zj__param {
     char *key;
-    zj_param_type type;
+    zj__param_type type;
     double number;
     int boolean;
     char *string;
     char **strings;
     size_t n_strings;
-} zj_param;
+} zj__param;
 
-typedef struct zj_rule {
+typedef struct zj__rule {
     char *id;              /* "admission.min_score" */
     zj_source source;      /* document fields shared with the file's sources; clause own */
     char *clause;
     char *note_zh, *note_en;
     size_t n_params;
-    zj_param *params;
-} zj_rule;
+    zj__param *params;
+} zj__rule;
 
-typedef struct zj_ruleset {
+typedef struct zj__ruleset {
     zj_ruleset_info info;      /* strings below */
     char *id;                  /* "beijing/gtpy/2024" */
     char *jurisdiction_en;
@@ -48,42 +48,42 @@ typedef struct zj_ruleset {
     char **aliases;            /* accepted spellings of the jurisdiction */
     size_t n_aliases;
     size_t n_rules;
-    zj_rule *rules;
+    zj__rule *rules;
     /* the file's "sources" table, owned here, pointed to by rules */
     size_t n_docs;
-    struct zj_rule_doc {
+    struct zj__rule_doc {
         char *key, *document, *title, *date, *url;
     } *docs;
     /* the rules and parameters of rule_schema_list.h, resolved when the file
      * loads (NULL for those of other programmes) */
-    const zj_rule *bound_rules[ZJ_R_COUNT];
-    const zj_param *bound_params[ZJ_P_COUNT];
-} zj_ruleset;
+    const zj__rule *bound_rules[ZJ_R_COUNT];
+    const zj__param *bound_params[ZJ_P_COUNT];
+} zj__ruleset;
 
 /* Parses and validates one rule file. */
-zj_code zj_ruleset_load(const char *path, zj_ruleset **out, zj_error *err);
+zj_code zj__ruleset_load(const char *path, zj__ruleset **out, zj_error *err);
 /* The same from memory (`name` stands for the file in messages); used by
  * the fuzz target. */
-zj_code zj_ruleset_load_buffer(const char *buf, size_t len, const char *name,
-                               zj_ruleset **out, zj_error *err);
-void zj_ruleset_free(zj_ruleset *rs);
+zj_code zj__ruleset_load_buffer(const char *buf, size_t len, const char *name,
+                               zj__ruleset **out, zj_error *err);
+void zj__ruleset_free(zj__ruleset *rs);
 
 /* By name, for the loader; NULL when absent. */
-const zj_rule *zj_ruleset_rule(const zj_ruleset *rs, const char *id);
-const zj_param *zj_rule_param(const zj_rule *r, const char *key);
+const zj__rule *zj__ruleset_rule(const zj__ruleset *rs, const char *id);
+const zj__param *zj__rule_param(const zj__rule *r, const char *key);
 
 /* By id (rule_schema_list.h), for the checks: the loader verified that the
  * rule set of a programme has each of its rules and parameters, with the
  * declared type and range.  An id of another programme gives NULL, NaN,
  * "" and 0. */
-const zj_rule *zj_rule_at(const zj_ruleset *rs, zj_rule_id id);
-const zj_param *zj_param_at(const zj_ruleset *rs, zj_param_id id);
-double zj_param_num(const zj_ruleset *rs, zj_param_id id);
-const char *zj_param_str(const zj_ruleset *rs, zj_param_id id);
-int zj_param_bool(const zj_ruleset *rs, zj_param_id id);
+const zj__rule *zj__rule_at(const zj__ruleset *rs, zj__rule_id id);
+const zj__param *zj__param_at(const zj__ruleset *rs, zj__param_id id);
+double zj__param_num(const zj__ruleset *rs, zj__param_id id);
+const char *zj__param_str(const zj__ruleset *rs, zj__param_id id);
+int zj__param_bool(const zj__ruleset *rs, zj__param_id id);
 
 /* Whether `text` names the rule set's jurisdiction (id, Chinese name or an
  * alias; ASCII case-insensitive, trimmed). */
-int zj_ruleset_matches_jurisdiction(const zj_ruleset *rs, const char *text);
+int zj__ruleset_matches_jurisdiction(const zj__ruleset *rs, const char *text);
 
 #endif

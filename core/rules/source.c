@@ -22,6 +22,6 @@ size_t zj_source_format(const zj_source *src, char *buf, size_t size)
         return 0;
     /* Never leave half a UTF-8 character at a truncation point. */
     if (size && (size_t)n >= size)
-        buf[zj_utf8_prefix(buf, size - 1)] = '\0';
+        buf[zj__utf8_prefix(buf, size - 1)] = '\0';
     return (size_t)n;
 }

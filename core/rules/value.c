@@ -37,7 +37,7 @@ zj_value zj_value_bool(int b)
     return v;
 }
 
-int zj_value_as_number(const zj_value *v, double *out)
+int zj__value_as_number(const zj_value *v, double *out)
 {
     switch (v->type) {
     case ZJ_VAL_NUMBER:
@@ -52,7 +52,7 @@ int zj_value_as_number(const zj_value *v, double *out)
     }
 }
 
-int zj_value_as_bool(const zj_value *v, int *out)
+int zj__value_as_bool(const zj_value *v, int *out)
 {
     switch (v->type) {
     case ZJ_VAL_BOOL:
@@ -71,7 +71,7 @@ int zj_value_as_bool(const zj_value *v, int *out)
     }
 }
 
-const char *zj_value_as_text(const zj_value *v, char *buf, size_t size)
+const char *zj__value_as_text(const zj_value *v, char *buf, size_t size)
 {
     if (v->type == ZJ_VAL_TEXT)
         return v->text;

@@ -38,12 +38,12 @@ static const struct {
 static zj_code unknown_method(const char *name, zj_error *err)
 {
     const char *alias_names[ALIAS_COUNT];
-    size_t len = zj_utf8_prefix(name, 48), i;
+    size_t len = zj__utf8_prefix(name, 48), i;
     const char *near = NULL;
 
     for (i = 0; i < ALIAS_COUNT; i++)
         alias_names[i] = aliases[i].name;
-    if (!zj_utf8_valid(name, len, NULL))
+    if (!zj__utf8_valid(name, len, NULL))
         len = 0;
     else if (!(near = zj_suggest(name, method_names, METHOD_COUNT)))
         near = zj_suggest(name, alias_names, ALIAS_COUNT);
@@ -88,13 +88,13 @@ zj_code zj_ci_method_parse(const char *name, zj_ci_method *out, zj_error *err)
                        ("区间方法名 name 不能为 NULL"),
                        ("the interval method name must not be NULL"));
     for (i = 0; i < METHOD_COUNT; i++) {
-        if (zj_ascii_ieq(name, method_names[i])) {
+        if (zj__ascii_ieq(name, method_names[i])) {
             *out = (zj_ci_method)i;
             return ZJ_OK;
         }
     }
     for (i = 0; i < ALIAS_COUNT; i++) {
-        if (zj_ascii_ieq(name, aliases[i].name)) {
+        if (zj__ascii_ieq(name, aliases[i].name)) {
             *out = aliases[i].method;
             return ZJ_OK;
         }

@@ -5,7 +5,7 @@
 #include "counts.h"
 #include "error_internal.h"
 
-zj_code zj_valid_conf(double conf, zj_error *err)
+zj_code zj__valid_conf(double conf, zj_error *err)
 {
     if (conf > 0 && conf < 1)
         return ZJ_OK;
@@ -15,7 +15,7 @@ zj_code zj_valid_conf(double conf, zj_error *err)
                     conf));
 }
 
-zj_code zj_valid_count(double v, const char *label, zj_error *err)
+zj_code zj__valid_count(double v, const char *label, zj_error *err)
 {
     char where[64];
 
@@ -43,10 +43,10 @@ zj_code zj_valid_count(double v, const char *label, zj_error *err)
                    ("%s exceeds 2^53 and cannot be held exactly (got %g)", label, v));
 }
 
-zj_code zj_valid_base(double v, const char *label, zj_error *err)
+zj_code zj__valid_base(double v, const char *label, zj_error *err)
 {
     char where[64];
-    zj_code rc = zj_valid_count(v, label, err);
+    zj_code rc = zj__valid_count(v, label, err);
 
     if (rc != ZJ_OK || v > 0)
         return rc;
@@ -56,7 +56,7 @@ zj_code zj_valid_base(double v, const char *label, zj_error *err)
                    ("%s is a denominator and must be greater than 0 (got 0)", label));
 }
 
-/* zj_valid_proportion's message, apart and not inlined: its buffer would
+/* zj__valid_proportion's message, apart and not inlined: its buffer would
  * otherwise cost every call a stack frame and a stack-protector check. */
 #if defined(__GNUC__)
 __attribute__((noinline))
@@ -67,8 +67,8 @@ static zj_code proportion_error(double x, double n, const char *xlabel,
     char where[64];
     zj_code rc;
 
-    if ((rc = zj_valid_count(x, xlabel, err)) != ZJ_OK ||
-        (rc = zj_valid_base(n, nlabel, err)) != ZJ_OK)
+    if ((rc = zj__valid_count(x, xlabel, err)) != ZJ_OK ||
+        (rc = zj__valid_base(n, nlabel, err)) != ZJ_OK)
         return rc;
     if (x <= n)
         return ZJ_OK;
@@ -78,7 +78,7 @@ static zj_code proportion_error(double x, double n, const char *xlabel,
                    ("%s (%.17g) must not be greater than %s (%.17g)", xlabel, x, nlabel, n));
 }
 
-zj_code zj_valid_proportion(double x, double n, const char *xlabel,
+zj_code zj__valid_proportion(double x, double n, const char *xlabel,
                             const char *nlabel, zj_error *err)
 {
     /* The common case in one test: batches validate millions of pairs.

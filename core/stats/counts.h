@@ -14,13 +14,13 @@
 #define ZJ_MAX_COUNT ZJ_COUNT_MAX
 
 /* A confidence level strictly between 0 and 1 (NaN fails). */
-zj_code zj_valid_conf(double conf, zj_error *err);
+zj_code zj__valid_conf(double conf, zj_error *err);
 /* A whole number in [0, 2^53]. */
-zj_code zj_valid_count(double v, const char *label, zj_error *err);
+zj_code zj__valid_count(double v, const char *label, zj_error *err);
 /* A count greater than 0 (a denominator). */
-zj_code zj_valid_base(double v, const char *label, zj_error *err);
+zj_code zj__valid_base(double v, const char *label, zj_error *err);
 /* x successes of n: both counts, n > 0, x <= n. */
-zj_code zj_valid_proportion(double x, double n, const char *xlabel,
+zj_code zj__valid_proportion(double x, double n, const char *xlabel,
                             const char *nlabel, zj_error *err);
 
 #endif

@@ -57,12 +57,12 @@ zj_code zj_design_parse(const char *name, zj_design *out, zj_error *err)
                        ("out 与 name 不能为 NULL"),
                        ("out and name must not be NULL"));
     for (i = 0; i < DESIGN_COUNT; i++)
-        if (zj_ascii_ieq(name, design_names[i])) {
+        if (zj__ascii_ieq(name, design_names[i])) {
             *out = (zj_design)i;
             return ZJ_OK;
         }
-    len = zj_utf8_prefix(name, 48);
-    if (!zj_utf8_valid(name, len, NULL))
+    len = zj__utf8_prefix(name, 48);
+    if (!zj__utf8_valid(name, len, NULL))
         len = 0;
     return ZJ_FAIL(err, ZJ_ERR_ARG, "argument design",
                    ("未知的抽样设计“%.*s”；可用：sample（抽样）、census（普查）、"
@@ -92,9 +92,9 @@ static zj_code check_options(const zj_rate_options *o, zj_error *err)
         return ZJ_FAIL(err, ZJ_ERR_ARG, "argument design",
                        ("未知的抽样设计（编号 %d）", (int)o->design),
                        ("unknown design (value %d)", (int)o->design));
-    if ((rc = zj_rate_check_method(o->method, err)) != ZJ_OK)
+    if ((rc = zj__rate_check_method(o->method, err)) != ZJ_OK)
         return rc;
-    return zj_valid_conf(o->conf, err);
+    return zj__valid_conf(o->conf, err);
 }
 
 /* One element, options already checked. */
@@ -109,11 +109,11 @@ static zj_code one(double x, double n, double N, const zj_rate_options *o,
     out->method = o->method;
     out->design = o->design;
     out->estimate = out->lower = out->upper = NAN;
-    if ((rc = zj_valid_proportion(x, n, "x", "n", err)) != ZJ_OK)
+    if ((rc = zj__valid_proportion(x, n, "x", "n", err)) != ZJ_OK)
         return rc;
     out->estimate = x / n;
     if (o->design == ZJ_DESIGN_FINITE) {
-        if ((rc = zj_valid_count(N, "population", err)) != ZJ_OK) {
+        if ((rc = zj__valid_count(N, "population", err)) != ZJ_OK) {
             out->estimate = NAN;
             return rc;
         }
@@ -130,13 +130,13 @@ static zj_code one(double x, double n, double N, const zj_rate_options *o,
         {
             double n_eff = n * (N - 1) / (N - n);
 
-            zj_rate_interval(out->estimate * n_eff, n_eff, o->conf, o->method,
+            zj__rate_interval(out->estimate * n_eff, n_eff, o->conf, o->method,
                              &out->lower, &out->upper);
         }
         return ZJ_OK;
     }
     if (o->design == ZJ_DESIGN_SAMPLE)
-        zj_rate_interval(x, n, o->conf, o->method, &out->lower, &out->upper);
+        zj__rate_interval(x, n, o->conf, o->method, &out->lower, &out->upper);
     return ZJ_OK;
 }
 

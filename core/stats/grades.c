@@ -1,7 +1,7 @@
 /* grades.c — counting monitoring grades and conclusions.
  *
  * The texts come from spreadsheets, so surrounding blanks are ignored
- * (zj_trim); anything else that is not on the scale is an error naming
+ * (zj__trim); anything else that is not on the scale is an error naming
  * the element, because a typo ("B十", "A +") must not vanish from a
  * distribution that is published. */
 #include <math.h>
@@ -49,7 +49,7 @@ static const char *cell_text(const char *cell, size_t *len)
 
     if (!cell)
         return NULL;
-    s = zj_trim(cell, len);
+    s = zj__trim(cell, len);
     return *len ? s : NULL;
 }
 
@@ -57,9 +57,9 @@ static const char *cell_text(const char *cell, size_t *len)
  * when it is not UTF-8, since messages must stay UTF-8. */
 static int quotable(const char *s, size_t len)
 {
-    size_t n = zj_utf8_prefix(s, len < 48 ? len : 48);
+    size_t n = zj__utf8_prefix(s, len < 48 ? len : 48);
 
-    return zj_utf8_valid(s, n, NULL) ? (int)n : 0;
+    return zj__utf8_valid(s, n, NULL) ? (int)n : 0;
 }
 
 static zj_code bad_grade(size_t i, const char *s, size_t len, zj_error *err)

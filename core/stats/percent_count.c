@@ -26,7 +26,7 @@ zj_code zj_count_from_percent(double percent, int decimals, double n,
         return ZJ_FAIL(err, ZJ_ERR_ARG, "argument percent",
                        ("百分比 percent 须在 0 与 100 之间（现为 %.15g）", percent),
                        ("percent must be between 0 and 100 (got %.15g)", percent));
-    if ((rc = zj_valid_base(n, "n", err)) != ZJ_OK)
+    if ((rc = zj__valid_base(n, "n", err)) != ZJ_OK)
         return rc;
     for (i = 0; i < decimals; i++)
         scale *= 10;

@@ -38,8 +38,8 @@ static quantiles quantiles_for(double conf)
 {
     quantiles q;
 
-    q.z_prop = zj_qnorm((1 + conf) / 2);
-    q.z_binom = zj_qnorm(1 - (1 - conf) / 2);
+    q.z_prop = zj__qnorm((1 + conf) / 2);
+    q.z_binom = zj__qnorm(1 - (1 - conf) / 2);
     return q;
 }
 
@@ -107,8 +107,8 @@ static void clopper_pearson(double x, double n, double conf,
 {
     double alpha = (1 - conf) / 2;
 
-    *lower = x == 0 ? 0.0 : zj_qbeta(alpha, x, n - x + 1);
-    *upper = x == n ? 1.0 : zj_qbeta(1 - alpha, x + 1, n - x);
+    *lower = x == 0 ? 0.0 : zj__qbeta(alpha, x, n - x + 1);
+    *upper = x == n ? 1.0 : zj__qbeta(1 - alpha, x + 1, n - x);
 }
 
 static void clip01(double *lower, double *upper)
@@ -141,8 +141,8 @@ static void jeffreys(double x, double n, double conf,
 {
     double alpha = 1 - conf;
 
-    *lower = x == 0 ? 0.0 : zj_qbeta(alpha / 2, x + 0.5, n - x + 0.5);
-    *upper = x == n ? 1.0 : zj_qbeta(1 - alpha / 2, x + 0.5, n - x + 0.5);
+    *lower = x == 0 ? 0.0 : zj__qbeta(alpha / 2, x + 0.5, n - x + 0.5);
+    *upper = x == n ? 1.0 : zj__qbeta(1 - alpha / 2, x + 0.5, n - x + 0.5);
 }
 
 static void wald(double x, double n, double z,
@@ -183,7 +183,7 @@ static void interval(double x, double n, double conf, const quantiles *q,
     *lower = *upper = NAN;
 }
 
-void zj_rate_interval(double x, double n, double conf, zj_ci_method method,
+void zj__rate_interval(double x, double n, double conf, zj_ci_method method,
                       double *lower, double *upper)
 {
     quantiles q = quantiles_for(conf);
@@ -191,7 +191,7 @@ void zj_rate_interval(double x, double n, double conf, zj_ci_method method,
     interval(x, n, conf, &q, method, lower, upper);
 }
 
-zj_code zj_rate_check_method(zj_ci_method method, zj_error *err)
+zj_code zj__rate_check_method(zj_ci_method method, zj_error *err)
 {
     return check_method(method, err);
 }
@@ -225,8 +225,8 @@ zj_code zj_rate_ci(double x, double n, double conf, zj_ci_method method,
                        ("out 不能为 NULL"),
                        ("out must not be NULL"));
     if ((rc = check_method(method, err)) != ZJ_OK ||
-        (rc = zj_valid_conf(conf, err)) != ZJ_OK ||
-        (rc = zj_valid_proportion(x, n, "x", "n", err)) != ZJ_OK) {
+        (rc = zj__valid_conf(conf, err)) != ZJ_OK ||
+        (rc = zj__valid_proportion(x, n, "x", "n", err)) != ZJ_OK) {
         fill_rate(x, n, conf, NULL, method, 0, out);
         return rc;
     }
@@ -261,7 +261,7 @@ zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
     size_t i;
 
     if ((rc = check_method(method, err)) != ZJ_OK ||
-        (rc = zj_valid_conf(conf, err)) != ZJ_OK)
+        (rc = zj__valid_conf(conf, err)) != ZJ_OK)
         return rc;
     q = quantiles_for(conf);
     if (count == 0)
@@ -277,7 +277,7 @@ zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
         for (i = 0; i < count; i++) {
             zj_rate *o = &out[i];
 
-            status[i] = zj_valid_proportion(x[i], n[i], "x", "n", NULL);
+            status[i] = zj__valid_proportion(x[i], n[i], "x", "n", NULL);
             o->x = x[i];
             o->n = n[i];
             o->conf = conf;
@@ -293,7 +293,7 @@ zj_code zj_rate_ci_batch(const double *x, const double *n, size_t count,
         return ZJ_OK;
     }
     for (i = 0; i < count; i++) {
-        status[i] = zj_valid_proportion(x[i], n[i], "x", "n", NULL);
+        status[i] = zj__valid_proportion(x[i], n[i], "x", "n", NULL);
         fill_rate(x[i], n[i], conf, &q, method, status[i] == ZJ_OK, &out[i]);
     }
     return ZJ_OK;

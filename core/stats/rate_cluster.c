@@ -37,10 +37,10 @@ static zj_code check_inputs(const double *x, const double *n, size_t m,
 
         snprintf(xl, sizeof xl, "x[%zu]", i);
         snprintf(nl, sizeof nl, "n[%zu]", i);
-        if ((rc = zj_valid_proportion(x[i], n[i], xl, nl, err)) != ZJ_OK)
+        if ((rc = zj__valid_proportion(x[i], n[i], xl, nl, err)) != ZJ_OK)
             return rc;
     }
-    return zj_valid_conf(conf, err);
+    return zj__valid_conf(conf, err);
 }
 
 /* Clopper-Pearson at a (possibly fractional) effective size, as
@@ -48,8 +48,8 @@ static zj_code check_inputs(const double *x, const double *n, size_t m,
 static void beta_interval(double p, double n_eff, double alpha,
                           double *lower, double *upper)
 {
-    *lower = zj_qbeta(alpha / 2, n_eff * p, n_eff * (1 - p) + 1);
-    *upper = zj_qbeta(1 - alpha / 2, n_eff * p + 1, n_eff * (1 - p));
+    *lower = zj__qbeta(alpha / 2, n_eff * p, n_eff * (1 - p) + 1);
+    *upper = zj__qbeta(1 - alpha / 2, n_eff * p + 1, n_eff * (1 - p));
     if (p <= 0)
         *lower = 0;
     if (p >= 1)
@@ -90,7 +90,7 @@ zj_code zj_rate_clustered(const double *x, const double *n, size_t m,
     out->n = (double)sn;
     out->conf = conf;
     out->df = (double)(m - 1);
-    t = zj_qt(1 - alpha / 2, out->df);
+    t = zj__qt(1 - alpha / 2, out->df);
 
     out->pooled = p;
     v = (double)((long double)m / (long double)(m - 1) * ss / (sn * sn));
@@ -98,7 +98,7 @@ zj_code zj_rate_clustered(const double *x, const double *n, size_t m,
     out->wald_lower = p - t * out->pooled_se;
     out->wald_upper = p + t * out->pooled_se;
     if (p > 0 && p < 1 && v > 0) {
-        double r = zj_qt(alpha / 2, out->n - 1) / zj_qt(alpha / 2, out->df);
+        double r = zj__qt(alpha / 2, out->n - 1) / zj__qt(alpha / 2, out->df);
 
         out->design_effect = v / (p * (1 - p) / out->n);
         out->n_effective = p * (1 - p) / v * r * r;

@@ -20,10 +20,10 @@ static zj_code check_args(double x1, double n1, double x2, double n2,
         return ZJ_FAIL(err, ZJ_ERR_ARG, "argument out",
                        ("out 不能为 NULL"),
                        ("out must not be NULL"));
-    if ((rc = zj_valid_proportion(x1, n1, "x1", "n1", err)) != ZJ_OK ||
-        (rc = zj_valid_proportion(x2, n2, "x2", "n2", err)) != ZJ_OK)
+    if ((rc = zj__valid_proportion(x1, n1, "x1", "n1", err)) != ZJ_OK ||
+        (rc = zj__valid_proportion(x2, n2, "x2", "n2", err)) != ZJ_OK)
         return rc;
-    return zj_valid_conf(conf, err);
+    return zj__valid_conf(conf, err);
 }
 
 /* Pearson's X-squared on the 2x2 table, as prop.test computes it:
@@ -67,14 +67,14 @@ zj_code zj_rate_difference(double x1, double n1, double x2, double n2,
      * of the table: the correction never overshoots the observed
      * difference.  The same capped value is used for the statistic. */
     yates = correct ? fmin(0.5, fabs(out->diff) / sum_inv_n) : 0.0;
-    z = zj_qnorm((1 + conf) / 2);
+    z = zj__qnorm((1 + conf) / 2);
     width = z * sqrt((double)((long double)(out->p1 * (1 - out->p1) / n1) +
                               out->p2 * (1 - out->p2) / n2)) +
             yates * sum_inv_n;
     out->lower = fmax(out->diff - width, -1.0);
     out->upper = fmin(out->diff + width, 1.0);
     out->statistic = chisq_statistic(x1, n1, x2, n2, yates);
-    out->p_value = zj_pchisq_upper(out->statistic, 1.0);
+    out->p_value = zj__pchisq_upper(out->statistic, 1.0);
     return ZJ_OK;
 }
 

@@ -7,9 +7,9 @@
 
 /* The method's interval for x of n, inputs already checked; x and n may
  * be fractional (effective sizes). */
-void zj_rate_interval(double x, double n, double conf, zj_ci_method method,
+void zj__rate_interval(double x, double n, double conf, zj_ci_method method,
                       double *lower, double *upper);
 /* ZJ_ERR_ARG naming `method` when it is not a zj_ci_method. */
-zj_code zj_rate_check_method(zj_ci_method method, zj_error *err);
+zj_code zj__rate_check_method(zj_ci_method method, zj_error *err);
 
 #endif

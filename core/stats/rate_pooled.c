@@ -47,7 +47,7 @@ zj_code zj_rate_pooled(const double *x, const double *n, size_t groups,
 
         snprintf(xl, sizeof xl, "x[%zu]", i);
         snprintf(nl, sizeof nl, "n[%zu]", i);
-        if ((rc = zj_valid_proportion(x[i], n[i], xl, nl, err)) != ZJ_OK)
+        if ((rc = zj__valid_proportion(x[i], n[i], xl, nl, err)) != ZJ_OK)
             return rc;
         sum_x += x[i];
         sum_n += n[i];

@@ -26,8 +26,8 @@ zj_code zj_completion_rate(double actual, double plan, double *out,
     zj_code rc;
 
     if ((rc = check_out(out, err)) != ZJ_OK ||
-        (rc = zj_valid_count(actual, "actual", err)) != ZJ_OK ||
-        (rc = zj_valid_base(plan, "plan", err)) != ZJ_OK)
+        (rc = zj__valid_count(actual, "actual", err)) != ZJ_OK ||
+        (rc = zj__valid_base(plan, "plan", err)) != ZJ_OK)
         return rc;
     /* actual > plan is allowed: over-enrolment is a finding, not an
      * input error. */
@@ -42,9 +42,9 @@ zj_code zj_progression_rates(double graduates, double to_zhuanke,
     zj_code rc;
 
     if ((rc = check_out(out, err)) != ZJ_OK ||
-        (rc = zj_valid_base(graduates, "graduates", err)) != ZJ_OK ||
-        (rc = zj_valid_count(to_zhuanke, "to_zhuanke", err)) != ZJ_OK ||
-        (rc = zj_valid_count(to_benke, "to_benke", err)) != ZJ_OK)
+        (rc = zj__valid_base(graduates, "graduates", err)) != ZJ_OK ||
+        (rc = zj__valid_count(to_zhuanke, "to_zhuanke", err)) != ZJ_OK ||
+        (rc = zj__valid_count(to_benke, "to_benke", err)) != ZJ_OK)
         return rc;
     /* Written as a difference: for whole numbers <= 2^53 it is exact,
      * where the sum could round past 2^53. */
@@ -71,8 +71,8 @@ zj_code zj_transfer_rate(double transferred, double cohort, double *out,
     zj_code rc;
 
     if ((rc = check_out(out, err)) != ZJ_OK ||
-        (rc = zj_valid_count(transferred, "transferred", err)) != ZJ_OK ||
-        (rc = zj_valid_base(cohort, "cohort", err)) != ZJ_OK)
+        (rc = zj__valid_count(transferred, "transferred", err)) != ZJ_OK ||
+        (rc = zj__valid_base(cohort, "cohort", err)) != ZJ_OK)
         return rc;
     if (transferred > cohort)
         return ZJ_FAIL(err, ZJ_ERR_ARG, "argument transferred",

@@ -9,7 +9,7 @@
 #include "utf8.h"
 #include "zhijiao/csv.h"
 
-void zj_table_free(zj_table *t)
+void zj__table_free(zj_table *t)
 {
     size_t i;
 
@@ -39,7 +39,7 @@ void zj_table_free(zj_table *t)
 /* Cells are appended to one text block; their offsets are turned into
  * pointers once the block stops moving. */
 typedef struct loader {
-    zj_strbuf text;
+    zj__strbuf text;
     size_t *offs, n_offs, cap_offs;
     size_t *lines, n_lines, cap_lines;
 } loader;
@@ -62,7 +62,7 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
     return 1;
 }
 
-zj_code zj_table_load_csv(zj_table *t, const char *path, zj_error *err)
+zj_code zj__table_load_csv(zj_table *t, const char *path, zj_error *err)
 {
     zj_csv_reader *r = NULL;
     const char *const *f;
@@ -86,7 +86,7 @@ zj_code zj_table_load_csv(zj_table *t, const char *path, zj_error *err)
     if (!t->col_names)
         goto nomem;
     for (i = 0; i < nf; i++)
-        if (!(t->col_names[i] = zj_strdup(f[i])))
+        if (!(t->col_names[i] = zj__strdup(f[i])))
             goto nomem;
     for (;;) {
         if ((rc = zj_csv_next(r, &f, &nf, err)))
@@ -109,11 +109,11 @@ zj_code zj_table_load_csv(zj_table *t, const char *path, zj_error *err)
         L.lines[L.n_lines++] = zj_csv_line(r);
         for (i = 0; i < nf; i++) {
             size_t len;
-            const char *c = zj_trim(f[i], &len);
+            const char *c = zj__trim(f[i], &len);
 
             L.offs[L.n_offs++] = L.text.len;
-            zj_strbuf_append(&L.text, c, len);
-            zj_strbuf_putc(&L.text, '\0');
+            zj__strbuf_append(&L.text, c, len);
+            zj__strbuf_putc(&L.text, '\0');
         }
         if (L.text.failed)
             goto nomem;
@@ -122,7 +122,7 @@ zj_code zj_table_load_csv(zj_table *t, const char *path, zj_error *err)
     t->cells = calloc(L.n_offs + 1, sizeof *t->cells);
     if (!t->cells)
         goto nomem;
-    t->text = zj_strbuf_take(&L.text);
+    t->text = zj__strbuf_take(&L.text);
     if (!t->text)
         goto nomem;
     for (i = 0; i < L.n_offs; i++)
@@ -137,7 +137,7 @@ nomem:
                  ("out of memory"));
 out:
     zj_csv_close(r);
-    zj_strbuf_free(&L.text);
+    zj__strbuf_free(&L.text);
     free(L.offs);
     free(L.lines);
     return rc;
@@ -183,7 +183,7 @@ zj_code zj_table_col_index(const zj_table *t, const char *name, size_t *out,
                    ("table %s has no column named %s", t->name, name));
 }
 
-const char *zj_table_get(const zj_table *t, size_t row, const char *col)
+const char *zj__table_get(const zj_table *t, size_t row, const char *col)
 {
     size_t i;
 
@@ -193,7 +193,7 @@ const char *zj_table_get(const zj_table *t, size_t row, const char *col)
     return NULL;
 }
 
-double zj_cell_number(const char *cell)
+double zj__cell_number(const char *cell)
 {
     char *end;
     double d;

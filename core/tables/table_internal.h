@@ -23,12 +23,12 @@ struct zj_table {
 };
 
 /* table.c: reads the CSV at path into t (whose metadata the manifest set). */
-zj_code zj_table_load_csv(zj_table *t, const char *path, zj_error *err);
-void zj_table_free(zj_table *t);
+zj_code zj__table_load_csv(zj_table *t, const char *path, zj_error *err);
+void zj__table_free(zj_table *t);
 /* A cell as a number: NaN when empty (a number the source lost) or not a
  * plain number. */
-double zj_cell_number(const char *cell);
+double zj__cell_number(const char *cell);
 /* The cell of `row` in the column named `col`, or NULL if no such column. */
-const char *zj_table_get(const zj_table *t, size_t row, const char *col);
+const char *zj__table_get(const zj_table *t, size_t row, const char *col);
 
 #endif

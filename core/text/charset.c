@@ -56,44 +56,44 @@ static int is_utf8(const char *cs)
     return strcmp(cs, "utf-8") == 0 || strcmp(cs, "utf8") == 0;
 }
 
-const char *zj_charset_detect(const char *body, size_t len, const char *content_type,
+const char *zj__charset_detect(const char *body, size_t len, const char *content_type,
                               char *buf, size_t size)
 {
     if (content_type && find_charset(content_type, strlen(content_type), buf, size))
         return is_gb(buf) ? "gb18030" : is_utf8(buf) ? "utf-8" : buf;
-    if (zj_utf8_bom_len(body, len))
+    if (zj__utf8_bom_len(body, len))
         return "utf-8";
     if (find_charset(body, len < 4096 ? len : 4096, buf, size))
         return is_gb(buf) ? "gb18030" : is_utf8(buf) ? "utf-8" : buf;
-    return zj_detect_encoding(body, len, 1) == ZJ_ENC_UTF8 ? "utf-8" : "gb18030";
+    return zj__detect_encoding(body, len, 1) == ZJ_ENC_UTF8 ? "utf-8" : "gb18030";
 }
 
-zj_code zj_charset_to_utf8(const char *body, size_t len, const char *charset,
+zj_code zj__charset_to_utf8(const char *body, size_t len, const char *charset,
                            const char *where, char **out, size_t *out_len, zj_error *err)
 {
-    zj_strbuf b = ZJ_STRBUF_INIT;
+    zj__strbuf b = ZJ_STRBUF_INIT;
     size_t bad = 0;
 
     *out = NULL;
     *out_len = 0;
     if (strcmp(charset, "utf-8") == 0) {
-        size_t bom = zj_utf8_bom_len(body, len);
-        if (!zj_utf8_valid(body + bom, len - bom, &bad))
+        size_t bom = zj__utf8_bom_len(body, len);
+        if (!zj__utf8_valid(body + bom, len - bom, &bad))
             return ZJ_FAIL(err, ZJ_ERR_ENCODING, where,
                            ("第 %zu 字节不是有效的 UTF-8", bad + bom),
                            ("byte %zu is not valid UTF-8", bad + bom));
-        zj_strbuf_append(&b, body + bom, len - bom);
+        zj__strbuf_append(&b, body + bom, len - bom);
     } else if (strcmp(charset, "gb18030") == 0) {
-        zj_conv_status st;
-        zj_gb18030_conv *c = zj_gb18030_open(&st);
+        zj__conv_status st;
+        zj__gb18030_conv *c = zj__gb18030_open(&st);
         if (!c)
             return ZJ_FAIL(err, st == ZJ_CONV_NOMEM ? ZJ_ERR_NOMEM : ZJ_ERR_UNSUPPORTED, where,
                            ("iconv 不支持 GB18030"),
                            ("iconv cannot convert GB18030"));
-        st = zj_gb18030_feed(c, body, len, 1, &b, &bad);
-        zj_gb18030_close(c);
+        st = zj__gb18030_feed(c, body, len, 1, &b, &bad);
+        zj__gb18030_close(c);
         if (st != ZJ_CONV_OK) {
-            zj_strbuf_free(&b);
+            zj__strbuf_free(&b);
             return ZJ_FAIL(err, st == ZJ_CONV_NOMEM ? ZJ_ERR_NOMEM : ZJ_ERR_ENCODING, where,
                            ("第 %zu 字节不是有效的 GB18030", bad),
                            ("byte %zu is not valid GB18030", bad));
@@ -111,10 +111,10 @@ zj_code zj_charset_to_utf8(const char *body, size_t len, const char *charset,
             char *o = outbuf;
             size_t oleft = sizeof outbuf;
             size_t r = iconv(cd, &in, &inleft, &o, &oleft);
-            zj_strbuf_append(&b, outbuf, sizeof outbuf - oleft);
+            zj__strbuf_append(&b, outbuf, sizeof outbuf - oleft);
             if (r == (size_t)-1 && errno != E2BIG) {
                 iconv_close(cd);
-                zj_strbuf_free(&b);
+                zj__strbuf_free(&b);
                 return ZJ_FAIL(err, ZJ_ERR_ENCODING, where,
                                ("第 %zu 字节不是有效的 %s", len - inleft, charset),
                                ("byte %zu is not valid %s", len - inleft, charset));
@@ -123,14 +123,14 @@ zj_code zj_charset_to_utf8(const char *body, size_t len, const char *charset,
         iconv_close(cd);
     }
     if (!b.data)
-        zj_strbuf_append(&b, "", 0);
+        zj__strbuf_append(&b, "", 0);
     if (b.failed) {
-        zj_strbuf_free(&b);
+        zj__strbuf_free(&b);
         return ZJ_FAIL(err, ZJ_ERR_NOMEM, NULL,
                        ("内存不足"),
                        ("out of memory"));
     }
     *out_len = b.len;
-    *out = zj_strbuf_take(&b);
+    *out = zj__strbuf_take(&b);
     return ZJ_OK;
 }

@@ -66,9 +66,9 @@ struct zj_csv_reader {
     /* decoding */
     zj_encoding enc;
     int detected;           /* enc was guessed (GB18030): watch for UTF-8 */
-    zj_utf8_stream utf8;
-    zj_gb18030_conv *conv;
-    zj_strbuf conv_out;
+    zj__utf8_stream utf8;
+    zj__gb18030_conv *conv;
+    zj__strbuf conv_out;
     int at_start;           /* nothing fed yet, so a BOM may follow */
 
     /* parsing */
@@ -120,14 +120,14 @@ zj_code zj_encoding_parse(const char *name, zj_encoding *out, zj_error *err)
                        ("编码名 name 不能为 NULL"),
                        ("the encoding name must not be NULL"));
     for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (zj_ascii_ieq(name, names[i].name)) {
+        if (zj__ascii_ieq(name, names[i].name)) {
             *out = names[i].enc;
             return ZJ_OK;
         }
     }
     /* Quote the name only as far as it is UTF-8, so the message is. */
-    len = zj_utf8_prefix(name, 48);
-    if (!zj_utf8_valid(name, len, NULL))
+    len = zj__utf8_prefix(name, 48);
+    if (!zj__utf8_valid(name, len, NULL))
         len = 0;
     return ZJ_FAIL(err, ZJ_ERR_ARG, "argument name",
                    ("未知的编码“%.*s”；可用：auto、utf-8、gb18030（或 gbk、gb2312）、"
@@ -349,7 +349,7 @@ static zj_code feed(zj_csv_reader *r, const char *s, size_t len)
         r->at_start = 0;
         /* A file saved twice through a tool that adds a mark has two:
          * none of them is text. */
-        while (zj_utf8_bom_len(s + i, len - i))
+        while (zj__utf8_bom_len(s + i, len - i))
             i += 3;
     }
     while (i < len) {
@@ -414,8 +414,8 @@ static size_t line_at(const char *s, size_t offset, size_t first)
 static zj_code fail_mixed(zj_csv_reader *r, const char *s, size_t len, size_t first_line)
 {
     char where[ZJ_ERROR_WHERE_MAX];
-    size_t bad = zj_utf8_valid_prefix(s, len, NULL);
-    size_t good = zj_find_utf8_line(s, len, r->eof);
+    size_t bad = zj__utf8_valid_prefix(s, len, NULL);
+    size_t good = zj__find_utf8_line(s, len, r->eof);
     size_t line = line_at(s, bad, first_line), col = 1, i;
     size_t uline = line_at(s, good, first_line);
 
@@ -461,23 +461,23 @@ static zj_code fail_encoding(zj_csv_reader *r, size_t offset, int nul)
     else
         (void)ZJ_FAIL(&r->error, ZJ_ERR_ENCODING, where,
                 ("第 %zu 行不是有效的 %s 文本（文件偏移 %zu）", r->line,
-                 zj_encoding_iconv_name(r->enc), offset),
+                 zj__encoding_iconv_name(r->enc), offset),
                 ("line %zu is not valid %s text (file offset %zu)", r->line,
-                 zj_encoding_iconv_name(r->enc), offset));
+                 zj__encoding_iconv_name(r->enc), offset));
     return reader_fail_code(r, ZJ_ERR_ENCODING);
 }
 
 static zj_code process_utf8(zj_csv_reader *r, const char *s, size_t len,
                             int last)
 {
-    size_t good = zj_utf8_stream_check(&r->utf8, s, len);
+    size_t good = zj__utf8_stream_check(&r->utf8, s, len);
     zj_code rc = feed(r, s, good);
 
     if (rc)
         return rc;
     if (good < len)
         return fail_encoding(r, r->offset + good, 0);
-    if (last && zj_utf8_stream_incomplete(&r->utf8))
+    if (last && zj__utf8_stream_incomplete(&r->utf8))
         return fail_encoding(r, r->offset + len, 0);
     return ZJ_OK;
 }
@@ -487,12 +487,12 @@ static zj_code process_converted(zj_csv_reader *r, const char *s, size_t len,
                                  int last)
 {
     size_t bad = 0, off;
-    zj_conv_status st;
+    zj__conv_status st;
     zj_code rc;
     const char *nul;
 
     /* A guess of GB18030 is wrong when a later line is UTF-8 Chinese. */
-    if (r->detected && (off = zj_find_utf8_line(s, len, last)) != (size_t)-1) {
+    if (r->detected && (off = zj__find_utf8_line(s, len, last)) != (size_t)-1) {
         char where[ZJ_ERROR_WHERE_MAX];
         size_t line = line_at(s, off, r->line);
         where_line(r, line, where, sizeof where);
@@ -503,8 +503,8 @@ static zj_code process_converted(zj_csv_reader *r, const char *s, size_t len,
              "is UTF-8 Chinese; save the whole file in one encoding, or state its encoding "
              "explicitly", line)));
     }
-    zj_strbuf_reset(&r->conv_out);
-    st = zj_gb18030_feed(r->conv, s, len, last, &r->conv_out, &bad);
+    zj__strbuf_reset(&r->conv_out);
+    st = zj__gb18030_feed(r->conv, s, len, last, &r->conv_out, &bad);
     if (st == ZJ_CONV_NOMEM || r->conv_out.failed)
         return fail_nomem(r);
     /* In UTF-16 a NUL is only found after conversion (U+0000). */
@@ -633,7 +633,7 @@ static zj_csv_reader *reader_new(const char *name)
 
     if (!r)
         return NULL;
-    r->name = zj_strdup(name);
+    r->name = zj__strdup(name);
     if (!r->name || csv_init(&r->parser, CSV_APPEND_NULL) != 0) {
         free(r->name);
         free(r);
@@ -650,7 +650,7 @@ static zj_csv_reader *reader_new(const char *name)
 /* Reads the first chunk, decides the encoding and sets up conversion. */
 static zj_code reader_start(zj_csv_reader *r, zj_encoding enc, zj_error *err)
 {
-    zj_conv_status st;
+    zj__conv_status st;
 
     if (read_chunk(r, &r->first, &r->first_len) != ZJ_OK) {
         if (err)
@@ -659,18 +659,18 @@ static zj_code reader_start(zj_csv_reader *r, zj_encoding enc, zj_error *err)
     }
     r->have_first = 1;
     r->enc = enc != ZJ_ENC_AUTO ? enc
-                                : zj_detect_encoding(r->first, r->first_len,
+                                : zj__detect_encoding(r->first, r->first_len,
                                                      r->eof);
     r->detected = enc == ZJ_ENC_AUTO && r->enc == ZJ_ENC_GB18030;
-    if (r->detected && zj_find_utf8_line(r->first, r->first_len, r->eof) != (size_t)-1) {
+    if (r->detected && zj__find_utf8_line(r->first, r->first_len, r->eof) != (size_t)-1) {
         fail_mixed(r, r->first, r->first_len, 1);
         if (err)
             *err = r->error;
         return r->status;
     }
-    if (!zj_encoding_iconv_name(r->enc))
+    if (!zj__encoding_iconv_name(r->enc))
         return ZJ_OK;
-    r->conv = zj_conv_open(zj_encoding_iconv_name(r->enc), &st);
+    r->conv = zj__conv_open(zj__encoding_iconv_name(r->enc), &st);
     if (r->conv)
         return ZJ_OK;
     if (st == ZJ_CONV_NOMEM)
@@ -678,9 +678,9 @@ static zj_code reader_start(zj_csv_reader *r, zj_encoding enc, zj_error *err)
                        ("内存不足"),
                        ("out of memory"));
     return ZJ_FAIL(err, ZJ_ERR_UNSUPPORTED, r->name,
-                   ("本系统的 iconv 不支持 %s，无法读取 %s", zj_encoding_iconv_name(r->enc), r->name),
+                   ("本系统的 iconv 不支持 %s，无法读取 %s", zj__encoding_iconv_name(r->enc), r->name),
                    ("iconv on this system has no %s, so %s cannot be read",
-                    zj_encoding_iconv_name(r->enc), r->name));
+                    zj__encoding_iconv_name(r->enc), r->name));
 }
 
 zj_code zj_csv_open_file(const char *path, zj_encoding enc,
@@ -762,8 +762,8 @@ void zj_csv_close(zj_csv_reader *r)
         fclose(r->fp);
     if (r->parser_ready)
         csv_free(&r->parser);
-    zj_gb18030_close(r->conv);
-    zj_strbuf_free(&r->conv_out);
+    zj__gb18030_close(r->conv);
+    zj__strbuf_free(&r->conv_out);
     free(r->inbuf);
     free(r->name);
     free(r->arena);

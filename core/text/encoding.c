@@ -12,7 +12,7 @@
 #include "encoding.h"
 #include "utf8.h"
 
-size_t zj_utf8_bom_len(const char *s, size_t len)
+size_t zj__utf8_bom_len(const char *s, size_t len)
 {
     if (s && len >= 3 && (unsigned char)s[0] == 0xEF &&
         (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
@@ -54,16 +54,16 @@ static int is_truncated_char(const unsigned char *s, size_t len)
         else
             buf[i] = 0x80;
     }
-    return zj_utf8_valid((const char *)buf, need, NULL);
+    return zj__utf8_valid((const char *)buf, need, NULL);
 }
 
-size_t zj_utf8_valid_prefix(const char *s, size_t len, int *truncated)
+size_t zj__utf8_valid_prefix(const char *s, size_t len, int *truncated)
 {
     size_t bad = 0;
 
     if (truncated)
         *truncated = 0;
-    if (!s || zj_utf8_valid(s, len, &bad))
+    if (!s || zj__utf8_valid(s, len, &bad))
         return s ? len : 0;
     if (truncated && len - bad < 4 &&
         is_truncated_char((const unsigned char *)s + bad, len - bad))
@@ -71,7 +71,7 @@ size_t zj_utf8_valid_prefix(const char *s, size_t len, int *truncated)
     return bad;
 }
 
-size_t zj_utf8_stream_check(zj_utf8_stream *st, const char *s, size_t len)
+size_t zj__utf8_stream_check(zj__utf8_stream *st, const char *s, size_t len)
 {
     size_t start = 0, need, take, good;
     int truncated;
@@ -81,7 +81,7 @@ size_t zj_utf8_stream_check(zj_utf8_stream *st, const char *s, size_t len)
         need = announced_len(st->pend[0]) - st->npend;
         take = need < len ? need : len;
         memcpy(st->pend + st->npend, s, take);
-        good = zj_utf8_valid_prefix((const char *)st->pend, st->npend + take,
+        good = zj__utf8_valid_prefix((const char *)st->pend, st->npend + take,
                                     &truncated);
         if (good == st->npend + take && take == need) {
             st->npend = 0;
@@ -94,7 +94,7 @@ size_t zj_utf8_stream_check(zj_utf8_stream *st, const char *s, size_t len)
             return 0;
         }
     }
-    good = zj_utf8_valid_prefix(s + start, len - start, &truncated);
+    good = zj__utf8_valid_prefix(s + start, len - start, &truncated);
     if (start + good < len && truncated) {
         st->npend = len - start - good;
         memcpy(st->pend, s + start + good, st->npend);
@@ -103,12 +103,12 @@ size_t zj_utf8_stream_check(zj_utf8_stream *st, const char *s, size_t len)
     return start + good;
 }
 
-int zj_utf8_stream_incomplete(const zj_utf8_stream *st)
+int zj__utf8_stream_incomplete(const zj__utf8_stream *st)
 {
     return st->npend != 0;
 }
 
-size_t zj_bom_len(const char *s, size_t len, zj_encoding enc)
+size_t zj__bom_len(const char *s, size_t len, zj_encoding enc)
 {
     static const struct { zj_encoding enc; const char *bom; size_t n; } boms[] = {
         { ZJ_ENC_UTF8, "\xEF\xBB\xBF", 3 },      { ZJ_ENC_UTF32LE, "\xFF\xFE\0\0", 4 },
@@ -123,7 +123,7 @@ size_t zj_bom_len(const char *s, size_t len, zj_encoding enc)
     return 0;
 }
 
-const char *zj_encoding_iconv_name(zj_encoding enc)
+const char *zj__encoding_iconv_name(zj_encoding enc)
 {
     switch (enc) {
     case ZJ_ENC_GB18030: return "GB18030";
@@ -138,7 +138,7 @@ const char *zj_encoding_iconv_name(zj_encoding enc)
     return NULL;
 }
 
-size_t zj_find_utf8_line(const char *s, size_t len, int at_eof)
+size_t zj__find_utf8_line(const char *s, size_t len, int at_eof)
 {
     size_t start = 0;
 
@@ -148,7 +148,7 @@ size_t zj_find_utf8_line(const char *s, size_t len, int at_eof)
 
         if (!nl && !at_eof)
             break;
-        if (zj_utf8_valid(s + start, end - start, NULL))
+        if (zj__utf8_valid(s + start, end - start, NULL))
             for (i = start; i < end; i++)
                 if ((unsigned char)s[i] >= 0xE0)
                     return start;
@@ -157,22 +157,22 @@ size_t zj_find_utf8_line(const char *s, size_t len, int at_eof)
     return (size_t)-1;
 }
 
-zj_encoding zj_detect_encoding(const char *s, size_t len, int at_eof)
+zj_encoding zj__detect_encoding(const char *s, size_t len, int at_eof)
 {
     int truncated;
 
     /* UTF-32LE's mark starts with UTF-16LE's: longest first. */
-    if (zj_bom_len(s, len, ZJ_ENC_UTF8))
+    if (zj__bom_len(s, len, ZJ_ENC_UTF8))
         return ZJ_ENC_UTF8;
-    if (zj_bom_len(s, len, ZJ_ENC_UTF32LE))
+    if (zj__bom_len(s, len, ZJ_ENC_UTF32LE))
         return ZJ_ENC_UTF32LE;
-    if (zj_bom_len(s, len, ZJ_ENC_UTF32BE))
+    if (zj__bom_len(s, len, ZJ_ENC_UTF32BE))
         return ZJ_ENC_UTF32BE;
-    if (zj_bom_len(s, len, ZJ_ENC_UTF16LE))
+    if (zj__bom_len(s, len, ZJ_ENC_UTF16LE))
         return ZJ_ENC_UTF16LE;
-    if (zj_bom_len(s, len, ZJ_ENC_UTF16BE))
+    if (zj__bom_len(s, len, ZJ_ENC_UTF16BE))
         return ZJ_ENC_UTF16BE;
-    if (zj_utf8_valid_prefix(s, len, &truncated) == len)
+    if (zj__utf8_valid_prefix(s, len, &truncated) == len)
         return ZJ_ENC_UTF8;
     /* A multi-byte character cut by the end of the sample says nothing
      * against UTF-8. */
@@ -186,7 +186,7 @@ zj_encoding zj_detect_encoding(const char *s, size_t len, int at_eof)
 /* The longest GB18030 character is 4 bytes. */
 #define GB_MAX_CHAR 4
 
-struct zj_gb18030_conv {
+struct zj__gb18030_conv {
     iconv_t cd;
     unsigned char pend[GB_MAX_CHAR];    /* a character cut by a boundary */
     size_t npend;
@@ -194,14 +194,14 @@ struct zj_gb18030_conv {
     size_t fed;             /* bytes of the stream before the current call */
 };
 
-zj_gb18030_conv *zj_gb18030_open(zj_conv_status *status)
+zj__gb18030_conv *zj__gb18030_open(zj__conv_status *status)
 {
-    return zj_conv_open("GB18030", status);
+    return zj__conv_open("GB18030", status);
 }
 
-zj_gb18030_conv *zj_conv_open(const char *from, zj_conv_status *status)
+zj__gb18030_conv *zj__conv_open(const char *from, zj__conv_status *status)
 {
-    zj_gb18030_conv *c = calloc(1, sizeof *c);
+    zj__gb18030_conv *c = calloc(1, sizeof *c);
 
     if (!c) {
         if (status)
@@ -220,7 +220,7 @@ zj_gb18030_conv *zj_conv_open(const char *from, zj_conv_status *status)
     return c;
 }
 
-void zj_gb18030_close(zj_gb18030_conv *c)
+void zj__gb18030_close(zj__gb18030_conv *c)
 {
     if (!c)
         return;
@@ -231,8 +231,8 @@ void zj_gb18030_close(zj_gb18030_conv *c)
 /* One iconv call over *in, growing out as needed.  Returns 0 when all of
  * the input was converted, else the errno that stopped it (EINVAL for an
  * incomplete character at the end, EILSEQ for an invalid one), or ENOMEM. */
-static int convert_some(zj_gb18030_conv *c, const char **in, size_t *inleft,
-                        zj_strbuf *out)
+static int convert_some(zj__gb18030_conv *c, const char **in, size_t *inleft,
+                        zj__strbuf *out)
 {
     char *ip = (char *)*in, *op;
     size_t room, r;
@@ -241,7 +241,7 @@ static int convert_some(zj_gb18030_conv *c, const char **in, size_t *inleft,
     while (*inleft) {
         /* A GB18030 character never grows more than 1.5 times, a UTF-16
          * one (2 bytes → up to 3) likewise. */
-        if (!zj_strbuf_reserve(out, *inleft * 2 + 16))
+        if (!zj__strbuf_reserve(out, *inleft * 2 + 16))
             return ENOMEM;
         op = out->data + out->len;
         room = out->cap - out->len - 1;     /* keep the NUL's byte */
@@ -263,8 +263,8 @@ static int convert_some(zj_gb18030_conv *c, const char **in, size_t *inleft,
  * bytes of this one.  Returns the number of input bytes used (possibly
  * 0), or (size_t)-1 with *st set on failure or when the input is used up
  * and the character is still incomplete (then *st is ZJ_CONV_OK). */
-static size_t finish_pending(zj_gb18030_conv *c, const char *in, size_t len,
-                             zj_strbuf *out, zj_conv_status *st)
+static size_t finish_pending(zj__gb18030_conv *c, const char *in, size_t len,
+                             zj__strbuf *out, zj__conv_status *st)
 {
     char tmp[2 * GB_MAX_CHAR];
     const char *p = tmp;
@@ -297,13 +297,13 @@ static size_t finish_pending(zj_gb18030_conv *c, const char *in, size_t len,
     return (size_t)-1;
 }
 
-zj_conv_status zj_gb18030_feed(zj_gb18030_conv *c, const char *in,
-                               size_t len, int last, zj_strbuf *out,
+zj__conv_status zj__gb18030_feed(zj__gb18030_conv *c, const char *in,
+                               size_t len, int last, zj__strbuf *out,
                                size_t *bad_offset)
 {
     const char *p = in;
     size_t left = len, used;
-    zj_conv_status st = ZJ_CONV_OK;
+    zj__conv_status st = ZJ_CONV_OK;
     int e;
 
     if (c->npend && len) {

@@ -20,11 +20,11 @@
 int main(int argc, char **argv)
 {
     zj_refresh_options o;
-    zj_fetcher *f;
-    zj_fetch_req *reqs;
+    zj__fetcher *f;
+    zj__fetch_req *reqs;
     const char *allow[8], *base[8];
     size_t na = 0, nb = 0, n = 0, i;
-    zj_fetch_expect expect = ZJ_EXPECT_ANY;
+    zj__fetch_expect expect = ZJ_EXPECT_ANY;
     zj_error err;
     long t0;
     int a;
@@ -60,21 +60,21 @@ int main(int argc, char **argv)
     o.n_allow_hosts = na;
     o.base_urls = base;
     o.n_base_urls = nb;
-    if (zj_fetcher_new(&o, &f, &err) != ZJ_OK) {
+    if (zj__fetcher_new(&o, &f, &err) != ZJ_OK) {
         printf("fetcher: %s\n", err.message_en);
         free(reqs);
         return 2;
     }
-    t0 = zj_now_ms();
-    zj_fetch_many(f, reqs, n, "probe");
+    t0 = zj__now_ms();
+    zj__fetch_many(f, reqs, n, "probe");
     for (i = 0; i < n; i++) {
         printf("rc=%s status=%ld retries=%d cache=%d stale=%d len=%zu err=%s\n",
                zj_code_name(reqs[i].rc), reqs[i].status, reqs[i].retries, reqs[i].from_cache,
                reqs[i].stale, reqs[i].len, reqs[i].rc ? reqs[i].err.message_en : "");
-        zj_fetch_req_clear(&reqs[i]);
+        zj__fetch_req_clear(&reqs[i]);
     }
-    printf("elapsed_ms=%ld\n", zj_now_ms() - t0);
-    zj_fetcher_free(f);
+    printf("elapsed_ms=%ld\n", zj__now_ms() - t0);
+    zj__fetcher_free(f);
     free(reqs);
     return 0;
 }

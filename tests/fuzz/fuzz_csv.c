@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         last_line = zj_csv_line(r);
         for (i = 0; i < n; i++) {
             len = strlen(f[i]);
-            if (len > 1024 * 1024 || !zj_utf8_valid(f[i], len, NULL))
+            if (len > 1024 * 1024 || !zj__utf8_valid(f[i], len, NULL))
                 __builtin_trap();
         }
     }

@@ -8,5 +8,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    return fuzz_grid_reader(zj_docx_xml_tables, data, size);
+    return fuzz_grid_reader(zj__docx_xml_tables, data, size);
 }

@@ -15,12 +15,12 @@
 #include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-void zj_xls_child_hook(void);
+void zj__xls_child_hook(void);
 void __sanitizer_set_death_callback(void (*callback)(void));
 
 /* As in fuzz_xls.c: a crash of freexl in its child process is a failed
  * read, as in production, not a finding on our side of the pipe. */
-void zj_xls_child_hook(void)
+void zj__xls_child_hook(void)
 {
     __sanitizer_set_death_callback(0);
 }
@@ -69,7 +69,7 @@ static void read_all(const char *sheet)
         }
         last = zj_rows_line(r);
         for (i = 0; i < n; i++)
-            if (!f[i] || !zj_utf8_valid(f[i], strlen(f[i]), NULL))
+            if (!f[i] || !zj__utf8_valid(f[i], strlen(f[i]), NULL))
                 __builtin_trap();
     }
     if (rc != ZJ_OK && (err.code != rc || !err.message_en[0]))

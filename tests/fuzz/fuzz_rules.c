@@ -9,10 +9,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    zj_ruleset *rs = NULL;
+    zj__ruleset *rs = NULL;
     zj_error err;
 
-    if (zj_ruleset_load_buffer((const char *)data, size, "fuzz.json", &rs, &err) == ZJ_OK)
-        zj_ruleset_free(rs);
+    if (zj__ruleset_load_buffer((const char *)data, size, "fuzz.json", &rs, &err) == ZJ_OK)
+        zj__ruleset_free(rs);
     return 0;
 }

@@ -10,13 +10,13 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static zj_code read_parts(const char *data, size_t len, zj_grids *out, zj_error *err)
+static zj_code read_parts(const char *data, size_t len, zj__grids *out, zj_error *err)
 {
     const char *nul = memchr(data, '\0', len);
 
     if (!nul)
-        return zj_xlsx_parts_tables(data, len, NULL, 0, out, err);
-    return zj_xlsx_parts_tables(data, (size_t)(nul - data), nul + 1, len - (size_t)(nul - data) - 1, out, err);
+        return zj__xlsx_parts_tables(data, len, NULL, 0, out, err);
+    return zj__xlsx_parts_tables(data, (size_t)(nul - data), nul + 1, len - (size_t)(nul - data) - 1, out, err);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -14,14 +14,14 @@
 #include "plan.h"
 #include "utf8.h"
 
-typedef zj_code (*zj_grid_reader)(const char *data, size_t len, zj_grids *out, zj_error *err);
+typedef zj_code (*zj_grid_reader)(const char *data, size_t len, zj__grids *out, zj_error *err);
 
 static int fuzz_grid_reader(zj_grid_reader read, const uint8_t *data, size_t size)
 {
-    zj_grids gs;
+    zj__grids gs;
     zj_error err;
     size_t i, k;
-    zj_plan_context ctx = { 2024, "贯通", "doc", "http://127.0.0.1/x", "t" };
+    zj__plan_context ctx = { 2024, "贯通", "doc", "http://127.0.0.1/x", "t" };
 
     if (read((const char *)data, size, &gs, &err) != ZJ_OK) {
         if (!err.message_en[0])
@@ -29,23 +29,23 @@ static int fuzz_grid_reader(zj_grid_reader read, const uint8_t *data, size_t siz
         return 0;
     }
     for (i = 0; i < gs.n; i++) {
-        zj_plan_rows rows;
+        zj__plan_rows rows;
         int is_plan;
 
         /* the cells present (a sparse grid), each found again by position */
         for (k = 0; k < gs.items[i].n_ents; k++) {
-            const zj_grid_entry *e = &gs.items[i].ents[k];
-            const char *s = zj_grid_cell(&gs.items[i], e->r, e->c);
+            const zj__grid_entry *e = &gs.items[i].ents[k];
+            const char *s = zj__grid_cell(&gs.items[i], e->r, e->c);
             if (s != e->text || e->r >= gs.items[i].rows || e->c >= gs.items[i].cols ||
-                !zj_utf8_valid(s, strlen(s), NULL))
+                !zj__utf8_valid(s, strlen(s), NULL))
                 __builtin_trap();
         }
         memset(&rows, 0, sizeof rows);
-        if (zj_plan_normalize(&gs.items[i], &ctx, &rows, &is_plan, &err) == ZJ_OK && is_plan != (rows.n > 0))
+        if (zj__plan_normalize(&gs.items[i], &ctx, &rows, &is_plan, &err) == ZJ_OK && is_plan != (rows.n > 0))
             __builtin_trap();
-        zj_plan_rows_free(&rows);
+        zj__plan_rows_free(&rows);
     }
-    zj_grids_free(&gs);
+    zj__grids_free(&gs);
     return 0;
 }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """check-layers.py — libzhijiao's layers are real: no upward or sideways
-include, no upward call, no call cycle between files.
+include, no upward call, no call cycle between files; and its names say
+what they are: zj_ for what the public headers export (ZJ_EXTERN), zj__
+for everything internal.
 
 usage: check-layers.py SRCDIR [BUILDDIR]
        check-layers.py --self-test SRCDIR
@@ -154,6 +156,27 @@ def check_calls(files, where, rank):
     return problems
 
 
+EXTERN = re.compile(r"ZJ_EXTERN[^;(]*?\b(zj_[a-z0-9_]+)\s*\(")
+
+
+def check_names(src, files, where):
+    """Exported functions are zj_ and declared ZJ_EXTERN in the public
+    headers; every other global function of the core is zj__ (internal)."""
+    public = set()
+    inc = os.path.join(src, "core", "include")
+    for root, _dirs, names in os.walk(inc):
+        for n in names:
+            with open(os.path.join(root, n), encoding="utf-8") as f:
+                public |= set(EXTERN.findall(f.read()))
+    problems = []
+    for f, (defined, _used) in sorted(files.items()):
+        for sym in sorted(defined):
+            if sym.startswith("zj_") and not sym.startswith("zj__") and sym not in public:
+                problems.append(f"core/{where[f]}/{f}: {sym} is neither ZJ_EXTERN in a public "
+                                "header nor named zj__ (internal)")
+    return problems
+
+
 def run(src, build):
     rank = read_layers(src)
     problems, where = check_includes(src, rank)
@@ -162,6 +185,7 @@ def run(src, build):
         if not files:
             problems.append(f"{build}: no object files of the library found (build it first)")
         problems += check_calls(files, where, rank)
+        problems += check_names(src, files, where)
     return problems
 
 

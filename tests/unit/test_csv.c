@@ -697,52 +697,52 @@ static void test_utf8_helpers(void **state)
     int trunc;
 
     (void)state;
-    assert_true(zj_utf8_valid("中文 ok \xF0\xA0\x80\x80", 14, NULL));
-    assert_true(zj_utf8_valid(NULL, 0, NULL));
-    assert_false(zj_utf8_valid("ab\xC0\xAF", 4, &bad));      /* overlong */
+    assert_true(zj__utf8_valid("中文 ok \xF0\xA0\x80\x80", 14, NULL));
+    assert_true(zj__utf8_valid(NULL, 0, NULL));
+    assert_false(zj__utf8_valid("ab\xC0\xAF", 4, &bad));      /* overlong */
     assert_int_equal(bad, 2);
-    assert_false(zj_utf8_valid("a\xED\xA0\x80", 4, &bad));   /* surrogate */
+    assert_false(zj__utf8_valid("a\xED\xA0\x80", 4, &bad));   /* surrogate */
     assert_int_equal(bad, 1);
-    assert_false(zj_utf8_valid("\xF4\x90\x80\x80", 4, &bad)); /* > 10FFFF */
-    assert_false(zj_utf8_valid("\xE4\xB8", 2, &bad));          /* cut */
-    assert_false(zj_utf8_valid("0123456789\x80", 11, &bad));
+    assert_false(zj__utf8_valid("\xF4\x90\x80\x80", 4, &bad)); /* > 10FFFF */
+    assert_false(zj__utf8_valid("\xE4\xB8", 2, &bad));          /* cut */
+    assert_false(zj__utf8_valid("0123456789\x80", 11, &bad));
     assert_int_equal(bad, 10);
 
-    assert_int_equal(zj_utf8_prefix("中文", 5), 3);
-    assert_int_equal(zj_utf8_prefix("中文", 6), 6);
-    assert_int_equal(zj_utf8_prefix("中文", 100), 6);
-    assert_int_equal(zj_utf8_prefix("ab\xFF" "c", 3), 3);
-    assert_int_equal(zj_utf8_prefix(NULL, 3), 0);
+    assert_int_equal(zj__utf8_prefix("中文", 5), 3);
+    assert_int_equal(zj__utf8_prefix("中文", 6), 6);
+    assert_int_equal(zj__utf8_prefix("中文", 100), 6);
+    assert_int_equal(zj__utf8_prefix("ab\xFF" "c", 3), 3);
+    assert_int_equal(zj__utf8_prefix(NULL, 3), 0);
 
-    t = zj_trim(" \t\xE3\x80\x80学校 \xE3\x80\x80\n", &len);
+    t = zj__trim(" \t\xE3\x80\x80学校 \xE3\x80\x80\n", &len);
     assert_int_equal(len, 6);
     assert_memory_equal(t, "学校", 6);
-    zj_trim("   ", &len);
+    zj__trim("   ", &len);
     assert_int_equal(len, 0);
-    assert_true(zj_text_eq(" 东城区\xE3\x80\x80", "东城区"));
-    assert_false(zj_text_eq("东城区", "西城区"));
-    assert_true(zj_text_eq(NULL, "  "));
-    assert_true(zj_ascii_ieq("GB18030", "gb18030"));
-    assert_false(zj_ascii_ieq("gb", "gbk"));
-    d = zj_strndup("中文abc", 3);
+    assert_true(zj__text_eq(" 东城区\xE3\x80\x80", "东城区"));
+    assert_false(zj__text_eq("东城区", "西城区"));
+    assert_true(zj__text_eq(NULL, "  "));
+    assert_true(zj__ascii_ieq("GB18030", "gb18030"));
+    assert_false(zj__ascii_ieq("gb", "gbk"));
+    d = zj__strndup("中文abc", 3);
     assert_string_equal(d, "中");
     free(d);
-    d = zj_strdup("");
+    d = zj__strdup("");
     assert_string_equal(d, "");
     free(d);
-    assert_null(zj_strdup(NULL));
+    assert_null(zj__strdup(NULL));
 
-    assert_int_equal(zj_utf8_valid_prefix("ab\xE4\xB8", 4, &trunc), 2);
+    assert_int_equal(zj__utf8_valid_prefix("ab\xE4\xB8", 4, &trunc), 2);
     assert_int_equal(trunc, 1);
-    assert_int_equal(zj_utf8_valid_prefix("ab\xE4\x41", 4, &trunc), 2);
+    assert_int_equal(zj__utf8_valid_prefix("ab\xE4\x41", 4, &trunc), 2);
     assert_int_equal(trunc, 0);
-    assert_int_equal(zj_utf8_valid_prefix("ab\xF0", 3, &trunc), 2);
+    assert_int_equal(zj__utf8_valid_prefix("ab\xF0", 3, &trunc), 2);
     assert_int_equal(trunc, 1);
-    assert_int_equal(zj_utf8_valid_prefix("ab\xF0\x80", 4, &trunc), 2);
+    assert_int_equal(zj__utf8_valid_prefix("ab\xF0\x80", 4, &trunc), 2);
     assert_int_equal(trunc, 0);      /* F0 80 is overlong already */
-    assert_int_equal(zj_detect_encoding("\xD6\xD0", 2, 1), ZJ_ENC_GB18030);
-    assert_int_equal(zj_detect_encoding("a\xE4\xB8", 3, 0), ZJ_ENC_UTF8);
-    assert_int_equal(zj_detect_encoding("a\xE4\xB8", 3, 1), ZJ_ENC_GB18030);
+    assert_int_equal(zj__detect_encoding("\xD6\xD0", 2, 1), ZJ_ENC_GB18030);
+    assert_int_equal(zj__detect_encoding("a\xE4\xB8", 3, 0), ZJ_ENC_UTF8);
+    assert_int_equal(zj__detect_encoding("a\xE4\xB8", 3, 1), ZJ_ENC_GB18030);
 }
 
 /* The streaming validator and converter give the same answer however
@@ -753,38 +753,38 @@ static void test_streams_byte_by_byte(void **state)
     char *u = read_file(zj_test_path("tests/data/csv/plan_utf8.csv"), &ulen);
     char *g = read_file(zj_test_path("tests/data/csv/plan_gb18030.csv"),
                         &glen);
-    zj_utf8_stream st = ZJ_UTF8_STREAM_INIT;
-    zj_gb18030_conv *c;
-    zj_conv_status cs;
-    zj_strbuf out = ZJ_STRBUF_INIT;
+    zj__utf8_stream st = ZJ_UTF8_STREAM_INIT;
+    zj__gb18030_conv *c;
+    zj__conv_status cs;
+    zj__strbuf out = ZJ_STRBUF_INIT;
 
     (void)state;
     for (i = 0; i < ulen; i++)
-        assert_int_equal(zj_utf8_stream_check(&st, u + i, 1), 1);
-    assert_false(zj_utf8_stream_incomplete(&st));
-    assert_int_equal(zj_utf8_stream_check(&st, "\xE4", 1), 1);
-    assert_true(zj_utf8_stream_incomplete(&st));
-    assert_int_equal(zj_utf8_stream_check(&st, "x", 1), 0);
+        assert_int_equal(zj__utf8_stream_check(&st, u + i, 1), 1);
+    assert_false(zj__utf8_stream_incomplete(&st));
+    assert_int_equal(zj__utf8_stream_check(&st, "\xE4", 1), 1);
+    assert_true(zj__utf8_stream_incomplete(&st));
+    assert_int_equal(zj__utf8_stream_check(&st, "x", 1), 0);
 
-    c = zj_gb18030_open(&cs);
+    c = zj__gb18030_open(&cs);
     assert_non_null(c);
     for (i = 0; i < glen; i++)
-        assert_int_equal(zj_gb18030_feed(c, g + i, 1, i + 1 == glen, &out,
+        assert_int_equal(zj__gb18030_feed(c, g + i, 1, i + 1 == glen, &out,
                                          &bad), ZJ_CONV_OK);
     assert_int_equal(out.len, ulen);
     assert_memory_equal(out.data, u, ulen);
     /* An invalid byte is reported at its stream offset, after the good
      * text before it. */
-    zj_strbuf_reset(&out);
-    assert_int_equal(zj_gb18030_feed(c, "\xD6", 1, 0, &out, &bad),
+    zj__strbuf_reset(&out);
+    assert_int_equal(zj__gb18030_feed(c, "\xD6", 1, 0, &out, &bad),
                      ZJ_CONV_OK);
-    assert_int_equal(zj_gb18030_feed(c, "\xD0" "a\xFF", 3, 0, &out, &bad),
+    assert_int_equal(zj__gb18030_feed(c, "\xD0" "a\xFF", 3, 0, &out, &bad),
                      ZJ_CONV_INVALID);
     assert_string_equal(out.data, "中a");
     assert_int_equal(bad, glen + 3);
-    zj_gb18030_close(c);
-    zj_gb18030_close(NULL);
-    zj_strbuf_free(&out);
+    zj__gb18030_close(c);
+    zj__gb18030_close(NULL);
+    zj__strbuf_free(&out);
     free(u);
     free(g);
 }

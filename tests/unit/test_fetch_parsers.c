@@ -32,24 +32,24 @@ static void test_html_spans(void **state)
         "<tr><td rowspan=\"2\">乙校</td><td>会计</td><td>20</td></tr>"
         "<tr><td>中本贯通</td><td>电商</td><td>10</td></tr>"
         "</table></body></html>";
-    zj_grids gs;
+    zj__grids gs;
     zj_error err;
 
     (void)state;
-    assert_int_equal(zj_html_tables(html, strlen(html), &gs, &err), ZJ_OK);
+    assert_int_equal(zj__html_tables(html, strlen(html), &gs, &err), ZJ_OK);
     assert_int_equal(gs.n, 1);
     assert_int_equal(gs.items[0].rows, 4);
     assert_int_equal(gs.items[0].cols, 4);
-    assert_string_equal(zj_grid_cell(&gs.items[0], 0, 1), "学校与专业");
-    assert_string_equal(zj_grid_cell(&gs.items[0], 0, 2), "");           /* covered by colspan */
-    assert_string_equal(zj_grid_cell(&gs.items[0], 1, 0), "高本贯通");    /* <br> inside CJK joined */
-    assert_string_equal(zj_grid_cell(&gs.items[0], 2, 0), "");           /* covered by rowspan */
-    assert_string_equal(zj_grid_cell(&gs.items[0], 2, 1), "乙校");
-    assert_string_equal(zj_grid_cell(&gs.items[0], 2, 2), "会计");
-    assert_string_equal(zj_grid_cell(&gs.items[0], 3, 0), "中本贯通");
-    assert_string_equal(zj_grid_cell(&gs.items[0], 3, 1), "");
-    assert_string_equal(zj_grid_cell(&gs.items[0], 3, 2), "电商");
-    zj_grids_free(&gs);
+    assert_string_equal(zj__grid_cell(&gs.items[0], 0, 1), "学校与专业");
+    assert_string_equal(zj__grid_cell(&gs.items[0], 0, 2), "");           /* covered by colspan */
+    assert_string_equal(zj__grid_cell(&gs.items[0], 1, 0), "高本贯通");    /* <br> inside CJK joined */
+    assert_string_equal(zj__grid_cell(&gs.items[0], 2, 0), "");           /* covered by rowspan */
+    assert_string_equal(zj__grid_cell(&gs.items[0], 2, 1), "乙校");
+    assert_string_equal(zj__grid_cell(&gs.items[0], 2, 2), "会计");
+    assert_string_equal(zj__grid_cell(&gs.items[0], 3, 0), "中本贯通");
+    assert_string_equal(zj__grid_cell(&gs.items[0], 3, 1), "");
+    assert_string_equal(zj__grid_cell(&gs.items[0], 3, 2), "电商");
+    zj__grids_free(&gs);
 }
 
 static void test_cell_text(void **state)
@@ -57,13 +57,13 @@ static void test_cell_text(void **state)
     char *t;
 
     (void)state;
-    t = zj_cell_text("  北京电子科技\r\n  职业学院 ", 37);
+    t = zj__cell_text("  北京电子科技\r\n  职业学院 ", 37);
     assert_string_equal(t, "北京电子科技职业学院");
     free(t);
-    t = zj_cell_text("Python\nProgramming", 18);
+    t = zj__cell_text("Python\nProgramming", 18);
     assert_string_equal(t, "Python Programming");
     free(t);
-    t = zj_cell_text("现在", 6);   /* 0xA0 inside a character is not a space */
+    t = zj__cell_text("现在", 6);   /* 0xA0 inside a character is not a space */
     assert_string_equal(t, "现在");
     free(t);
 }
@@ -72,10 +72,10 @@ static void test_xlsx_and_normalize(void **state)
 {
     size_t len, i;
     char *data = slurp("tests/fetch/data/plan-small.xlsx", &len);
-    zj_grids gs;
+    zj__grids gs;
     zj_error err;
-    zj_plan_rows rows;
-    zj_plan_context ctx = { 2023, "贯通培养招生计划", "京教职成〔2023〕6号 附件", "http://x/P0.xlsx",
+    zj__plan_rows rows;
+    zj__plan_context ctx = { 2023, "贯通培养招生计划", "京教职成〔2023〕6号 附件", "http://x/P0.xlsx",
                             "2025-01-01T00:00:00Z" };
     int is_plan;
     static const char *const expect[][5] = {
@@ -92,12 +92,12 @@ static void test_xlsx_and_normalize(void **state)
     };
 
     (void)state;
-    assert_int_equal(zj_xlsx_tables(data, len, &gs, &err), ZJ_OK);
+    assert_int_equal(zj__xlsx_tables(data, len, &gs, &err), ZJ_OK);
     assert_int_equal(gs.n, 1);
-    assert_string_equal(zj_grid_cell(&gs.items[0], 0, 0), "2023年北京市高端技术技能人才贯通培养招生计划表");
-    assert_string_equal(zj_grid_cell(&gs.items[0], 2, 1), "120");     /* a number, as text */
+    assert_string_equal(zj__grid_cell(&gs.items[0], 0, 0), "2023年北京市高端技术技能人才贯通培养招生计划表");
+    assert_string_equal(zj__grid_cell(&gs.items[0], 2, 1), "120");     /* a number, as text */
     memset(&rows, 0, sizeof rows);
-    assert_int_equal(zj_plan_normalize(&gs.items[0], &ctx, &rows, &is_plan, &err), ZJ_OK);
+    assert_int_equal(zj__plan_normalize(&gs.items[0], &ctx, &rows, &is_plan, &err), ZJ_OK);
     assert_true(is_plan);
     assert_int_equal(rows.n, 9);
     assert_int_equal(rows.aggregates, 4);
@@ -115,9 +115,9 @@ static void test_xlsx_and_normalize(void **state)
     assert_string_equal(rows.items[1].f[ZJ_PC_PARTNER], "北方工业大学");
     assert_string_equal(rows.items[5].f[ZJ_PC_PARTNER], "北京城市学院");
     assert_string_equal(rows.items[2].f[ZJ_PC_NOTE], "缺");
-    assert_string_equal(zj_plan_table_kind(&rows), "gtpy_plan");
-    zj_plan_rows_free(&rows);
-    zj_grids_free(&gs);
+    assert_string_equal(zj__plan_table_kind(&rows), "gtpy_plan");
+    zj__plan_rows_free(&rows);
+    zj__grids_free(&gs);
     free(data);
 }
 
@@ -125,19 +125,19 @@ static void test_docx(void **state)
 {
     size_t len;
     char *data = slurp("tests/fetch/data/list-small.docx", &len);
-    zj_grids gs;
+    zj__grids gs;
     zj_error err;
-    zj_plan_rows rows;
-    zj_plan_context ctx = { 2024, "2024年新增“3+2”中高职衔接办学项目名单", "京教函〔2024〕135号", "u", "t" };
+    zj__plan_rows rows;
+    zj__plan_context ctx = { 2024, "2024年新增“3+2”中高职衔接办学项目名单", "京教函〔2024〕135号", "u", "t" };
     int is_plan;
 
     (void)state;
-    assert_int_equal(zj_docx_tables(data, len, &gs, &err), ZJ_OK);
+    assert_int_equal(zj__docx_tables(data, len, &gs, &err), ZJ_OK);
     assert_int_equal(gs.n, 1);
     assert_int_equal(gs.items[0].rows, 4);
-    assert_string_equal(zj_grid_cell(&gs.items[0], 2, 1), "");    /* vMerge continue */
+    assert_string_equal(zj__grid_cell(&gs.items[0], 2, 1), "");    /* vMerge continue */
     memset(&rows, 0, sizeof rows);
-    assert_int_equal(zj_plan_normalize(&gs.items[0], &ctx, &rows, &is_plan, &err), ZJ_OK);
+    assert_int_equal(zj__plan_normalize(&gs.items[0], &ctx, &rows, &is_plan, &err), ZJ_OK);
     assert_true(is_plan);
     assert_int_equal(rows.n, 3);
     assert_string_equal(rows.items[1].f[ZJ_PC_SCHOOL], "北京市昌平职业学校");
@@ -145,9 +145,9 @@ static void test_docx(void **state)
     assert_string_equal(rows.items[1].f[ZJ_PC_PARTNER], "北京农业职业学院");
     assert_string_equal(rows.items[1].f[ZJ_PC_PARTNER_MAJOR], "宠物医疗技术");
     assert_string_equal(rows.items[2].f[ZJ_PC_PLACES], "");
-    assert_string_equal(zj_plan_table_kind(&rows), "threeplustwo");
-    zj_plan_rows_free(&rows);
-    zj_grids_free(&gs);
+    assert_string_equal(zj__plan_table_kind(&rows), "threeplustwo");
+    zj__plan_rows_free(&rows);
+    zj__grids_free(&gs);
     free(data);
 }
 
@@ -155,39 +155,39 @@ static void test_xls(void **state)
 {
     size_t len;
     char *data = slurp("tests/fetch/data/clippy.xls", &len);
-    zj_grids gs;
+    zj__grids gs;
     zj_error err;
 
     (void)state;
-    assert_int_equal(zj_xls_tables(data, len, &gs, &err), ZJ_OK);
+    assert_int_equal(zj__xls_tables(data, len, &gs, &err), ZJ_OK);
     assert_int_equal(gs.n, 2);
-    assert_string_equal(zj_grid_cell(&gs.items[0], 1, 1), "Clippy");
-    assert_string_equal(zj_grid_cell(&gs.items[1], 2, 3), "0.9");
-    zj_grids_free(&gs);
-    assert_int_equal(zj_xls_tables("not an xls", 10, &gs, &err), ZJ_ERR_PARSE);
+    assert_string_equal(zj__grid_cell(&gs.items[0], 1, 1), "Clippy");
+    assert_string_equal(zj__grid_cell(&gs.items[1], 2, 3), "0.9");
+    zj__grids_free(&gs);
+    assert_int_equal(zj__xls_tables("not an xls", 10, &gs, &err), ZJ_ERR_PARSE);
     free(data);
 }
 
 static void test_bad_containers(void **state)
 {
-    zj_grids gs;
+    zj__grids gs;
     zj_error err;
 
     (void)state;
-    assert_int_equal(zj_xlsx_tables("PK\003\004garbage", 14, &gs, &err), ZJ_ERR_PARSE);
-    assert_int_equal(zj_docx_tables("", 0, &gs, &err), ZJ_ERR_PARSE);
+    assert_int_equal(zj__xlsx_tables("PK\003\004garbage", 14, &gs, &err), ZJ_ERR_PARSE);
+    assert_int_equal(zj__docx_tables("", 0, &gs, &err), ZJ_ERR_PARSE);
 }
 
 static void test_office_needs_soffice(void **state)
 {
-    zj_grids gs;
+    zj__grids gs;
     zj_error err;
     const char *path = getenv("PATH");
     char *saved = path ? strdup(path) : NULL;
 
     (void)state;
     setenv("PATH", "/nonexistent", 1);
-    assert_int_equal(zj_office_tables("\xD0\xCF\x11\xE0", 4, "doc", &gs, &err), ZJ_ERR_UNSUPPORTED);
+    assert_int_equal(zj__office_tables("\xD0\xCF\x11\xE0", 4, "doc", &gs, &err), ZJ_ERR_UNSUPPORTED);
     assert_non_null(strstr(err.message_en, "soffice"));
     assert_string_equal(err.where, "soffice");
     if (saved) {
@@ -205,15 +205,15 @@ static void test_charset(void **state)
     zj_error err;
 
     (void)state;
-    assert_string_equal(zj_charset_detect(gb, sizeof gb - 1, "text/html", cs, sizeof cs), "gb18030");
-    assert_int_equal(zj_charset_to_utf8(gb, sizeof gb - 1, "gb18030", "x", &out, &len, &err), ZJ_OK);
+    assert_string_equal(zj__charset_detect(gb, sizeof gb - 1, "text/html", cs, sizeof cs), "gb18030");
+    assert_int_equal(zj__charset_to_utf8(gb, sizeof gb - 1, "gb18030", "x", &out, &len, &err), ZJ_OK);
     assert_non_null(strstr(out, "招生计划"));
     free(out);
     /* the HTTP header wins; a BOM means UTF-8; undeclared non-UTF-8 is GB18030 */
-    assert_string_equal(zj_charset_detect(gb, sizeof gb - 1, "text/html; charset=UTF-8", cs, sizeof cs), "utf-8");
-    assert_string_equal(zj_charset_detect("\xEF\xBB\xBF<p>", 6, NULL, cs, sizeof cs), "utf-8");
-    assert_string_equal(zj_charset_detect("<p>\xD5\xD0</p>", 9, NULL, cs, sizeof cs), "gb18030");
-    assert_int_equal(zj_charset_to_utf8("\xFF\xFE", 2, "utf-8", "x", &out, &len, &err), ZJ_ERR_ENCODING);
+    assert_string_equal(zj__charset_detect(gb, sizeof gb - 1, "text/html; charset=UTF-8", cs, sizeof cs), "utf-8");
+    assert_string_equal(zj__charset_detect("\xEF\xBB\xBF<p>", 6, NULL, cs, sizeof cs), "utf-8");
+    assert_string_equal(zj__charset_detect("<p>\xD5\xD0</p>", 9, NULL, cs, sizeof cs), "gb18030");
+    assert_int_equal(zj__charset_to_utf8("\xFF\xFE", 2, "utf-8", "x", &out, &len, &err), ZJ_ERR_ENCODING);
 }
 
 static void test_list_and_article(void **state)
@@ -231,25 +231,25 @@ static void test_list_and_article(void **state)
         "<body><div class=\"view TRS_UEDITOR trs_paper_default\"><p>京教职成[2025]3号</p>"
         "<a href=\"./P020250425123.xlsx\">附件1</a><a href=\"W020250425124.docx\">附件2</a>"
         "<a href=\"/uploads/2025/04/%E8%AE%A1%E5%88%92.pdf\">计划.pdf</a><a href=\"foo.html\">x</a></div></body></html>";
-    zj_links l;
-    zj_article a;
+    zj__links l;
+    zj__article a;
     int pages;
     zj_error err;
 
     (void)state;
-    assert_int_equal(zj_parse_list(list, sizeof list - 1, "https://jw.beijing.gov.cn/tzgg/index_2.html", &l, &pages,
+    assert_int_equal(zj__parse_list(list, sizeof list - 1, "https://jw.beijing.gov.cn/tzgg/index_2.html", &l, &pages,
                                    &err), ZJ_OK);
     assert_int_equal(pages, 7);
     assert_int_equal(l.n, 3);
     assert_string_equal(l.items[0].url, "https://jw.beijing.gov.cn/tzgg/202504/t20250425_4074245.html");
     assert_string_equal(l.items[0].title, "关于2025年贯通培养招生计划的通知");
     assert_string_equal(l.items[0].date, "2025-04-25");
-    assert_true(zj_notice_relevant(l.items[0].title));
-    assert_false(zj_notice_relevant(l.items[1].title));
+    assert_true(zj__notice_relevant(l.items[0].title));
+    assert_false(zj__notice_relevant(l.items[1].title));
     assert_string_equal(l.items[2].url, "https://jw.beijing.gov.cn/html/zkzz/tzgg/2024/0521/13579.html");
-    zj_links_free(&l);
+    zj__links_free(&l);
 
-    assert_int_equal(zj_parse_article(art, sizeof art - 1, "https://jw.beijing.gov.cn/tzgg/202504/t20250425_4074245.html",
+    assert_int_equal(zj__parse_article(art, sizeof art - 1, "https://jw.beijing.gov.cn/tzgg/202504/t20250425_4074245.html",
                                       &a, &err), ZJ_OK);
     assert_string_equal(a.title, "关于2025年贯通培养招生计划的通知");
     assert_string_equal(a.date, "2025-04-25 10:00");
@@ -261,7 +261,7 @@ static void test_list_and_article(void **state)
     assert_string_equal(a.attachments.items[1].url, "https://jw.beijing.gov.cn/tzgg/202504/W020250425124.docx");
     assert_string_equal(a.attachments.items[2].url,
                         "https://jw.beijing.gov.cn/uploads/2025/04/%E8%AE%A1%E5%88%92.pdf");
-    zj_article_free(&a);
+    zj__article_free(&a);
 }
 
 static void test_docno(void **state)
@@ -269,13 +269,13 @@ static void test_docno(void **state)
     char *d;
 
     (void)state;
-    d = zj_find_docno("根据京教函〔2024〕135号文件");
+    d = zj__find_docno("根据京教函〔2024〕135号文件");
     assert_string_equal(d, "京教函〔2024〕135号");
     free(d);
-    d = zj_find_docno("北京市 京教职成[2023]6号");
+    d = zj__find_docno("北京市 京教职成[2023]6号");
     assert_string_equal(d, "京教职成〔2023〕6号");
     free(d);
-    d = zj_find_docno("北京没有文号");
+    d = zj__find_docno("北京没有文号");
     assert_string_equal(d, "");
     free(d);
 }
@@ -285,19 +285,19 @@ static void test_robots(void **state)
     static const char txt[] =
         "User-agent: *\nDisallow: /private/\nAllow: /private/open\nCrawl-delay: 3\n\n"
         "User-agent: BadBot\nDisallow: /\n";
-    zj_robots *r = zj_robots_parse(txt, sizeof txt - 1);
+    zj__robots *r = zj__robots_parse(txt, sizeof txt - 1);
 
     (void)state;
     assert_non_null(r);
-    assert_true(zj_robots_allowed(r, "/tzgg/index.html"));
-    assert_false(zj_robots_allowed(r, "/private/x.html"));
-    assert_true(zj_robots_allowed(r, "/private/open.html"));
-    assert_int_equal(zj_robots_crawl_delay_ms(r), 3000);
-    zj_robots_free(r);
-    r = zj_robots_parse("User-agent: zhijiao\nDisallow: /a\nUser-agent: *\nDisallow: /\n", 58);
-    assert_true(zj_robots_allowed(r, "/b"));
-    assert_false(zj_robots_allowed(r, "/a/b"));
-    zj_robots_free(r);
+    assert_true(zj__robots_allowed(r, "/tzgg/index.html"));
+    assert_false(zj__robots_allowed(r, "/private/x.html"));
+    assert_true(zj__robots_allowed(r, "/private/open.html"));
+    assert_int_equal(zj__robots_crawl_delay_ms(r), 3000);
+    zj__robots_free(r);
+    r = zj__robots_parse("User-agent: zhijiao\nDisallow: /a\nUser-agent: *\nDisallow: /\n", 58);
+    assert_true(zj__robots_allowed(r, "/b"));
+    assert_false(zj__robots_allowed(r, "/a/b"));
+    zj__robots_free(r);
 }
 
 static void test_urls(void **state)
@@ -305,14 +305,14 @@ static void test_urls(void **state)
     char hp[300], *u;
 
     (void)state;
-    assert_true(zj_url_hostport("https://JW.Beijing.gov.cn/tzgg/", hp, sizeof hp));
+    assert_true(zj__url_hostport("https://JW.Beijing.gov.cn/tzgg/", hp, sizeof hp));
     assert_string_equal(hp, "jw.beijing.gov.cn:443");
-    assert_false(zj_url_hostport("ftp://x/", hp, sizeof hp));
-    u = zj_url_resolve("http://127.0.0.1:8080/jw/tzgg/index.html", "./202304/t1.html");
+    assert_false(zj__url_hostport("ftp://x/", hp, sizeof hp));
+    u = zj__url_resolve("http://127.0.0.1:8080/jw/tzgg/index.html", "./202304/t1.html");
     assert_string_equal(u, "http://127.0.0.1:8080/jw/tzgg/202304/t1.html");
     free(u);
-    assert_null(zj_url_resolve("http://a/", "file:///etc/passwd"));
-    assert_null(zj_url_resolve("http://a/", "javascript:alert(1)"));
+    assert_null(zj__url_resolve("http://a/", "file:///etc/passwd"));
+    assert_null(zj__url_resolve("http://a/", "javascript:alert(1)"));
 }
 
 int main(void)

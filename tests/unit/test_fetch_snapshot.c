@@ -11,10 +11,10 @@
 #include "plan.h"
 #include "tempfile.h"
 
-static void add_row(zj_plan_rows *r, const char *kind, const char *school, const char *major,
+static void add_row(zj__plan_rows *r, const char *kind, const char *school, const char *major,
                     const char *places)
 {
-    zj_plan_row *row;
+    zj__plan_row *row;
     size_t k;
 
     r->items = realloc(r->items, (r->n + 1) * sizeof *r->items);
@@ -63,13 +63,13 @@ static void test_snapshot_cycle(void **state)
 {
     char *dir, *v1, *vd1, *v2, *vd2, *cur, *prev;
     zj_error err;
-    zj_plan_rows a, b, other;
-    zj_snap_table t = { "gtpy_plan_2024", "关于公布2024年中本贯通项目招生计划的通知", "京教职成〔2024〕7号",
+    zj__plan_rows a, b, other;
+    zj__snap_table t = { "gtpy_plan_2024", "关于公布2024年中本贯通项目招生计划的通知", "京教职成〔2024〕7号",
                         "http://127.0.0.1/jw/t.html", "2024-04-12", NULL };
-    zj_snap_table t2 = { "threeplustwo_2024", "3+2", "京教函〔2024〕135号", "u", "", NULL };
+    zj__snap_table t2 = { "threeplustwo_2024", "3+2", "京教函〔2024〕135号", "u", "", NULL };
     zj_data *d, *old, *neu;
     zj_findings f;
-    zj_changes ch;
+    zj__changes ch;
     zj_plan_entry e[4];
     size_t found, i, added = 0, removed = 0, changed = 0;
     const zj_table *tab, *ot, *nt;
@@ -83,25 +83,25 @@ static void test_snapshot_cycle(void **state)
     add_row(&a, "detail", "北京市商业学校", "电子商务", "25");
     add_row(&a, "total", "", "", "55");
     add_row(&other, "detail", "北京商贸学校", "宠物养护与经营", "");
-    assert_int_equal(zj_temp_dir(&dir, &err), ZJ_OK);
+    assert_int_equal(zj__temp_dir(&dir, &err), ZJ_OK);
 
     /* the lock is exclusive */
-    assert_int_equal(zj_snapshot_lock(dir, &lock, &err), ZJ_OK);
-    assert_int_equal(zj_snapshot_lock(dir, &lock2, &err), ZJ_ERR_IO);
-    zj_snapshot_unlock(lock);
+    assert_int_equal(zj__snapshot_lock(dir, &lock, &err), ZJ_OK);
+    assert_int_equal(zj__snapshot_lock(dir, &lock2, &err), ZJ_ERR_IO);
+    zj__snapshot_unlock(lock);
 
     /* version 1: two tables */
     {
-        zj_snap_table both[2];
+        zj__snap_table both[2];
         both[0] = t;
         both[0].rows = &a;
         both[1] = t2;
         both[1].rows = &other;
-        assert_int_equal(zj_snapshot_write(dir, both, 2, NULL, 1, &v1, &vd1, &err), ZJ_OK);
+        assert_int_equal(zj__snapshot_write(dir, both, 2, NULL, 1, &v1, &vd1, &err), ZJ_OK);
     }
-    assert_null(zj_snapshot_current(dir));          /* written, not yet current */
-    assert_int_equal(zj_snapshot_commit(dir, v1, &err), ZJ_OK);
-    cur = zj_snapshot_current(dir);
+    assert_null(zj__snapshot_current(dir));          /* written, not yet current */
+    assert_int_equal(zj__snapshot_commit(dir, v1, &err), ZJ_OK);
+    cur = zj__snapshot_current(dir);
     assert_string_equal(cur, vd1);
     free(cur);
 
@@ -127,14 +127,14 @@ static void test_snapshot_cycle(void **state)
     add_row(&b, "detail", "北京国际职业教育学校", "文物保护技术", "30");
     add_row(&b, "total", "", "", "60");
     t.rows = &b;
-    assert_int_equal(zj_snapshot_write(dir, &t, 1, vd1, 1, &v2, &vd2, &err), ZJ_OK);
-    assert_int_equal(zj_snapshot_load(vd1, &old, &err), ZJ_OK);
-    assert_int_equal(zj_snapshot_load(vd2, &neu, &err), ZJ_OK);
+    assert_int_equal(zj__snapshot_write(dir, &t, 1, vd1, 1, &v2, &vd2, &err), ZJ_OK);
+    assert_int_equal(zj__snapshot_load(vd1, &old, &err), ZJ_OK);
+    assert_int_equal(zj__snapshot_load(vd2, &neu, &err), ZJ_OK);
     assert_int_equal(zj_data_table(neu, "threeplustwo_2024", &tab, &err), ZJ_OK);
     assert_int_equal(zj_data_table(old, "gtpy_plan_2024", &ot, &err), ZJ_OK);
     assert_int_equal(zj_data_table(neu, "gtpy_plan_2024", &nt, &err), ZJ_OK);
     memset(&ch, 0, sizeof ch);
-    assert_int_equal(zj_plan_diff(ot, nt, &ch, &err), ZJ_OK);
+    assert_int_equal(zj__plan_diff(ot, nt, &ch, &err), ZJ_OK);
     for (i = 0; i < ch.n; i++) {
         if (ch.items[i].kind == ZJ_CHANGE_ADDED) {
             added++;
@@ -149,7 +149,7 @@ static void test_snapshot_cycle(void **state)
     assert_int_equal(added, 1);
     assert_int_equal(removed, 1);
     assert_int_equal(changed, 2);    /* 航空服务 30 -> 35, the total 55 -> 60 */
-    zj_changes_free(&ch);
+    zj__changes_free(&ch);
     /* the audit: 35 + 30 = 65, not the stated 60 -> reported, not fixed */
     zj_findings_init(&f);
     assert_int_equal(zj_table_audit(neu, nt, &f, &err), ZJ_OK);
@@ -162,7 +162,7 @@ static void test_snapshot_cycle(void **state)
     zj_data_close(old);
     zj_data_close(neu);
 
-    assert_int_equal(zj_snapshot_commit(dir, v2, &err), ZJ_OK);
+    assert_int_equal(zj__snapshot_commit(dir, v2, &err), ZJ_OK);
     cur = read_text(dir, "CURRENT");
     prev = read_text(dir, "PREVIOUS");
     assert_string_equal(cur, v2);
@@ -226,15 +226,15 @@ static void test_snapshot_cycle(void **state)
         assert_int_equal(zj_table_rows(tab), 11);
         zj_data_close(d);
     }
-    zj_temp_remove(dir);
+    zj__temp_remove(dir);
     free(dir);
     free(v1);
     free(vd1);
     free(v2);
     free(vd2);
-    zj_plan_rows_free(&a);
-    zj_plan_rows_free(&b);
-    zj_plan_rows_free(&other);
+    zj__plan_rows_free(&a);
+    zj__plan_rows_free(&b);
+    zj__plan_rows_free(&other);
 }
 
 static void test_no_snapshot(void **state)

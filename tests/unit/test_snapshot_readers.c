@@ -2,7 +2,7 @@
  *
  * A writer commits new versions of a snapshot one after another, each
  * holding one table in one of two states (1 row or 3 rows), exactly as a
- * refresh does (zj_snapshot_write, then zj_snapshot_commit under the
+ * refresh does (zj__snapshot_write, then zj__snapshot_commit under the
  * lock); reader threads open the data with that snapshot in a loop at the
  * same time.  Every open must succeed and give one complete state.  A
  * version is removed only two commits after it stopped being current and
@@ -27,7 +27,7 @@ static volatile int writing = 1;
 
 typedef struct { size_t reads, one, three, bad; } tally;
 
-static void set(zj_plan_row *row, int col, const char *v)
+static void set(zj__plan_row *row, int col, const char *v)
 {
     free(row->f[col]);
     row->f[col] = strdup(v);
@@ -36,8 +36,8 @@ static void set(zj_plan_row *row, int col, const char *v)
 static void commit_state(size_t n_rows)
 {
     static const char *const majors[] = { "航空服务", "电子商务", "会计事务" };
-    zj_plan_rows rows;
-    zj_snap_table t = { "zz_readers", "t", "京教职成〔2024〕7号", "http://127.0.0.1/jw/t.html", "2024-04-12", NULL };
+    zj__plan_rows rows;
+    zj__snap_table t = { "zz_readers", "t", "京教职成〔2024〕7号", "http://127.0.0.1/jw/t.html", "2024-04-12", NULL };
     zj_error err;
     char *v, *vd;
     size_t i, k;
@@ -55,13 +55,13 @@ static void commit_state(size_t n_rows)
         set(&rows.items[i], ZJ_PC_MAJOR, majors[i]);
     }
     t.rows = &rows;
-    assert_int_equal(zj_snapshot_lock(snap, &lock, &err), ZJ_OK);
-    assert_int_equal(zj_snapshot_write(snap, &t, 1, NULL, 0, &v, &vd, &err), ZJ_OK);
-    assert_int_equal(zj_snapshot_commit(snap, v, &err), ZJ_OK);
-    zj_snapshot_unlock(lock);
+    assert_int_equal(zj__snapshot_lock(snap, &lock, &err), ZJ_OK);
+    assert_int_equal(zj__snapshot_write(snap, &t, 1, NULL, 0, &v, &vd, &err), ZJ_OK);
+    assert_int_equal(zj__snapshot_commit(snap, v, &err), ZJ_OK);
+    zj__snapshot_unlock(lock);
     free(v);
     free(vd);
-    zj_plan_rows_free(&rows);
+    zj__plan_rows_free(&rows);
 }
 
 static void *reader(void *arg)
@@ -103,7 +103,7 @@ static void test_readers_while_commits(void **state)
     size_t i, one = 0, three = 0, bad = 0, reads = 0;
 
     (void)state;
-    assert_int_equal(zj_temp_dir(&snap, &err), ZJ_OK);
+    assert_int_equal(zj__temp_dir(&snap, &err), ZJ_OK);
     commit_state(1);
     memset(t, 0, sizeof t);
     for (i = 0; i < READERS; i++)
@@ -124,7 +124,7 @@ static void test_readers_while_commits(void **state)
            COMMITS, reads, one, three, bad);
     assert_int_equal(bad, 0);
     assert_true(one > 0 && three > 0);
-    zj_temp_remove(snap);
+    zj__temp_remove(snap);
     free(snap);
 }
 

@@ -19,7 +19,7 @@ static int setup(void **state)
     char home[4096];
 
     (void)state;
-    if (zj_temp_dir(&scratch, &err) != ZJ_OK)
+    if (zj__temp_dir(&scratch, &err) != ZJ_OK)
         return -1;
     snprintf(home, sizeof home, "%s/home", scratch);
     snprintf(user_snap, sizeof user_snap, "%s/.local/share/zhijiao/snapshot", home);
@@ -34,7 +34,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    zj_temp_remove(scratch);
+    zj__temp_remove(scratch);
     free(scratch);
     return 0;
 }
@@ -42,9 +42,9 @@ static int teardown(void **state)
 /* A committed snapshot in dir holding one table, `name`. */
 static void make_snapshot(const char *dir, const char *name)
 {
-    zj_plan_rows rows;
-    zj_plan_row *row;
-    zj_snap_table t = { name, "t", "京教职成〔2024〕7号", "http://127.0.0.1/jw/t.html", "2024-04-12", NULL };
+    zj__plan_rows rows;
+    zj__plan_row *row;
+    zj__snap_table t = { name, "t", "京教职成〔2024〕7号", "http://127.0.0.1/jw/t.html", "2024-04-12", NULL };
     zj_error err;
     char *v, *vd;
     size_t k;
@@ -62,13 +62,13 @@ static void make_snapshot(const char *dir, const char *name)
     free(row->f[ZJ_PC_ROW_KIND]);
     row->f[ZJ_PC_ROW_KIND] = strdup("detail");
     t.rows = &rows;
-    assert_int_equal(zj_snapshot_lock(dir, &lock, &err), ZJ_OK);
-    assert_int_equal(zj_snapshot_write(dir, &t, 1, NULL, 0, &v, &vd, &err), ZJ_OK);
-    assert_int_equal(zj_snapshot_commit(dir, v, &err), ZJ_OK);
-    zj_snapshot_unlock(lock);
+    assert_int_equal(zj__snapshot_lock(dir, &lock, &err), ZJ_OK);
+    assert_int_equal(zj__snapshot_write(dir, &t, 1, NULL, 0, &v, &vd, &err), ZJ_OK);
+    assert_int_equal(zj__snapshot_commit(dir, v, &err), ZJ_OK);
+    zj__snapshot_unlock(lock);
     free(v);
     free(vd);
-    zj_plan_rows_free(&rows);
+    zj__plan_rows_free(&rows);
 }
 
 static int has_table(const char *name)
