@@ -12,6 +12,19 @@
  *   - Batch functions take arrays, so one call serves a spreadsheet range
  *     or an R vector, and report per-element status.
  *
+ * Lifetimes, wherever a function does not say otherwise:
+ *   - A name of an enum value (zj_code_name, zj_ci_method_name, ...) and
+ *     the check catalogue (zj_check_at, zj_check_info and its fields) are
+ *     static: never freed, valid for the life of the program.
+ *   - Everything handed out from a zj_data (tables, their cells and
+ *     sources, rule-set infos, notes, plan entries' strings) is borrowed:
+ *     valid until zj_data_close of that data, never freed by the caller.
+ *   - A zj_decision owns its strings (zj_decision_free), but each
+ *     reason's `source` borrows from the zj_data that decided it: close
+ *     the data only after the decisions are no longer read.
+ *   - Whatever a function allocates for the caller says so, with the
+ *     function that frees it (..._free, or free() for plain strings).
+ *
  *   zhijiao/error.h       error codes and the zj_error object
  *   zhijiao/parse.h       numbers, counts, booleans and years from text
  *   zhijiao/indicators.h  rates with intervals, pooling, score summaries, ...

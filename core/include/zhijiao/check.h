@@ -91,6 +91,8 @@ typedef struct zj_check_info {
  * Out-of-range values give "unknown" / "未知".  Static strings. */
 ZJ_EXTERN const char *zj_field_type_name(zj_field_type t);
 
+/* The catalogue is static: the infos and all their strings live for the
+ * life of the program.  zj_check_at(i) for i >= zj_check_count() is NULL. */
 ZJ_EXTERN size_t zj_check_count(void);
 ZJ_EXTERN const zj_check_info *zj_check_at(size_t i);
 /* NULL when there is no such check. */
@@ -127,7 +129,8 @@ typedef struct zj_reason {
     zj_met met;
     const char *message_zh;
     const char *message_en;
-    const zj_source *source;  /* NULL for input and data errors */
+    const zj_source *source;  /* NULL for input and data errors; borrowed
+                                 from the zj_data: valid until zj_data_close */
 } zj_reason;
 
 typedef struct zj_decision {

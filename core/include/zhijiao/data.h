@@ -86,7 +86,7 @@ ZJ_EXTERN zj_code zj_data_open_with_snapshot(const char *dir, const char *snapsh
  * NULL when it is.  Lives as long as data; clients show it as a warning. */
 ZJ_EXTERN const zj_error *zj_data_warning(const zj_data *data);
 ZJ_EXTERN void zj_data_close(zj_data *data);              /* NULL is fine */
-ZJ_EXTERN const char *zj_data_dir(const zj_data *data);
+ZJ_EXTERN const char *zj_data_dir(const zj_data *data);   /* borrowed from data */
 
 /* Notes from opening the data directory: what it skipped without failing.
  * Only regular files are read (a FIFO or a device could block the open
@@ -128,10 +128,14 @@ typedef struct zj_ruleset_info {
     const char *file;             /* path it was loaded from */
 } zj_ruleset_info;
 
+/* Borrowed from `data`, valid until zj_data_close. */
 ZJ_EXTERN size_t zj_data_ruleset_count(const zj_data *data);
 ZJ_EXTERN const zj_ruleset_info *zj_data_ruleset_at(const zj_data *data, size_t i);
 
 /* ---- tables ------------------------------------------------------------- */
+
+/* Tables, their names, titles, sources, column names and cells are
+ * borrowed from `data`: valid until zj_data_close, never freed. */
 
 ZJ_EXTERN size_t zj_data_table_count(const zj_data *data);
 ZJ_EXTERN const zj_table *zj_data_table_at(const zj_data *data, size_t i);
