@@ -24,7 +24,7 @@ static void test_open_counts(void **state)
 
     (void)state;
     assert_true(zj_data_ruleset_count(d) >= 5);
-    assert_int_equal(zj_data_table_count(d), 9);   /* 9th: other_jurisdictions_figures (issue 13) */
+    assert_int_equal(zj_data_table_count(d), 10);  /* issue 13 added other_jurisdictions_figures and resource_libraries_2023 */
     for (i = 0; i < zj_data_ruleset_count(d); i++) {
         const zj_ruleset_info *ri = zj_data_ruleset_at(d, i);
         if (strcmp(ri->programme, "gtpy") == 0)

@@ -245,7 +245,7 @@ static void test_no_snapshot(void **state)
     (void)state;
     assert_int_equal(zj_data_open_with_snapshot(zj_test_path("data"), "/nonexistent/zhijiao-snap", &d, &err),
                      ZJ_OK);
-    assert_int_equal(zj_data_table_count(d), 9);
+    assert_int_equal(zj_data_table_count(d), 10);
     zj_data_close(d);
 }
 
