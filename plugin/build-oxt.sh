@@ -29,7 +29,7 @@ version=$(sed -n 's/^AC_INIT(\[zhijiao\], \[\([^]]*\)\].*/\1/p' "$src/configure.
 
 # 1. the add-in, C against binary UNO
 objs=""
-for f in addin_object addin_names addin_args fn_rates fn_scores fn_plan fn_audit fn_checks fn_explain fn_tables \
+for f in addin_object addin_names addin_args fn_rates fn_scores fn_plan fn_audit fn_checks fn_explain fn_tables fn_deadlines \
          functions uno_object uno_util component refresh_command refresh_ui; do
   # shellcheck disable=SC2086
   $CC $CFLAGS_W -O2 ${ZJ_OXT_CFLAGS:-} -fPIC -fvisibility=hidden -DUNX -DGCC -DLINUX -I"$LOINC" \

@@ -308,6 +308,24 @@ def build():
     for _ in range(len(exp) - 1):
         s.row()
     s.formula(r, 0, P + "PLANTABLE(2024)", exp, "plan table 2024", span=(len(exp), len(keys)))
+
+    # what is due (ZJ.DEADLINES) against `zhijiao deadlines`: a year and a
+    # date in Chinese; every year without a date (0 and "" as a blank) in
+    # English; a day that does not exist is an error
+    dheads = [("t", h) for h in ["截止 due", "状态 status", "事项 what", "规则 rules", "来源 source"]]
+    for fargs, cargs, lang in (('2024;"2024-02-01";"zh"', ("--year", "2024", "--date", "2024-02-01"), "zh"),
+                               ('0;"";"en"', (), "en")):
+        due = cli("deadlines", *cargs)
+        exp = [dheads]
+        for d in due:
+            exp.append([("t", d["due"]), ("t", d["status_" + lang] or ""), ("t", d["what_" + lang]),
+                        ("t", "%s %s %d" % (d["jurisdiction"], d["programme"], d["year"])), ("t", d["citation"])])
+        r = s.row()
+        for _ in range(len(exp) - 1):
+            s.row()
+        s.formula(r, 0, P + "DEADLINES(%s)" % fargs, exp, "deadlines " + fargs, span=(len(exp), 5))
+    r = s.row()
+    s.formula(r, 0, P + 'DEADLINES(2024;"2024-02-30")', err, "deadlines bad date")
     return s
 
 

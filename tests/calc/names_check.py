@@ -39,6 +39,10 @@ def check_names(*_args):
         for p, (en, zh) in names.items():
             if not en.startswith("ZJ.") or en == zh or all(ord(ch) < 128 for ch in zh):
                 problems.append("%s: names %r / %r" % (p, en, zh))
+        # functions added by name in the table, with their Chinese names
+        for p, want in (("deadlines", ["ZJ.DEADLINES", "截止日期"]),):
+            if names.get(p) != want:
+                problems.append("%s: names %r, expected %r" % (p, names.get(p), want))
         # the English UI: typing ZJ.RATE compiles to the programmatic name
         doc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0,
                                            (uno.createUnoStruct("com.sun.star.beans.PropertyValue", "Hidden", 0, True, 0),))
