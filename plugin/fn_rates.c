@@ -1,6 +1,9 @@
 /* fn_rates.c — the rate functions: ZJ.RATE and its interval, pooled and
  * mean rates, the difference of two rates, and the indicators that are
- * one ratio (completion, progression, transfer). */
+ * one ratio (completion, progression, transfer), and the designs: a
+ * rate of a census or a finite population, schools as clusters, the exact
+ * change between two censuses. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,4 +197,103 @@ int zjc_fn_progression(zjc_fncall *c)
     }
     free(which);
     return zjc_ret_double(c, v);
+}
+
+/* A 1×n row of numbers, NaN as an empty cell (a census has no interval:
+ * an empty cell says so, where a number would suggest one). */
+static int ret_row(zjc_fncall *c, const double *v, size_t n)
+{
+    zjc_matrix m;
+    size_t i;
+
+    if (zjc_matrix_init(&m, 1, n, &c->f))
+        return -1;
+    for (i = 0; i < n; i++) {
+        if (v[i] != v[i])
+            zjc_any_set_text(zjc_mcell(&m, 0, i), "");
+        else
+            zjc_any_set_double(zjc_mcell(&m, 0, i), v[i]);
+    }
+    *(uno_Sequence **)c->ret = zjc_matrix_take(&m);
+    return 0;
+}
+
+/* ZJ.RATE.DESIGN(x; n; design; population; method; conf): the rate under
+ * a design (zj_design), 1×3 (rate, lower, upper), lower and upper empty
+ * for a census. */
+int zjc_fn_rate_design(zjc_fncall *c)
+{
+    double x, n, v[3];
+    char *name = NULL;
+    zj_rate_options o;
+    zj_rate r;
+    zj_error e;
+    zj_code code;
+
+    zj_rate_options_init(&o);
+    if (zjc_arg_number(ZJC_ARG(c, 0), 0, "x", &x, &c->f) || zjc_arg_number(ZJC_ARG(c, 1), 1, "n", &n, &c->f) ||
+        zjc_arg_text(ZJC_ARG(c, 2), 2, "design", 0, &name, &c->f))
+        return -1;
+    code = zj_design_parse(name, &o.design, &e);
+    free(name);
+    if (code != ZJ_OK)
+        return zjc_fail_zj(&c->f, 2, &e);
+    if (zjc_arg_opt_number(ZJC_ARG(c, 3), 3, "population", NAN, &o.population, &c->f) ||
+        zjc_arg_method(ZJC_ARG(c, 4), 4, &o.method, &c->f) ||
+        zjc_arg_opt_number(ZJC_ARG(c, 5), 5, "conf", ZJ_CONF_DEFAULT, &o.conf, &c->f))
+        return -1;
+    if (zj_rate_ci_design(x, n, &o, &r, &e) != ZJ_OK)
+        return zjc_fail_zj(&c->f, strcmp(e.where, "argument n") == 0 ? 1
+                                  : strcmp(e.where, "argument population") == 0 ? 3 : 0, &e);
+    v[0] = r.estimate;
+    v[1] = r.lower;
+    v[2] = r.upper;
+    return ret_row(c, v, 3);
+}
+
+/* ZJ.CLUSTER(x_range; n_range; conf): schools as clusters (zj_rate_clustered),
+ * 1×6: pooled, lower, upper (svyciprop beta), mean of rates, lower, upper. */
+int zjc_fn_cluster(zjc_fncall *c)
+{
+    double *x, *n, conf, v[6];
+    size_t count;
+    zj_cluster_rates r;
+    zj_error e;
+    zj_code code;
+
+    if (xs_ns(c, &x, &n, &count))
+        return -1;
+    if (zjc_arg_opt_number(ZJC_ARG(c, 2), 2, "conf", ZJ_CONF_DEFAULT, &conf, &c->f)) {
+        free(x);
+        free(n);
+        return -1;
+    }
+    code = zj_rate_clustered(x, n, count, conf, &r, &e);
+    free(x);
+    free(n);
+    if (code != ZJ_OK)
+        return zjc_fail_zj(&c->f, 0, &e);
+    v[0] = r.pooled;
+    v[1] = r.lower;
+    v[2] = r.upper;
+    v[3] = r.mean_of_rates;
+    v[4] = r.mean_lower;
+    v[5] = r.mean_upper;
+    return ret_row(c, v, 6);
+}
+
+/* ZJ.RATE.CHANGE(x1; n1; x2; n2): the exact change p1 − p2 of two years
+ * that both count everybody (zj_rate_change, census design). */
+int zjc_fn_rate_change(zjc_fncall *c)
+{
+    double x1, n1, x2, n2;
+    zj_rate_diff r;
+    zj_error e;
+
+    if (zjc_arg_number(ZJC_ARG(c, 0), 0, "x1", &x1, &c->f) || zjc_arg_number(ZJC_ARG(c, 1), 1, "n1", &n1, &c->f) ||
+        zjc_arg_number(ZJC_ARG(c, 2), 2, "x2", &x2, &c->f) || zjc_arg_number(ZJC_ARG(c, 3), 3, "n2", &n2, &c->f))
+        return -1;
+    if (zj_rate_change(x1, n1, x2, n2, ZJ_DESIGN_CENSUS, ZJ_CONF_DEFAULT, 0, &r, &e) != ZJ_OK)
+        return zjc_fail_zj(&c->f, 0, &e);
+    return zjc_ret_double(c, r.diff);
 }

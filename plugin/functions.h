@@ -37,7 +37,8 @@ zjc_handler zjc_fn_rate_estimate, zjc_fn_rate_lower, zjc_fn_rate_upper, zjc_fn_r
     zjc_fn_completion, zjc_fn_progression, zjc_fn_transfer,
     zjc_fn_plan_places, zjc_fn_plan_partner, zjc_fn_plan_partner_major, zjc_fn_plan_table,
     zjc_fn_table, zjc_fn_audit, zjc_fn_check, zjc_fn_check_reasons, zjc_fn_explain,
-    zjc_fn_check_table, zjc_fn_rate_table, zjc_fn_deadlines,
+    zjc_fn_check_table, zjc_fn_rate_table, zjc_fn_deadlines, zjc_fn_rate_design, zjc_fn_cluster,
+    zjc_fn_rate_change,
     /* the generated functions of every check of the catalogue */
     zjc_fn_check_outcome_of, zjc_fn_check_reasons_of;
 

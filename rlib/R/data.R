@@ -79,14 +79,21 @@ zj_rulesets <- function(data_dir = NULL) {
 #' \code{zj_tables()} lists the tables of the data directory with their
 #' titles and sources; \code{zj_table()} returns one as a data frame.
 #'
-#' Cells are returned as published: as text by default, an empty cell (a
-#' number the source does not give, or that was lost) as \code{NA}.  With
-#' \code{convert = TRUE}, columns whose every cell is a number become
-#' numeric (\code{utils::type.convert}), except code and id columns, which
-#' stay text.
+#' Columns are typed: a column whose every non-empty cell is a number
+#' becomes numeric, read by the library's number parser (as the command
+#' line and Calc read text: full-width digits and surrounding blanks
+#' accepted, hexadecimal, \code{"inf"} and thousands separators not) —
+#' integer when every number is written whole (no point or exponent), else
+#' double.  Code and id columns (names ending in \code{code}, \code{id} or
+#' \code{seq}) stay text, and so does a column with any cell that is not a
+#' number or with no cell at all.  An empty cell (a number the source does
+#' not give, or that was lost) is \code{NA}.  With \code{convert = FALSE}
+#' every column is text as published (\code{"95.00"} keeps its two
+#' decimals), e.g. to compare with the printed source.
 #'
 #' @param name a table name, as listed by \code{zj_tables()}.
-#' @param convert whether to convert numeric columns.
+#' @param convert \code{TRUE} (the default) for typed columns, \code{FALSE}
+#'   for every cell as published text.
 #' @param data_dir the data directory; \code{NULL} for \code{\link{zj_data_dir}()}.
 #' @return \code{zj_tables()}: a data frame with \code{name},
 #'   \code{title_zh}, \code{title_en}, \code{rows}, \code{cols},
@@ -97,8 +104,9 @@ zj_rulesets <- function(data_dir = NULL) {
 #'   line).
 #' @examples
 #' zj_tables()[, c("name", "rows")]
-#' sat <- zj_table("satisfaction_2024", convert = TRUE)
+#' sat <- zj_table("satisfaction_2024")
 #' sat[, c("id", "rate_pct", "respondents")]
+#' zj_table("satisfaction_2024", convert = FALSE)$rate_pct
 #' @export
 zj_tables <- function(data_dir = NULL) {
     .zj_df(.Call(zjr_tables, .zj_handle(data_dir)))
@@ -106,7 +114,7 @@ zj_tables <- function(data_dir = NULL) {
 
 #' @rdname zj_tables
 #' @export
-zj_table <- function(name, convert = FALSE, data_dir = NULL) {
+zj_table <- function(name, convert = TRUE, data_dir = NULL) {
     name <- .zj_string(name, "name")
     convert <- .zj_flag(convert, "convert")
     h <- .zj_handle(data_dir)
@@ -115,7 +123,7 @@ zj_table <- function(name, convert = FALSE, data_dir = NULL) {
     attr(cols, "line") <- NULL
     if (convert) {
         keep <- grepl("(^|_)(code|id|seq)$", names(cols)) | names(cols) == "id"
-        cols[!keep] <- lapply(cols[!keep], utils::type.convert, as.is = TRUE)
+        cols[!keep] <- lapply(cols[!keep], function(x) .Call(zjr_typed_column, x))
     }
     out <- .zj_df(cols)
     meta <- .zj_df(.Call(zjr_tables, h))

@@ -19,7 +19,7 @@
 #'   \code{NA}); a bad element is an error of class \code{zhijiao_error}.
 #' @examples
 #' zj_count_from_percent(95.00, 8830)
-#' sat <- zj_table("satisfaction_2024", convert = TRUE)
+#' sat <- zj_table("satisfaction_2024")
 #' zj_count_from_percent(sat$rate_pct, sat$respondents)
 #' @export
 zj_count_from_percent <- function(percent, n, decimals = 2) {

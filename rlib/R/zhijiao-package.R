@@ -35,6 +35,7 @@
 #' }
 #' @keywords internal
 #' @useDynLib zhijiao, .registration = TRUE
+#' @importFrom utils globalVariables
 "_PACKAGE"
 
 .onUnload <- function(libpath) {

@@ -30,6 +30,7 @@ static const R_CallMethodDef call_methods[] = {
     CALLDEF(zjr_completion, 2),
     CALLDEF(zjr_count_from_percent, 3),
     CALLDEF(zjr_ci_method_names, 1),
+    CALLDEF(zjr_typed_column, 1),
     CALLDEF(zjr_progression, 3),
     CALLDEF(zjr_transfer, 2),
     CALLDEF(zjr_composite, 2),

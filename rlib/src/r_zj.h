@@ -115,6 +115,7 @@ SEXP zjr_scores(SEXP scores, SEXP pass_mark, SEXP excellent_mark);
 SEXP zjr_completion(SEXP actual, SEXP plan);
 SEXP zjr_count_from_percent(SEXP percent, SEXP n, SEXP decimals);
 SEXP zjr_ci_method_names(SEXP method);
+SEXP zjr_typed_column(SEXP x);
 SEXP zjr_progression(SEXP graduates, SEXP to_zhuanke, SEXP to_benke);
 SEXP zjr_transfer(SEXP transferred, SEXP cohort);
 SEXP zjr_composite(SEXP scores, SEXP weights);

@@ -52,6 +52,8 @@ COMMANDS = {
     "PROGRESSIONRATE": ("progression {1} {2} {3}", "zhuanke_rate"),
     "TRANSFERRATE": ("transfer-rate {1} {2}", "rate"),
     "COMPOSITESCORE": ("composite --scores {1} --weights {2}", "composite"),
+    "RATEDESIGN": ("rate {1} {2} --population {4}[ --method {5}][ --conf {6}]", "rate"),
+    "RATECHANGE": ("diff {1} {2} {3} {4} --census", "diff"),
     "CHECKGTPYADMISSION": (CHECK, "outcome"), "REASONSGTPYADMISSION": (CHECK, "reasons"),
 }
 BOOL_OPTION = {"RATEDIFF": 6, "RATEDIFFP": 5}   # TRUE/FALSE -> --correct/--no-correct

@@ -199,6 +199,55 @@ def build():
             s.formula(r, 0, P + "RATEDIFF(%s;0.95;%s)" % (lit, c),
                       [[num(e["diff"]), num(e["lower"]), num(e["upper"])]], "diff %s %s" % (a, correct), span=(1, 3))
             s.formula(r, 3, P + "RATEDIFFP(%s;%s)" % (lit, c), num(e["p_value"]), "diff p %s %s" % (a, correct))
+    # rates under a design (ZJ.RATE.DESIGN), as zhijiao rate --census /
+    # --population: a census has no interval (empty lower and upper)
+    for x, n, design, pop, method, conf in [(30, 40, "census", None, None, None), (0, 20, "census", None, None, None),
+                                            (30, 40, "sample", None, "jeffreys", 0.9),
+                                            (30, 40, "finite", 100, "wald", 0.9), (30, 40, "finite", 40, None, None),
+                                            (3138, 3953, "finite", 5000, "wilson", None)]:
+        args = ["rate", str(x), str(n)] + (["--census"] if design == "census" else []) + \
+            (["--population", str(pop)] if pop else []) + (["--method", method] if method else []) + \
+            (["--conf", str(conf)] if conf else [])
+        e = cli(*args)
+        r = s.row()
+        s.data(r, [x, n])
+        a = "[.P%d:.P%d];[.Q%d:.Q%d];%s" % (r + 1, r + 1, r + 1, r + 1, q(design))
+        opt = [str(pop) if pop else "", q(method) if method else "", str(conf) if conf else ""]
+        while opt and not opt[-1]:
+            opt.pop()
+        if opt:
+            a += ";" + ";".join(opt)
+        s.formula(r, 0, P + "RATEDESIGN(%s)" % a, [[num(e["rate"]), num(e["lower"]), num(e["upper"])]],
+                  "rate design %d/%d %s %s" % (x, n, design, pop), span=(1, 3))
+    r = s.row()
+    for k, (f, lab) in enumerate([('RATEDESIGN(3;10;"nosuch")', "unknown design"),
+                                  ('RATEDESIGN(3;10;"finite";5)', "population < n"),
+                                  ('RATEDESIGN(3;10;"finite")', "finite without population")]):
+        s.formula(r, k, P + f, err, "bad " + lab)
+    # schools as clusters (ZJ.CLUSTER), as zhijiao cluster
+    for xs, ns, conf in [([12, 30, 7, 19], [20, 41, 9, 25], None), ([0, 5, 9], [10, 10, 12], 0.9)]:
+        e = cli("cluster", "--x", ",".join(map(str, xs)), "--n", ",".join(map(str, ns)),
+                *(["--conf", str(conf)] if conf else []))
+        r = s.row()
+        s.data(r, xs + ns)
+        x_ref = "[.P%d:.%s%d]" % (r + 1, col(DATA_COL + len(xs) - 1), r + 1)
+        n_ref = "[.%s%d:.%s%d]" % (col(DATA_COL + len(xs)), r + 1, col(DATA_COL + 2 * len(xs) - 1), r + 1)
+        s.formula(r, 0, P + "CLUSTERRATES(%s;%s%s)" % (x_ref, n_ref, ";%s" % conf if conf else ""),
+                  [[num(e[k]) for k in ("pooled", "lower", "upper", "mean_of_rates", "mean_lower", "mean_upper")]],
+                  "cluster %s" % xs, span=(1, 6))
+    r = s.row()
+    s.data(r, [3, 10])
+    s.formula(r, 0, P + "CLUSTERRATES([.P%d];[.Q%d])" % (r + 1, r + 1), err, "cluster of one school")
+    # the exact change between two censuses (ZJ.RATE.CHANGE), as zhijiao diff --census
+    for a in [(30, 40, 20, 40), (3138, 3953, 3000, 3900), (0, 10, 5, 10)]:
+        e = cli("diff", *map(str, a), "--census")
+        r = s.row()
+        s.data(r, list(a))
+        refs = ";".join("[.%s%d:.%s%d]" % (cl, r + 1, cl, r + 1) for cl in "PQRS")
+        s.formula(r, 0, P + "RATECHANGE(%s)" % refs, num(e["diff"]), "census change %s" % (a,))
+    r = s.row()
+    s.formula(r, 0, P + "RATECHANGE(5;4;1;2)", err, "census change x > n")
+
     # scores: empty cells are missing
     marks = [72, 88, None, 59, 91, 60, 85]
     e = cli("scores", "--values", ",".join("NA" if m is None else str(m) for m in marks))

@@ -21,7 +21,7 @@ test_that("tables: list, contents as published, conversion, attributes", {
     t <- zj_tables()
     expect_true(all(c("gtpy_plan_2023", "satisfaction_2024", "report_figures_2024") %in% t$name))
     expect_false(anyNA(t$title_zh))
-    sat <- zj_table("satisfaction_2024")
+    sat <- zj_table("satisfaction_2024", convert = FALSE)
     expect_identical(nrow(sat), t$rows[t$name == "satisfaction_2024"])
     expect_identical(ncol(sat), t$cols[t$name == "satisfaction_2024"])
     expect_type(sat$rate_pct, "character")
@@ -30,12 +30,28 @@ test_that("tables: list, contents as published, conversion, attributes", {
     expect_identical(attr(sat, "table"), "satisfaction_2024")
     expect_identical(attr(sat, "line"), seq_len(nrow(sat)) + 1L)
     expect_s3_class(attr(sat, "source"), "data.frame")
-    conv <- zj_table("satisfaction_2024", convert = TRUE)
+    conv <- zj_table("satisfaction_2024")      # typed by default
     expect_type(conv$respondents, "integer")
     expect_identical(conv$respondents[conv$id == "graduates"], 17520L)
+    expect_type(conv$rate_pct, "double")        # "95.00" is written with a point
+    expect_identical(conv$rate_pct[conv$id == "students"], 95)
     expect_type(conv$id, "character")
+    expect_type(conv$indicator_zh, "character")
+    expect_identical(zj_table("satisfaction_2024", convert = TRUE), conv)
     plan <- zj_table("gtpy_plan_2023", convert = TRUE)
     expect_identical(sum(plan$places[plan$row_kind == "total"], na.rm = TRUE), 2810L)
+})
+
+test_that("tables: numbers are read by the library's parser, not as.numeric", {
+    col <- function(x) .Call(zhijiao:::zjr_typed_column, x)
+    # full-width digits and blanks are numbers, as on the command line
+    expect_identical(col(c("\uff11\uff12", " 3 ", NA)), c(12L, 3L, NA))
+    expect_identical(col(c("1.50", "2")), c(1.5, 2))
+    # as.numeric would take these; the library does not: the column stays text
+    for (bad in c("0x1F", "inf", "1,000", "NaN"))
+        expect_identical(col(c("1", bad)), c("1", bad))
+    expect_identical(col(c(NA_character_, NA_character_)), c(NA_character_, NA_character_))
+    expect_identical(col("3000000000"), 3e9)    # too big for an integer
 })
 
 test_that("tables: bad arguments", {
