@@ -142,7 +142,7 @@ base_admission <- function(d) {
     # invalid rows: the input error alone
     codes[not_num] <- "INPUT.NOT_A_NUMBER"
     rzh[not_num] <- paste0("\u201c\u4e2d\u62db\u5f55\u53d6\u603b\u5206\u201d\uff08score\uff09\u5e94\u4e3a\u6570\u5b57\uff0c\u5b9e\u9645\u4e3a\u201c", d$score[not_num], "\u201d")
-    ren[not_num] <- paste0("field \u4e2d\u62db\u5f55\u53d6\u603b\u5206 (score) must be \u6570\u5b57, got \"", d$score[not_num], "\"")
+    ren[not_num] <- paste0("field \u4e2d\u62db\u5f55\u53d6\u603b\u5206 (score) must be a number, got \"", d$score[not_num], "\"")
     codes[oor] <- "INPUT.OUT_OF_RANGE"
     rzh[oor] <- paste0("\u4e2d\u62db\u5f55\u53d6\u603b\u5206 ", st[oor], " \u8d85\u51fa ", d$year[oor], " \u5e74\u4e2d\u8003\u603b\u5206\u8303\u56f4\uff080\u2013", total[oor], " \u5206\uff09")
     ren[oor] <- paste0("score ", st[oor], " is outside the ", d$year[oor], " \u4e2d\u8003 scale (0\u2013", total[oor], " points)")
