@@ -33,9 +33,7 @@ zj_code zj_row_kind_parse(const char *text, const char *label, zj_row_kind *out,
             }
     }
     label = label ? label : "kind";
-    ql = zj__utf8_prefix(text ? text : "", 48);
-    if (!zj__utf8_valid(text ? text : "", ql, NULL))
-        ql = 0;
+    ql = (size_t)zj__utf8_quotable(text, (size_t)-1);
     return ZJ_FAIL(err, ZJ_ERR_ARG, label,
                    ("%s：类型“%.*s”不是 明细/小计/总计/合计（detail/subtotal/total）之一", label,
                     (int)ql, text ? text : ""),

@@ -135,23 +135,6 @@ static int is_exactly_2_53(const char *buf)
     return strcmp(digits, "9007199254740992") == 0 && scale == (long)(sizeof want - 1);
 }
 
-/* The text quoted in a message: whole characters, at most 48 bytes, and
- * only when it is well-formed UTF-8 (a message must stay UTF-8). */
-static const char *quotable(const char *text, int *len)
-{
-    size_t n;
-
-    if (!text)
-        text = "";
-    n = zj__utf8_prefix(text, 48);
-    if (!zj__utf8_valid(text, n, NULL)) {
-        *len = 0;
-        return "";
-    }
-    *len = (int)n;
-    return text;
-}
-
 zj_code zj_parse_number(const char *text, const char *label, double *out,
                         zj_error *err)
 {
@@ -164,7 +147,8 @@ zj_code zj_parse_number(const char *text, const char *label, double *out,
     if (!err)
         return ZJ_ERR_ARG;
     label = label ? label : "value";
-    q = quotable(text, &ql);
+    q = text ? text : "";
+    ql = zj__utf8_quotable(q, (size_t)-1);
     return ZJ_FAIL(err, ZJ_ERR_ARG, label,
                    ("%s 须为数字，而不是“%.*s”", label, ql, q),
                    ("%s must be a number, not '%.*s'", label, ql, q));
@@ -186,7 +170,8 @@ zj_code zj_parse_count(const char *text, const char *label, double *out,
     if (!err)
         return ZJ_ERR_ARG;
     label = label ? label : "value";
-    q = quotable(text, &ql);
+    q = text ? text : "";
+    ql = zj__utf8_quotable(q, (size_t)-1);
     return ZJ_FAIL(err, ZJ_ERR_ARG, label,
                    ("%s 须为计数（0 至 2^53 的整数），而不是“%.*s”", label, ql, q),
                    ("%s must be a count (a whole number from 0 to 2^53), not '%.*s'",
@@ -235,7 +220,8 @@ zj_code zj_parse_bool(const char *text, const char *label, int *out,
     if (!err)
         return ZJ_ERR_ARG;
     label = label ? label : "value";
-    q = quotable(text, &ql);
+    q = text ? text : "";
+    ql = zj__utf8_quotable(q, (size_t)-1);
     return ZJ_FAIL(err, ZJ_ERR_ARG, label,
                    ("%s 须为是或否（是/否、有/无、true/false、yes/no、1/0），而不是“%.*s”",
                     label, ql, q),

@@ -146,6 +146,16 @@ uint32_t zj__utf8_next(const char **sp)
     return c;
 }
 
+int zj__utf8_quotable(const char *s, size_t len)
+{
+    size_t n;
+
+    if (!s)
+        return 0;
+    n = zj__utf8_prefix(s, len < ZJ__QUOTE_MAX ? len : ZJ__QUOTE_MAX);
+    return zj__utf8_valid(s, n, NULL) ? (int)n : 0;
+}
+
 void zj__utf8_copy(char *buf, size_t size, const char *s)
 {
     size_t n = zj__utf8_prefix(s, size - 1);

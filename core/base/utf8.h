@@ -18,6 +18,13 @@ size_t zj__utf8_prefix(const char *s, size_t max);
  * input never stops a scan.  *sp must not point at the NUL. */
 uint32_t zj__utf8_next(const char **sp);
 
+/* How many bytes of s[0 .. len) (NULL reads as "", a NUL ends it early) a
+ * message may quote: whole characters, at most ZJ__QUOTE_MAX bytes, and 0
+ * when that prefix is not well-formed UTF-8 (a message must stay UTF-8).
+ * For "%.*s"; pass (size_t)-1 as len for a whole string. */
+#define ZJ__QUOTE_MAX 48
+int zj__utf8_quotable(const char *s, size_t len);
+
 /* Copies s into buf[size] (size > 0), cut to whole characters; always
  * NUL-terminated. */
 void zj__utf8_copy(char *buf, size_t size, const char *s);

@@ -38,15 +38,16 @@ static const struct {
 static zj_code unknown_method(const char *name, zj_error *err)
 {
     const char *alias_names[ALIAS_COUNT];
-    size_t len = zj__utf8_prefix(name, 48), i;
+    size_t len = (size_t)zj__utf8_quotable(name, (size_t)-1), i;
     const char *near = NULL;
 
     for (i = 0; i < ALIAS_COUNT; i++)
         alias_names[i] = aliases[i].name;
-    if (!zj__utf8_valid(name, len, NULL))
-        len = 0;
-    else if (!(near = zj_suggest(name, method_names, METHOD_COUNT)))
-        near = zj_suggest(name, alias_names, ALIAS_COUNT);
+    if (len > 0 || !*name) {   /* a name that is not UTF-8 is neither quoted nor matched */
+        near = zj_suggest(name, method_names, METHOD_COUNT);
+        if (!near)
+            near = zj_suggest(name, alias_names, ALIAS_COUNT);
+    }
     if (near)
         return ZJ_FAIL(err, ZJ_ERR_ARG, "argument name",
                        ("name 为未知的区间方法“%.*s”，是不是 %s？可用：wilson、"

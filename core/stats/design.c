@@ -61,9 +61,7 @@ zj_code zj_design_parse(const char *name, zj_design *out, zj_error *err)
             *out = (zj_design)i;
             return ZJ_OK;
         }
-    len = zj__utf8_prefix(name, 48);
-    if (!zj__utf8_valid(name, len, NULL))
-        len = 0;
+    len = (size_t)zj__utf8_quotable(name, (size_t)-1);
     return ZJ_FAIL(err, ZJ_ERR_ARG, "argument design",
                    ("未知的抽样设计“%.*s”；可用：sample（抽样）、census（普查）、"
                     "finite（有限总体）", (int)len, name),

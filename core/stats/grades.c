@@ -53,19 +53,10 @@ static const char *cell_text(const char *cell, size_t *len)
     return *len ? s : NULL;
 }
 
-/* Quotes at most 48 bytes of whole characters of a bad cell, and nothing
- * when it is not UTF-8, since messages must stay UTF-8. */
-static int quotable(const char *s, size_t len)
-{
-    size_t n = zj__utf8_prefix(s, len < 48 ? len : 48);
-
-    return zj__utf8_valid(s, n, NULL) ? (int)n : 0;
-}
-
 static zj_code bad_grade(size_t i, const char *s, size_t len, zj_error *err)
 {
     char where[64];
-    int shown = quotable(s, len);
+    int shown = zj__utf8_quotable(s, len);
 
     snprintf(where, sizeof where, "argument grades[%zu]", i);
     return ZJ_FAIL(err, ZJ_ERR_ARG, where,
@@ -80,7 +71,7 @@ static zj_code bad_conclusion(size_t i, const char *s, size_t len,
                               zj_error *err)
 {
     char where[64];
-    int shown = quotable(s, len);
+    int shown = zj__utf8_quotable(s, len);
 
     snprintf(where, sizeof where, "argument conclusions[%zu]", i);
     return ZJ_FAIL(err, ZJ_ERR_ARG, where,

@@ -126,9 +126,7 @@ zj_code zj_encoding_parse(const char *name, zj_encoding *out, zj_error *err)
         }
     }
     /* Quote the name only as far as it is UTF-8, so the message is. */
-    len = zj__utf8_prefix(name, 48);
-    if (!zj__utf8_valid(name, len, NULL))
-        len = 0;
+    len = (size_t)zj__utf8_quotable(name, (size_t)-1);
     return ZJ_FAIL(err, ZJ_ERR_ARG, "argument name",
                    ("未知的编码“%.*s”；可用：auto、utf-8、gb18030（或 gbk、gb2312）、"
                     "utf-16le、utf-16be、utf-32le、utf-32be", (int)len, name),
