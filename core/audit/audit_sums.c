@@ -193,6 +193,9 @@ static zj_code check_aggregate(sums_ctx *c, size_t a, zj_error *err)
     size_t n = 0, missing = 0, miss = 0, d, i;
     double sum = 0, v = c->values[a];
     int tot = is_total(c, a);
+    /* the aggregate in the messages, and its stated value and the details' sum */
+    const char *agg_zh = tot ? "合计" : "小计", *agg_en = tot ? "total" : "subtotal";
+    const char *vs = zj__audit_num(v, s2, sizeof s2), *sums;
     zj_code rc;
 
     for (d = 0; d < c->n_rows; d++) {
@@ -213,56 +216,46 @@ static zj_code check_aggregate(sums_ctx *c, size_t a, zj_error *err)
             c->inner_missing[d] = missing;
         }
     }
+    sums = zj__audit_num(sum, s1, sizeof s1);
     if (n == 0) {
         if (isnan(v))
             rc = ZJ_FINDING(&c->found, ZJ_FIND_ORPHAN_TOTAL, c->table, row_no(c, a), c->column, NAN, v, err,
-                     (tot ? "表 %s 第 %zu 行 %s：合计行下没有明细行（且数值缺失）"
-                        : "表 %s 第 %zu 行 %s：小计行下没有明细行（且数值缺失）", c->table, row_no(c, a), c->column),
-                     (tot ? "table %s row %zu column %s: the total row has no "
-                          "detail rows under it (and no value)"
-                        : "table %s row %zu column %s: the subtotal row has "
-                          "no detail rows under it (and no value)", c->table, row_no(c, a), c->column));
+                            ("表 %s 第 %zu 行 %s：%s行下没有明细行（且数值缺失）",
+                             c->table, row_no(c, a), c->column, agg_zh),
+                            ("table %s row %zu column %s: the %s row has no detail rows under it "
+                             "(and no value)", c->table, row_no(c, a), c->column, agg_en));
         else
             rc = ZJ_FINDING(&c->found, ZJ_FIND_ORPHAN_TOTAL, c->table, row_no(c, a), c->column, NAN, v, err,
-                     (tot ? "表 %s 第 %zu 行 %s：合计 %s 下没有明细行"
-                        : "表 %s 第 %zu 行 %s：小计 %s 下没有明细行", c->table, row_no(c, a), c->column, zj__audit_num(v, s1, sizeof s1)),
-                     (tot ? "table %s row %zu column %s: the total %s has no "
-                          "detail rows under it"
-                        : "table %s row %zu column %s: the subtotal %s has "
-                          "no detail rows under it", c->table, row_no(c, a), c->column, zj__audit_num(v, s1, sizeof s1)));
+                            ("表 %s 第 %zu 行 %s：%s %s 下没有明细行", c->table, row_no(c, a),
+                             c->column, agg_zh, vs),
+                            ("table %s row %zu column %s: the %s %s has no detail rows under it",
+                             c->table, row_no(c, a), c->column, agg_en, vs));
         return rc ? rc : note(c, a, err);
     }
     if (isnan(v)) {
         if (missing)
             rc = ZJ_FINDING(&c->found, ZJ_FIND_UNRESOLVED, c->table, row_no(c, a), c->column, NAN, v, err,
-                     (tot ? "表 %s 第 %zu 行 %s：合计缺失，其 %zu 个明细中也有 %zu 个缺失，无法推得"
-                        : "表 %s 第 %zu 行 %s：小计缺失，其 %zu 个明细中也有 %zu 个缺失，无法推得", c->table, row_no(c, a), c->column, n, missing),
-                     (tot ? "table %s row %zu column %s: the total is missing, "
-                          "and of its %zu details %zu are missing too, so it "
-                          "cannot be derived"
-                        : "table %s row %zu column %s: the subtotal is "
-                          "missing, and of its %zu details %zu are missing "
-                          "too, so it cannot be derived", c->table, row_no(c, a), c->column, n, missing));
+                            ("表 %s 第 %zu 行 %s：%s缺失，其 %zu 个明细中也有 %zu 个缺失，无法推得",
+                             c->table, row_no(c, a), c->column, agg_zh, n, missing),
+                            ("table %s row %zu column %s: the %s is missing, and of its %zu details "
+                             "%zu are missing too, so it cannot be derived",
+                             c->table, row_no(c, a), c->column, agg_en, n, missing));
         else
             rc = ZJ_FINDING(&c->found, ZJ_FIND_UNRESOLVED, c->table, row_no(c, a), c->column, sum, v, err,
-                     (tot ? "表 %s 第 %zu 行 %s：合计缺失，明细合计为 %s"
-                        : "表 %s 第 %zu 行 %s：小计缺失，明细合计为 %s", c->table, row_no(c, a), c->column, zj__audit_num(sum, s1, sizeof s1)),
-                     (tot ? "table %s row %zu column %s: the total is missing; "
-                          "its details add up to %s"
-                        : "table %s row %zu column %s: the subtotal is "
-                          "missing; its details add up to %s", c->table, row_no(c, a), c->column, zj__audit_num(sum, s1, sizeof s1)));
+                            ("表 %s 第 %zu 行 %s：%s缺失，明细合计为 %s", c->table, row_no(c, a),
+                             c->column, agg_zh, sums),
+                            ("table %s row %zu column %s: the %s is missing; its details add up to %s",
+                             c->table, row_no(c, a), c->column, agg_en, sums));
         return rc ? rc : note(c, a, err);
     }
     if (missing == 0) {
         if (zj__audit_agree(sum, v))
             return ZJ_OK;
         rc = ZJ_FINDING(&c->found, ZJ_FIND_SUM_MISMATCH, c->table, row_no(c, a), c->column, sum, v, err,
-                 (tot ? "表 %s 第 %zu 行 %s：明细合计 %s，合计为 %s"
-                    : "表 %s 第 %zu 行 %s：明细合计 %s，小计为 %s", c->table, row_no(c, a), c->column, zj__audit_num(sum, s1, sizeof s1), zj__audit_num(v, s2, sizeof s2)),
-                 (tot ? "table %s row %zu column %s: details add up to %s, "
-                      "the total states %s"
-                    : "table %s row %zu column %s: details add up to %s, "
-                      "the subtotal states %s", c->table, row_no(c, a), c->column, zj__audit_num(sum, s1, sizeof s1), zj__audit_num(v, s2, sizeof s2)));
+                        ("表 %s 第 %zu 行 %s：明细合计 %s，%s为 %s", c->table, row_no(c, a), c->column,
+                         sums, agg_zh, vs),
+                        ("table %s row %zu column %s: details add up to %s, the %s states %s",
+                         c->table, row_no(c, a), c->column, sums, agg_en, vs));
         return rc ? rc : note(c, a, err);
     }
     if (missing > 1)
@@ -270,13 +263,12 @@ static zj_code check_aggregate(sums_ctx *c, size_t a, zj_error *err)
     /* Exactly one blank: the stated aggregate pins it down, and outer
      * aggregates are checked with it filled in. */
     c->eff[miss] = v - sum;
+    sums = zj__audit_num(c->eff[miss], s1, sizeof s1);
     rc = ZJ_FINDING(&c->found, ZJ_FIND_DERIVED, c->table, row_no(c, miss), c->column, c->eff[miss], NAN, err,
-             (tot ? "表 %s 第 %zu 行 %s：缺失；由第 %zu 行的合计 %s 推得应为 %s"
-                : "表 %s 第 %zu 行 %s：缺失；由第 %zu 行的小计 %s 推得应为 %s", c->table, row_no(c, miss), c->column, row_no(c, a), zj__audit_num(v, s1, sizeof s1), zj__audit_num(c->eff[miss], s2, sizeof s2)),
-             (tot ? "table %s row %zu column %s: missing; row %zu states the "
-                  "total %s, which implies %s"
-                : "table %s row %zu column %s: missing; row %zu states the "
-                  "subtotal %s, which implies %s", c->table, row_no(c, miss), c->column, row_no(c, a), zj__audit_num(v, s1, sizeof s1), zj__audit_num(c->eff[miss], s2, sizeof s2)));
+                    ("表 %s 第 %zu 行 %s：缺失；由第 %zu 行的%s %s 推得应为 %s", c->table,
+                     row_no(c, miss), c->column, row_no(c, a), agg_zh, vs, sums),
+                    ("table %s row %zu column %s: missing; row %zu states the %s %s, which implies %s",
+                     c->table, row_no(c, miss), c->column, row_no(c, a), agg_en, vs, sums));
     return rc ? rc : note(c, miss, err);
 }
 
@@ -296,27 +288,26 @@ static zj_code report_unresolved(sums_ctx *c, zj_error *err)
                              "total covers this row",
                              c->table, row_no(c, d), c->column));
         } else if (a = c->inner[d] - 1, isnan(c->values[a])) {
+            const char *agg_zh = is_total(c, a) ? "合计" : "小计";
+            const char *agg_en = is_total(c, a) ? "total" : "subtotal";
+
             rc = ZJ_FINDING(&c->found, ZJ_FIND_UNRESOLVED, c->table, row_no(c, d), c->column, NAN, NAN, err,
-                     (is_total(c, a)
-                        ? "表 %s 第 %zu 行 %s：缺失，且第 %zu 行的合计也缺失，无法推得"
-                        : "表 %s 第 %zu 行 %s：缺失，且第 %zu 行的小计也缺失，无法推得", c->table, row_no(c, d), c->column, row_no(c, a)),
-                     (is_total(c, a)
-                        ? "table %s row %zu column %s: missing, and so is the "
-                          "total on row %zu, so it cannot be derived"
-                        : "table %s row %zu column %s: missing, and so is the "
-                          "subtotal on row %zu, so it cannot be derived", c->table, row_no(c, d), c->column, row_no(c, a)));
+                            ("表 %s 第 %zu 行 %s：缺失，且第 %zu 行的%s也缺失，无法推得", c->table,
+                             row_no(c, d), c->column, row_no(c, a), agg_zh),
+                            ("table %s row %zu column %s: missing, and so is the %s on row %zu, "
+                             "so it cannot be derived", c->table, row_no(c, d), c->column, agg_en,
+                             row_no(c, a)));
         } else {
+            const char *agg_zh = is_total(c, a) ? "合计" : "小计";
+            const char *agg_en = is_total(c, a) ? "total" : "subtotal";
+
             rc = ZJ_FINDING(&c->found, ZJ_FIND_UNRESOLVED, c->table, row_no(c, d), c->column, NAN, NAN, err,
-                     (is_total(c, a)
-                        ? "表 %s 第 %zu 行 %s：缺失；第 %zu 行的合计之下有 %zu 个缺失值，无法逐一推得"
-                        : "表 %s 第 %zu 行 %s：缺失；第 %zu 行的小计之下有 %zu 个缺失值，无法逐一推得", c->table, row_no(c, d), c->column, row_no(c, a), c->inner_missing[d]),
-                     (is_total(c, a)
-                        ? "table %s row %zu column %s: missing; the total on "
-                          "row %zu has %zu missing details, so none can be "
-                          "derived"
-                        : "table %s row %zu column %s: missing; the subtotal "
-                          "on row %zu has %zu missing details, so none can "
-                          "be derived", c->table, row_no(c, d), c->column, row_no(c, a), c->inner_missing[d]));
+                            ("表 %s 第 %zu 行 %s：缺失；第 %zu 行的%s之下有 %zu 个缺失值，无法逐一推得",
+                             c->table, row_no(c, d), c->column, row_no(c, a), agg_zh,
+                             c->inner_missing[d]),
+                            ("table %s row %zu column %s: missing; the %s on row %zu has %zu missing "
+                             "details, so none can be derived", c->table, row_no(c, d), c->column,
+                             agg_en, row_no(c, a), c->inner_missing[d]));
         }
         if (rc || (rc = note(c, d, err)) != ZJ_OK)
             return rc;
